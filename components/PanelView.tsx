@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import type { PanelView as View } from '../lib/messaging/protocol';
+import { RecordCard } from './RecordCard';
+
+interface Props {
+  view: View;
+  onRetry(): void;
+}
+
+/** One distinct, labelled state per situation the rep can be in. */
+export function PanelView({ view, onRetry }: Props) {
+  switch (view.kind) {
+    case 'starting':
+      return <Skeleton label="Starting Groundwork" />;
+    case 'not-salesforce':
+      return (
+        <Notice state="not-salesforce" title="Open a Salesforce record">
+          Groundwork works beside Salesforce. Open an Account, Contact, Lead, Opportunity or Case in this window.
+        </Notice>
+      );
+    case 'no-record':
+      return (
+        <Notice state="no-record" title="No record on this page">
+          Open a record in Salesforce ({view.host}) and Groundwork will show it here.
+        </Notice>
+      );
+    case 'loading':
+      return <Skeleton label="Loading the record" />;
+    case 'record':
+      return <RecordCard record={view.record} />;
+    case 'problem':
+      return (
+        <Notice state={view.problem.kind} title="Groundwork could not read this record" tone="error">
+          <p>{view.problem.message}</p>
+          <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={onRetry} data-testid="retry-button">
+            Retry
+          </button>
+        </Notice>
+      );
+  }
+}
+
+function Notice({
+  state,
+  title,
+  tone = 'info',
+  children,
+}: {
+  state: string;
+  title: string;
+  tone?: 'info' | 'error';
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className={`slds-box slds-theme_default gw-notice gw-notice_${tone}`}
+      data-testid="panel-state"
+      data-state={state}
+      role={tone === 'error' ? 'alert' : 'status'}
+      aria-labelledby="gw-notice-title"
+    >
+      <h2 id="gw-notice-title" className="slds-text-heading_small slds-m-bottom_x-small">
+        {title}
+      </h2>
+      <div className="slds-text-body_regular">{children}</div>
+    </section>
+  );
+}
+
+function Skeleton({ label }: { label: string }) {
+  return (
+    <section className="slds-box gw-skeleton" data-testid="panel-state" data-state="loading" aria-busy="true" aria-label={label}>
+      <div className="gw-skeleton__line gw-skeleton__line_short" />
+      <div className="gw-skeleton__line" />
+      <div className="gw-skeleton__line" />
+      <span className="slds-assistive-text">{label}…</span>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.css';
+import '../../components/theme.css';
+import { createRoot } from 'react-dom/client';
+import { localStore } from '../../lib/browser';
+import { OptionsPage } from './OptionsPage';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<OptionsPage store={localStore()} />);

@@ -1,0 +1,6 @@
+export { parseRecordUrl, type RecordRef } from './record-url';
+export { toId18, keyPrefixOf } from './record-id';
+export { isApiHost, isLightningHost, isSalesforceHost } from './hosts';
+export { findApiSession, orgIdOfSid, type ApiSession, type CookieJar } from './session';
+export { OrgClient, API_VERSION } from './client';
+export { SalesforceProblem, problem, toSalesforceProblem } from './problems';

@@ -1,0 +1,47 @@
+import { isApiHost } from './hosts';
+
+/** What session discovery needs from the browser's cookie store (a wrapper over `browser.cookies`). */
+export interface CookieJar {
+  /** The `sid` cookie the browser would send to this URL, if any. */
+  sidFor(url: string): Promise<string | null>;
+  /** Every `sid` cookie the extension can read, with the host it belongs to. */
+  allSids(): Promise<{ domain: string; value: string }[]>;
+}
+
+export interface ApiSession {
+  /** The 15-character org id the session belongs to. */
+  orgId: string;
+  /** The org's My Domain API host, e.g. `acme.my.salesforce.com`. */
+  apiHost: string;
+  sessionId: string;
+}
+
+const ORG_ID_PREFIX = /^(00D[a-zA-Z0-9]{12})!/;
+
+export function orgIdOfSid(sid: string): string | null {
+  return ORG_ID_PREFIX.exec(sid)?.[1] ?? null;
+}
+
+/**
+ * The session usable for the REST API of the org whose page is open. The page's own `sid` tells which org it is (its
+ * value starts with the org id); the usable session is the `sid` on an API host of that same org. On a Lightning page
+ * the page's own `sid` is never the answer: Salesforce refuses it for the API.
+ */
+export async function findApiSession(pageUrl: string, jar: CookieJar): Promise<ApiSession | null> {
+  const pageSid = await jar.sidFor(pageUrl);
+  const orgId = pageSid ? orgIdOfSid(pageSid) : null;
+  if (!orgId) return null;
+  const pageHost = new URL(pageUrl).hostname.toLowerCase();
+  const candidates = (await jar.allSids())
+    .map(({ domain, value }) => ({ host: domain.replace(/^\./, '').toLowerCase(), value }))
+    .filter(({ host, value }) => isApiHost(host) && orgIdOfSid(value) === orgId);
+  // The page's own host first (Classic pages live on the API host), then the My Domain whose name matches the page's.
+  const pageLabel = pageHost.split('.')[0];
+  candidates.sort((a, b) => rank(a.host) - rank(b.host));
+  function rank(host: string): number {
+    if (host === pageHost) return 0;
+    return host.split('.')[0] === pageLabel ? 1 : 2;
+  }
+  const best = candidates[0];
+  return best ? { orgId, apiHost: best.host, sessionId: best.value } : null;
+}

@@ -1,0 +1,41 @@
+/** A map whose entries expire; describe results are cached per org this way, so schema changes are seen eventually. */
+export class TtlCache<V> {
+  private entries = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  }
+
+  /** The cached value, or the loader's (shared by concurrent callers, not cached when it fails). */
+  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const pending = this.pending.get(key);
+    if (pending) return pending;
+    const loading = load()
+      .then((value) => {
+        this.set(key, value);
+        return value;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, loading);
+    return loading;
+  }
+
+  private pending = new Map<string, Promise<V>>();
+}

@@ -1,0 +1,129 @@
+/**
+ * Launches Chromium with the built extension against the sandbox: the real host names resolve to the sandbox and the
+ * sandbox's certificate is pinned, so the extension under test is the production build with no test switches.
+ * Shared by the e2e tests, the demo and the benchmark.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
+import type { Sandbox } from '../fakes/sandbox';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-for-testing',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** A Chromium that can load unpacked extensions, or an error that says how to get one. */
+export function findChromium(): string {
+  const found = CANDIDATES.find((path): path is string => Boolean(path) && existsSync(path as string));
+  if (found) return found;
+  throw new Error(
+    'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to a Chromium or ' +
+      'Chrome for Testing binary. Branded Google Chrome cannot load unpacked extensions from the command line.',
+  );
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Leave api.anthropic.com to the real internet (demo with ANTHROPIC_API_KEY). */
+  realModelApi?: boolean;
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extension: Extension;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'groundwork-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir,
+    defaultViewport: null,
+    args: [
+      `--host-resolver-rules=${sandbox.hostResolverRules({ realModelApi: options.realModelApi })}`,
+      `--ignore-certificate-errors-spki-list=${sandbox.spki}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-domain-reliability',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--window-size=1400,900',
+    ],
+  });
+  try {
+    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const extension = (await browser.extensions()).get(extensionId);
+    if (!extension) throw new Error('The extension did not load.');
+    return {
+      browser,
+      extension,
+      extensionId,
+      async close() {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Logs in through the sandbox org's login page, as a rep would; ends on the page Salesforce redirects to. */
+export async function loginToSalesforce(
+  page: Page,
+  sandbox: Sandbox,
+  user: 'full' | 'restricted' = 'full',
+  startURL = '/lightning/page/home',
+): Promise<void> {
+  const { users, apiHost, lightningHost } = sandbox.org.primary;
+  const account = users[user];
+  // Start from no session, as after "Log out": the login page would otherwise go straight into the app.
+  await page.goto(`https://${lightningHost}/secur/logout.jsp`);
+  await page.goto(`https://${apiHost}/?startURL=${encodeURIComponent(startURL)}`);
+  await page.locator('input[name=username]').fill(account.username);
+  await page.locator('input[name=pw]').fill(account.password);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('#Login').click()]);
+  await page.waitForFunction(() => location.hostname.endsWith('.lightning.force.com'));
+}
+
+/** Opens the real side panel for the page's tab, as a click on the toolbar button does. */
+export async function openSidePanel(page: Page, extension: Extension): Promise<Page> {
+  const browser = page.browser();
+  const panelUrl = `chrome-extension://${extension.id}/sidepanel.html`;
+  const existing = browser.targets().find((target) => target.url() === panelUrl);
+  if (!existing) await page.triggerExtensionAction(extension);
+  const target = existing ?? (await browser.waitForTarget((candidate) => candidate.url() === panelUrl, { timeout: 10_000 }));
+  const panel = await target.asPage();
+  await panel.waitForSelector('[data-testid]');
+  return panel;
+}
+
+export async function serviceWorker(extension: Extension): Promise<WebWorker> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [worker] = await extension.workers();
+    if (worker) return worker;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The extension service worker did not start.');
+}

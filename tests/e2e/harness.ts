@@ -1,0 +1,47 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../fakes/sandbox';
+import { launchWithExtension, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser } from './chromium';
+
+export interface Harness extends ExtensionBrowser {
+  sandbox: Sandbox;
+  /** A new tab, logged in to the sandbox org, on the given Lightning path. */
+  salesforceTab(path: string, user?: 'full' | 'restricted'): Promise<Page>;
+  openPanel(page: Page): Promise<Page>;
+  recordUrl(object: string, id: string): string;
+}
+
+/** One sandbox and one Chromium for a test file, closed after it. */
+export function harnessForFile(options: SandboxOptions = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    const sandbox = await startSandbox(options);
+    const launched = await launchWithExtension(sandbox).catch(async (error: unknown) => {
+      await sandbox.close();
+      throw error;
+    });
+    await serviceWorker(launched.extension);
+    harness = {
+      ...launched,
+      sandbox,
+      async salesforceTab(path, user = 'full') {
+        const page = await launched.browser.newPage();
+        await loginToSalesforce(page, sandbox, user, path);
+        return page;
+      },
+      openPanel: (page) => openSidePanel(page, launched.extension),
+      recordUrl: (object, id) => `https://${sandbox.org.primary.lightningHost}/lightning/r/${object}/${id}/view`,
+      async close() {
+        await launched.close();
+        await sandbox.close();
+      },
+    };
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The harness is not started yet.');
+    return harness;
+  };
+}

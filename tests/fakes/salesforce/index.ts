@@ -1,0 +1,364 @@
+/**
+ * The sandbox Salesforce: any number of orgs (tenants), each on its real host names, with login and sessions, the REST
+ * API (`/services/data`), fault injection, a request log, and Lightning-like and Classic pages.
+ *
+ * Hosts (any org name works; the org is created and seeded on first use):
+ *   <org>.my.salesforce.com            My Domain: login form, Classic pages, REST API, OAuth endpoints
+ *   <org>.lightning.force.com          Lightning pages (needs the sid cookie frontdoor sets there)
+ *   <org>.my.salesforce-setup.com      Setup pages
+ *   and the same with `.sandbox.`, `.develop.` or `.scratch.` before `my.`/`lightning.` (a separate org each).
+ *
+ * Controls over HTTPS, on any org host, without authentication (not logged, not subject to faults or latency):
+ *   GET    /__sandbox/log                      → the request log (JSON array of RequestLogEntry)
+ *   DELETE /__sandbox/log                      → clear the log
+ *   POST   /__sandbox/faults                   {kind, status?, path? (RegExp source), times?} → inject a fault
+ *   DELETE /__sandbox/faults                   → clear faults
+ *   POST   /__sandbox/latency                  {ms} → latency before every REST response
+ *   POST   /__sandbox/reset                    → reseed every org, clear faults, log and latency (back to the start value)
+ *   POST   /__sandbox/expire-sessions          {org?} → every current session of that org (all orgs if none) is invalid
+ *   POST   /__sandbox/api-access-control       {org?, on} → refuse cookie sessions in the REST API (default: this host's org)
+ *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { flatHeaders, hostOf, readBody, sendJson, sleep, type Handler, type RequestLogEntry } from '../http';
+import { FaultQueue, faultFromJson, faultResponse, type Fault } from './faults';
+import type { OrgSeed, OrgUser } from './model';
+import { SalesforceError } from './model';
+import { DAILY_API_LIMIT, Org, parseOrgHost } from './org';
+import { errorResponse, type RestContext, type RestResponse } from './rest/http';
+import { executeRest, isSupportedVersion, versionsList } from './rest/router';
+import type { Session } from './sessions';
+import { serveUi } from './ui';
+import { notFound } from './writes';
+
+export type { Fault } from './faults';
+
+export interface OrgInfo {
+  name: string;
+  /** 18 characters, 00D… */
+  orgId: string;
+  /** `acme.my.salesforce.com` */
+  apiHost: string;
+  /** `acme.lightning.force.com` */
+  lightningHost: string;
+  /** An API session of the full user (as a script would have from OAuth). */
+  sid: string;
+  restrictedSid: string;
+  users: { full: OrgUser; restricted: OrgUser };
+}
+
+export interface SalesforceFake {
+  handler: Handler;
+  /** The "acme" org. */
+  primary: OrgInfo;
+  /** The org with this name, created and seeded on first use. */
+  org(name: string): OrgInfo & { seed: OrgSeed };
+  /** Every request to any org host (pages too), with all headers. */
+  log: RequestLogEntry[];
+  clearLog(): void;
+  /** Added before every REST response. */
+  setLatency(ms: number): void;
+  /** Fails the next N matching REST requests. */
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  /** Every current session (of one org, or all) becomes invalid; new logins work. */
+  expireSessions(orgName?: string): void;
+  /** API Access Control: cookie sessions are refused by the REST API. */
+  setApiAccessControl(orgName: string, on: boolean): void;
+  /** Reseeds data, clears faults, log and latency. */
+  reset(): void;
+}
+
+const PRIMARY_ORG = 'acme';
+
+interface Tenant {
+  org: Org;
+  sid: string;
+  restrictedSid: string;
+}
+
+function sessionError(message = 'Session expired or invalid'): RestResponse {
+  return { status: 401, body: [{ message, errorCode: 'INVALID_SESSION_ID' }] };
+}
+
+function bearerToken(headers: Record<string, string>): string | undefined {
+  const match = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}
+
+function writeRest(res: ServerResponse, method: string, response: RestResponse, extra: Record<string, string> = {}): void {
+  const headers = { ...(response.headers ?? {}), ...extra };
+  if (response.body === undefined || response.status === 204 || response.status === 304) {
+    res.writeHead(response.status, headers);
+    res.end();
+    return;
+  }
+  if (method === 'HEAD') {
+    res.writeHead(response.status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
+    res.end();
+    return;
+  }
+  sendJson(res, response.status, response.body, headers);
+}
+
+export function createSalesforce(options: { latencyMs?: number; now?: () => Date } = {}): SalesforceFake {
+  const now = options.now ?? ((): Date => new Date());
+  const initialLatency = options.latencyMs ?? 0;
+  let latency = initialLatency;
+  const tenants = new Map<string, Tenant>();
+  const faults = new FaultQueue();
+  const log: RequestLogEntry[] = [];
+
+  function tenant(name: string): Tenant {
+    const key = name.toLowerCase();
+    let existing = tenants.get(key);
+    if (!existing) {
+      const org = new Org(key, now);
+      existing = {
+        org,
+        sid: org.sessions.createDurable('oauth', org.user('full')).sid,
+        restrictedSid: org.sessions.createDurable('oauth', org.user('restricted')).sid,
+      };
+      tenants.set(key, existing);
+    }
+    return existing;
+  }
+
+  function info(name: string): OrgInfo & { seed: OrgSeed } {
+    const { org, sid, restrictedSid } = tenant(name);
+    return {
+      name: org.name,
+      orgId: org.orgId,
+      apiHost: org.apiHost,
+      lightningHost: org.lightningHost,
+      sid,
+      restrictedSid,
+      get users() {
+        return { full: org.user('full'), restricted: org.user('restricted') };
+      },
+      get seed() {
+        return org.seed;
+      },
+    };
+  }
+
+  function expireSessions(orgName?: string): void {
+    const targets = orgName === undefined ? [...tenants.values()] : [tenant(orgName)];
+    for (const { org } of targets) org.sessions.expireAll();
+  }
+
+  function reset(): void {
+    for (const { org } of tenants.values()) {
+      org.reseed();
+      org.sessions.reviveDurable();
+    }
+    faults.clear();
+    log.length = 0;
+    latency = initialLatency;
+  }
+
+  /** The REST API's view of a request's session: 401 unless it is a live API-usable session of this org. */
+  function apiSession(org: Org, headers: Record<string, string>): Session | RestResponse {
+    const session = org.sessions.find(bearerToken(headers));
+    if (!session || session.kind === 'lightning') return sessionError();
+    if (session.kind === 'ui' && org.apiAccessControl) {
+      return sessionError('This session is not valid for use with the REST API');
+    }
+    return session;
+  }
+
+  async function serveRest(org: Org, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const headers = flatHeaders(req);
+    if (latency > 0) await sleep(latency);
+    const fault = faults.take(url.pathname + url.search);
+    if (fault) {
+      const response = faultResponse(fault);
+      if (!response) {
+        req.socket.destroy();
+        return;
+      }
+      writeRest(res, method, response);
+      return;
+    }
+    if (/^\/services\/data\/?$/.test(url.pathname)) {
+      writeRest(res, method, { status: 200, body: versionsList() });
+      return;
+    }
+    if (url.pathname.startsWith('/services/oauth2/')) {
+      writeRest(res, method, oauthEndpoint(org, method, url, headers, body));
+      return;
+    }
+    const versioned = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(url.pathname);
+    const session = apiSession(org, headers);
+    if (!('sid' in session)) {
+      writeRest(res, method, session);
+      return;
+    }
+    org.apiUsage += 1;
+    const limitInfo = { 'Sforce-Limit-Info': `api-usage=${org.apiUsage}/${DAILY_API_LIMIT}` };
+    if (org.apiUsage > DAILY_API_LIMIT) {
+      writeRest(res, method, errorResponse(new SalesforceError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')), limitInfo);
+      return;
+    }
+    if (!versioned?.[1] || !isSupportedVersion(versioned[1])) {
+      writeRest(res, method, errorResponse(notFound()), limitInfo);
+      return;
+    }
+    const version = versioned[1];
+    const access = org.accessFor(session.user);
+    const ctx: RestContext = {
+      org,
+      session,
+      user: session.user,
+      access,
+      version,
+      actor: {
+        org,
+        user: session.user,
+        access,
+        apiVersion: version,
+        allowDuplicates: /allowSave\s*=\s*true/i.test(headers['sforce-duplicate-rule-header'] ?? ''),
+      },
+    };
+    const response = executeRest(ctx, { method, path: versioned[2] ?? '/', query: url.searchParams, headers, body });
+    writeRest(res, method, response, limitInfo);
+  }
+
+  /** The username-password OAuth flow and userinfo, so that scripts can get a fresh session after expiry. */
+  function oauthEndpoint(org: Org, method: string, url: URL, headers: Record<string, string>, body: string): RestResponse {
+    if (url.pathname === '/services/oauth2/token' && method === 'POST') {
+      const form = new URLSearchParams(body);
+      const user = org.findUserByUsername(form.get('username') ?? '');
+      if (form.get('grant_type') !== 'password') {
+        return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
+      }
+      if (!user || user.password !== form.get('password')) {
+        return { status: 400, body: { error: 'invalid_grant', error_description: 'authentication failure' } };
+      }
+      const session = org.sessions.create('oauth', user);
+      return {
+        status: 200,
+        body: {
+          access_token: session.sid,
+          instance_url: `https://${org.apiHost}`,
+          id: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
+          token_type: 'Bearer',
+          issued_at: String(Date.now()),
+        },
+      };
+    }
+    if (url.pathname === '/services/oauth2/userinfo' && (method === 'GET' || method === 'POST')) {
+      const session = apiSession(org, headers);
+      if (!('sid' in session)) return { status: 403, body: 'Bad_OAuth_Token' };
+      const user = session.user;
+      return {
+        status: 200,
+        body: {
+          sub: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
+          user_id: user.id,
+          organization_id: org.orgId,
+          preferred_username: user.username,
+          name: user.name,
+          email: user.email,
+          zoneinfo: 'America/Los_Angeles',
+          urls: { rest: `https://${org.apiHost}/services/data/v{version}/` },
+        },
+      };
+    }
+    return errorResponse(notFound());
+  }
+
+  async function serveControls(host: string, method: string, path: string, body: string, res: ServerResponse): Promise<void> {
+    const parsed = parseOrgHost(host);
+    const input = body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
+    const orgName = typeof input.org === 'string' ? input.org : parsed?.orgName;
+    const ok = (): void => sendJson(res, 200, { ok: true });
+    switch (`${method} ${path}`) {
+      case 'GET /__sandbox/log':
+        return sendJson(res, 200, log);
+      case 'DELETE /__sandbox/log':
+        log.length = 0;
+        return ok();
+      case 'POST /__sandbox/faults':
+        faults.inject(faultFromJson(input));
+        return ok();
+      case 'DELETE /__sandbox/faults':
+        faults.clear();
+        return ok();
+      case 'POST /__sandbox/latency':
+        latency = Number(input.ms ?? 0);
+        return ok();
+      case 'POST /__sandbox/reset':
+        reset();
+        return ok();
+      case 'POST /__sandbox/expire-sessions':
+        expireSessions(typeof input.org === 'string' ? input.org : undefined);
+        return ok();
+      case 'POST /__sandbox/api-access-control':
+        if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
+        tenant(orgName).org.apiAccessControl = input.on === true;
+        return ok();
+      case 'GET /__sandbox/info': {
+        if (orgName === undefined) return sendJson(res, 400, { error: 'not an org host' });
+        const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
+        return sendJson(res, 200, { name, orgId, apiHost, lightningHost, sid, restrictedSid });
+      }
+      default:
+        return sendJson(res, 404, { error: `no control ${method} ${path}` });
+    }
+  }
+
+  const handler: Handler = async (req, res) => {
+    const host = hostOf(req);
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', `https://${host || 'localhost'}`);
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/__sandbox/')) {
+      try {
+        await serveControls(host, method, url.pathname, body, res);
+      } catch (error) {
+        sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    const entry: RequestLogEntry = { time: Date.now(), method, host, path: req.url ?? '/', headers: flatHeaders(req), body };
+    log.push(entry);
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+    });
+    const parsed = parseOrgHost(host);
+    if (!parsed) {
+      res.writeHead(404, { 'Content-Type': 'text/plain;charset=UTF-8' });
+      res.end(`No Salesforce org is served at ${host}`);
+      return;
+    }
+    const { org } = tenant(parsed.orgName);
+    if (parsed.kind === 'api' && url.pathname.startsWith('/services/')) {
+      await serveRest(org, req, res, url, body);
+      return;
+    }
+    serveUi(org, parsed.kind, { method, url, headers: flatHeaders(req), body }, res);
+  };
+
+  const primaryInfo = info(PRIMARY_ORG);
+  return {
+    handler,
+    primary: primaryInfo,
+    org: info,
+    log,
+    clearLog: () => {
+      log.length = 0;
+    },
+    setLatency: (ms) => {
+      latency = ms;
+    },
+    injectFault: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    expireSessions,
+    setApiAccessControl: (orgName, on) => {
+      tenant(orgName).org.apiAccessControl = on;
+    },
+    reset,
+  };
+}

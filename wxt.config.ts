@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
+
+// Hosts whose cookies and APIs Groundwork needs; the README explains each one.
+const SALESFORCE_HOSTS = [
+  'https://*.my.salesforce.com/*',
+  'https://*.lightning.force.com/*',
+  'https://*.salesforce-setup.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  manifest: {
+    name: 'Groundwork for Salesforce',
+    description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
+    permissions: ['storage', 'cookies'],
+    host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
+    action: { default_title: 'Open Groundwork' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+G', mac: 'Alt+Shift+G' },
+        description: 'Open the Groundwork side panel',
+      },
+    },
+  },
+  vite: () => ({
+    plugins: [
+      // jsforce's browser build imports Node built-ins; without these the service worker dies at load.
+      nodePolyfills({
+        include: ['events', 'stream', 'querystring', 'timers', 'util', 'buffer'],
+        globals: { process: true, global: true, Buffer: true },
+      }),
+    ],
+  }),
+});
