@@ -42,6 +42,8 @@ export function toSalesforceProblem(error: unknown): SalesforceProblem {
   const { errorCode, message } = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const text = typeof message === 'string' ? message : '';
   if (text.includes('not valid for use with the REST API')) return problem('no-api-access');
+  // jsforce wraps whatever the session re-read reported; it only re-reads after a 401 for an expired session.
+  if (text.startsWith('Unable to refresh session')) return problem('session-expired');
   switch (errorCode) {
     case 'INVALID_SESSION_ID':
       return problem('session-expired');

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** What the context fetch reads of describe: names, labels, types, lookups and child relationships. */
+export const DescribeField = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  nameField: z.boolean().optional(),
+  referenceTo: z.array(z.string()).nullish(),
+  relationshipName: z.string().nullish(),
+  filterable: z.boolean().optional(),
+  sortable: z.boolean().optional(),
+});
+export type DescribeField = z.infer<typeof DescribeField>;
+
+export const ChildRelationship = z.object({
+  childSObject: z.string(),
+  field: z.string(),
+  relationshipName: z.string().nullish(),
+});
+export type ChildRelationship = z.infer<typeof ChildRelationship>;
+
+/** `/sobjects/X/describe` as the rep sees it: only the fields field-level security lets them read. */
+export const ObjectDescribe = z.object({
+  name: z.string(),
+  label: z.string(),
+  labelPlural: z.string(),
+  keyPrefix: z.string().nullish(),
+  queryable: z.boolean().optional(),
+  fields: z.array(DescribeField),
+  childRelationships: z.array(ChildRelationship).default([]),
+});
+export type ObjectDescribe = z.infer<typeof ObjectDescribe>;
+
+/** Describes by object name (any case); null for an object the rep cannot see. */
+export interface Describes {
+  get(objectName: string): ObjectDescribe | null | undefined;
+}
+
+export interface Subrequest {
+  referenceId: string;
+  /** Absolute from the host: `/services/data/vXX.X/…`. Always a GET here. */
+  url: string;
+}
+
+export interface Subresponse {
+  referenceId: string;
+  httpStatusCode: number;
+  body: unknown;
+}
+
+/** Salesforce's limit on subrequests in one `/composite` request. */
+export const MAX_SUBREQUESTS = 25;
+
+/** What the context fetch needs of an org: cached describes and one composite request. */
+export interface OrgApi {
+  readonly apiVersion: string;
+  /** The object a key prefix belongs to (global describe, cached). */
+  objectForKeyPrefix(prefix: string): Promise<string>;
+  /** Describes of these objects: from the cache, the missing ones fetched together in one composite request. */
+  describeAll(objectNames: readonly string[]): Promise<Describes>;
+  /** Forgets cached describes that proved stale (a query named a field the org no longer lets the rep read). */
+  forgetDescribes(objectNames: readonly string[]): void;
+  /** One `/composite` request (allOrNone false) of GET subrequests; answers by referenceId. */
+  composite(subrequests: readonly Subrequest[]): Promise<Map<string, Subresponse>>;
+}

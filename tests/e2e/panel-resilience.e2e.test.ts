@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { ACME } from '../fakes/salesforce/seed';
+import { seriousA11yViolations } from './a11y';
+import { serviceWorker } from './chromium';
+import { harnessForFile } from './harness';
+
+const harness = harnessForFile();
+
+const recordPath = (object: string, id: string): string => `/lightning/r/${object}/${id}/view`;
+
+async function waitForRecord(panel: Page, id: string): Promise<string> {
+  await panel.waitForSelector(`[data-testid=record-card][data-record-id="${id}"]`, { timeout: 10_000 });
+  return panel.$eval('[data-testid=record-name]', (node) => node.textContent ?? '');
+}
+
+describe('the side panel when things go wrong', () => {
+  it('keeps following the tab after the service worker is stopped', async () => {
+    const { salesforceTab, openPanel, extension } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.stark.id));
+    const panel = await openPanel(tab);
+    await waitForRecord(panel, ACME.accounts.stark.id);
+
+    await (await serviceWorker(extension)).close();
+    const opportunity = Object.values(ACME.opportunities)[0];
+    if (!opportunity) throw new Error('the seed has no opportunity');
+    await tab.goto(`https://${harness().sandbox.org.primary.lightningHost}${recordPath('Opportunity', opportunity.id)}`);
+    expect(await waitForRecord(panel, opportunity.id)).toBe(opportunity.name);
+  });
+
+  it('says the session expired, and recovers once the rep has logged in again', async () => {
+    const { salesforceTab, openPanel, sandbox } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.wayne.id));
+    const panel = await openPanel(tab);
+    await waitForRecord(panel, ACME.accounts.wayne.id);
+
+    sandbox.org.expireSessions();
+    await tab.evaluate((path) => {
+      history.pushState({}, '', path);
+    }, recordPath('Account', ACME.accounts.soylent.id));
+    await panel.waitForSelector('[data-testid=panel-state][data-state=session-expired]');
+    expect(await panel.$eval('[data-testid=panel-state]', (node) => node.textContent)).toContain('session expired');
+    expect(await seriousA11yViolations(panel)).toEqual([]);
+
+    const again = await salesforceTab(recordPath('Account', ACME.accounts.soylent.id));
+    await again.bringToFront();
+    expect(await waitForRecord(panel, ACME.accounts.soylent.id)).toBe(ACME.accounts.soylent.name);
+  });
+
+  it('retries a failed read from the keyboard alone', async () => {
+    const { salesforceTab, openPanel, sandbox } = harness();
+    sandbox.org.injectFault({ kind: 'server-error', status: 503, times: 10 });
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.cyberdyne.id));
+    const panel = await openPanel(tab);
+    await panel.waitForSelector('[data-testid=panel-state][data-state=server]');
+    sandbox.org.clearFaults();
+
+    await panel.keyboard.press('Tab');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('retry-button');
+    await panel.keyboard.press('Enter');
+    expect(await waitForRecord(panel, ACME.accounts.cyberdyne.id)).toBe(ACME.accounts.cyberdyne.name);
+  });
+
+  it('follows the system dark mode with no serious accessibility finding', async () => {
+    const { salesforceTab, openPanel } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.massive.id));
+    const panel = await openPanel(tab);
+    await waitForRecord(panel, ACME.accounts.massive.id);
+    const luminance = (): Promise<number> =>
+      panel.evaluate(() => {
+        const [r = 0, g = 0, b = 0] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      });
+    await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(await luminance()).toBeGreaterThan(0.8);
+    await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await luminance()).toBeLessThan(0.2);
+    expect(await seriousA11yViolations(panel)).toEqual([]);
+  });
+});
