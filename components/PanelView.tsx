@@ -1,14 +1,26 @@
 import type { ReactNode } from 'react';
-import type { PanelView as View } from '../lib/messaging/protocol';
+import type { ContextPreview as Preview, PanelView as View } from '../lib/messaging/protocol';
+import { ContextPreview } from './ContextPreview';
+import { GmailCard } from './GmailCard';
+import { OrgNotEnabled } from './OrgNotEnabled';
 import { RecordCard } from './RecordCard';
+
+export interface PanelActions {
+  retry(): void;
+  enableOrg(orgId: string): void;
+  showContext(): void;
+  closeContext(): void;
+}
 
 interface Props {
   view: View;
-  onRetry(): void;
+  preview: Preview | null;
+  previewRequested: boolean;
+  actions: PanelActions;
 }
 
 /** One distinct, labelled state per situation the rep can be in. */
-export function PanelView({ view, onRetry }: Props) {
+export function PanelView({ view, preview, previewRequested, actions }: Props) {
   switch (view.kind) {
     case 'starting':
       return <Skeleton label="Starting Groundwork" />;
@@ -24,15 +36,36 @@ export function PanelView({ view, onRetry }: Props) {
           Open a record in Salesforce ({view.host}) and Groundwork will show it here.
         </Notice>
       );
+    case 'org-not-enabled':
+      return <OrgNotEnabled org={view.org} onEnable={() => actions.enableOrg(view.org.orgId)} />;
     case 'loading':
       return <Skeleton label="Loading the record" />;
     case 'record':
-      return <RecordCard record={view.record} />;
+      return (
+        <>
+          <RecordCard card={view.card} />
+          {preview ? (
+            <ContextPreview preview={preview} onClose={actions.closeContext} />
+          ) : (
+            <button
+              type="button"
+              className="slds-button slds-button_neutral slds-m-top_small"
+              onClick={actions.showContext}
+              disabled={previewRequested}
+              data-testid="show-context"
+            >
+              {previewRequested ? 'Preparing…' : 'What will be sent'}
+            </button>
+          )}
+        </>
+      );
+    case 'gmail':
+      return <GmailCard view={view} />;
     case 'problem':
       return (
         <Notice state={view.problem.kind} title="Groundwork could not read this record" tone="error">
           <p>{view.problem.message}</p>
-          <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={onRetry} data-testid="retry-button">
+          <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={actions.retry} data-testid="retry-button">
             Retry
           </button>
         </Notice>
@@ -40,17 +73,7 @@ export function PanelView({ view, onRetry }: Props) {
   }
 }
 
-function Notice({
-  state,
-  title,
-  tone = 'info',
-  children,
-}: {
-  state: string;
-  title: string;
-  tone?: 'info' | 'error';
-  children: ReactNode;
-}) {
+function Notice({ state, title, tone = 'info', children }: { state: string; title: string; tone?: 'info' | 'error'; children: ReactNode }) {
   return (
     <section
       className={`slds-box slds-theme_default gw-notice gw-notice_${tone}`}

@@ -1,11 +1,24 @@
-import { activeTabOf, browser, cookieJar, sessionStore } from '../lib/browser';
-import { LocationReport, PANEL_PORT, PanelRequest, type PanelEvent, isExtensionPage, salesforceTabOf } from '../lib/messaging';
+import { activeTabOf, browser, cookieJar, localStore, sessionStore } from '../lib/browser';
+import {
+  GmailReport,
+  LocationReport,
+  PANEL_PORT,
+  PanelRequest,
+  gmailTabOf,
+  isExtensionPage,
+  salesforceTabOf,
+  type PanelEvent,
+} from '../lib/messaging';
+import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/record-view';
 import { OrgClient } from '../lib/salesforce';
+import { SnapshotStore } from '../lib/snapshots';
 
 export default defineBackground(() => {
   const records = new RecordViewService({
     store: sessionStore(),
+    orgs: new OrgRegistry(localStore()),
+    snapshots: new SnapshotStore(localStore()),
     cookies: cookieJar,
     activeTabOf,
     clientFor: (session, reread) => new OrgClient(session, reread),
@@ -13,12 +26,21 @@ export default defineBackground(() => {
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 
+  // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = salesforceTabOf(sender, browser.runtime.id);
-    const report = LocationReport.safeParse(message);
-    if (tabId === null || !report.success || sender.tab?.windowId === undefined) return;
-    if (new URL(report.data.url).origin !== sender.origin) return;
-    void records.reportLocation(tabId, sender.tab.windowId, report.data.url);
+    const windowId = sender.tab?.windowId;
+    if (windowId === undefined) return;
+    const salesforceTab = salesforceTabOf(sender, browser.runtime.id);
+    const location = LocationReport.safeParse(message);
+    if (salesforceTab !== null && location.success && new URL(location.data.url).origin === sender.origin) {
+      void records.reportLocation(salesforceTab, windowId, location.data.url);
+      return;
+    }
+    const gmailTab = gmailTabOf(sender, browser.runtime.id);
+    const gmail = GmailReport.safeParse(message);
+    if (gmailTab !== null && gmail.success && new URL(gmail.data.url).origin === sender.origin) {
+      void records.reportGmail(gmailTab, windowId, gmail.data.url, gmail.data.sender);
+    }
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -42,8 +64,19 @@ export default defineBackground(() => {
         stopWatching();
         watchedWindow = request.data.windowId;
         stopWatching = records.watch(watchedWindow, (view) => send({ type: 'view', view }));
-      } else if (watchedWindow !== undefined) {
-        void records.retry(watchedWindow);
+        return;
+      }
+      if (watchedWindow === undefined) return;
+      switch (request.data.type) {
+        case 'retry':
+          void records.retry(watchedWindow);
+          break;
+        case 'enable-org':
+          void records.enableOrg(watchedWindow, request.data.orgId);
+          break;
+        case 'show-context':
+          void records.contextPreview(watchedWindow).then((preview) => preview && send({ type: 'context-preview', preview }));
+          break;
       }
     });
     port.onDisconnect.addListener(() => stopWatching());

@@ -59,6 +59,7 @@ interface DraftLine extends ContextLine {
 
 interface Section {
   heading: string;
+  hadLines: boolean;
 }
 
 interface Build {
@@ -87,11 +88,12 @@ export function buildContext(graph: RecordGraph, options: ContextOptions): Built
     redactor: new Redactor(),
     ids: new LineIds(),
   };
-  const sections: Section[] = [{ heading: `# ${graph.objectLabel} (the record in view)` }];
+  const sections: Section[] = [{ heading: `# ${graph.objectLabel} (the record in view)`, hadLines: false }];
   const lines = rootLines(build, graph.root, 0);
   graph.related.forEach((list) => {
-    sections.push({ heading: `# ${listHeading(list)}` });
-    lines.push(...relatedLines(build, list, sections.length - 1));
+    const own = relatedLines(build, list, sections.length);
+    sections.push({ heading: `# ${listHeading(list)}`, hadLines: own.length > 0 });
+    lines.push(...own);
   });
   return fitToBudget(build, sections, lines, options.maxTokens);
 }
@@ -265,6 +267,8 @@ function render(sections: readonly Section[], lines: readonly DraftLine[], dropp
   const out = [`Today is ${today}.`];
   sections.forEach((section, index) => {
     const own = lines.filter((line) => line.section === index);
+    // A list whose every line was left out is not mentioned: the closing note counts it.
+    if (own.length === 0 && section.hadLines) return;
     out.push(section.heading, ...own.map((line) => `[${line.id}] ${line.text}`));
   });
   if (dropped > 0) out.push(`(${dropped} older related record${dropped === 1 ? '' : 's'} left out to fit the budget)`);

@@ -14,3 +14,4 @@ export {
   type ValueRedaction,
 } from './redact';
 export { estimateTokens } from './tokens';
+export { formatValue, todayIn, type FormatSettings } from './format';

@@ -134,6 +134,8 @@ const RECIPES: Record<string, Recipe> = {
 /** Fields that name a record, for the generic recipe. */
 const NAME_FIELDS = ['Name', 'Subject', 'Title', 'CaseNumber'];
 const GENERIC_DATE_FIELDS = ['LastModifiedDate', 'CreatedDate', 'LastActivityDate'];
+/** Bookkeeping dates: they order the line but are not among the three fields a generic line shows. */
+const BOOKKEEPING = new Set(GENERIC_DATE_FIELDS);
 
 export interface GenericFields {
   /** The record's non-empty fields other than its name, in the graph's order, already without noise. */
@@ -150,7 +152,7 @@ export function compactParts(reader: RecordReader, generic: GenericFields): stri
 function genericParts(reader: RecordReader, generic: GenericFields): Part[] {
   const nameField = NAME_FIELDS.find((field) => reader.text(field) !== null);
   const others = generic.fields
-    .filter((field) => field !== nameField)
+    .filter((field) => field !== nameField && !BOOKKEEPING.has(field))
     .map((field) => {
       const value = reader.text(field, LONG_TEXT_CHARS);
       return value === null ? null : `${generic.label(field)}: ${value}`;

@@ -9,8 +9,9 @@
  *   other numbers are not read as cards. Near-misses that fail Luhn stay.
  * - IBANs: country letters, two check digits and 11 to 30 letters or digits, bare or grouped by spaces, whose mod-97
  *   check holds. Near-misses stay.
- * The same value gets the same placeholder everywhere (`[SSN-1]` twice means the same number), and the originals are
- * kept only here, in the browser, to put back into what the model returns.
+ * The same value gets the same placeholder everywhere (`[SSN-1]` twice means the same number, written the same way),
+ * and the originals are kept only here, in the browser, to put back into what the model returns.
+ * Cost of never leaking: a 13-19 digit number that happens to pass Luhn (about 1 in 10) is redacted as a card.
  */
 
 export type ValueKind = 'ssn' | 'card' | 'iban';
@@ -197,17 +198,35 @@ function findIbans(text: string): Span[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Redacting
 
-/** IBANs first (their digits may look like a card), then cards, then SSNs; a span overlapping an earlier one is dropped. */
+/**
+ * IBANs first (their digits may look like a card), then cards, then SSNs. Spans that overlap are merged into one, of
+ * the earlier kind, so that no part of either is left in the clear.
+ */
 export function findSensitiveValues(text: string): Span[] {
   const chosen: Span[] = [];
   for (const span of [...findIbans(text), ...findCards(text), ...findSsns(text)]) {
-    if (!chosen.some((other) => span.start < other.end && other.start < span.end)) chosen.push(span);
+    const overlapping = chosen.find((other) => span.start < other.end && other.start < span.end);
+    if (overlapping) {
+      overlapping.start = Math.min(overlapping.start, span.start);
+      overlapping.end = Math.max(overlapping.end, span.end);
+    } else {
+      chosen.push({ ...span });
+    }
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  // A merge may have grown a span into its neighbour: fold those together as well.
+  return chosen
+    .sort((a, b) => a.start - b.start)
+    .reduce<Span[]>((merged, span) => {
+      const previous = merged[merged.length - 1];
+      if (previous && span.start < previous.end) previous.end = Math.max(previous.end, span.end);
+      else merged.push(span);
+      return merged;
+    }, []);
 }
 
+/** Exact text, not the bare digits: restoring must give back the value as it was written. */
 function sameValueKey(kind: ValueKind, original: string): string {
-  return `${kind}:${original.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
+  return `${kind}:${original}`;
 }
 
 /**

@@ -24,6 +24,12 @@ export function salesforceTabOf(sender: Sender, extensionId: string): number | n
   return host && isSalesforceHost(host) ? sender.tab.id : null;
 }
 
+/** A message from our own content script running in a Gmail tab. */
+export function gmailTabOf(sender: Sender, extensionId: string): number | null {
+  if (sender.id !== extensionId || sender.tab?.id === undefined) return null;
+  return hostOf(sender.url) === 'mail.google.com' ? sender.tab.id : null;
+}
+
 /** A port or message from one of our own extension pages (side panel, options), never from a web page. */
 export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
   return sender.id !== undefined && sender.url !== undefined && sender.url.startsWith(extensionOrigin) && sender.tab === undefined;

@@ -16,7 +16,9 @@ export function connectPanel(windowId: number, signal: AbortSignal): { send(requ
     port = browser.runtime.connect({ name: PANEL_PORT });
     port.onMessage.addListener((message: unknown) => {
       const event = PanelEvent.safeParse(message);
-      if (event.success) usePanelStore.getState().showView(event.data.view);
+      if (!event.success) return;
+      if (event.data.type === 'view') usePanelStore.getState().showView(event.data.view);
+      else usePanelStore.getState().showPreview(event.data.preview);
     });
     port.onDisconnect.addListener(() => {
       port = null;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PanelView } from '../messaging/protocol';
+import type { ContextPreview, PanelView } from '../messaging/protocol';
 
 /** The record-view slice: what the background says the active tab shows. */
 export interface ViewSlice {
@@ -10,15 +10,40 @@ export interface ViewSlice {
   setConnected(connected: boolean): void;
 }
 
-const initialView: Pick<ViewSlice, 'view' | 'connected'> = { view: { kind: 'starting' }, connected: false };
+/** The "What will be sent" slice: the exact context text for the record in view, when the rep asked for it. */
+export interface PreviewSlice {
+  preview: ContextPreview | null;
+  previewRequested: boolean;
+  requestPreview(): void;
+  showPreview(preview: ContextPreview): void;
+  closePreview(): void;
+}
 
-export const usePanelStore = create<ViewSlice>()((set) => ({
-  ...initialView,
-  showView: (view) => set({ view, connected: true }),
+export type PanelState = ViewSlice & PreviewSlice;
+
+const initialState = {
+  view: { kind: 'starting' } as PanelView,
+  connected: false,
+  preview: null,
+  previewRequested: false,
+};
+
+export const usePanelStore = create<PanelState>()((set) => ({
+  ...initialState,
+  showView: (view) =>
+    set((state) => {
+      const sameRecord = view.kind === 'record' && state.preview?.recordId === view.card.recordId;
+      return sameRecord ? { view, connected: true } : { view, connected: true, preview: null, previewRequested: false };
+    }),
   setConnected: (connected) => set({ connected }),
+  requestPreview: () => set({ previewRequested: true }),
+  showPreview: (preview) => set({ preview, previewRequested: false }),
+  closePreview: () => set({ preview: null, previewRequested: false }),
 }));
 
-export const resetPanelStore = (): void => usePanelStore.setState(initialView);
+export const resetPanelStore = (): void => usePanelStore.setState(initialState);
 
-export const selectView = (state: ViewSlice): PanelView => state.view;
-export const selectConnected = (state: ViewSlice): boolean => state.connected;
+export const selectView = (state: PanelState): PanelView => state.view;
+export const selectConnected = (state: PanelState): boolean => state.connected;
+export const selectPreview = (state: PanelState): ContextPreview | null => state.preview;
+export const selectPreviewRequested = (state: PanelState): boolean => state.previewRequested;

@@ -1,34 +1,58 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../browser';
-import type { PanelView, RecordHeadline } from '../messaging/protocol';
-import { PanelProblem, RecordHeadline as RecordHeadlineSchema } from '../messaging/protocol';
-import { findApiSession, type ApiSession, type CookieJar } from '../salesforce/session';
-import { parseRecordUrl, type RecordRef } from '../salesforce/record-url';
-import { isSalesforceHost } from '../salesforce/hosts';
+import { buildContext } from '../context';
+import type { MailSender } from '../gmail/open-message';
+import {
+  PanelProblem,
+  RecordCard,
+  SenderMatch,
+  type ContextPreview,
+  type OrgIdentity,
+  type PanelView,
+} from '../messaging/protocol';
+import type { OrgRegistry } from '../orgs';
+import { isSalesforceHost, lightningHostFor } from '../salesforce/hosts';
+import { findPersonByEmail } from '../salesforce/people';
 import { problem, toSalesforceProblem } from '../salesforce/problems';
+import { RecordGraph } from '../salesforce/record-graph';
+import { parseRecordUrl, type RecordRef } from '../salesforce/record-url';
+import { findApiSession, orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { changesSince, takeSnapshot, type SnapshotStore } from '../snapshots';
+import { buildRecordCard, displayValue, formatSettings } from './card';
+import { TabRegistry } from './tabs';
 
 /** What the service needs of an org's API. */
-export interface HeadlineSource {
-  headline(ref: RecordRef): Promise<RecordHeadline>;
+export interface OrgReader {
+  context(ref: RecordRef): Promise<RecordGraph>;
+  composite: Parameters<typeof findPersonByEmail>[0]['composite'];
+  readonly apiVersion: string;
+  useSession(sessionId: string): void;
 }
 
 export interface RecordViewDeps {
+  /** Session storage: tab state and loaded records, cleared when the browser closes. */
   store: KeyValueStore;
+  orgs: OrgRegistry;
+  snapshots: SnapshotStore;
   cookies: CookieJar;
   activeTabOf(windowId: number): Promise<ActiveTab | null>;
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): HeadlineSource;
+  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader;
+  now?: () => Date;
 }
+
+/** The token budget of the context the rep can preview (and that the generation features send). */
+export const CONTEXT_TOKEN_BUDGET = 3000;
 
 type Listener = (view: PanelView) => void;
 
-const TabState = z.object({ url: z.string(), windowId: z.number() });
-type TabState = z.infer<typeof TabState>;
-
-const LoadOutcome = z.union([
-  z.object({ ok: z.literal(true), record: RecordHeadlineSchema }),
+const Loaded = z.union([
+  z.object({ ok: z.literal(true), card: RecordCard, graph: RecordGraph }),
   z.object({ ok: z.literal(false), problem: PanelProblem }),
 ]);
-type LoadOutcome = z.infer<typeof LoadOutcome>;
+type Loaded = z.infer<typeof Loaded>;
+
+const recordKey = (host: string, recordId: string): string => `record:${host}:${recordId}`;
+const matchKey = (orgId: string, email: string): string => `sender:${orgId}:${email.toLowerCase()}`;
 
 function hostOf(url: string): string {
   try {
@@ -38,42 +62,52 @@ function hostOf(url: string): string {
   }
 }
 
-const tabKey = (tabId: number): string => `tab:${tabId}`;
-const outcomeKey = (host: string, recordId: string): string => `record:${host}:${recordId}`;
+const isGmail = (url: string): boolean => hostOf(url) === 'mail.google.com';
 
 /**
- * Knows which record each tab shows and what the side panel of each window should display. State lives in session
- * storage so a stopped service worker picks up where it left off.
+ * Knows what each tab shows and what the side panel of each window should display: the record in view (read once its
+ * org is enabled, prefetched as soon as it comes into view) or, in Gmail, the open message's sender and their
+ * Salesforce record. State lives in session storage so a stopped service worker picks up where it left off.
  */
 export class RecordViewService {
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly activeTabs = new Map<number, number>();
   private readonly loading = new Map<string, Promise<void>>();
-  private readonly clients = new Map<string, HeadlineSource>();
+  private readonly clients = new Map<string, OrgReader>();
+  private readonly tabs: TabRegistry;
 
-  constructor(private readonly deps: RecordViewDeps) {}
+  constructor(private readonly deps: RecordViewDeps) {
+    this.tabs = new TabRegistry(deps.store);
+  }
 
-  /** A Salesforce tab's content script saw its URL change (page load or in-app navigation). */
+  /** A Salesforce tab's content script saw its URL change (page load or in-app navigation): a visit. */
   async reportLocation(tabId: number, windowId: number, url: string): Promise<void> {
-    await this.deps.store.set(tabKey(tabId), { url, windowId } satisfies TabState);
+    await this.tabs.set(tabId, { url, windowId, sender: null });
     const ref = parseRecordUrl(url);
     if (ref) {
-      // Coming back to a record refreshes it; a failure is not shown again while the new attempt runs.
-      const host = new URL(url).hostname;
-      const previous = await this.outcome(host, ref.recordId);
-      if (previous && !previous.ok) await this.deps.store.remove(outcomeKey(host, ref.recordId));
-      void this.load(host, url, ref);
+      // Coming back to a record refreshes it; while that runs the panel shows the last good read, never an old error.
+      const key = recordKey(hostOf(url), ref.recordId);
+      const previous = await this.loaded(key);
+      if (previous && !previous.ok) await this.deps.store.remove(key);
+      void this.load(url, ref);
     }
     await this.publishIfActive(tabId, windowId);
   }
 
+  /** The Gmail content script saw which message is open. */
+  async reportGmail(tabId: number, windowId: number, url: string, sender: MailSender | null): Promise<void> {
+    await this.tabs.set(tabId, { url, windowId, sender });
+    if (sender) void this.lookUpSender(sender);
+    await this.publishIfActive(tabId, windowId);
+  }
+
   /**
-   * The browser saw a tab navigate. Salesforce pages report themselves through the content script; this covers the
-   * tab leaving Salesforce (`url` is undefined for sites the extension has no access to).
+   * The browser saw a tab navigate. Salesforce and Gmail pages report themselves through their content scripts; this
+   * covers the tab leaving them (`url` is undefined for sites the extension has no access to).
    */
   async tabNavigated(tabId: number, windowId: number, url: string | undefined): Promise<void> {
-    if (url && isSalesforceHost(hostOf(url))) return;
-    await this.deps.store.set(tabKey(tabId), { url: url ?? '', windowId } satisfies TabState);
+    if (url && (isSalesforceHost(hostOf(url)) || isGmail(url))) return;
+    await this.tabs.set(tabId, { url: url ?? '', windowId, sender: null });
     await this.publishIfActive(tabId, windowId);
   }
 
@@ -83,7 +117,7 @@ export class RecordViewService {
   }
 
   async tabRemoved(tabId: number): Promise<void> {
-    await this.deps.store.remove(tabKey(tabId));
+    await this.tabs.remove(tabId);
   }
 
   /** Registers a side panel; it gets the current view at once and every change after. */
@@ -95,31 +129,80 @@ export class RecordViewService {
     return () => set.delete(listener);
   }
 
-  /** Forgets a failed load of the window's record and tries again. */
+  /** Forgets a failed read of the window's record and reads it again. */
   async retry(windowId: number): Promise<void> {
-    const tab = await this.activeTab(windowId);
-    const url = tab ? await this.tabUrl(tab.tabId, tab.url) : undefined;
+    const url = await this.activeUrl(windowId);
     const ref = url ? parseRecordUrl(url) : null;
     if (!url || !ref) return;
-    const host = new URL(url).hostname;
-    await this.deps.store.remove(outcomeKey(host, ref.recordId));
+    await this.deps.store.remove(recordKey(hostOf(url), ref.recordId));
     await this.publish(windowId);
-    await this.load(host, url, ref);
+    await this.load(url, ref);
+  }
+
+  /** The rep enabled Groundwork for the org of the record in view (and only that org: the id must match). */
+  async enableOrg(windowId: number, orgId: string): Promise<void> {
+    const url = await this.activeUrl(windowId);
+    const session = url ? await findApiSession(url, this.deps.cookies) : null;
+    if (!url || !session || session.orgId !== orgId) return;
+    await this.deps.orgs.enable({ orgId: session.orgId, apiHost: session.apiHost });
+    const ref = parseRecordUrl(url);
+    if (ref) {
+      // A read started before the click found the org disabled and read nothing: read again now.
+      await this.loading.get(recordKey(hostOf(url), ref.recordId));
+      void this.load(url, ref);
+    }
+    await this.publish(windowId);
+  }
+
+  /** The exact context text for the window's record, redacted, as it would leave the browser. */
+  async contextPreview(windowId: number): Promise<ContextPreview | null> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    if (!url || !ref) return null;
+    const loaded = await this.loaded(recordKey(hostOf(url), ref.recordId));
+    if (!loaded?.ok) return null;
+    const built = buildContext(loaded.graph, { maxTokens: CONTEXT_TOKEN_BUDGET, now: this.now() });
+    return {
+      recordId: ref.recordId,
+      text: built.text,
+      tokens: built.tokens,
+      droppedLines: built.droppedLines,
+      redactions: built.redactions.map(({ placeholder, kind }) => ({ placeholder, kind })),
+    };
   }
 
   async viewFor(windowId: number): Promise<PanelView> {
     const tab = await this.activeTab(windowId);
-    const url = tab ? await this.tabUrl(tab.tabId, tab.url) : undefined;
-    const host = url ? hostOf(url) : '';
-    if (!url || !isSalesforceHost(host)) return { kind: 'not-salesforce' };
+    const state = tab ? await this.tabs.get(tab.tabId) : null;
+    const url = state?.url ?? tab?.url ?? '';
+    if (isGmail(url)) return this.gmailView(state?.sender ?? null);
+    const host = hostOf(url);
+    if (!isSalesforceHost(host)) return { kind: 'not-salesforce' };
     const ref = parseRecordUrl(url);
     if (!ref) return { kind: 'no-record', host };
-    const outcome = await this.outcome(host, ref.recordId);
-    if (!outcome) {
-      void this.load(host, url, ref);
+    const session = await findApiSession(url, this.deps.cookies);
+    if (!session) return { kind: 'problem', host, ref, problem: problem('no-session').toPanelProblem() };
+    const org = { orgId: session.orgId, apiHost: session.apiHost };
+    if (!(await this.deps.orgs.isEnabled(org.orgId))) return { kind: 'org-not-enabled', host, org };
+    const loaded = await this.loaded(recordKey(host, ref.recordId));
+    if (!loaded) {
+      void this.load(url, ref);
       return { kind: 'loading', host, ref };
     }
-    return outcome.ok ? { kind: 'record', host, record: outcome.record } : { kind: 'problem', host, ref, problem: outcome.problem };
+    return loaded.ok ? { kind: 'record', host, card: loaded.card } : { kind: 'problem', host, ref, problem: loaded.problem };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async gmailView(sender: MailSender | null): Promise<PanelView> {
+    if (!sender) return { kind: 'gmail', sender: null, match: null };
+    const org = await this.deps.orgs.lastUsed();
+    if (!org) return { kind: 'gmail', sender, match: { kind: 'no-org' } };
+    const stored = SenderMatch.safeParse(await this.deps.store.get(matchKey(org.orgId, sender.email)));
+    if (!stored.success) void this.lookUpSender(sender);
+    return { kind: 'gmail', sender, match: stored.success ? stored.data : { kind: 'looking' } };
   }
 
   private async activeTab(windowId: number): Promise<ActiveTab | null> {
@@ -128,23 +211,25 @@ export class RecordViewService {
     return tab;
   }
 
-  private async tabUrl(tabId: number, fallback: string | undefined): Promise<string | undefined> {
-    const stored = TabState.safeParse(await this.deps.store.get(tabKey(tabId)));
-    return stored.success ? stored.data.url : fallback;
+  private async activeUrl(windowId: number): Promise<string | undefined> {
+    const tab = await this.activeTab(windowId);
+    if (!tab) return undefined;
+    return (await this.tabs.get(tab.tabId))?.url ?? tab.url;
   }
 
-  private async outcome(host: string, recordId: string): Promise<LoadOutcome | null> {
-    const stored = LoadOutcome.safeParse(await this.deps.store.get(outcomeKey(host, recordId)));
+  private async loaded(key: string): Promise<Loaded | null> {
+    const stored = Loaded.safeParse(await this.deps.store.get(key));
     return stored.success ? stored.data : null;
   }
 
-  private load(host: string, pageUrl: string, ref: RecordRef): Promise<void> {
-    const key = outcomeKey(host, ref.recordId);
+  /** Reads the record's context once per visit, when its org is enabled; concurrent asks share the read. */
+  private load(pageUrl: string, ref: RecordRef): Promise<void> {
+    const key = recordKey(hostOf(pageUrl), ref.recordId);
     const running = this.loading.get(key);
     if (running) return running;
-    const task = this.fetchOutcome(pageUrl, ref)
-      .then(async (outcome) => {
-        await this.deps.store.set(key, outcome);
+    const task = this.read(pageUrl, ref)
+      .then(async (loaded) => {
+        if (loaded) await this.deps.store.set(key, loaded);
         await this.publishAll();
       })
       .finally(() => this.loading.delete(key));
@@ -152,24 +237,74 @@ export class RecordViewService {
     return task;
   }
 
-  private async fetchOutcome(pageUrl: string, ref: RecordRef): Promise<LoadOutcome> {
+  /** Null when the org is not enabled: nothing is read then. */
+  private async read(pageUrl: string, ref: RecordRef): Promise<Loaded | null> {
     try {
       const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, this.deps.cookies);
       const session = await reread();
       if (!session) throw problem('no-session');
-      return { ok: true, record: await this.clientOf(session, reread).headline(ref) };
+      if (!(await this.deps.orgs.isEnabled(session.orgId))) return null;
+      const graph = await this.clientOf(session, reread).context(ref);
+      const org = { orgId: session.orgId, apiHost: session.apiHost };
+      await this.deps.orgs.markUsed(org);
+      return { ok: true, card: await this.visit(org, graph), graph };
     } catch (error) {
       return { ok: false, problem: toSalesforceProblem(error).toPanelProblem() };
     }
   }
 
-  private clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): HeadlineSource {
-    const key = `${session.apiHost}|${session.sessionId}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      client = this.deps.clientFor(session, reread);
-      this.clients.set(key, client);
+  /** Compares with the last visit's snapshot, then keeps this one for the next visit. */
+  private async visit(org: OrgIdentity, graph: RecordGraph): Promise<RecordCard> {
+    const settings = formatSettings(this.now());
+    const previous = await this.deps.snapshots.previous(org.orgId, graph.root.id);
+    const format = (value: Parameters<typeof displayValue>[0], field: string, meta: Parameters<typeof displayValue>[2]) =>
+      displayValue(value, field, meta, settings);
+    const changes = previous ? changesSince(previous, graph, format) : null;
+    await this.deps.snapshots.save(org.orgId, takeSnapshot(graph));
+    return buildRecordCard(graph, previous, changes, settings);
+  }
+
+  private async lookUpSender(sender: MailSender): Promise<void> {
+    const org = await this.deps.orgs.lastUsed();
+    if (!org) return;
+    const key = matchKey(org.orgId, sender.email);
+    if (this.loading.has(key)) return;
+    const task = this.matchSender(org, sender.email)
+      .then(async (match) => {
+        await this.deps.store.set(key, match);
+        await this.publishAll();
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, task);
+    await task;
+  }
+
+  private async matchSender(org: OrgIdentity, email: string): Promise<SenderMatch> {
+    try {
+      const apiPage = `https://${org.apiHost}/`;
+      const reread = async (): Promise<ApiSession | null> => {
+        const sid = await this.deps.cookies.sidFor(apiPage);
+        return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
+      };
+      const session = await reread();
+      if (!session) throw problem('no-session');
+      const found = await findPersonByEmail(this.clientOf(session, reread), email, lightningHostFor(org.apiHost));
+      return found ?? { kind: 'none', org };
+    } catch (error) {
+      return { kind: 'problem', problem: toSalesforceProblem(error).toPanelProblem() };
     }
+  }
+
+  /** One client per org, so describes stay cached across records; a new login only swaps its session. */
+  private clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader {
+    const key = `${session.orgId}|${session.apiHost}`;
+    const existing = this.clients.get(key);
+    if (existing) {
+      existing.useSession(session.sessionId);
+      return existing;
+    }
+    const client = this.deps.clientFor(session, reread);
+    this.clients.set(key, client);
     return client;
   }
 

@@ -1,14 +1,25 @@
 import { Connection } from 'jsforce';
 import { z } from 'zod';
-import type { RecordHeadline } from '../messaging/protocol';
+import {
+  MAX_SUBREQUESTS,
+  ObjectDescribe,
+  type Describes,
+  type OrgApi,
+  type Subrequest,
+  type Subresponse,
+} from './context/api';
+import { fetchRecordGraph } from './context';
 import { problem, toSalesforceProblem } from './problems';
-import { keyPrefixOf } from './record-id';
+import type { RecordGraph } from './record-graph';
 import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
 import { TtlCache } from './ttl-cache';
 
+export type { ObjectDescribe } from './context/api';
+
 /** Pinned: jsforce defaults to an old version, and field shapes differ between versions. */
 export const API_VERSION = '62.0';
+/** Describes change rarely (a new field, a changed permission); a bounded lifetime lets such changes be seen. */
 const DESCRIBE_TTL_MS = 15 * 60 * 1000;
 
 const GlobalDescribe = z.object({
@@ -16,23 +27,35 @@ const GlobalDescribe = z.object({
 });
 type GlobalDescribe = z.infer<typeof GlobalDescribe>;
 
-const ObjectDescribe = z.object({
-  name: z.string(),
-  label: z.string(),
-  fields: z.array(z.object({ name: z.string(), label: z.string(), type: z.string(), nameField: z.boolean().optional() })),
+const CompositeResponse = z.object({
+  compositeResponse: z.array(z.object({ referenceId: z.string(), httpStatusCode: z.number(), body: z.unknown() })),
 });
-export type ObjectDescribe = z.infer<typeof ObjectDescribe>;
-
-const RetrievedRecord = z.record(z.string(), z.unknown());
 
 /** Finds the current session again when Salesforce says the one in use expired. */
 export type SessionSource = () => Promise<ApiSession | null>;
 
-/** One org's API, reached with the rep's own session on the org's API host. */
-export class OrgClient {
+const describeKey = (objectName: string): string => objectName.toLowerCase();
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/**
+ * One org's API, reached with the rep's own session on the org's API host. Describes are cached per client (they are
+ * the rep's view: field-level security shapes them), absent objects included, so that a record whose plan names an
+ * object the rep cannot read still costs one request.
+ */
+export class OrgClient implements OrgApi {
+  readonly apiVersion = API_VERSION;
   private readonly connection: Connection;
-  private readonly describes = new TtlCache<ObjectDescribe>(DESCRIBE_TTL_MS);
+  private readonly describes = new TtlCache<ObjectDescribe | null>(DESCRIBE_TTL_MS);
+  private readonly describesInFlight = new Map<string, Promise<ObjectDescribe | null>>();
+  /** Describes a query proved out of date (the org answered INVALID_FIELD): fetched again on next use. */
+  private readonly staleDescribes = new Set<string>();
   private readonly globalDescribe = new TtlCache<GlobalDescribe>(DESCRIBE_TTL_MS);
+  private readonly graphsInFlight = new Map<string, Promise<RecordGraph>>();
 
   constructor(
     readonly session: ApiSession,
@@ -58,10 +81,55 @@ export class OrgClient {
     });
   }
 
+  /** A new login gave the org a new session: keep the connection and its caches, use the new id. */
+  useSession(sessionId: string): void {
+    this.connection.accessToken = sessionId;
+  }
+
+  /** The record and its related context, in one composite request once describes are cached. */
+  async context(ref: RecordRef): Promise<RecordGraph> {
+    // The headline and a prefetch may ask for the same record at once: they share one request.
+    const running = this.graphsInFlight.get(ref.recordId);
+    if (running) return running;
+    const loading = fetchRecordGraph(this, ref).finally(() => this.graphsInFlight.delete(ref.recordId));
+    this.graphsInFlight.set(ref.recordId, loading);
+    return loading;
+  }
+
+
   async describe(objectName: string): Promise<ObjectDescribe> {
-    return this.describes.getOrLoad(objectName.toLowerCase(), () =>
-      this.call(async () => ObjectDescribe.parse(await this.connection.sobject(objectName).describe())),
-    );
+    const describe = (await this.describeAll([objectName])).get(objectName);
+    if (!describe) throw problem('not-found');
+    return describe;
+  }
+
+  async describeAll(objectNames: readonly string[]): Promise<Describes> {
+    const byKey = new Map(objectNames.map((name) => [describeKey(name), name]));
+    const missing = [...byKey.keys()].filter((key) => this.cachedDescribe(key) === undefined && !this.describesInFlight.has(key));
+    if (missing.length > 0) {
+      // Every missing describe comes from one batch; a concurrent caller waits for the same batch.
+      const batch = this.fetchDescribes(missing.map((key) => byKey.get(key) ?? key)).finally(() => {
+        for (const key of missing) this.describesInFlight.delete(key);
+      });
+      for (const key of missing) {
+        const one = batch.then((found) => found.get(key) ?? null);
+        one.catch(() => undefined); // awaited below or by a concurrent caller; never left unhandled
+        this.describesInFlight.set(key, one);
+      }
+    }
+    const found = new Map<string, ObjectDescribe | null>();
+    for (const key of byKey.keys()) {
+      found.set(key, this.cachedDescribe(key) ?? (await this.describesInFlight.get(key)) ?? null);
+    }
+    return { get: (name) => found.get(describeKey(name)) };
+  }
+
+  forgetDescribes(objectNames: readonly string[]): void {
+    for (const name of objectNames) this.staleDescribes.add(describeKey(name));
+  }
+
+  private cachedDescribe(key: string): ObjectDescribe | null | undefined {
+    return this.staleDescribes.has(key) ? undefined : this.describes.get(key);
   }
 
   async objectForKeyPrefix(prefix: string): Promise<string> {
@@ -73,21 +141,48 @@ export class OrgClient {
     return match.name;
   }
 
-  /** The record's name and object, read with the rep's permissions. */
-  async headline(ref: RecordRef): Promise<RecordHeadline> {
-    const objectName = ref.sobject ?? (await this.objectForKeyPrefix(keyPrefixOf(ref.recordId)));
-    const describe = await this.describe(objectName);
-    const nameField = describe.fields.find((field) => field.nameField)?.name ?? 'Id';
-    const record = await this.call(async () =>
-      RetrievedRecord.parse(await this.connection.sobject(describe.name).retrieve(ref.recordId, { fields: [nameField] })),
-    );
-    const name = record[nameField];
-    return {
-      recordId: ref.recordId,
-      objectName: describe.name,
-      objectLabel: describe.label,
-      name: typeof name === 'string' && name ? name : ref.recordId,
+  async composite(subrequests: readonly Subrequest[]): Promise<Map<string, Subresponse>> {
+    if (subrequests.length > MAX_SUBREQUESTS) {
+      throw new Error(`a composite request takes at most ${MAX_SUBREQUESTS} subrequests, not ${subrequests.length}`);
+    }
+    const body = {
+      allOrNone: false,
+      compositeRequest: subrequests.map(({ referenceId, url }) => ({ method: 'GET', url, referenceId })),
     };
+    const reply = await this.call(async () =>
+      CompositeResponse.parse(
+        await this.connection.request({
+          method: 'POST',
+          url: `/services/data/v${API_VERSION}/composite`,
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ),
+    );
+    return new Map(reply.compositeResponse.map((response) => [response.referenceId, response]));
+  }
+
+  /** Missing describes, 25 to a composite request. An object the rep cannot see answers 404: remembered as null. */
+  private async fetchDescribes(objectNames: readonly string[]): Promise<Map<string, ObjectDescribe | null>> {
+    const found = new Map<string, ObjectDescribe | null>();
+    for (const batch of chunks(objectNames, MAX_SUBREQUESTS)) {
+      const subrequests = batch.map((name, index) => ({
+        referenceId: `describe${index}`,
+        url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(name)}/describe`,
+      }));
+      const responses = await this.composite(subrequests);
+      batch.forEach((name, index) => {
+        const response = responses.get(`describe${index}`);
+        if (!response || response.httpStatusCode >= 500) throw problem('server');
+        const describe = response.httpStatusCode < 300 ? ObjectDescribe.safeParse(response.body) : undefined;
+        if (describe && !describe.success) throw problem('server');
+        const key = describeKey(name);
+        found.set(key, describe?.data ?? null);
+        this.describes.set(key, describe?.data ?? null);
+        this.staleDescribes.delete(key);
+      });
+    }
+    return found;
   }
 
   private async call<T>(run: () => Promise<T>): Promise<T> {

@@ -57,3 +57,8 @@ export function salesforcePageUrl(url: string): URL | null {
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return null;
   return isSalesforceHost(parsed.hostname) ? parsed : null;
 }
+
+/** The Lightning host of an org's My Domain API host (`acme.my.salesforce.com` → `acme.lightning.force.com`). */
+export function lightningHostFor(apiHost: string): string {
+  return apiHost.replace(/\.my\.salesforce\.com$/, '.lightning.force.com');
+}

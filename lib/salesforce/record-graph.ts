@@ -37,6 +37,8 @@ export type RelatedList = z.infer<typeof RelatedList>;
 
 export const RecordGraph = z.object({
   root: GraphRecord,
+  /** The root record's name, from its object's name field (Name, CaseNumber, Subject…). */
+  rootName: z.string(),
   objectLabel: z.string(),
   related: z.array(RelatedList),
   /** Object API name → field path → label and type, from describe (only fields the rep can read appear). */
@@ -45,3 +47,15 @@ export const RecordGraph = z.object({
   fetchedAt: z.string(),
 });
 export type RecordGraph = z.infer<typeof RecordGraph>;
+
+/** Fields that name a record, by object: Name for most, Subject for activities, CaseNumber for cases, Title for notes. */
+export const NAME_FIELDS: readonly string[] = ['Name', 'Subject', 'CaseNumber', 'Title'];
+
+/** The record's name as Salesforce shows it, or '' when the graph did not read one. */
+export function nameOf(fields: Record<string, FieldValue>): string {
+  for (const field of NAME_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string' && value) return value;
+  }
+  return '';
+}

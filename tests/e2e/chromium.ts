@@ -74,6 +74,7 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
     const extensionId = await browser.installExtension(EXTENSION_DIR);
     const extension = (await browser.extensions()).get(extensionId);
     if (!extension) throw new Error('The extension did not load.');
+    await panelOpensOnActionClick(extension);
     return {
       browser,
       extension,
@@ -117,6 +118,24 @@ export async function openSidePanel(page: Page, extension: Extension): Promise<P
   const panel = await target.asPage();
   await panel.waitForSelector('[data-testid]');
   return panel;
+}
+
+/** The worker sets the toolbar button to open the panel as it starts; a click before that would open nothing. */
+async function panelOpensOnActionClick(extension: Extension): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const worker = await serviceWorker(extension);
+    // Right after start the worker's scope may not have the extension APIs bound yet: ask again until it does.
+    const ready = await worker
+      .evaluate(async () => {
+        const api = (globalThis as { chrome?: { sidePanel?: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } } })
+          .chrome?.sidePanel;
+        return api ? Boolean((await api.getPanelBehavior()).openPanelOnActionClick) : false;
+      })
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The side panel never became the toolbar button action.');
 }
 
 export async function serviceWorker(extension: Extension): Promise<WebWorker> {

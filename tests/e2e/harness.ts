@@ -8,6 +8,8 @@ export interface Harness extends ExtensionBrowser {
   /** A new tab, logged in to the sandbox org, on the given Lightning path. */
   salesforceTab(path: string, user?: 'full' | 'restricted'): Promise<Page>;
   openPanel(page: Page): Promise<Page>;
+  /** Opens the panel on a record page and, the first time the org is seen, enables Groundwork for it as a rep would. */
+  openRecordPanel(page: Page): Promise<Page>;
   recordUrl(object: string, id: string): string;
 }
 
@@ -30,6 +32,16 @@ export function harnessForFile(options: SandboxOptions = {}): () => Harness {
         return page;
       },
       openPanel: (page) => openSidePanel(page, launched.extension),
+      async openRecordPanel(page) {
+        const panel = await openSidePanel(page, launched.extension);
+        const first = await panel.waitForSelector(
+          '[data-testid=record-card], [data-testid=panel-state]:not([data-state=loading])',
+          { timeout: 10_000 },
+        );
+        const asked = await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled');
+        if (asked) await panel.locator('[data-testid=enable-org]').click();
+        return panel;
+      },
       recordUrl: (object, id) => `https://${sandbox.org.primary.lightningHost}/lightning/r/${object}/${id}/view`,
       async close() {
         await launched.close();

@@ -16,9 +16,9 @@ async function waitForRecord(panel: Page, id: string): Promise<string> {
 
 describe('the side panel when things go wrong', () => {
   it('keeps following the tab after the service worker is stopped', async () => {
-    const { salesforceTab, openPanel, extension } = harness();
+    const { salesforceTab, openRecordPanel, extension } = harness();
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.stark.id));
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await waitForRecord(panel, ACME.accounts.stark.id);
 
     await (await serviceWorker(extension)).close();
@@ -29,9 +29,9 @@ describe('the side panel when things go wrong', () => {
   });
 
   it('says the session expired, and recovers once the rep has logged in again', async () => {
-    const { salesforceTab, openPanel, sandbox } = harness();
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.wayne.id));
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await waitForRecord(panel, ACME.accounts.wayne.id);
 
     sandbox.org.expireSessions();
@@ -48,10 +48,10 @@ describe('the side panel when things go wrong', () => {
   });
 
   it('retries a failed read from the keyboard alone', async () => {
-    const { salesforceTab, openPanel, sandbox } = harness();
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
     sandbox.org.injectFault({ kind: 'server-error', status: 503, times: 10 });
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.cyberdyne.id));
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await panel.waitForSelector('[data-testid=panel-state][data-state=server]');
     sandbox.org.clearFaults();
 
@@ -62,9 +62,9 @@ describe('the side panel when things go wrong', () => {
   });
 
   it('follows the system dark mode with no serious accessibility finding', async () => {
-    const { salesforceTab, openPanel } = harness();
+    const { salesforceTab, openRecordPanel } = harness();
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.massive.id));
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await waitForRecord(panel, ACME.accounts.massive.id);
     const luminance = (): Promise<number> =>
       panel.evaluate(() => {
@@ -75,6 +75,6 @@ describe('the side panel when things go wrong', () => {
     expect(await luminance()).toBeGreaterThan(0.8);
     await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     expect(await luminance()).toBeLessThan(0.2);
-    expect(await seriousA11yViolations(panel)).toEqual([]);
+    expect(JSON.stringify(await seriousA11yViolations(panel), null, 1)).toBe('[]');
   });
 });

@@ -21,20 +21,20 @@ async function shownRecordName(panel: Page, expectedId: string): Promise<string>
 
 describe('the side panel beside a Salesforce record', () => {
   it('shows the Account in view, with its name and object, read from the org', async () => {
-    const { salesforceTab, openPanel, recordUrl } = harness();
+    const { salesforceTab, openRecordPanel, recordUrl } = harness();
     const account = ACME.accounts.globex;
     const tab = await salesforceTab(new URL(recordUrl('Account', account.id)).pathname);
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     expect(await shownRecordName(panel, account.id)).toBe(account.name);
     expect(await panel.$eval('[data-testid=record-object]', (node) => node.textContent)).toBe('Account');
     expect(await seriousA11yViolations(panel)).toEqual([]);
   });
 
   it('follows in-app navigation to another record without a page load', async () => {
-    const { salesforceTab, openPanel, recordUrl } = harness();
+    const { salesforceTab, openRecordPanel, recordUrl } = harness();
     const account = ACME.accounts.initech;
     const tab = await salesforceTab(new URL(recordUrl('Account', account.id)).pathname);
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await shownRecordName(panel, account.id);
 
     const loadsBefore = await tab.evaluate(() => performance.getEntriesByType('navigation').length);
@@ -45,26 +45,26 @@ describe('the side panel beside a Salesforce record', () => {
     expect(tab.url()).toContain(`/lightning/r/Opportunity/${opportunity.id}/view`);
   });
 
-  it('says there is no record on a Salesforce page without one, and nothing to do off Salesforce', async () => {
-    const { salesforceTab, openPanel, sandbox } = harness();
+  it('says there is no record on a Salesforce page without one, and what to do off Salesforce', async () => {
+    const { salesforceTab, openRecordPanel } = harness();
     const tab = await salesforceTab('/lightning/o/Account/list');
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await panel.waitForSelector('[data-testid=panel-state][data-state=no-record]');
     expect(await seriousA11yViolations(panel)).toEqual([]);
 
-    await tab.goto(sandbox.gmail.urls.inbox);
+    await tab.goto('about:blank');
     await panel.waitForSelector('[data-testid=panel-state][data-state=not-salesforce]');
     expect(await panelState(panel)).toBe('not-salesforce');
     expect(await seriousA11yViolations(panel)).toEqual([]);
   });
 
   it('sends the API session only to the org API host, never to the model API or Gmail', async () => {
-    const { salesforceTab, openPanel, recordUrl, sandbox } = harness();
+    const { salesforceTab, openRecordPanel, recordUrl, sandbox } = harness();
     sandbox.org.clearLog();
     sandbox.model.clearLog();
     const contact = ACME.contacts.dana;
     const tab = await salesforceTab(new URL(recordUrl('Contact', contact.id)).pathname);
-    const panel = await openPanel(tab);
+    const panel = await openRecordPanel(tab);
     await shownRecordName(panel, contact.id);
 
     const { apiHost } = sandbox.org.primary;

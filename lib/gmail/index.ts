@@ -1,0 +1,2 @@
+export { GMAIL } from './selectors';
+export { openMessageSender, MailSender } from './open-message';

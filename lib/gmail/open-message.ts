@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { GMAIL } from './selectors';
+
+export const MailSender = z.object({ email: z.string().email(), name: z.string() });
+export type MailSender = z.infer<typeof MailSender>;
+
+/** The sender of the newest message in the open thread, or null when no thread is open (inbox, search…). */
+export function openMessageSender(root: ParentNode): MailSender | null {
+  const messages = root.querySelectorAll(GMAIL.message);
+  const newest = messages[messages.length - 1];
+  const sender = newest?.querySelector(GMAIL.sender);
+  const parsed = MailSender.safeParse({ email: sender?.getAttribute('email') ?? '', name: sender?.getAttribute('name') ?? '' });
+  return parsed.success ? parsed.data : null;
+}
