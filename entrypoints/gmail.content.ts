@@ -39,7 +39,7 @@ export default defineContentScript({
           report();
         }, SETTLE_MS);
       });
-      observer.observe(document.body, { childList: true, subtree: true });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class'] });
       ctx.setTimeout(report, 0);
       ctx.setTimeout(() => observer?.disconnect(), RENDER_WAIT_MS);
     };

@@ -42,7 +42,7 @@ try {
   const account = ACME.accounts.globex;
   const [page] = await launched.browser.pages();
   const tab = page ?? (await launched.browser.newPage());
-  await loginToSalesforce(tab, sandbox, 'full', `/lightning/r/Account/${account.id}/view`);
+  await loginToSalesforce(tab, sandbox.org.primary, 'full', `/lightning/r/Account/${account.id}/view`);
   const panel = await openSidePanel(tab, launched.extension);
   say(`Chromium is open on ${account.name} with the Groundwork side panel (logged in as ${sandbox.org.primary.users.full.username}).`);
 

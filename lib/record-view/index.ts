@@ -26,7 +26,6 @@ export interface OrgReader {
   context(ref: RecordRef): Promise<RecordGraph>;
   composite: Parameters<typeof findPersonByEmail>[0]['composite'];
   readonly apiVersion: string;
-  useSession(sessionId: string): void;
 }
 
 export interface RecordViewDeps {
@@ -51,8 +50,29 @@ const Loaded = z.union([
 ]);
 type Loaded = z.infer<typeof Loaded>;
 
-const recordKey = (host: string, recordId: string): string => `record:${host}:${recordId}`;
-const matchKey = (orgId: string, email: string): string => `sender:${orgId}:${email.toLowerCase()}`;
+/**
+ * Reads are kept per session: two users of one browser (or a re-login as someone else) never see each other's reads,
+ * and describes (which carry field-level security) are never shared across users. The tag is a hash: the session id
+ * itself is never written to storage.
+ */
+async function sessionTag(session: ApiSession): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(session.sessionId));
+  return [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+interface Slot {
+  session: ApiSession;
+  key: string;
+}
+
+async function matchKey(session: ApiSession, email: string): Promise<string> {
+  return `sender:${session.orgId}:${await sessionTag(session)}:${email.toLowerCase()}`;
+}
+
+async function slotFor(session: ApiSession, recordId: string): Promise<Slot> {
+  return { session, key: `record:${session.orgId}:${await sessionTag(session)}:${recordId}` };
+}
+
 
 function hostOf(url: string): string {
   try {
@@ -84,12 +104,12 @@ export class RecordViewService {
   async reportLocation(tabId: number, windowId: number, url: string): Promise<void> {
     await this.tabs.set(tabId, { url, windowId, sender: null });
     const ref = parseRecordUrl(url);
-    if (ref) {
+    const slot = ref ? await this.slotOf(url, ref) : null;
+    if (ref && slot) {
       // Coming back to a record refreshes it; while that runs the panel shows the last good read, never an old error.
-      const key = recordKey(hostOf(url), ref.recordId);
-      const previous = await this.loaded(key);
-      if (previous && !previous.ok) await this.deps.store.remove(key);
-      void this.load(url, ref);
+      const previous = await this.loaded(slot.key);
+      if (previous && !previous.ok) await this.deps.store.remove(slot.key);
+      void this.load(url, ref, slot);
     }
     await this.publishIfActive(tabId, windowId);
   }
@@ -97,7 +117,6 @@ export class RecordViewService {
   /** The Gmail content script saw which message is open. */
   async reportGmail(tabId: number, windowId: number, url: string, sender: MailSender | null): Promise<void> {
     await this.tabs.set(tabId, { url, windowId, sender });
-    if (sender) void this.lookUpSender(sender);
     await this.publishIfActive(tabId, windowId);
   }
 
@@ -133,10 +152,11 @@ export class RecordViewService {
   async retry(windowId: number): Promise<void> {
     const url = await this.activeUrl(windowId);
     const ref = url ? parseRecordUrl(url) : null;
-    if (!url || !ref) return;
-    await this.deps.store.remove(recordKey(hostOf(url), ref.recordId));
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!url || !ref || !slot) return;
+    await this.deps.store.remove(slot.key);
     await this.publish(windowId);
-    await this.load(url, ref);
+    await this.load(url, ref, slot);
   }
 
   /** The rep enabled Groundwork for the org of the record in view (and only that org: the id must match). */
@@ -148,8 +168,9 @@ export class RecordViewService {
     const ref = parseRecordUrl(url);
     if (ref) {
       // A read started before the click found the org disabled and read nothing: read again now.
-      await this.loading.get(recordKey(hostOf(url), ref.recordId));
-      void this.load(url, ref);
+      const slot = await slotFor(session, ref.recordId);
+      await this.loading.get(slot.key);
+      void this.load(url, ref, slot);
     }
     await this.publish(windowId);
   }
@@ -158,8 +179,9 @@ export class RecordViewService {
   async contextPreview(windowId: number): Promise<ContextPreview | null> {
     const url = await this.activeUrl(windowId);
     const ref = url ? parseRecordUrl(url) : null;
-    if (!url || !ref) return null;
-    const loaded = await this.loaded(recordKey(hostOf(url), ref.recordId));
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!ref || !slot) return null;
+    const loaded = await this.loaded(slot.key);
     if (!loaded?.ok) return null;
     const built = buildContext(loaded.graph, { maxTokens: CONTEXT_TOKEN_BUDGET, now: this.now() });
     return {
@@ -184,9 +206,10 @@ export class RecordViewService {
     if (!session) return { kind: 'problem', host, ref, problem: problem('no-session').toPanelProblem() };
     const org = { orgId: session.orgId, apiHost: session.apiHost };
     if (!(await this.deps.orgs.isEnabled(org.orgId))) return { kind: 'org-not-enabled', host, org };
-    const loaded = await this.loaded(recordKey(host, ref.recordId));
+    const slot = await slotFor(session, ref.recordId);
+    const loaded = await this.loaded(slot.key);
     if (!loaded) {
-      void this.load(url, ref);
+      void this.load(url, ref, slot);
       return { kind: 'loading', host, ref };
     }
     return loaded.ok ? { kind: 'record', host, card: loaded.card } : { kind: 'problem', host, ref, problem: loaded.problem };
@@ -200,8 +223,11 @@ export class RecordViewService {
     if (!sender) return { kind: 'gmail', sender: null, match: null };
     const org = await this.deps.orgs.lastUsed();
     if (!org) return { kind: 'gmail', sender, match: { kind: 'no-org' } };
-    const stored = SenderMatch.safeParse(await this.deps.store.get(matchKey(org.orgId, sender.email)));
-    if (!stored.success) void this.lookUpSender(sender);
+    const session = await this.sessionOfOrg(org);
+    if (!session) return { kind: 'gmail', sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
+    const key = await matchKey(session, sender.email);
+    const stored = SenderMatch.safeParse(await this.deps.store.get(key));
+    if (!stored.success) void this.lookUpSender(org, session, sender.email, key);
     return { kind: 'gmail', sender, match: stored.success ? stored.data : { kind: 'looking' } };
   }
 
@@ -222,12 +248,16 @@ export class RecordViewService {
     return stored.success ? stored.data : null;
   }
 
+  private async slotOf(pageUrl: string, ref: RecordRef): Promise<Slot | null> {
+    const session = await findApiSession(pageUrl, this.deps.cookies);
+    return session ? slotFor(session, ref.recordId) : null;
+  }
+
   /** Reads the record's context once per visit, when its org is enabled; concurrent asks share the read. */
-  private load(pageUrl: string, ref: RecordRef): Promise<void> {
-    const key = recordKey(hostOf(pageUrl), ref.recordId);
+  private load(pageUrl: string, ref: RecordRef, { session, key }: Slot): Promise<void> {
     const running = this.loading.get(key);
     if (running) return running;
-    const task = this.read(pageUrl, ref)
+    const task = this.read(pageUrl, ref, session)
       .then(async (loaded) => {
         if (loaded) await this.deps.store.set(key, loaded);
         await this.publishAll();
@@ -238,13 +268,11 @@ export class RecordViewService {
   }
 
   /** Null when the org is not enabled: nothing is read then. */
-  private async read(pageUrl: string, ref: RecordRef): Promise<Loaded | null> {
+  private async read(pageUrl: string, ref: RecordRef, session: ApiSession): Promise<Loaded | null> {
     try {
       const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, this.deps.cookies);
-      const session = await reread();
-      if (!session) throw problem('no-session');
       if (!(await this.deps.orgs.isEnabled(session.orgId))) return null;
-      const graph = await this.clientOf(session, reread).context(ref);
+      const graph = await (await this.clientOf(session, reread)).context(ref);
       const org = { orgId: session.orgId, apiHost: session.apiHost };
       await this.deps.orgs.markUsed(org);
       return { ok: true, card: await this.visit(org, graph), graph };
@@ -264,45 +292,40 @@ export class RecordViewService {
     return buildRecordCard(graph, previous, changes, settings);
   }
 
-  private async lookUpSender(sender: MailSender): Promise<void> {
-    const org = await this.deps.orgs.lastUsed();
-    if (!org) return;
-    const key = matchKey(org.orgId, sender.email);
-    if (this.loading.has(key)) return;
-    const task = this.matchSender(org, sender.email)
+  /** The session of an org the rep used before, read from its API host's cookie (Gmail tabs have none of their own). */
+  private async sessionOfOrg(org: OrgIdentity): Promise<ApiSession | null> {
+    const sid = await this.deps.cookies.sidFor(`https://${org.apiHost}/`);
+    return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
+  }
+
+  private lookUpSender(org: OrgIdentity, session: ApiSession, email: string, key: string): Promise<void> {
+    const running = this.loading.get(key);
+    if (running) return running;
+    const task = this.matchSender(org, session, email)
       .then(async (match) => {
         await this.deps.store.set(key, match);
         await this.publishAll();
       })
       .finally(() => this.loading.delete(key));
     this.loading.set(key, task);
-    await task;
+    return task;
   }
 
-  private async matchSender(org: OrgIdentity, email: string): Promise<SenderMatch> {
+  private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
-      const apiPage = `https://${org.apiHost}/`;
-      const reread = async (): Promise<ApiSession | null> => {
-        const sid = await this.deps.cookies.sidFor(apiPage);
-        return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
-      };
-      const session = await reread();
-      if (!session) throw problem('no-session');
-      const found = await findPersonByEmail(this.clientOf(session, reread), email, lightningHostFor(org.apiHost));
+      const client = await this.clientOf(session, () => this.sessionOfOrg(org));
+      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
       return found ?? { kind: 'none', org };
     } catch (error) {
       return { kind: 'problem', problem: toSalesforceProblem(error).toPanelProblem() };
     }
   }
 
-  /** One client per org, so describes stay cached across records; a new login only swaps its session. */
-  private clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader {
-    const key = `${session.orgId}|${session.apiHost}`;
+  /** One client per org and session, so describes stay cached across records but never cross users. */
+  private async clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): Promise<OrgReader> {
+    const key = `${session.orgId}|${session.apiHost}|${await sessionTag(session)}`;
     const existing = this.clients.get(key);
-    if (existing) {
-      existing.useSession(session.sessionId);
-      return existing;
-    }
+    if (existing) return existing;
     const client = this.deps.clientFor(session, reread);
     this.clients.set(key, client);
     return client;

@@ -81,11 +81,6 @@ export class OrgClient implements OrgApi {
     });
   }
 
-  /** A new login gave the org a new session: keep the connection and its caches, use the new id. */
-  useSession(sessionId: string): void {
-    this.connection.accessToken = sessionId;
-  }
-
   /** The record and its related context, in one composite request once describes are cached. */
   async context(ref: RecordRef): Promise<RecordGraph> {
     // The headline and a prefetch may ask for the same record at once: they share one request.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
 import type { Sandbox } from '../fakes/sandbox';
+import type { OrgInfo } from '../fakes/salesforce';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -93,11 +94,11 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
 /** Logs in through the sandbox org's login page, as a rep would; ends on the page Salesforce redirects to. */
 export async function loginToSalesforce(
   page: Page,
-  sandbox: Sandbox,
+  org: OrgInfo,
   user: 'full' | 'restricted' = 'full',
   startURL = '/lightning/page/home',
 ): Promise<void> {
-  const { users, apiHost, lightningHost } = sandbox.org.primary;
+  const { users, apiHost, lightningHost } = org;
   const account = users[user];
   // Start from no session, as after "Log out": the login page would otherwise go straight into the app.
   await page.goto(`https://${lightningHost}/secur/logout.jsp`);

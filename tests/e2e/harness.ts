@@ -1,12 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../fakes/sandbox';
+import type { OrgInfo } from '../fakes/salesforce';
 import { launchWithExtension, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser } from './chromium';
 
 export interface Harness extends ExtensionBrowser {
   sandbox: Sandbox;
   /** A new tab, logged in to the sandbox org, on the given Lightning path. */
-  salesforceTab(path: string, user?: 'full' | 'restricted'): Promise<Page>;
+  salesforceTab(path: string, user?: 'full' | 'restricted', org?: OrgInfo): Promise<Page>;
   openPanel(page: Page): Promise<Page>;
   /** Opens the panel on a record page and, the first time the org is seen, enables Groundwork for it as a rep would. */
   openRecordPanel(page: Page): Promise<Page>;
@@ -26,9 +27,9 @@ export function harnessForFile(options: SandboxOptions = {}): () => Harness {
     harness = {
       ...launched,
       sandbox,
-      async salesforceTab(path, user = 'full') {
+      async salesforceTab(path, user = 'full', org = sandbox.org.primary) {
         const page = await launched.browser.newPage();
-        await loginToSalesforce(page, sandbox, user, path);
+        await loginToSalesforce(page, org, user, path);
         return page;
       },
       openPanel: (page) => openSidePanel(page, launched.extension),
