@@ -18,6 +18,8 @@ export default defineConfig({
     permissions: ['storage', 'cookies'],
     host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
     action: { default_title: 'Open Groundwork' },
+    // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
+    storage: { managed_schema: 'managed-schema.json' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+G', mac: 'Alt+Shift+G' },

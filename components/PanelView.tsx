@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ContextPreview as Preview, PanelView as View } from '../lib/messaging/protocol';
+import type { Feature, Generation } from '../lib/generation/types';
 import { ContextPreview } from './ContextPreview';
+import { GenerateSection, type GenerateActions } from './generation/GenerateSection';
 import { GmailCard } from './GmailCard';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { RecordCard } from './RecordCard';
@@ -17,10 +19,28 @@ interface Props {
   preview: Preview | null;
   previewRequested: boolean;
   actions: PanelActions;
+  feature: Feature;
+  generations: Partial<Record<Feature, Generation>>;
+  generateActions: GenerateActions;
+}
+
+/** Links the output may carry: the org's own record pages, on the host the rep is browsing. */
+function recordLinks(host: string) {
+  return {
+    recordUrl: (objectName: string, recordId: string) => `https://${host}/lightning/r/${objectName}/${recordId}/view`,
+    isOrgRecordUrl: (href: string) => {
+      try {
+        const url = new URL(href);
+        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
 /** One distinct, labelled state per situation the rep can be in. */
-export function PanelView({ view, preview, previewRequested, actions }: Props) {
+export function PanelView({ view, preview, previewRequested, actions, feature, generations, generateActions }: Props) {
   switch (view.kind) {
     case 'starting':
       return <Skeleton label="Starting Groundwork" />;
@@ -57,6 +77,7 @@ export function PanelView({ view, preview, previewRequested, actions }: Props) {
               {previewRequested ? 'Preparing…' : 'What will be sent'}
             </button>
           )}
+          <GenerateSection card={view.card} feature={feature} generations={generations} actions={generateActions} {...recordLinks(view.host)} />
         </>
       );
     case 'gmail':

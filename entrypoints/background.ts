@@ -1,4 +1,6 @@
-import { activeTabOf, browser, cookieJar, localStore, sessionStore } from '../lib/browser';
+import { activeTabOf, browser, cookieJar, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
+import { GenerationService, type Feature } from '../lib/generation';
+import { modelSettingsFor } from '../lib/generation/model-settings';
 import {
   GmailReport,
   LocationReport,
@@ -9,19 +11,35 @@ import {
   salesforceTabOf,
   type PanelEvent,
 } from '../lib/messaging';
+import { streamGeneration } from '../lib/model';
 import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/record-view';
+import { changeLines } from '../lib/record-view/card';
 import { OrgClient } from '../lib/salesforce';
 import { SnapshotStore } from '../lib/snapshots';
 
+const FEATURES: readonly Feature[] = ['summary', 'brief', 'insights', 'email'];
+
 export default defineBackground(() => {
+  const local = localStore();
+  const session = sessionStore();
   const records = new RecordViewService({
-    store: sessionStore(),
-    orgs: new OrgRegistry(localStore()),
-    snapshots: new SnapshotStore(localStore()),
+    store: session,
+    orgs: new OrgRegistry(local),
+    snapshots: new SnapshotStore(local),
     cookies: cookieJar,
     activeTabOf,
-    clientFor: (session, reread) => new OrgClient(session, reread),
+    clientFor: (apiSession, reread) => new OrgClient(apiSession, reread),
+  });
+  const generations = new GenerationService({
+    store: local,
+    modelSettings: (feature) => modelSettingsFor(feature, local, session),
+    stream: streamGeneration,
+    prohibitedPhrases: async () => [],
+    audit: { record: async () => null },
+    keepAlive: keepServiceWorkerAlive,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
@@ -54,31 +72,76 @@ export default defineBackground(() => {
       port.disconnect();
       return;
     }
-    let watchedWindow: number | undefined;
-    let stopWatching = (): void => {};
     const send = (event: PanelEvent): void => port.postMessage(event);
+    let windowId: number | undefined;
+    let shownRecord: string | null = null;
+    let stopWatching = (): void => {};
+
+    const sendKeptGenerations = async (): Promise<void> => {
+      if (windowId === undefined) return;
+      const inView = await records.recordInView(windowId);
+      if (!inView) return;
+      send({ type: 'generations', recordId: inView.card.recordId, generations: await generations.kept(inView, FEATURES) });
+    };
+    const stopGenerationUpdates = generations.subscribe((generation) => {
+      if (generation.recordId === shownRecord) send({ type: 'generation', generation });
+    });
+
     port.onMessage.addListener((message: unknown) => {
       const request = PanelRequest.safeParse(message);
       if (!request.success) return;
       if (request.data.type === 'watch-window') {
         stopWatching();
-        watchedWindow = request.data.windowId;
-        stopWatching = records.watch(watchedWindow, (view) => send({ type: 'view', view }));
+        windowId = request.data.windowId;
+        stopWatching = records.watch(windowId, (view) => {
+          send({ type: 'view', view });
+          const recordId = view.kind === 'record' ? view.card.recordId : null;
+          if (recordId !== shownRecord) {
+            shownRecord = recordId;
+            void sendKeptGenerations();
+          }
+        });
         return;
       }
-      if (watchedWindow === undefined) return;
+      if (windowId === undefined) return;
+      const window = windowId;
       switch (request.data.type) {
         case 'retry':
-          void records.retry(watchedWindow);
+          void records.retry(window);
           break;
         case 'enable-org':
-          void records.enableOrg(watchedWindow, request.data.orgId);
+          void records.enableOrg(window, request.data.orgId);
           break;
         case 'show-context':
-          void records.contextPreview(watchedWindow).then((preview) => preview && send({ type: 'context-preview', preview }));
+          void records.contextPreview(window).then((preview) => preview && send({ type: 'context-preview', preview }));
           break;
+        case 'generate': {
+          const { feature, email } = request.data;
+          void records.recordInView(window).then((inView) => {
+            if (!inView) return;
+            return generations.generate(
+              { ...inView, recordId: inView.card.recordId, lastVisit: inView.card.lastVisit, changes: changeLines(inView.card.changes) },
+              feature,
+              email,
+            );
+          });
+          break;
+        }
+        case 'stop-generation': {
+          const { feature } = request.data;
+          void records.recordInView(window).then((inView) => inView && generations.stop(inView.slotKey, feature));
+          break;
+        }
+        case 'generation-feedback': {
+          const { feature, feedback } = request.data;
+          void records.recordInView(window).then((inView) => inView && generations.setFeedback(inView.slotKey, feature, feedback));
+          break;
+        }
       }
     });
-    port.onDisconnect.addListener(() => stopWatching());
+    port.onDisconnect.addListener(() => {
+      stopWatching();
+      stopGenerationUpdates();
+    });
   });
 });

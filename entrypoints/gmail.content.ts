@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { ComposeTracker } from '../lib/gmail/compose';
+import { insertDraft } from '../lib/gmail/insert';
+import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/gmail/messages';
 import { openMessageSender } from '../lib/gmail/open-message';
 import type { GmailReport } from '../lib/messaging/protocol';
 
@@ -7,7 +10,8 @@ const RENDER_WAIT_MS = 3000;
 /** Gmail renders in bursts; read once a burst of changes has passed. */
 const SETTLE_MS = 50;
 
-// Reports which message is open (its sender only); isolated world, because Gmail enforces Trusted Types.
+// Reports which message is open (its sender only), tracks compose windows and inserts drafts into them. Isolated
+// world, because Gmail enforces Trusted Types on its main world.
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
@@ -46,6 +50,25 @@ export default defineContentScript({
 
     watchRoute();
     ctx.addEventListener(window, 'wxt:locationchange', watchRoute);
-    ctx.onInvalidated(() => observer?.disconnect());
+
+    // Which compose the rep used last and where their caret was: the side panel's click takes the focus away.
+    const composes = new ComposeTracker(document);
+    const stopTracking = composes.start();
+
+    // Only the extension's own background may ask; the answer is the outcome, for the panel to show.
+    const onCommand = (message: unknown, sender: { id?: string; tab?: object }, sendResponse: (outcome: InsertOutcome) => void): true | undefined => {
+      if (!isFromOwnExtension(sender, browser.runtime.id)) return undefined;
+      const command = InsertDraftCommand.safeParse(message);
+      if (!command.success) return undefined;
+      sendResponse(insertDraft(document, { text: command.data.text, subject: command.data.subject }, composes));
+      return true;
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+
+    ctx.onInvalidated(() => {
+      observer?.disconnect();
+      stopTracking();
+      browser.runtime.onMessage.removeListener(onCommand);
+    });
   },
 });

@@ -1,12 +1,29 @@
 import { useEffect, useMemo, useRef } from 'react';
+import type { GenerateActions } from '../../components/generation/GenerateSection';
 import { PanelView, type PanelActions } from '../../components/PanelView';
 import { connectPanel } from '../../lib/panel/connection';
-import { selectPreview, selectPreviewRequested, selectView, usePanelStore } from '../../lib/panel/store';
+import {
+  selectFeature,
+  selectGenerations,
+  selectPreview,
+  selectPreviewRequested,
+  selectView,
+  usePanelStore,
+} from '../../lib/panel/store';
+
+/** Gmail opens a new message prefilled from this URL. */
+function gmailComposeUrl(to: string | null, subject: string, body: string): string {
+  const params = new URLSearchParams({ view: 'cm', fs: '1', su: subject, body });
+  if (to) params.set('to', to);
+  return `https://mail.google.com/mail/?${params.toString()}`;
+}
 
 export function App({ windowId }: { windowId: number }) {
   const view = usePanelStore(selectView);
   const preview = usePanelStore(selectPreview);
   const previewRequested = usePanelStore(selectPreviewRequested);
+  const generations = usePanelStore(selectGenerations);
+  const feature = usePanelStore(selectFeature);
   const connection = useRef<ReturnType<typeof connectPanel> | null>(null);
 
   useEffect(() => {
@@ -28,13 +45,33 @@ export function App({ windowId }: { windowId: number }) {
     [],
   );
 
+  const generateActions = useMemo<GenerateActions>(
+    () => ({
+      generate: (chosen, email) => connection.current?.send({ type: 'generate', feature: chosen, email }),
+      stop: (chosen) => connection.current?.send({ type: 'stop-generation', feature: chosen }),
+      feedback: (chosen, value) => connection.current?.send({ type: 'generation-feedback', feature: chosen, feedback: value }),
+      copy: (text) => void navigator.clipboard.writeText(text),
+      openInGmail: (to, subject, body) => window.open(gmailComposeUrl(to, subject, body), '_blank', 'noopener'),
+      chooseFeature: (chosen) => usePanelStore.getState().chooseFeature(chosen),
+    }),
+    [],
+  );
+
   return (
     <div className="gw-panel">
       <header className="gw-panel__header">
         <h1 className="slds-text-heading_small">Groundwork</h1>
       </header>
       <main className="gw-panel__body">
-        <PanelView view={view} preview={preview} previewRequested={previewRequested} actions={actions} />
+        <PanelView
+          view={view}
+          preview={preview}
+          previewRequested={previewRequested}
+          actions={actions}
+          feature={feature}
+          generations={generations}
+          generateActions={generateActions}
+        />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
+import type { KeyValueStore } from './store';
 
 export { browser };
 
@@ -17,12 +18,7 @@ export const cookieJar: CookieJar = {
   },
 };
 
-/** A small key-value store; the background keeps its state here because the service worker can stop at any time. */
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+export type { KeyValueStore } from './store';
 
 function areaStore(area: 'session' | 'local'): KeyValueStore {
   const storage = browser.storage[area];
@@ -53,4 +49,15 @@ export interface ActiveTab {
 export async function activeTabOf(windowId: number): Promise<ActiveTab | null> {
   const [tab] = await browser.tabs.query({ active: true, windowId });
   return tab?.id === undefined ? null : { tabId: tab.id, url: tab.url };
+}
+
+const KEEP_ALIVE_EVERY_MS = 20_000;
+
+/**
+ * Keeps the service worker from being stopped while long work (a model stream) runs: an extension API call resets
+ * Chrome's idle timer. Returns the function that lets it stop again.
+ */
+export function keepServiceWorkerAlive(): () => void {
+  const timer = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_EVERY_MS);
+  return () => clearInterval(timer);
 }

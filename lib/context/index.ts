@@ -15,3 +15,4 @@ export {
 } from './redact';
 export { estimateTokens } from './tokens';
 export { formatValue, todayIn, type FormatSettings } from './format';
+export { findUnsupportedClaims, locateUnsupportedClaims, type ClaimKind, type LocatedClaim, type UnsupportedClaim } from './grounding';

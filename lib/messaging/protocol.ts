@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MailSender } from '../gmail/open-message';
+import { EmailOptions, Feature, Generation } from '../generation/types';
 import { Change } from '../snapshots';
 
 /** Salesforce content script → background: the page's URL changed (load or in-app navigation). */
@@ -26,6 +27,8 @@ export const RecordCard = z.object({
   name: z.string(),
   keyFields: z.array(z.object({ label: z.string(), value: z.string() })),
   counts: z.array(z.object({ label: z.string(), count: z.number() })),
+  /** People of the record an email can go to: its contacts, contact roles, or the Contact/Lead itself. */
+  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), title: z.string().nullable() })),
   /** Null on the first visit; otherwise what changed since the last one (possibly nothing). */
   changes: z.array(Change).nullable(),
   lastVisit: z.string().nullable(),
@@ -82,6 +85,9 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retry') }),
   z.object({ type: z.literal('enable-org'), orgId: z.string() }),
   z.object({ type: z.literal('show-context') }),
+  z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
+  z.object({ type: z.literal('stop-generation'), feature: Feature }),
+  z.object({ type: z.literal('generation-feedback'), feature: Feature, feedback: z.enum(['up', 'down']) }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;
 
@@ -89,6 +95,10 @@ export type PanelRequest = z.infer<typeof PanelRequest>;
 export const PanelEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('view'), view: PanelView }),
   z.object({ type: z.literal('context-preview'), preview: ContextPreview }),
+  /** Everything kept for the record in view, sent when the record comes into view. */
+  z.object({ type: z.literal('generations'), recordId: z.string(), generations: z.array(Generation) }),
+  /** One generation as it streams and when it ends. */
+  z.object({ type: z.literal('generation'), generation: Generation }),
 ]);
 export type PanelEvent = z.infer<typeof PanelEvent>;
 

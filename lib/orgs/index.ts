@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../browser';
+import type { KeyValueStore } from '../browser/store';
 import type { OrgIdentity } from '../messaging/protocol';
 
 const EnabledOrgs = z.record(z.string(), z.object({ apiHost: z.string(), enabledAt: z.string() }));

@@ -17,8 +17,21 @@ export function connectPanel(windowId: number, signal: AbortSignal): { send(requ
     port.onMessage.addListener((message: unknown) => {
       const event = PanelEvent.safeParse(message);
       if (!event.success) return;
-      if (event.data.type === 'view') usePanelStore.getState().showView(event.data.view);
-      else usePanelStore.getState().showPreview(event.data.preview);
+      const store = usePanelStore.getState();
+      switch (event.data.type) {
+        case 'view':
+          store.showView(event.data.view);
+          break;
+        case 'context-preview':
+          store.showPreview(event.data.preview);
+          break;
+        case 'generations':
+          store.showGenerations(event.data.recordId, event.data.generations);
+          break;
+        case 'generation':
+          store.updateGeneration(event.data.generation);
+          break;
+      }
     });
     port.onDisconnect.addListener(() => {
       port = null;

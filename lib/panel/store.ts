@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Feature, Generation } from '../generation/types';
 import type { ContextPreview, PanelView } from '../messaging/protocol';
 
 /** The record-view slice: what the background says the active tab shows. */
@@ -19,13 +20,26 @@ export interface PreviewSlice {
   closePreview(): void;
 }
 
-export type PanelState = ViewSlice & PreviewSlice;
+/** The generations slice: the four features' outputs for the record in view, and which one the rep is looking at. */
+export interface GenerationSlice {
+  generationsFor: string | null;
+  generations: Partial<Record<Feature, Generation>>;
+  feature: Feature;
+  showGenerations(recordId: string, generations: Generation[]): void;
+  updateGeneration(generation: Generation): void;
+  chooseFeature(feature: Feature): void;
+}
+
+export type PanelState = ViewSlice & PreviewSlice & GenerationSlice;
 
 const initialState = {
   view: { kind: 'starting' } as PanelView,
   connected: false,
   preview: null,
   previewRequested: false,
+  generationsFor: null,
+  generations: {},
+  feature: 'summary' as Feature,
 };
 
 export const usePanelStore = create<PanelState>()((set) => ({
@@ -39,6 +53,15 @@ export const usePanelStore = create<PanelState>()((set) => ({
   requestPreview: () => set({ previewRequested: true }),
   showPreview: (preview) => set({ preview, previewRequested: false }),
   closePreview: () => set({ preview: null, previewRequested: false }),
+  showGenerations: (recordId, generations) =>
+    set({ generationsFor: recordId, generations: Object.fromEntries(generations.map((generation) => [generation.feature, generation])) }),
+  updateGeneration: (generation) =>
+    set((state) =>
+      state.generationsFor === generation.recordId
+        ? { generations: { ...state.generations, [generation.feature]: generation } }
+        : {},
+    ),
+  chooseFeature: (feature) => set({ feature }),
 }));
 
 export const resetPanelStore = (): void => usePanelStore.setState(initialState);
@@ -47,3 +70,6 @@ export const selectView = (state: PanelState): PanelView => state.view;
 export const selectConnected = (state: PanelState): boolean => state.connected;
 export const selectPreview = (state: PanelState): ContextPreview | null => state.preview;
 export const selectPreviewRequested = (state: PanelState): boolean => state.previewRequested;
+
+export const selectGenerations = (state: PanelState): Partial<Record<Feature, Generation>> => state.generations;
+export const selectFeature = (state: PanelState): Feature => state.feature;

@@ -31,6 +31,30 @@ function keyFieldNames(graph: RecordGraph): string[] {
     .slice(0, GENERIC_KEY_FIELD_COUNT);
 }
 
+const text = (value: FieldValue | undefined): string | null => (typeof value === 'string' && value ? value : null);
+
+/** Who an email about this record can go to. */
+function peopleOf(graph: RecordGraph): RecordCard['people'] {
+  const { root } = graph;
+  if (root.objectName === 'Contact' || root.objectName === 'Lead') {
+    return [{ id: root.id, name: graph.rootName, email: text(root.fields.Email), title: text(root.fields.Title) }];
+  }
+  const people: RecordCard['people'] = [];
+  for (const list of graph.related) {
+    for (const record of list.records) {
+      if (list.key === 'contacts') {
+        const name = text(record.fields.Name);
+        if (name) people.push({ id: record.id, name, email: text(record.fields.Email), title: text(record.fields.Title) });
+      } else if (list.key === 'contactRoles') {
+        const name = text(record.fields['Contact.Name']);
+        const id = text(record.fields.ContactId);
+        if (name && id) people.push({ id, name, email: null, title: text(record.fields.Role) });
+      }
+    }
+  }
+  return people.filter((person, index) => people.findIndex((other) => other.id === person.id) === index);
+}
+
 export function buildRecordCard(
   graph: RecordGraph,
   previous: Snapshot | null,
@@ -51,8 +75,16 @@ export function buildRecordCard(
     name: graph.rootName,
     keyFields,
     counts: graph.related.map((list) => ({ label: list.label, count: list.totalSize })),
+    people: peopleOf(graph),
     changes,
     lastVisit: previous?.takenAt ?? null,
     fetchedAt: graph.fetchedAt,
   };
+}
+
+/** Changes since the last visit in words, as the summary prompt receives them. */
+export function changeLines(changes: RecordCard['changes']): string[] {
+  return (changes ?? []).map((change) =>
+    change.kind === 'field' ? `${change.label}: ${change.before} → ${change.after}` : `New in ${change.list}: ${change.name}`,
+  );
 }

@@ -175,6 +175,18 @@ export class RecordViewService {
     await this.publish(windowId);
   }
 
+  /** The record the window shows, once read: what the generation features work from. */
+  async recordInView(windowId: number): Promise<{ slotKey: string; card: RecordCard; graph: RecordGraph; api: OrgReader } | null> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!url || !slot) return null;
+    const loaded = await this.loaded(slot.key);
+    if (!loaded?.ok) return null;
+    const api = await this.clientOf(slot.session, () => findApiSession(url, this.deps.cookies));
+    return { slotKey: slot.key, card: loaded.card, graph: loaded.graph, api };
+  }
+
   /** The exact context text for the window's record, redacted, as it would leave the browser. */
   async contextPreview(windowId: number): Promise<ContextPreview | null> {
     const url = await this.activeUrl(windowId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../browser';
+import type { KeyValueStore } from '../browser/store';
 import { MailSender } from '../gmail/open-message';
 
 /** What a tab is showing, kept in session storage because the service worker can stop at any time. */

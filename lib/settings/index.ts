@@ -1,23 +1,35 @@
-import { z } from 'zod';
 import type { KeyValueStore } from '../browser';
+import { effectiveSettings, loadManagedPolicy, type EffectiveSettings, type PolicySource } from './policy';
+import { parseSettingsLeniently, Settings } from './schema';
 
-export const Settings = z.object({
-  /** The rep's Anthropic API key; read only by the background worker. */
-  anthropicApiKey: z.string().default(''),
-});
-export type Settings = z.infer<typeof Settings>;
+export * from './schema';
+export * from './policy';
 
-const SETTINGS_KEY = 'settings';
+/** The local-storage key of the rep's settings: a storage.onChanged listener watches it (and every managed key). */
+export const SETTINGS_KEY = 'settings';
 
+/** The rep's own settings (before any policy): what the options page edits. */
 export async function loadSettings(store: KeyValueStore): Promise<Settings> {
-  const stored = Settings.safeParse((await store.get(SETTINGS_KEY)) ?? {});
-  return stored.success ? stored.data : Settings.parse({});
+  return parseSettingsLeniently(await store.get(SETTINGS_KEY));
 }
 
+/**
+ * Saves the rep's changes over what is stored; nested groups (`features`, `budgets`, …) are replaced whole, so pass
+ * the full group. Throws a ZodError when a change does not validate, leaving storage as it was.
+ */
 export async function saveSettings(store: KeyValueStore, changes: Partial<Settings>): Promise<Settings> {
   const next = Settings.parse({ ...(await loadSettings(store)), ...changes });
   await store.set(SETTINGS_KEY, next);
   return next;
+}
+
+/** What the extension runs with: the rep's settings under the administrator's policy, and what the policy locks. */
+export async function loadEffectiveSettings(
+  store: KeyValueStore,
+  managed: PolicySource,
+): Promise<EffectiveSettings & { policyProblems: string[] }> {
+  const [rep, { policy, problems }] = await Promise.all([loadSettings(store), loadManagedPolicy(managed)]);
+  return { ...effectiveSettings(rep, policy), policyProblems: problems };
 }
 
 /** Anthropic keys start with `sk-ant-`; anything else is a paste mistake worth saying so about. */
@@ -25,3 +37,4 @@ export function apiKeyProblem(key: string): string | null {
   if (key === '') return null;
   return /^sk-ant-[A-Za-z0-9_-]{8,}$/.test(key.trim()) ? null : 'That does not look like an Anthropic API key (they start with "sk-ant-").';
 }
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../browser';
+import type { KeyValueStore } from '../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../salesforce/record-graph';
 
 /** Shows a value the way the rep reads it, by the field's describe type. */

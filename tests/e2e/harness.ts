@@ -12,6 +12,8 @@ export interface Harness extends ExtensionBrowser {
   /** Opens the panel on a record page and, the first time the org is seen, enables Groundwork for it as a rep would. */
   openRecordPanel(page: Page): Promise<Page>;
   recordUrl(object: string, id: string): string;
+  /** Saves an Anthropic API key through the options page, as a rep would. */
+  setApiKey(key: string): Promise<void>;
 }
 
 /** One sandbox and one Chromium for a test file, closed after it. */
@@ -42,6 +44,14 @@ export function harnessForFile(options: SandboxOptions = {}): () => Harness {
         const asked = await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled');
         if (asked) await panel.locator('[data-testid=enable-org]').click();
         return panel;
+      },
+      async setApiKey(key) {
+        const page = await launched.browser.newPage();
+        await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+        await page.locator('[data-testid=api-key-input]').fill(key);
+        await page.locator('[data-testid=save-settings]').click();
+        await page.waitForSelector('[data-testid=settings-status]');
+        await page.close();
       },
       recordUrl: (object, id) => `https://${sandbox.org.primary.lightningHost}/lightning/r/${object}/${id}/view`,
       async close() {

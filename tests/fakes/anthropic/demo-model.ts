@@ -3,7 +3,7 @@
  * so a demo without a key still shows grounded, cited output, and it is labelled so no one mistakes it for Claude.
  *
  * - Text: the label "Demo model (offline): ", one sentence saying so, then the first five context lines of the prompt
- *   (lines shaped `[L12] Field: value`, searched in the system prompt and the user turns) as bullets `- Field: value
+ *   (lines shaped `[L12] Field: value` or `[raxt] Field: value`, searched in the system prompt and the user turns) as bullets `- Field: value
  *   [L12]`. With no such lines it says there was nothing to cite. It adds no numbers of its own, so grounding checks
  *   pass on it.
  * - Structured output: a minimal value valid against the JSON schema (see exampleForSchema); a string property whose
@@ -29,7 +29,7 @@ export interface DemoReply {
   stopSequence: string | null;
 }
 
-const CONTEXT_LINE = /^[ \t]*\[(L\d+)\][ \t]*(?:([^:\n]{1,60}):[ \t]*)?(\S[^\n]*)$/gm;
+const CONTEXT_LINE = /^[ \t]*\[([A-Za-z][A-Za-z0-9]{1,7})\][ \t]*(?:([^:\n]{1,60}):[ \t]*)?(\S[^\n]*)$/gm;
 
 export function contextLines(prompt: string): ContextLine[] {
   return [...prompt.matchAll(CONTEXT_LINE)].map((match) => ({

@@ -1,0 +1,32 @@
+/**
+ * Ask: natural-language questions answered with safe, shown SOQL. The model fills a QueryPlan; describesForPlan
+ * loads what the rep may see; validatePlan checks the plan against it; prepareQuery compiles it (compilePlan);
+ * runQuery and loadMore run it as the rep and flatten the rows.
+ */
+export { QueryPlan, Filter, Aggregate, OrderBy, Scope, OPERATORS, AGGREGATE_FUNCTIONS, queryPlanJsonSchema } from './plan';
+export type { Operator, AggregateFunction, FilterValue } from './plan';
+export { AskObjectDescribe, AskField, PicklistEntry, type AskDescribes, type DescribeSource } from './describe';
+export { describesForPlan, pathsOf } from './load';
+export { validatePlan, DEFAULT_MAX_LIMIT, SOQL_MAX_LIMIT } from './validate';
+export type { ValidPlan, ValidateOptions, ValidationResult, RecordInView, PlanColumn } from './validate';
+export { compilePlan, escapeText, escapeLike } from './compile';
+export { DATE_LITERAL_NAMES, parseDateLiteral, MAX_DATE_N } from './date-literals';
+export { MAX_RELATIONSHIP_DEPTH } from './paths';
+export {
+  prepareQuery,
+  runQuery,
+  loadMore,
+  flattenRecord,
+  isNextRecordsUrl,
+  queryErrorMessage,
+  isStaleDescribeError,
+  QueryPage,
+  PreparedQuery,
+  ResultColumn,
+  ResultRow,
+  ResultPage,
+  RecordLink,
+  CellValue,
+  type QueryApi,
+} from './run';
+export { schemaText } from './schema-text';

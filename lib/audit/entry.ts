@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+export const AUDIT_FEATURES = ['summary', 'brief', 'insights', 'email', 'log-note', 'extract-lead', 'ask', 'gmail-insert', 'write'] as const;
+export type AuditFeature = (typeof AUDIT_FEATURES)[number];
+
+export const OUTCOMES = ['accepted', 'edited', 'rejected', 'regenerated', 'feedback-up', 'feedback-down', 'pending'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const Count = z.number().int().nonnegative();
+
+/** Token counts as Anthropic reports them: `input` excludes the tokens read from or written to the cache. */
+export const TokenUsage = z.object({
+  input: Count.default(0),
+  output: Count.default(0),
+  cacheRead: Count.default(0),
+  cacheWrite: Count.default(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A write to Salesforce: the values before and after (as proposed and confirmed) and Salesforce's answer as it came. */
+export const WriteRecord = z.object({
+  operation: z.enum(['create', 'update']),
+  objectName: z.string().min(1),
+  recordId: z.string().optional(),
+  before: z.record(z.string(), FieldValue).default({}),
+  after: z.record(z.string(), FieldValue),
+  answer: z.json(),
+});
+export type WriteRecord = z.infer<typeof WriteRecord>;
+
+export const AuditEntry = z.object({
+  id: z.string().min(1),
+  /** When it happened, ISO 8601 in UTC. */
+  time: z.iso.datetime(),
+  /** The Salesforce user, when known. */
+  user: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  orgId: z.string().optional(),
+  recordId: z.string().optional(),
+  objectName: z.string().optional(),
+  feature: z.enum(AUDIT_FEATURES),
+  /** Background work (morning prep) is told apart: it counts toward budgets and stops first. */
+  trigger: z.enum(['rep', 'background']).default('rep'),
+  promptId: z.string().optional(),
+  promptVersion: z.string().optional(),
+  /** The prompt variant the rep was assigned (A/B), for comparing variants. */
+  variant: z.string().optional(),
+  model: z.string().optional(),
+  tokens: TokenUsage.prefault({}),
+  costUsd: z.number().nonnegative().default(0),
+  latencyMs: z.number().nonnegative().optional(),
+  /** What was sent, as redacted: never the original values. */
+  sent: z.string().default(''),
+  received: z.string().default(''),
+  /** How many spans the grounding check flagged. */
+  groundingFlags: Count.default(0),
+  /** What the rep did with it; updates come as chained amendments and are folded in when read. */
+  outcome: z.enum(OUTCOMES).default('pending'),
+  /** The rep's thumbs, kept apart from the outcome so "accepted, then thumbs up" keeps both. */
+  feedback: z.enum(['up', 'down']).optional(),
+  write: WriteRecord.optional(),
+  /** Why a generation or write failed, in words. */
+  error: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What a feature records: the store assigns the id, and the time when none is given. */
+export const NewAuditEntry = AuditEntry.extend({ id: z.string().min(1).optional(), time: z.iso.datetime().optional() });
+export type NewAuditEntry = z.input<typeof NewAuditEntry>;
+
+/** Query filters; they travel between contexts, so they are plain, validated data. */
+export const AuditFilters = z.object({
+  /** Inclusive. */
+  from: z.iso.datetime().optional(),
+  /** Exclusive. */
+  to: z.iso.datetime().optional(),
+  features: z.array(z.enum(AUDIT_FEATURES)).optional(),
+  orgId: z.string().optional(),
+  recordId: z.string().optional(),
+  outcomes: z.array(z.enum(OUTCOMES)).optional(),
+});
+export type AuditFilters = z.infer<typeof AuditFilters>;
+
+export function matchesFilters(entry: AuditEntry, filters: AuditFilters): boolean {
+  const time = Date.parse(entry.time);
+  if (filters.from !== undefined && time < Date.parse(filters.from)) return false;
+  if (filters.to !== undefined && time >= Date.parse(filters.to)) return false;
+  if (filters.features && !filters.features.includes(entry.feature)) return false;
+  if (filters.orgId !== undefined && !sameSalesforceId(entry.orgId, filters.orgId)) return false;
+  if (filters.recordId !== undefined && !sameSalesforceId(entry.recordId, filters.recordId)) return false;
+  if (filters.outcomes && !outcomesOf(entry).some((outcome) => filters.outcomes?.includes(outcome))) return false;
+  return true;
+}
+
+/** The entry's outcome and its thumbs, as outcomes (a thumbs-up on an accepted draft is both). */
+export function outcomesOf(entry: AuditEntry): Outcome[] {
+  return entry.feedback ? [entry.outcome, `feedback-${entry.feedback}`] : [entry.outcome];
+}
+
+/** 15- and 18-character forms of an id name the same record: the last three characters only encode case. */
+function sameSalesforceId(stored: string | undefined, wanted: string): boolean {
+  return stored !== undefined && stored.slice(0, 15) === wanted.slice(0, 15);
+}

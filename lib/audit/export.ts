@@ -1,0 +1,56 @@
+import type { AuditEntry, AuditFilters } from './entry';
+
+export const EXPORT_FORMAT = 'groundwork-audit';
+
+/** The JSON export: the entries as recorded (outcomes folded in), with what was asked for and when. */
+export function entriesToJson(entries: readonly AuditEntry[], meta: { filters: AuditFilters; exportedAt: string }): string {
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: meta.exportedAt, filters: meta.filters, entries }, null, 2)}\n`;
+}
+
+type Cell = string | number | null | undefined;
+
+const COLUMNS: readonly [string, (entry: AuditEntry) => Cell][] = [
+  ['id', (entry) => entry.id],
+  ['time', (entry) => entry.time],
+  ['userId', (entry) => entry.user?.id],
+  ['userName', (entry) => entry.user?.name],
+  ['orgId', (entry) => entry.orgId],
+  ['objectName', (entry) => entry.objectName],
+  ['recordId', (entry) => entry.recordId],
+  ['feature', (entry) => entry.feature],
+  ['trigger', (entry) => entry.trigger],
+  ['promptId', (entry) => entry.promptId],
+  ['promptVersion', (entry) => entry.promptVersion],
+  ['variant', (entry) => entry.variant],
+  ['model', (entry) => entry.model],
+  ['inputTokens', (entry) => entry.tokens.input],
+  ['outputTokens', (entry) => entry.tokens.output],
+  ['cacheReadTokens', (entry) => entry.tokens.cacheRead],
+  ['cacheWriteTokens', (entry) => entry.tokens.cacheWrite],
+  ['costUsd', (entry) => entry.costUsd],
+  ['latencyMs', (entry) => entry.latencyMs],
+  ['groundingFlags', (entry) => entry.groundingFlags],
+  ['outcome', (entry) => entry.outcome],
+  ['feedback', (entry) => entry.feedback],
+  ['error', (entry) => entry.error],
+  ['sent', (entry) => entry.sent],
+  ['received', (entry) => entry.received],
+  ['writeOperation', (entry) => entry.write?.operation],
+  ['writeBefore', (entry) => (entry.write ? JSON.stringify(entry.write.before) : undefined)],
+  ['writeAfter', (entry) => (entry.write ? JSON.stringify(entry.write.after) : undefined)],
+  ['writeAnswer', (entry) => (entry.write ? JSON.stringify(entry.write.answer) : undefined)],
+];
+
+/** RFC 4180 CSV: a header row, CRLF line ends, and any cell with a comma, quote or line break quoted. */
+export function entriesToCsv(entries: readonly AuditEntry[]): string {
+  const rows = [COLUMNS.map(([name]) => name), ...entries.map((entry) => COLUMNS.map(([, cell]) => csvCell(cell(entry))))];
+  return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  // Text a spreadsheet would run as a formula (model output can say anything) is kept as text by a leading quote.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

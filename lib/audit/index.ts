@@ -1,0 +1,48 @@
+/**
+ * Governance: the hash-chained audit trail (IndexedDB), its export, usage and cost, and budgets. Settings and the
+ * administrator's policy live in lib/settings.
+ */
+export {
+  AUDIT_FEATURES,
+  AuditEntry,
+  AuditFilters,
+  NewAuditEntry,
+  OUTCOMES,
+  TokenUsage,
+  WriteRecord,
+  matchesFilters,
+  outcomesOf,
+  type AuditFeature,
+  type Outcome,
+} from './entry';
+export { AuditLog, openAuditLog, type AuditLogOptions } from './log';
+export { AppendConflict, AUDIT_DB_NAME, IdbAuditBackend, type AuditBackend } from './backend';
+export { canonicalJson, GENESIS_HASH, sha256Hex, type BreakReason, type BrokenLink, type VerifyResult } from './chain';
+export { csvCell, entriesToCsv, entriesToJson, EXPORT_FORMAT } from './export';
+export {
+  CACHE_READ_MULTIPLIER,
+  CACHE_WRITE_MULTIPLIER,
+  costUsd,
+  countOutcomes,
+  priceFor,
+  usageSummary,
+  type DayUsage,
+  type FeatureUsage,
+  type OutcomeCounts,
+  type PromptUsage,
+  type UsageOptions,
+  type UsageSummary,
+  type UsageTotals,
+} from './usage';
+export {
+  budgetState,
+  mayGenerate,
+  WARNING_SHARE,
+  type BudgetLevel,
+  type BudgetOptions,
+  type BudgetState,
+  type GenerationTrigger,
+  type RateWindow,
+  type SpendWindow,
+} from './budget';
+export { dayKey, monthKey, startOfNextDay, startOfNextMonth } from './calendar';

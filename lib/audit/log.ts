@@ -1,0 +1,173 @@
+import { AppendConflict, IdbAuditBackend, type AuditBackend } from './backend';
+import { ChainRecord, GENESIS_HASH, link, verifyRecords, type UnlinkedRecord, type VerifyResult } from './chain';
+import { AuditEntry, AuditFilters, matchesFilters, NewAuditEntry, type Outcome } from './entry';
+import { entriesToCsv, entriesToJson } from './export';
+
+export interface AuditLogOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const VERIFY_PAGE = 500;
+const APPEND_ATTEMPTS = 20;
+const DAY_MS = 86_400_000;
+
+/**
+ * The audit trail: every generation and write, hash-chained. Only the background worker should write (it is the one
+ * place that generates and writes); extension pages may read, verify and export. Appends are serialized here, and a
+ * second writer elsewhere is caught by the seq key and retried.
+ */
+export class AuditLog {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly backend: AuditBackend,
+    options: AuditLogOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Records an entry (validated; id and time filled in when missing) and returns it as stored. */
+  async record(input: NewAuditEntry): Promise<AuditEntry> {
+    const parsed = NewAuditEntry.parse(input);
+    const entry = AuditEntry.parse({
+      ...parsed,
+      id: parsed.id ?? this.newId(),
+      time: new Date(parsed.time ?? this.now()).toISOString(),
+    });
+    await this.append({ kind: 'entry', id: this.newId(), at: entry.time, entryId: entry.id, entry });
+    return entry;
+  }
+
+  /**
+   * What the rep did with an entry, appended as a chained amendment (entries are never rewritten): the latest
+   * amendment is the outcome; thumbs are kept apart as `feedback`.
+   */
+  async updateOutcome(entryId: string, outcome: Outcome): Promise<void> {
+    if (!(await this.backend.hasEntry(entryId))) throw new Error(`No audit entry ${entryId}.`);
+    await this.append({ kind: 'outcome', id: this.newId(), at: this.now().toISOString(), entryId, outcome });
+  }
+
+  /** Entries matching the filters, oldest first, with their outcome amendments folded in. */
+  async query(filters: AuditFilters = {}): Promise<AuditEntry[]> {
+    const wanted = AuditFilters.parse(filters);
+    // Amendments come after their entry, so everything from `from` on holds both.
+    const from = wanted.from === undefined ? undefined : new Date(wanted.from).toISOString();
+    const entries = new Map<string, AuditEntry>();
+    for (const raw of await this.backend.since(from)) {
+      const parsed = ChainRecord.safeParse(raw);
+      if (!parsed.success) continue;
+      const record = parsed.data;
+      if (record.kind === 'entry') entries.set(record.entryId, { ...record.entry });
+      else if (record.kind === 'outcome') {
+        const entry = entries.get(record.entryId);
+        if (!entry) continue;
+        if (record.outcome === 'feedback-up' || record.outcome === 'feedback-down') entry.feedback = record.outcome === 'feedback-up' ? 'up' : 'down';
+        else entry.outcome = record.outcome;
+      }
+    }
+    return [...entries.values()].filter((entry) => matchesFilters(entry, wanted));
+  }
+
+  async exportJson(filters: AuditFilters = {}): Promise<string> {
+    return entriesToJson(await this.query(filters), { filters, exportedAt: this.now().toISOString() });
+  }
+
+  async exportCsv(filters: AuditFilters = {}): Promise<string> {
+    return entriesToCsv(await this.query(filters));
+  }
+
+  /** Checks the whole chain; names the first broken link, or gives the head hash to compare with a kept copy. */
+  async verify(): Promise<VerifyResult> {
+    return verifyRecords(this.pages());
+  }
+
+  /**
+   * Deletes the oldest records, up to the first one recorded within the last `days` days, and appends a chained
+   * checkpoint naming where the chain now starts. Removing a prefix (not any old record) keeps the rest linked; a
+   * record stamped out of order merely waits for a later run.
+   */
+  async applyRetention(days: number, now: Date = this.now()): Promise<{ removed: number }> {
+    const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+    return this.serialized(async () => {
+      let removed = 0;
+      let firstPrevHash: string | null = null;
+      let firstKeptSeq: number | null = null;
+      for await (const raw of this.pages()) {
+        const record = ChainRecord.safeParse(raw);
+        // A damaged record before the cutoff stops retention: deleting it would hide the damage from verify.
+        if (!record.success) return { removed: 0 };
+        if (Date.parse(record.data.at) >= Date.parse(cutoff)) {
+          firstPrevHash = record.data.prevHash;
+          firstKeptSeq = record.data.seq;
+          break;
+        }
+        removed += 1;
+      }
+      if (removed === 0) return { removed: 0 };
+      const last = ChainRecord.parse(await this.backend.last());
+      const seq = last.seq + 1;
+      // Nothing kept but the checkpoint itself: the chain starts at it, after the last removed record.
+      const anchor = firstPrevHash ?? last.hash;
+      const checkpoint = await link(
+        { kind: 'retention', id: this.newId(), at: now.toISOString(), firstPrevHash: anchor, removed, cutoff },
+        seq,
+        last.hash,
+      );
+      await this.backend.append(checkpoint, { deleteBelowSeq: firstKeptSeq ?? seq });
+      return { removed };
+    });
+  }
+
+  private async *pages(): AsyncGenerator<unknown> {
+    let fromSeq = 0;
+    for (;;) {
+      const page = await this.backend.page(fromSeq, VERIFY_PAGE);
+      for (const raw of page) yield raw;
+      const lastSeq = seqOf(page.at(-1));
+      if (page.length < VERIFY_PAGE || lastSeq === null) return;
+      fromSeq = lastSeq + 1;
+    }
+  }
+
+  private append(record: UnlinkedRecord): Promise<void> {
+    return this.serialized(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        const last = await this.backend.last();
+        const previous = last === null ? null : ChainRecord.safeParse(last);
+        if (previous && !previous.success) throw new Error('The last audit record is damaged; run Verify.');
+        const linked = await link(record, previous ? previous.data.seq + 1 : 0, previous ? previous.data.hash : GENESIS_HASH);
+        // Validated, but stored as hashed: a parsed copy could differ in ways the hash would notice.
+        ChainRecord.parse(linked);
+        try {
+          await this.backend.append(linked);
+          return;
+        } catch (error) {
+          if (!(error instanceof AppendConflict) || attempt >= APPEND_ATTEMPTS) throw error;
+          // Back off by a random while, so two writers racing for the same seq do not collide again in step.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        }
+      }
+    });
+  }
+
+  /** Runs one chain operation at a time in this context, so two appends never take the same previous hash. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function seqOf(raw: unknown): number | null {
+  const seq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined;
+  return typeof seq === 'number' ? seq : null;
+}
+
+/** The log in this browser profile's IndexedDB. */
+export function openAuditLog(options: AuditLogOptions & { dbName?: string } = {}): AuditLog {
+  return new AuditLog(new IdbAuditBackend(options.dbName), options);
+}

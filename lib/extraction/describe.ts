@@ -1,0 +1,84 @@
+/**
+ * What writes read of describe (`/sobjects/X/describe`, as the rep sees it): per field whether it can be created or
+ * updated, whether it may be empty, its length, precision, picklist values. lib/salesforce/context/api.ts reads only
+ * what the context fetch needs; this schema is a superset of it for the same JSON.
+ */
+import { z } from 'zod';
+
+export const PicklistEntry = z.object({
+  value: z.string(),
+  label: z.string().nullish(),
+  active: z.boolean().default(true),
+  defaultValue: z.boolean().default(false),
+});
+export type PicklistEntry = z.infer<typeof PicklistEntry>;
+
+export const WriteField = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  length: z.number().default(0),
+  precision: z.number().default(0),
+  scale: z.number().default(0),
+  createable: z.boolean().default(false),
+  updateable: z.boolean().default(false),
+  nillable: z.boolean().default(true),
+  defaultedOnCreate: z.boolean().default(false),
+  calculated: z.boolean().default(false),
+  filterable: z.boolean().default(true),
+  picklistValues: z.array(PicklistEntry).nullish(),
+  restrictedPicklist: z.boolean().default(false),
+  referenceTo: z.array(z.string()).nullish(),
+});
+export type WriteField = z.infer<typeof WriteField>;
+
+export const WriteObjectDescribe = z.object({
+  name: z.string(),
+  label: z.string(),
+  labelPlural: z.string().default(''),
+  keyPrefix: z.string().nullish(),
+  createable: z.boolean().default(false),
+  updateable: z.boolean().default(false),
+  fields: z.array(WriteField),
+});
+export type WriteObjectDescribe = z.infer<typeof WriteObjectDescribe>;
+
+/** Describes by object name (any case); undefined for an object the rep cannot see. */
+export interface WriteDescribes {
+  get(objectName: string): WriteObjectDescribe | undefined;
+}
+
+/** Describes from raw describe JSON (as `/sobjects/X/describe` returns it), keyed case-insensitively. */
+export function writeDescribes(raw: readonly unknown[]): WriteDescribes {
+  const byName = new Map<string, WriteObjectDescribe>();
+  for (const entry of raw) {
+    const parsed = WriteObjectDescribe.parse(entry);
+    byName.set(parsed.name.toLowerCase(), parsed);
+  }
+  return { get: (name) => byName.get(name.toLowerCase()) };
+}
+
+/** Fetches the describes of these objects in one composite request (objects the rep cannot see are left out). */
+export async function fetchWriteDescribes(
+  api: {
+    readonly apiVersion: string;
+    composite(subrequests: readonly { referenceId: string; url: string }[]): Promise<Map<string, { httpStatusCode: number; body: unknown }>>;
+  },
+  objectNames: readonly string[],
+): Promise<WriteDescribes> {
+  const subrequests = objectNames.map((name, index) => ({
+    referenceId: `describe${index}`,
+    url: `/services/data/v${api.apiVersion}/sobjects/${encodeURIComponent(name)}/describe`,
+  }));
+  const answers = await api.composite(subrequests);
+  const found = subrequests.flatMap(({ referenceId }) => {
+    const answer = answers.get(referenceId);
+    return answer && answer.httpStatusCode < 300 ? [answer.body] : [];
+  });
+  return writeDescribes(found);
+}
+
+export function fieldOf(describe: WriteObjectDescribe, name: string): WriteField | undefined {
+  const key = name.toLowerCase();
+  return describe.fields.find((field) => field.name.toLowerCase() === key);
+}

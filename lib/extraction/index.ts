@@ -1,0 +1,82 @@
+/**
+ * The write path's logic: what the model may propose (schemas), whether its quotes hold (evidence), whether its values
+ * fit the rep's describe (validate), the review the rep confirms, and duplicate look-ups. Committing a review is
+ * lib/salesforce/writes.ts.
+ */
+export {
+  ActivityProposal,
+  ContactProposal,
+  Evidenced,
+  FieldValueProposal,
+  FollowUpProposal,
+  LEAD_FIELDS,
+  LeadCandidate,
+  LeadProposal,
+  NoteProposal,
+  leadProposalJsonSchema,
+  noteProposalJsonSchema,
+  proposalJsonSchema,
+} from './schemas';
+export {
+  checkEvidence,
+  EVIDENCE_MESSAGES,
+  judgeEvidence,
+  normalizeForMatch,
+  supportKindFor,
+  valueSupported,
+  type EvidenceMatch,
+  type EvidenceStatus,
+  type EvidenceVerdict,
+  type SupportKind,
+} from './evidence';
+export { calendarDate, daysMentioned, supportsDate, todayOf, type DayRange } from './dates';
+export {
+  fetchWriteDescribes,
+  fieldOf,
+  WriteField,
+  WriteObjectDescribe,
+  writeDescribes,
+  type WriteDescribes,
+} from './describe';
+export {
+  parseNumber,
+  requiredFields,
+  requiredOnCreate,
+  validateValue,
+  writableField,
+  type FieldProblem,
+  type Operation,
+  type Validation,
+  type WriteValue,
+} from './validate';
+export {
+  buildLeadReview,
+  buildReview,
+  cardBlockers,
+  cardsToCommit,
+  confirmationText,
+  editRow,
+  recordValues,
+  reviewBlockers,
+  rowsToWrite,
+  setCardIncluded,
+  setRowChecked,
+  type CardKind,
+  type DuplicateMatch,
+  type Link,
+  type RecordInView,
+  type Review,
+  type ReviewCard,
+  type ReviewOptions,
+  type ReviewRow,
+  type RowOrigin,
+  type UpdateTarget,
+} from './review';
+export {
+  attachDuplicates,
+  duplicateCandidates,
+  escapeSoqlText,
+  findDuplicates,
+  type CandidateMatches,
+  type DuplicateCandidate,
+} from './duplicates';

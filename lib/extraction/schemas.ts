@@ -1,0 +1,107 @@
+/**
+ * What the model may propose for a write, as zod schemas and as the JSON Schema sent for structured output.
+ *
+ * Every value is a string with its own verbatim quote: code, not the model, turns text into typed values (validate.ts)
+ * and checks the quote (evidence.ts). The schemas stay inside the JSON Schema subset Anthropic's structured output
+ * accepts: objects closed by `additionalProperties: false`, no numeric or length bounds, no recursion, few optional
+ * properties. No schema has a place for a record id: links (WhoId, WhatId, AccountId) are set by code from the record
+ * in view, and a field update naming an id field is refused when the review is built.
+ */
+import { z } from 'zod';
+
+const quote = z
+  .string()
+  .describe('A verbatim quote from the source text that states this value; empty when the text does not state it.');
+
+/** One proposed value and the quote that supports it. */
+export const Evidenced = z.object({
+  value: z.string().describe('The value as plain text; dates as YYYY-MM-DD.'),
+  evidence: quote,
+});
+export type Evidenced = z.infer<typeof Evidenced>;
+
+/** A value for a field named by its API name (a field update, an extra Lead field). */
+export const FieldValueProposal = z.object({
+  field: z.string().describe('The field API name, as listed in the instructions.'),
+  value: z.string().describe('The new value as plain text; dates as YYYY-MM-DD.'),
+  evidence: quote,
+});
+export type FieldValueProposal = z.infer<typeof FieldValueProposal>;
+
+export const ActivityProposal = z.object({
+  subject: Evidenced.describe('A short subject for the logged activity.'),
+  description: Evidenced.describe('What happened, in a few sentences.'),
+  activityDate: Evidenced.optional().describe('The day it happened, YYYY-MM-DD, when the text says.'),
+  status: Evidenced.optional().describe('The task status, when the text says.'),
+});
+export type ActivityProposal = z.infer<typeof ActivityProposal>;
+
+export const ContactProposal = z.object({
+  firstName: Evidenced,
+  lastName: Evidenced,
+  email: Evidenced.optional(),
+  phone: Evidenced.optional(),
+  title: Evidenced.optional(),
+});
+export type ContactProposal = z.infer<typeof ContactProposal>;
+
+export const FollowUpProposal = z.object({
+  subject: z.string(),
+  dueDate: z.string().describe('YYYY-MM-DD'),
+  evidence: quote,
+  contactName: z
+    .string()
+    .optional()
+    .describe('When the follow-up is with one of newContacts: that contact\'s "FirstName LastName".'),
+});
+export type FollowUpProposal = z.infer<typeof FollowUpProposal>;
+
+/** "Log this note": an activity on the record in view, field updates on it, new contacts, follow-up tasks. */
+export const NoteProposal = z.object({
+  activity: ActivityProposal,
+  fieldUpdates: z.array(FieldValueProposal).describe('Changes to fields of the record in view that the text states.'),
+  newContacts: z.array(ContactProposal).describe('People the text introduces who are not yet contacts.'),
+  followUps: z.array(FollowUpProposal),
+});
+export type NoteProposal = z.infer<typeof NoteProposal>;
+
+/** One person of an "Extract to Lead" selection. Absent means the text does not say: never invented. */
+export const LeadCandidate = z.object({
+  FirstName: Evidenced.optional(),
+  LastName: Evidenced.optional(),
+  Company: Evidenced.optional(),
+  Email: Evidenced.optional(),
+  Phone: Evidenced.optional(),
+  Title: Evidenced.optional(),
+  LeadSource: Evidenced.optional(),
+  Description: Evidenced.optional(),
+  otherFields: z.array(FieldValueProposal).describe('Other creatable Lead fields the text states.'),
+});
+export type LeadCandidate = z.infer<typeof LeadCandidate>;
+
+/** "Extract to Lead": one row per person in the selection. */
+export const LeadProposal = z.object({ leads: z.array(LeadCandidate) });
+export type LeadProposal = z.infer<typeof LeadProposal>;
+
+/** The named Lead fields of a candidate, in the order the review shows them. */
+export const LEAD_FIELDS = [
+  'FirstName',
+  'LastName',
+  'Company',
+  'Email',
+  'Phone',
+  'Title',
+  'LeadSource',
+  'Description',
+] as const satisfies readonly (keyof LeadCandidate)[];
+
+/** JSON Schema for `output_config.format.schema` (structured output). */
+export function proposalJsonSchema(schema: typeof NoteProposal | typeof LeadProposal): Record<string, unknown> {
+  // The `$schema` dialect line is not part of what the API takes.
+  const jsonSchema: Record<string, unknown> = { ...z.toJSONSchema(schema) };
+  delete jsonSchema.$schema;
+  return jsonSchema;
+}
+
+export const noteProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(NoteProposal);
+export const leadProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(LeadProposal);

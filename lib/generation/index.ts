@@ -1,0 +1,5 @@
+export { GenerationService, GENERATION_CONTEXT_TOKENS, type GenerationDeps, type GenerationTarget, type GenerationAudit } from './service';
+export { dealFindings } from './deal-checks';
+export { fetchSimilarDeals } from './similar-deals';
+export { validateOutput, splitEmail } from './validate';
+export * from './types';

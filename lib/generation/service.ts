@@ -1,0 +1,286 @@
+import type { KeyValueStore } from '../browser/store';
+import { buildContext, restoreRedactions, type BuiltContext } from '../context';
+import { findUnsupportedClaims } from '../context/grounding';
+import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../model';
+import { toModelProblem } from '../model';
+import { renderPrompt } from '../prompts';
+import type { OrgApi } from '../salesforce/context';
+import type { RecordGraph } from '../salesforce/record-graph';
+import { dealFindings } from './deal-checks';
+import { fetchSimilarDeals } from './similar-deals';
+import { Generation, type Citation, type EmailOptions, type Feature, type Finding } from './types';
+import { validateOutput } from './validate';
+
+/** The budget of context sent with a generation, in estimated tokens. */
+export const GENERATION_CONTEXT_TOKENS = 3000;
+/** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
+const PUSH_EVERY_MS = 60;
+const SAVE_EVERY_MS = 400;
+
+export interface GenerationTarget {
+  /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
+  slotKey: string;
+  recordId: string;
+  graph: RecordGraph;
+  /** When the rep last saw this record, for the summary's "since your last visit". */
+  lastVisit: string | null;
+  /** What changed since then, in words (field changes and new related records). */
+  changes: string[];
+  api: Pick<OrgApi, 'apiVersion' | 'composite'>;
+}
+
+export interface GenerationAudit {
+  record(entry: {
+    feature: Feature;
+    recordId: string;
+    promptId: string;
+    promptVersion: string;
+    sent: string;
+    result: GenerationResult | null;
+    received: string;
+    unsupported: number;
+    problem: string | null;
+  }): Promise<string | null>;
+}
+
+export interface GenerationDeps {
+  /** Local storage: finished generations, so a reopen needs no model call. */
+  store: KeyValueStore;
+  modelSettings(feature: Feature): Promise<ModelSettings>;
+  stream(settings: ModelSettings, request: GenerationRequest, events: StreamEvents, signal: AbortSignal): Promise<GenerationResult>;
+  prohibitedPhrases(): Promise<string[]>;
+  audit: GenerationAudit;
+  /** Keeps the service worker alive while a stream runs; returns the function that lets it go. */
+  keepAlive(): () => void;
+  now(): Date;
+  newId(): string;
+}
+
+type Listener = (generation: Generation) => void;
+
+const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The model's cited line ids that exist in the context, in the order first cited. */
+function citationsIn(text: string, built: BuiltContext): Citation[] {
+  const lines = new Map(built.lines.map((line) => [line.id, line]));
+  const seen = new Map<string, Citation>();
+  for (const match of text.matchAll(/\[([a-z][a-z0-9]{1,5})\]/g)) {
+    const id = match[1] ?? '';
+    const line = lines.get(id);
+    if (line && !seen.has(id)) seen.set(id, { id, text: line.text, objectName: line.source.objectName, recordId: line.source.recordId });
+  }
+  return [...seen.values()];
+}
+
+interface Prepared {
+  built: BuiltContext;
+  findings: Finding[];
+  contextHash: string;
+}
+
+/**
+ * Runs the generation features: builds the cited, redacted context, streams the model's answer to the panel, checks it
+ * (citations, grounding, the use case's rules), and keeps the result so an unchanged record reopens with no model call.
+ * Partial output is saved as it grows, so a stopped service worker leaves it to the panel with Retry.
+ */
+export class GenerationService {
+  private readonly listeners = new Set<Listener>();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: GenerationDeps) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
+  async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
+    const hash = await sha256(this.contextFor(target.graph).text);
+    const kept: Generation[] = [];
+    for (const feature of features) {
+      const key = generationKey(target.slotKey, feature);
+      const stored = Generation.safeParse(await this.deps.store.get(key));
+      if (!stored.success) continue;
+      const generation = stored.data;
+      const interrupted = generation.status === 'streaming' && !this.running.has(key);
+      kept.push({
+        ...generation,
+        status: interrupted ? 'interrupted' : generation.status,
+        stale: generation.contextHash !== hash && generation.feature !== 'insights' ? true : generation.stale,
+      });
+    }
+    return kept;
+  }
+
+  stop(slotKey: string, feature: Feature): void {
+    this.running.get(generationKey(slotKey, feature))?.abort();
+  }
+
+  async setFeedback(slotKey: string, feature: Feature, feedback: 'up' | 'down'): Promise<Generation | null> {
+    const key = generationKey(slotKey, feature);
+    const stored = Generation.safeParse(await this.deps.store.get(key));
+    if (!stored.success) return null;
+    const updated = { ...stored.data, feedback };
+    await this.deps.store.set(key, updated);
+    this.emit(updated);
+    return updated;
+  }
+
+  /** Generates anew (a first run, Regenerate or Retry), replacing what was kept for this record and feature. */
+  async generate(target: GenerationTarget, feature: Feature, email: EmailOptions | null): Promise<Generation> {
+    const key = generationKey(target.slotKey, feature);
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    const release = this.deps.keepAlive();
+    try {
+      return await this.run(key, target, feature, email, controller.signal);
+    } finally {
+      release();
+      if (this.running.get(key) === controller) this.running.delete(key);
+    }
+  }
+
+  private contextFor(graph: RecordGraph): BuiltContext {
+    return buildContext(graph, { maxTokens: GENERATION_CONTEXT_TOKENS, now: this.deps.now() });
+  }
+
+  private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
+    let graph = target.graph;
+    const findings = feature === 'insights' ? dealFindings(graph, this.deps.now()) : [];
+    if (feature === 'insights') {
+      const similar = await fetchSimilarDeals(target.api, graph).catch(() => null);
+      if (similar) graph = { ...graph, related: [...graph.related, similar] };
+    }
+    const built = this.contextFor(graph);
+    return { built, findings, contextHash: await sha256(this.contextFor(target.graph).text) };
+  }
+
+  private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
+    switch (feature) {
+      case 'summary':
+        return target.lastVisit ? { last_visit: target.lastVisit, changes: target.changes.join('\n') } : {};
+      case 'insights':
+        return { checks: findings.map((finding) => `- ${finding.text}`).join('\n') || 'No issues found by the checks.' };
+      case 'email':
+        return {
+          recipient: email?.recipient ? `${email.recipient.name}${email.recipient.email ? ` <${email.recipient.email}>` : ''}` : 'the main contact',
+          purpose: email?.purpose ?? 'follow-up',
+          instruction: email?.instruction ?? '',
+          tone: email?.tone ?? 'friendly',
+          length: email?.length ?? 'short',
+        };
+      case 'brief':
+        return {};
+    }
+  }
+
+  private async run(key: string, target: GenerationTarget, feature: Feature, email: EmailOptions | null, signal: AbortSignal): Promise<Generation> {
+    const { built, findings, contextHash } = await this.prepare(target, feature);
+    const extra = this.extraFor(feature, target, findings, email);
+    const prompt = renderPrompt(feature, { context: built.text, extra });
+    // Everything the model was given may be repeated: the grounding check reads all of it.
+    const groundingContext = [built.text, ...Object.values(extra)].join('\n');
+    let generation: Generation = {
+      id: this.deps.newId(),
+      feature,
+      recordId: target.recordId,
+      status: 'streaming',
+      text: '',
+      citations: [],
+      unsupported: [],
+      validation: [],
+      findings,
+      problem: null,
+      promptId: prompt.id,
+      promptVersion: String(prompt.version),
+      model: null,
+      contextHash,
+      stale: false,
+      startedAt: this.deps.now().toISOString(),
+      finishedAt: null,
+      feedback: null,
+      auditId: null,
+    };
+    await this.save(key, generation);
+
+    let raw = '';
+    let lastPush = 0;
+    let lastSave = 0;
+    const onText = (delta: string): void => {
+      raw += delta;
+      generation = { ...generation, text: restoreRedactions(raw, built.redactions) };
+      const now = Date.now();
+      if (now - lastPush >= PUSH_EVERY_MS || lastPush === 0) {
+        lastPush = now;
+        this.emit(generation);
+      }
+      if (now - lastSave >= SAVE_EVERY_MS) {
+        lastSave = now;
+        void this.deps.store.set(key, generation);
+      }
+    };
+
+    let result: GenerationResult | null = null;
+    try {
+      const settings = await this.deps.modelSettings(feature);
+      result = await this.deps.stream(
+        settings,
+        { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { onText },
+        signal,
+      );
+      const text = restoreRedactions(result.text, built.redactions);
+      generation = {
+        ...generation,
+        status: 'done',
+        text,
+        model: result.model,
+        citations: citationsIn(result.text, built),
+        unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions)),
+        validation: validateOutput(feature, text, await this.deps.prohibitedPhrases()),
+        finishedAt: this.deps.now().toISOString(),
+      };
+    } catch (error) {
+      const problem = toModelProblem(error);
+      generation = {
+        ...generation,
+        status: problem.kind === 'cancelled' ? 'stopped' : 'failed',
+        problem: problem.kind === 'cancelled' ? null : { kind: problem.kind, message: problem.message, retryAfterSeconds: problem.retryAfterSeconds },
+        citations: citationsIn(raw, built),
+        finishedAt: this.deps.now().toISOString(),
+      };
+    }
+    const auditId = await this.deps.audit
+      .record({
+        feature,
+        recordId: target.recordId,
+        promptId: prompt.id,
+        promptVersion: String(prompt.version),
+        sent: prompt.userText,
+        result,
+        received: raw,
+        unsupported: generation.unsupported.length,
+        problem: generation.problem?.kind ?? null,
+      })
+      .catch(() => null);
+    generation = { ...generation, auditId };
+    await this.save(key, generation);
+    return generation;
+  }
+
+  private async save(key: string, generation: Generation): Promise<void> {
+    await this.deps.store.set(key, generation);
+    this.emit(generation);
+  }
+
+  private emit(generation: Generation): void {
+    for (const listener of this.listeners) listener(generation);
+  }
+}

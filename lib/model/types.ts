@@ -1,0 +1,59 @@
+/** What the model client is given and gives back; plain data, so it can cross ports and go to the audit store. */
+
+export interface ModelSettings {
+  apiKey: string;
+  /** A company gateway that speaks the Anthropic API; default https://api.anthropic.com. */
+  baseUrl?: string;
+  model: string;
+  /**
+   * How long to wait for the reply to start, and then for each next piece of a streamed reply, before giving up;
+   * default 60 s. A request that hangs ends as a 'timeout' problem.
+   */
+  timeoutMs?: number;
+  /** Automatic retries of rate limits, overload, server errors and timeouts (the SDK's policy); default 2. */
+  maxRetries?: number;
+}
+
+export type UseCase = 'summary' | 'brief' | 'insights' | 'email' | 'extract' | 'ask-plan' | 'ask-answer';
+
+/** A system prompt block; `cacheable` blocks are the static instructions, marked for prompt caching. */
+export interface SystemBlock {
+  text: string;
+  cacheable: boolean;
+}
+
+export interface GenerationRequest {
+  useCase: UseCase;
+  /** Static, cacheable instructions first. */
+  system: SystemBlock[];
+  /** The user turn: the delimited context and the rep's request. */
+  userText: string;
+  maxTokens: number;
+  /** A JSON schema: the reply is constrained to it (output_config.format). */
+  outputSchema?: object;
+}
+
+export interface StreamEvents {
+  onText(delta: string): void;
+}
+
+export interface Usage {
+  /** Input tokens neither written to nor read from the prompt cache. */
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+export interface GenerationResult {
+  text: string;
+  stopReason: string | null;
+  usage: Usage;
+  /** The model the API says answered. */
+  model: string;
+  /** From sending the request to the end of the reply. */
+  latencyMs: number;
+  /** From sending the request to the first text; null when no text came. */
+  firstTokenMs: number | null;
+  costUsd: number;
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+/** The features a rep (or an administrator) can switch off; each hides its panel actions and refuses its messages. */
+export const FEATURES = ['summary', 'brief', 'insights', 'email', 'logNote', 'extractLead', 'ask', 'gmail'] as const;
+export type FeatureKey = (typeof FEATURES)[number];
+
+/** The use cases that call a model, each with its own model choice. Gmail insertion calls none. */
+export const MODEL_USE_CASES = ['summary', 'brief', 'insights', 'email', 'logNote', 'extractLead', 'ask'] as const;
+export type ModelUseCase = (typeof MODEL_USE_CASES)[number];
+
+export const DEFAULT_MODEL = 'claude-sonnet-5-5';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leaf values, shared by the rep's settings and the managed policy so both validate alike
+
+export const ModelId = z.string().trim().min(1).max(200);
+
+/** '' means Anthropic's own API; otherwise a gateway speaking the Messages API (plain http only on this machine). */
+export const BaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || baseUrlProblem(value) === null, { message: 'Use an https:// address (http:// only for localhost).' });
+
+export function baseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'That is not a web address.';
+  }
+  if (url.protocol === 'https:') return null;
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  return url.protocol === 'http:' && local ? null : 'Use an https:// address (http:// only for localhost).';
+}
+
+/** Flags every extra redaction pattern is compiled with; validation uses the same, so what passes here runs there. */
+export const REDACTION_PATTERN_FLAGS = 'gu';
+const MAX_PATTERN_LENGTH = 300;
+
+/** Why a rep's or an administrator's extra redaction pattern cannot be used, or null when it can. */
+export function redactionPatternProblem(pattern: string): string | null {
+  if (pattern.trim() === '') return 'The pattern is empty.';
+  if (pattern.length > MAX_PATTERN_LENGTH) return `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.`;
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, REDACTION_PATTERN_FLAGS);
+  } catch (error) {
+    return `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  // A pattern that matches empty text would "redact" between every character and hide nothing.
+  if (regex.test('')) return 'The pattern matches empty text.';
+  return null;
+}
+
+export const RedactionPattern = z.string().superRefine((pattern, context) => {
+  const problem = redactionPatternProblem(pattern);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** Compiles validated patterns; invalid ones (which validation keeps out of settings) are skipped, never thrown. */
+export function compileRedactionPatterns(patterns: readonly string[]): RegExp[] {
+  return patterns.filter((pattern) => redactionPatternProblem(pattern) === null).map((pattern) => new RegExp(pattern, REDACTION_PATTERN_FLAGS));
+}
+
+/** `Field` (any object) or `Object.Field`, as lib/context's denylist reads them. */
+export const DeniedField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.');
+
+const Usd = z.number().positive().max(1_000_000);
+const RequestsPerMinute = z.number().int().positive().max(10_000);
+export const RetentionDays = z.number().int().min(1).max(3650);
+
+/** USD per million tokens. Cache prices default to Anthropic's multipliers of the input price (reads 0.1×, 5-minute writes 1.25×). */
+export const ModelPrice = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
+});
+export type ModelPrice = z.infer<typeof ModelPrice>;
+
+/** Model id (or the prefix of a family of dated snapshots) → price. */
+export const PriceTable = z.record(ModelId, ModelPrice);
+export type PriceTable = z.infer<typeof PriceTable>;
+
+/** From the project's Anthropic notes (5.5 family) and Anthropic's published list prices (4.5 family). Editable in settings. */
+export const DEFAULT_PRICES: PriceTable = {
+  'claude-haiku-5-5': { input: 0.1, output: 0.5 },
+  'claude-sonnet-5-5': { input: 2, output: 10 },
+  'claude-opus-5-5': { input: 4, output: 20 },
+  'claude-sonnet-4-5': { input: 3, output: 15 },
+  'claude-haiku-4-5': { input: 1, output: 5 },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The rep's settings
+
+const modelChoice = ModelId.default(DEFAULT_MODEL);
+const on = z.boolean().default(true);
+
+export const ModelChoices = z.object({
+  summary: modelChoice,
+  brief: modelChoice,
+  insights: modelChoice,
+  email: modelChoice,
+  logNote: modelChoice,
+  extractLead: modelChoice,
+  ask: modelChoice,
+});
+
+export const FeatureToggles = z.object({
+  summary: on,
+  brief: on,
+  insights: on,
+  email: on,
+  logNote: on,
+  extractLead: on,
+  ask: on,
+  gmail: on,
+});
+
+export const RedactionSettings = z.object({
+  /** Regular expressions (compiled with REDACTION_PATTERN_FLAGS) whose matches are redacted before anything is sent. */
+  extraPatterns: z.array(RedactionPattern).max(100).default([]),
+  deniedFields: z.array(DeniedField).max(500).default([]),
+});
+
+/** Spend caps per rep; null means no cap. */
+export const Budgets = z.object({
+  dailyUsd: Usd.nullable().default(null),
+  monthlyUsd: Usd.nullable().default(null),
+  requestsPerMinute: RequestsPerMinute.nullable().default(null),
+});
+export type Budgets = z.infer<typeof Budgets>;
+
+export const Settings = z.object({
+  /** The rep's Anthropic API key; read only by the background worker. */
+  anthropicApiKey: z.string().default(''),
+  baseUrl: BaseUrl.default(''),
+  models: ModelChoices.prefault({}),
+  features: FeatureToggles.prefault({}),
+  redaction: RedactionSettings.prefault({}),
+  budgets: Budgets.prefault({}),
+  auditRetentionDays: RetentionDays.default(90),
+  /** Background briefs before the day's meetings; off by default because it spends without a click. */
+  morningPrep: z.boolean().default(false),
+  prices: PriceTable.default(DEFAULT_PRICES),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/**
+ * Reads stored settings key by key, so one value that no longer validates (an older version's, a hand edit) falls
+ * back to its default instead of taking the API key and everything else with it.
+ */
+export function parseSettingsLeniently(stored: unknown): Settings {
+  const raw = isRecord(stored) ? stored : {};
+  const kept: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Settings.shape)) {
+    if (schema.safeParse(raw[key]).success) kept[key] = raw[key];
+  }
+  return Settings.parse(kept);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,130 @@
+/**
+ * Figures taken in the real extension (the production build) in Chromium against the sandbox on the real host names,
+ * driven as the e2e tests drive it (tests/e2e/chromium.ts).
+ *
+ * Detection: in the Lightning tab a click on a record link changes the URL with history.pushState, as Lightning does;
+ * the side panel then shows that record's card. Both ends are stamped with Date.now() inside the pages (the tab just
+ * before the click, the panel in a MutationObserver callback when the card for that record id enters the DOM), so
+ * neither puppeteer's round trips nor the per-page performance.now() origins are in the figure. The panel's paint
+ * follows its DOM change within a frame.
+ */
+import type { Page } from 'puppeteer-core';
+import { launchWithExtension, loginToSalesforce, openSidePanel } from '../e2e/chromium';
+import { startSandbox } from '../fakes/sandbox';
+import { ACME } from '../fakes/salesforce/seed';
+import type { FigureOutput } from './results';
+import { summarise } from './stats';
+
+export interface ChromiumOptions {
+  latencyMs: number;
+  firstTokenMs: number;
+  runs: number;
+}
+
+export interface DetectFigures {
+  detect_ms: number | null;
+  detect_first_visit_ms: number | null;
+}
+
+const WAIT_MS = 10_000;
+const recordPath = (object: string, id: string): string => `/lightning/r/${object}/${id}/view`;
+
+/** Records linked from the Globex account page, each visited for the first time in one run. */
+const TARGETS = [
+  ACME.contacts.rosa.id,
+  ACME.opportunities.globexExpansion.id,
+  ACME.contacts.marcus.id,
+  ACME.opportunities.globexAnalytics.id,
+  ACME.contacts.lena.id,
+  ACME.cases.globexFirmware.id,
+  ACME.opportunities.globexRenewal.id,
+];
+
+const cardSelector = (id: string): string => `[data-testid=record-card][data-record-id="${id}"]`;
+
+/** Arms the panel: the first moment the card of `id` is in its DOM is kept as `window.__benchShown` (Date.now()). */
+async function armPanel(panel: Page, id: string): Promise<void> {
+  await panel.evaluate((selector) => {
+    const target = window as unknown as { __benchShown?: Promise<number> };
+    target.__benchShown = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        resolve(Date.now());
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+  }, cardSelector(id));
+}
+
+async function shownAt(panel: Page): Promise<number> {
+  const shown = panel.evaluate(() => (window as unknown as { __benchShown?: Promise<number> }).__benchShown ?? Promise.resolve(NaN));
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the panel never showed the record')), WAIT_MS));
+  return Promise.race([shown, timeout]);
+}
+
+/**
+ * On the record page `fromId`, clicks the link to `toId`, and returns the ms from the click (the URL change) to the
+ * panel holding that record's card.
+ */
+async function navigate(tab: Page, panel: Page, fromId: string, toId: string): Promise<number> {
+  await tab.waitForSelector(`.record-page[data-record-id="${fromId}"] a[data-record-id="${toId}"]`, { timeout: WAIT_MS });
+  await armPanel(panel, toId);
+  const clickedAt = await tab.$eval(`.record-page a[data-record-id="${toId}"]`, (link) => {
+    const at = Date.now();
+    (link as HTMLElement).click();
+    return at;
+  });
+  return (await shownAt(panel)) - clickedAt;
+}
+
+const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Detection, `runs` times: from the account to a record the panel has not read yet (first visit: detection plus the
+ * record's one context request), back to the account, and the same two again (both records known: detection alone).
+ */
+export async function detectFigure(options: ChromiumOptions): Promise<{ output: FigureOutput<DetectFigures>; chromium: string }> {
+  const sandbox = await startSandbox({ orgLatencyMs: options.latencyMs, modelFirstTokenMs: options.firstTokenMs });
+  try {
+    const launched = await launchWithExtension(sandbox);
+    try {
+      const chromium = await launched.browser.version();
+      const account = ACME.accounts.globex.id;
+      const tab = await launched.browser.newPage();
+      await loginToSalesforce(tab, sandbox.org.primary, 'full', recordPath('Account', account));
+      const panel = await openSidePanel(tab, launched.extension);
+      const first = await panel.waitForSelector(`${cardSelector(account)}, [data-testid=panel-state][data-state=org-not-enabled]`, { timeout: WAIT_MS });
+      if (await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled')) {
+        await panel.locator('[data-testid=enable-org]').click();
+      }
+      await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
+
+      // Between steps, the refresh a visit starts (one request at the org's latency) is left to finish.
+      const pause = () => settle(options.latencyMs + 150);
+      const firstVisits: number[] = [];
+      const revisits: number[] = [];
+      for (const target of TARGETS.slice(0, Math.min(options.runs, TARGETS.length))) {
+        await pause();
+        firstVisits.push(await navigate(tab, panel, account, target));
+        for (const [from, to] of [[target, account], [account, target], [target, account]] as const) {
+          await pause();
+          revisits.push(await navigate(tab, panel, from, to));
+        }
+      }
+      const detect = summarise(revisits);
+      const firstVisit = summarise(firstVisits);
+      return {
+        chromium,
+        output: {
+          value: { detect_ms: detect.median, detect_first_visit_ms: firstVisit.median },
+          stats: { detect_ms: detect, detect_first_visit_ms: firstVisit },
+        },
+      };
+    } finally {
+      await launched.close();
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
