@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 // Hosts whose cookies and APIs Groundwork needs; the README explains each one.
 const SALESFORCE_HOSTS = [
@@ -15,7 +14,7 @@ export default defineConfig({
   manifest: {
     name: 'Groundwork for Salesforce',
     description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
-    permissions: ['storage', 'cookies'],
+    permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms'],
     host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
     action: { default_title: 'Open Groundwork' },
     // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
@@ -27,13 +26,4 @@ export default defineConfig({
       },
     },
   },
-  vite: () => ({
-    plugins: [
-      // jsforce's browser build imports Node built-ins; without these the service worker dies at load.
-      nodePolyfills({
-        include: ['events', 'stream', 'querystring', 'timers', 'util', 'buffer'],
-        globals: { process: true, global: true, Buffer: true },
-      }),
-    ],
-  }),
 });

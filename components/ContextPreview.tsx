@@ -1,6 +1,8 @@
+import { PLACEHOLDER_PATTERN } from '../lib/context/redact';
 import type { ContextPreview as Preview } from '../lib/messaging/protocol';
 
-const PLACEHOLDER = /(\[(?:SSN|CARD|IBAN)-\d+\]|\[REDACTED: [^\]]+\])/g;
+/** The placeholders of lib/context, captured so that split() keeps them. */
+const PLACEHOLDER = new RegExp(`(${PLACEHOLDER_PATTERN.source})`, 'g');
 
 /** The exact text that would leave the browser, redactions marked so the rep sees what stays behind. */
 export function ContextPreview({ preview, onClose }: { preview: Preview; onClose(): void }) {

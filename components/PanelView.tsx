@@ -2,7 +2,11 @@ import type { ReactNode } from 'react';
 import type { ContextPreview as Preview, PanelView as View } from '../lib/messaging/protocol';
 import type { Feature, Generation } from '../lib/generation/types';
 import { ContextPreview } from './ContextPreview';
+import { AskSection } from './ask/AskSection';
 import { GenerateSection, type GenerateActions } from './generation/GenerateSection';
+import { GmailReplySection } from './gmail/GmailReplySection';
+import { FeatureGate } from './governance/FeatureGate';
+import { LogNoteSection } from './notes/LogNoteSection';
 import { GmailCard } from './GmailCard';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { RecordCard } from './RecordCard';
@@ -52,9 +56,14 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
       );
     case 'no-record':
       return (
-        <Notice state="no-record" title="No record on this page">
-          Open a record in Salesforce ({view.host}) and Groundwork will show it here.
-        </Notice>
+        <>
+          <Notice state="no-record" title="No record on this page">
+            Open a record in Salesforce ({view.host}) and Groundwork will show it here.
+          </Notice>
+          <FeatureGate feature="ask">
+            <AskSection host={view.host} record={null} />
+          </FeatureGate>
+        </>
       );
     case 'org-not-enabled':
       return <OrgNotEnabled org={view.org} onEnable={() => actions.enableOrg(view.org.orgId)} />;
@@ -78,10 +87,23 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
             </button>
           )}
           <GenerateSection card={view.card} feature={feature} generations={generations} actions={generateActions} {...recordLinks(view.host)} />
+          <FeatureGate feature="logNote">
+            <LogNoteSection card={view.card} />
+          </FeatureGate>
+          <FeatureGate feature="ask">
+            <AskSection host={view.host} record={view.card} />
+          </FeatureGate>
         </>
       );
     case 'gmail':
-      return <GmailCard view={view} />;
+      return (
+        <>
+          <GmailCard view={view} />
+          <FeatureGate feature="gmail">
+            <GmailReplySection view={view} />
+          </FeatureGate>
+        </>
+      );
     case 'problem':
       return (
         <Notice state={view.problem.kind} title="Groundwork could not read this record" tone="error">

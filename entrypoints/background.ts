@@ -1,7 +1,8 @@
-import { activeTabOf, browser, cookieJar, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
+import { activeTabOf, browser, cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
+import { createFeatureHandlers, type PanelConnection } from '../lib/features';
 import { GenerationService, type Feature } from '../lib/generation';
-import { modelSettingsFor } from '../lib/generation/model-settings';
 import {
+  FeatureName,
   GmailReport,
   LocationReport,
   PANEL_PORT,
@@ -12,6 +13,7 @@ import {
   type PanelEvent,
 } from '../lib/messaging';
 import { streamGeneration } from '../lib/model';
+import { createGovernance } from '../lib/governance';
 import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/record-view';
 import { changeLines } from '../lib/record-view/card';
@@ -23,26 +25,78 @@ const FEATURES: readonly Feature[] = ['summary', 'brief', 'insights', 'email'];
 export default defineBackground(() => {
   const local = localStore();
   const session = sessionStore();
+  const orgs = new OrgRegistry(local);
   const records = new RecordViewService({
     store: session,
-    orgs: new OrgRegistry(local),
+    orgs,
     snapshots: new SnapshotStore(local),
     cookies: cookieJar,
     activeTabOf,
     clientFor: (apiSession, reread) => new OrgClient(apiSession, reread),
+    redaction: () => governance.redaction(),
   });
+  const governance = createGovernance({ local, session, orgs, now: () => new Date() });
   const generations = new GenerationService({
     store: local,
-    modelSettings: (feature) => modelSettingsFor(feature, local, session),
+    modelSettings: (feature) => governance.modelSettings(feature),
     stream: streamGeneration,
     prohibitedPhrases: async () => [],
-    audit: { record: async () => null },
+    redaction: () => governance.redaction(),
+    audit: governance.audit,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
   });
 
+  const features = createFeatureHandlers({
+    records,
+    generations,
+    orgs,
+    cookies: cookieJar,
+    local,
+    session,
+    browser: featureBrowser,
+    modelSettings: (useCase) => governance.modelSettings(useCase),
+    keepAlive: keepServiceWorkerAlive,
+    now: () => new Date(),
+  });
+
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const handler of features.values()) {
+        for (const { id, title, contexts, documentUrlPatterns } of handler.contextMenus ?? []) {
+          const [first, ...rest] = contexts;
+          if (first) browser.contextMenus.create({ id, title, contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
+        }
+      }
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    const click = {
+      menuItemId: String(info.menuItemId),
+      selectionText: info.selectionText,
+      frameId: info.frameId ?? 0,
+      tab: { id: tab.id, windowId: tab.windowId, url: tab.url },
+    };
+    for (const handler of features.values()) {
+      if (handler.contextMenus?.some((entry) => entry.id === click.menuItemId)) void handler.onContextMenu?.(click);
+    }
+  });
+  for (const handler of features.values()) {
+    for (const alarm of handler.alarms ?? []) {
+      void browser.alarms.get(alarm.name).then(async (existing) => {
+        if (!existing) await browser.alarms.create(alarm.name, { periodInMinutes: alarm.periodInMinutes });
+      });
+    }
+  }
+  browser.alarms.onAlarm.addListener(({ name }) => {
+    for (const handler of features.values()) {
+      if (handler.alarms?.some((alarm) => alarm.name === name)) void handler.onAlarm?.(name);
+    }
+  });
 
   // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -76,6 +130,15 @@ export default defineBackground(() => {
     let windowId: number | undefined;
     let shownRecord: string | null = null;
     let stopWatching = (): void => {};
+    const connections = new Map<string, PanelConnection>();
+    const connectionFor = (feature: FeatureName, window: number): PanelConnection => {
+      const key = `${feature}:${window}`;
+      const existing = connections.get(key);
+      if (existing) return existing;
+      const connection = { windowId: window, send: (payload: unknown) => send({ type: 'feature-event', feature, payload }) };
+      connections.set(key, connection);
+      return connection;
+    };
 
     const sendKeptGenerations = async (): Promise<void> => {
       if (windowId === undefined) return;
@@ -117,8 +180,8 @@ export default defineBackground(() => {
           break;
         case 'generate': {
           const { feature, email } = request.data;
-          void records.recordInView(window).then((inView) => {
-            if (!inView) return;
+          void records.recordInView(window).then(async (inView) => {
+            if (!inView || !(await governance.gate.featureAllowed(feature))) return;
             return generations.generate(
               { ...inView, recordId: inView.card.recordId, lastVisit: inView.card.lastVisit, changes: changeLines(inView.card.changes) },
               feature,
@@ -132,9 +195,23 @@ export default defineBackground(() => {
           void records.recordInView(window).then((inView) => inView && generations.stop(inView.slotKey, feature));
           break;
         }
+        case 'feature': {
+          const { feature, payload } = request.data;
+          void governance.gate.channelAllowed(feature).then(async (allowed) => {
+            if (allowed) await features.get(feature)?.handle(payload, connectionFor(feature, window));
+          });
+          break;
+        }
         case 'generation-feedback': {
           const { feature, feedback } = request.data;
-          void records.recordInView(window).then((inView) => inView && generations.setFeedback(inView.slotKey, feature, feedback));
+          void records
+            .recordInView(window)
+            .then((inView) => inView && generations.setFeedback(inView.slotKey, feature, feedback))
+            .then(async (generation) => {
+              if (generation?.auditId) {
+                await governance.audit.recordOutcome(generation.auditId, feedback === 'up' ? 'feedback-up' : 'feedback-down');
+              }
+            });
           break;
         }
       }
@@ -142,6 +219,9 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => {
       stopWatching();
       stopGenerationUpdates();
+      for (const [key, connection] of connections) {
+        features.get(FeatureName.parse(key.split(':')[0]))?.disconnected?.(connection);
+      }
     });
   });
 });

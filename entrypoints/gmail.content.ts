@@ -3,6 +3,7 @@ import { ComposeTracker } from '../lib/gmail/compose';
 import { insertDraft } from '../lib/gmail/insert';
 import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/gmail/messages';
 import { openMessageSender } from '../lib/gmail/open-message';
+import { OpenReplyCommand, ReadThreadCommand, inlineReplyReady, openInlineReply, readOpenThread, type OpenReplyOutcome } from '../lib/gmail/thread';
 import type { GmailReport } from '../lib/messaging/protocol';
 
 /** Gmail renders a thread a moment after the route changes; look for its sender this long before saying there is none. */
@@ -10,7 +11,8 @@ const RENDER_WAIT_MS = 3000;
 /** Gmail renders in bursts; read once a burst of changes has passed. */
 const SETTLE_MS = 50;
 
-// Reports which message is open (its sender only), tracks compose windows and inserts drafts into them. Isolated
+// Reports which message is open (its sender only), tracks compose windows, inserts drafts into them, reads the open
+// thread for "Draft reply" and opens an inline reply with Gmail's own button. Isolated
 // world, because Gmail enforces Trusted Types on its main world.
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -55,13 +57,28 @@ export default defineContentScript({
     const composes = new ComposeTracker(document);
     const stopTracking = composes.start();
 
-    // Only the extension's own background may ask; the answer is the outcome, for the panel to show.
-    const onCommand = (message: unknown, sender: { id?: string; tab?: object }, sendResponse: (outcome: InsertOutcome) => void): true | undefined => {
+    // Only the extension's own background may ask; each answer is what happened, for the panel to show.
+    type Answer = InsertOutcome | OpenReplyOutcome | { thread: ReturnType<typeof readOpenThread> };
+    const onCommand = (message: unknown, sender: { id?: string; tab?: object }, sendResponse: (answer: Answer) => void): true | undefined => {
       if (!isFromOwnExtension(sender, browser.runtime.id)) return undefined;
-      const command = InsertDraftCommand.safeParse(message);
-      if (!command.success) return undefined;
-      sendResponse(insertDraft(document, { text: command.data.text, subject: command.data.subject }, composes));
-      return true;
+      const insert = InsertDraftCommand.safeParse(message);
+      if (insert.success) {
+        sendResponse(insertDraft(document, { text: insert.data.text, subject: insert.data.subject }, composes));
+        return true;
+      }
+      // "Draft reply" reads only the thread on screen: subject, senders, dates and bodies.
+      if (ReadThreadCommand.safeParse(message).success) {
+        sendResponse({ thread: readOpenThread(document) });
+        return true;
+      }
+      // Before a reply is inserted: Gmail's own Reply button opens the inline reply, then Gmail fills its body.
+      if (OpenReplyCommand.safeParse(message).success) {
+        const outcome = openInlineReply(document);
+        if (outcome === 'opened') void inlineReplyReady(document).then(() => sendResponse(outcome));
+        else sendResponse(outcome);
+        return true;
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onCommand);
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ACME } from '../tests/fakes/salesforce/seed';
 import { startSandbox } from '../tests/fakes/sandbox';
-import { launchWithExtension, loginToSalesforce, openSidePanel } from '../tests/e2e/chromium';
+import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../tests/e2e/chromium';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,12 @@ const shutdown = async (code: number): Promise<never> => {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** The key the demo saves through the options page: yours, or one the sandbox's demo model accepts. */
+const DEMO_KEY = 'sk-ant-demo-offline-sandbox-key';
+
 try {
+  await saveApiKey(launched, process.env.ANTHROPIC_API_KEY ?? DEMO_KEY);
+
   const account = ACME.accounts.globex;
   const [page] = await launched.browser.pages();
   const tab = page ?? (await launched.browser.newPage());
@@ -47,13 +52,17 @@ try {
   say(`Chromium is open on ${account.name} with the Groundwork side panel (logged in as ${sandbox.org.primary.users.full.username}).`);
 
   if (values.screenshots) {
+    await enableOrgIfAsked(panel);
     await panel.waitForSelector('[data-testid=record-card]', { timeout: 15_000 });
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
     await tab.screenshot({ path: `${values.screenshots}/demo-salesforce.png` });
     await panel.screenshot({ path: `${values.screenshots}/demo-panel.png` });
     say(`Screenshots saved in ${values.screenshots}.`);
   }
 
   if (values.smoke) {
+    await enableOrgIfAsked(panel);
     const name = await panel
       .waitForSelector('[data-testid=record-name]', { timeout: 15_000 })
       .then((element) => element?.evaluate((node) => node.textContent));

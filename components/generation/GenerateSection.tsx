@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation } from '../../lib/generation/types';
 import type { RecordCard } from '../../lib/messaging/protocol';
+import { selectFeatureSwitches, useGovernanceStore } from '../../lib/panel/governance-store';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
 
 export interface GenerateActions {
@@ -27,7 +28,8 @@ function featuresFor(card: RecordCard): Feature[] {
 }
 
 export function GenerateSection({ card, feature, generations, actions, recordUrl, isOrgRecordUrl }: Props) {
-  const features = featuresFor(card);
+  const switches = useGovernanceStore(selectFeatureSwitches);
+  const features = featuresFor(card).filter((candidate) => switches?.[candidate] ?? true);
   const current = features.includes(feature) ? feature : 'summary';
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const [email, setEmail] = useState<EmailOptions>({ recipient: null, purpose: 'follow-up', instruction: '', tone: 'friendly', length: 'short' });
@@ -51,6 +53,7 @@ export function GenerateSection({ card, feature, generations, actions, recordUrl
     ...(current === 'email' ? { openInGmail: (subject: string, body: string) => actions.openInGmail(recipient?.email ?? null, subject, body) } : {}),
   };
 
+  if (features.length === 0) return null;
   return (
     <section className="slds-m-top_medium" aria-label="Generate with AI">
       <div className="slds-tabs_default">

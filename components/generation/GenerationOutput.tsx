@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Generation } from '../../lib/generation/types';
 import { splitEmail } from '../../lib/generation/validate';
+import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
 import { SafeMarkdown } from './SafeMarkdown';
 
 export interface OutputActions {
@@ -142,6 +143,7 @@ function EmailDraft({ subject, body, streaming, actions }: { subject: string; bo
               Open in Gmail
             </button>
           )}
+          <InsertIntoGmailButton subject={current.subject} body={current.body} />
         </div>
       )}
     </div>

@@ -1,59 +1,69 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { KeyValueStore } from '../../lib/browser';
-import { apiKeyProblem, loadSettings, saveSettings } from '../../lib/settings';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { openAuditLog } from '../../lib/audit';
+import { AuditView } from './AuditView';
+import { SettingsView, type SaveStatus } from './SettingsView';
+import { UsageView } from './UsageView';
+import { useSettings, type OptionsStores } from './use-settings';
 
-export function OptionsPage({ store }: { store: KeyValueStore }) {
-  const [apiKey, setApiKey] = useState('');
-  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+const TABS = [
+  { id: 'settings', label: 'Settings' },
+  { id: 'audit', label: 'Audit trail' },
+  { id: 'usage', label: 'Usage and cost' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
 
-  useEffect(() => {
-    void loadSettings(store).then((settings) => setApiKey(settings.anthropicApiKey));
-  }, [store]);
+/** The options page: settings, the audit trail and usage, as tabs (arrow keys move between them). */
+export function OptionsPage({ stores }: { stores: OptionsStores }) {
+  const [tab, setTab] = useState<Tab>('settings');
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>(null);
+  const { loaded } = useSettings(stores);
+  const log = useMemo(() => openAuditLog(), []);
 
-  const save = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const problem = apiKeyProblem(apiKey);
-    if (problem) {
-      setStatus({ tone: 'error', text: problem });
-      return;
-    }
-    await saveSettings(store, { anthropicApiKey: apiKey.trim() });
-    setStatus({ tone: 'info', text: 'Saved.' });
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const index = TABS.findIndex((item) => item.id === tab);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = TABS[(index + step + TABS.length) % TABS.length];
+    if (!next) return;
+    setTab(next.id);
+    document.getElementById(`gw-tab-${next.id}`)?.focus();
   };
 
   return (
     <main className="slds-p-around_large gw-options">
       <h1 className="slds-text-heading_large slds-m-bottom_medium">Groundwork settings</h1>
-      <form className="slds-form slds-card slds-p-around_medium" onSubmit={(event) => void save(event)}>
-        <div className="slds-form-element">
-          <label className="slds-form-element__label" htmlFor="gw-api-key">
-            Anthropic API key
-          </label>
-          <div className="slds-form-element__control">
-            <input
-              id="gw-api-key"
-              className="slds-input"
-              type="password"
-              autoComplete="off"
-              value={apiKey}
-              onChange={(event) => setApiKey(event.target.value)}
-              aria-describedby="gw-api-key-help"
-              data-testid="api-key-input"
-            />
-          </div>
-          <div id="gw-api-key-help" className="slds-form-element__help">
-            Kept in this browser's extension storage and sent only to the Anthropic API.
-          </div>
+      <div className="slds-tabs_default">
+        <ul className="slds-tabs_default__nav" role="tablist" onKeyDown={onKeyDown}>
+          {TABS.map((item) => (
+            <li key={item.id} className={`slds-tabs_default__item${tab === item.id ? ' slds-is-active' : ''}`} role="presentation">
+              <button
+                type="button"
+                id={`gw-tab-${item.id}`}
+                className="slds-tabs_default__link slds-button_reset"
+                role="tab"
+                aria-selected={tab === item.id}
+                aria-controls={`gw-tabpanel-${item.id}`}
+                tabIndex={tab === item.id ? 0 : -1}
+                onClick={() => setTab(item.id)}
+                data-testid={`options-tab-${item.id}`}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div id={`gw-tabpanel-${tab}`} className="slds-tabs_default__content" role="tabpanel" aria-labelledby={`gw-tab-${tab}`} data-testid={`options-view-${tab}`}>
+          {loaded === null ? (
+            <p>Loading…</p>
+          ) : tab === 'settings' ? (
+            <SettingsView key={loaded.version} stores={stores} loaded={loaded} status={saveStatus} setStatus={setSaveStatus} />
+          ) : tab === 'audit' ? (
+            <AuditView log={log} />
+          ) : (
+            <UsageView log={log} settings={loaded.effective.settings} />
+          )}
         </div>
-        <button className="slds-button slds-button_brand slds-m-top_medium" type="submit" data-testid="save-settings">
-          Save
-        </button>
-        {status && (
-          <p role={status.tone === 'error' ? 'alert' : 'status'} className="slds-m-top_small" data-testid="settings-status">
-            {status.text}
-          </p>
-        )}
-      </form>
+      </div>
     </main>
   );
 }

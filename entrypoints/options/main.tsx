@@ -2,7 +2,9 @@ import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-s
 import '../../components/theme.css';
 import { createRoot } from 'react-dom/client';
 import { localStore } from '../../lib/browser';
+import { managedStore } from '../../lib/browser/managed';
 import { OptionsPage } from './OptionsPage';
 
+const stores = { local: localStore(), managed: managedStore() };
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<OptionsPage store={localStore()} />);
+if (root) createRoot(root).render(<OptionsPage stores={stores} />);

@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { GenerateActions } from '../../components/generation/GenerateSection';
+import { FeatureGate } from '../../components/governance/FeatureGate';
+import { OnboardingChecklist } from '../../components/governance/OnboardingChecklist';
+import { LeadReviewPanel } from '../../components/lead/LeadReviewPanel';
 import { PanelView, type PanelActions } from '../../components/PanelView';
 import { connectPanel } from '../../lib/panel/connection';
 import {
@@ -63,6 +66,10 @@ export function App({ windowId }: { windowId: number }) {
         <h1 className="slds-text-heading_small">Groundwork</h1>
       </header>
       <main className="gw-panel__body">
+        <OnboardingChecklist view={view} />
+        <FeatureGate feature="extractLead">
+          <LeadReviewPanel />
+        </FeatureGate>
         <PanelView
           view={view}
           preview={preview}

@@ -10,7 +10,7 @@ import type { ValidPlan } from './validate';
 
 /** What Ask needs of an org. OrgClient gains these two (see the report); tests fake them. */
 export interface QueryApi {
-  /** GET `/services/data/vXX.X/query?q=…` as the rep; resolves with the JSON body, rejects with jsforce's error. */
+  /** GET `/services/data/vXX.X/query?q=…` as the rep; resolves with the JSON body, rejects with Salesforce's error (its errorCode kept). */
   query(soql: string): Promise<unknown>;
   /** GET the `nextRecordsUrl` of a previous page (a path on the same API host). */
   queryMore(nextRecordsUrl: string): Promise<unknown>;

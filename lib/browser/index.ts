@@ -61,3 +61,29 @@ export function keepServiceWorkerAlive(): () => void {
   const timer = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_EVERY_MS);
   return () => clearInterval(timer);
 }
+
+/** The browser facilities feature handlers use (see lib/features/handler.ts). */
+export const featureBrowser = {
+  activeTab: activeTabOf,
+  async gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]> {
+    const tabs = await browser.tabs.query({ windowId, url: 'https://mail.google.com/*' });
+    return tabs
+      .filter((tab): tab is typeof tab & { id: number; url: string } => tab.id !== undefined && tab.url !== undefined)
+      .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+      .map((tab) => ({ tabId: tab.id, url: tab.url }));
+  },
+  sendToTab: (tabId: number, message: unknown): Promise<unknown> => browser.tabs.sendMessage(tabId, message),
+  async openTab(windowId: number, url: string): Promise<void> {
+    await browser.tabs.create({ windowId, url });
+  },
+  async selectedText(tabId: number, frameId: number): Promise<string> {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: () => getSelection()?.toString() ?? '',
+    });
+    return typeof result?.result === 'string' ? result.result : '';
+  },
+  async openSidePanel(tabId: number): Promise<void> {
+    await browser.sidePanel.open({ tabId });
+  },
+};

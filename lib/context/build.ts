@@ -10,6 +10,8 @@ export interface ContextOptions {
   maxTokens: number;
   /** Fields the rep never wants sent: API names, case-insensitive, `Field` on any object or `Object.Field`. */
   deniedFields?: readonly string[];
+  /** Extra patterns (the rep's and the organization's) whose matches are replaced by [PRIVATE-n] placeholders. */
+  extraPatterns?: readonly RegExp[];
   /** "Today", for overdue hints; default now. */
   now?: Date;
   /** Number formatting; default en-US. */
@@ -85,7 +87,7 @@ export function buildContext(graph: RecordGraph, options: ContextOptions): Built
       today: todayIn(options.now ?? new Date(), timeZone),
     },
     denylist: toDenylist(options.deniedFields),
-    redactor: new Redactor(),
+    redactor: new Redactor([], options.extraPatterns ?? []),
     ids: new LineIds(),
   };
   const sections: Section[] = [{ heading: `# ${graph.objectLabel} (the record in view)`, hadLines: false }];
@@ -116,6 +118,7 @@ function readerFor(build: Build, record: GraphRecord, lineId: string): RecordRea
   return {
     record,
     today: settings.today,
+    rootOwner: graph.root.fields['Owner.Name'],
     raw,
     date: (field) => dateOf(raw(field), settings.timeZone),
     text(field, maxChars) {
@@ -153,6 +156,8 @@ function sendableFields(build: Build, record: GraphRecord): string[] {
 function rootLines(build: Build, record: GraphRecord, section: number): DraftLine[] {
   const lines: DraftLine[] = [];
   const addressesDone = new Set<string>();
+  /** An address identical to one already sent (shipping = billing) is said in three words. */
+  const addressLabels = new Map<string, string>();
   const add = (field: string, text: string | null) => {
     if (text === null) return;
     const id = build.ids.next('r', `${record.id}|${field}`);
@@ -171,7 +176,11 @@ function rootLines(build: Build, record: GraphRecord, section: number): DraftLin
       if (addressesDone.has(address.prefix)) continue;
       addressesDone.add(address.prefix);
       const id = build.ids.peek('r', `${record.id}|${address.prefix}Address`);
-      add(`${address.prefix}Address`, addressText(build, record, address.prefix, address.label, id));
+      const value = addressValue(build, record, address.prefix, id);
+      if (value === null) continue;
+      const same = addressLabels.get(value);
+      if (!same) addressLabels.set(value, address.label);
+      add(`${address.prefix}Address`, `${address.label}: ${same ? `same as ${same}` : value}`);
       continue;
     }
     const id = build.ids.peek('r', `${record.id}|${field}`);
@@ -188,12 +197,12 @@ function addressOf(field: string): (typeof ADDRESSES)[number] | undefined {
   return ADDRESSES.find((address) => ADDRESS_PARTS.some((part) => field === `${address.prefix}${part}`));
 }
 
-function addressText(build: Build, record: GraphRecord, prefix: string, label: string, lineId: string): string | null {
+function addressValue(build: Build, record: GraphRecord, prefix: string, lineId: string): string | null {
   const reader = readerFor(build, record, lineId);
   const [street, city, state, postalCode, country] = ADDRESS_PARTS.map((part) => reader.text(`${prefix}${part}`));
   const cityLine = [city, [state, postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const parts = [street, cityLine, country].filter((part): part is string => Boolean(part));
-  return parts.length === 0 ? null : `${label}: ${parts.join(', ')}`;
+  return parts.length === 0 ? null : parts.join(', ');
 }
 
 function relatedLines(build: Build, list: RelatedList, section: number): DraftLine[] {

@@ -3,6 +3,9 @@
  * anything leaves the browser and put back into what the model returns.
  */
 export { buildContext, type BuiltContext, type ContextLine, type ContextOptions } from './build';
+
+/** The budget of record context sent with a prompt (and shown in "What will be sent"), in estimated tokens. */
+export const PROMPT_CONTEXT_TOKENS = 3000;
 export {
   PLACEHOLDER_PATTERN,
   redactText,

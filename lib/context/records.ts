@@ -16,6 +16,8 @@ export interface RecordReader {
   /** The calendar date of a date or datetime field. */
   date(field: string): string | null;
   readonly today: string;
+  /** The owner of the record in view: a related record's owner is said only when it is someone else. */
+  readonly rootOwner: FieldValue | undefined;
 }
 
 type Part = string | null | undefined;
@@ -30,6 +32,9 @@ interface Recipe {
 const LONG_TEXT_CHARS = 280;
 
 const prefixed = (prefix: string, value: string | null): string | null => (value === null ? null : `${prefix}${value}`);
+
+const otherOwner = (r: RecordReader): string | null =>
+  r.raw('Owner.Name') === r.rootOwner ? null : prefixed('owner ', r.text('Owner.Name'));
 
 function isOpen(reader: RecordReader, closedStatus?: RegExp): boolean {
   const closed = reader.raw('IsClosed');
@@ -79,7 +84,7 @@ const RECIPES: Record<string, Recipe> = {
   Opportunity: {
     parts: (r) => [
       r.text('Name'), r.text('StageName'), r.text('Amount'), dueDate(r, 'CloseDate', 'closes', 'closed'),
-      prefixed('next step: ', r.text('NextStep')), prefixed('owner ', r.text('Owner.Name')),
+      prefixed('next step: ', r.text('NextStep')), otherOwner(r),
     ],
     dateFields: ['CloseDate', 'LastModifiedDate', 'CreatedDate'],
   },

@@ -14,7 +14,8 @@
  * Cost of never leaking: a 13-19 digit number that happens to pass Luhn (about 1 in 10) is redacted as a card.
  */
 
-export type ValueKind = 'ssn' | 'card' | 'iban';
+/** `custom`: a value matched by one of the rep's or the organization's own patterns (settings). */
+export type ValueKind = 'ssn' | 'card' | 'iban' | 'custom';
 
 /** A value found in text and replaced; restoreRedactions puts `original` back where the model echoes `placeholder`. */
 export interface ValueRedaction {
@@ -39,10 +40,10 @@ export interface DeniedFieldRedaction {
 
 export type Redaction = ValueRedaction | DeniedFieldRedaction;
 
-const PLACEHOLDER_NAMES: Record<ValueKind, string> = { ssn: 'SSN', card: 'CARD', iban: 'IBAN' };
+const PLACEHOLDER_NAMES: Record<ValueKind, string> = { ssn: 'SSN', card: 'CARD', iban: 'IBAN', custom: 'PRIVATE' };
 
 /** Every placeholder redaction can put in a text, for marking them in the "What will be sent" view. */
-export const PLACEHOLDER_PATTERN = /\[(?:SSN|CARD|IBAN)-\d+\]|\[REDACTED: [^\]]*\]/g;
+export const PLACEHOLDER_PATTERN = /\[(?:SSN|CARD|IBAN|PRIVATE)-\d+\]|\[REDACTED: [^\]]*\]/g;
 
 interface Span {
   start: number;
@@ -202,9 +203,18 @@ function findIbans(text: string): Span[] {
  * IBANs first (their digits may look like a card), then cards, then SSNs. Spans that overlap are merged into one, of
  * the earlier kind, so that no part of either is left in the clear.
  */
-export function findSensitiveValues(text: string): Span[] {
+function findCustom(text: string, patterns: readonly RegExp[]): Span[] {
+  return patterns.flatMap((pattern) => {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    return [...text.matchAll(global)]
+      .filter((match) => match[0].length > 0)
+      .map((match): Span => ({ start: match.index, end: match.index + match[0].length, kind: 'custom' }));
+  });
+}
+
+export function findSensitiveValues(text: string, extraPatterns: readonly RegExp[] = []): Span[] {
   const chosen: Span[] = [];
-  for (const span of [...findIbans(text), ...findCards(text), ...findSsns(text)]) {
+  for (const span of [...findIbans(text), ...findCards(text), ...findSsns(text), ...findCustom(text, extraPatterns)]) {
     const overlapping = chosen.find((other) => span.start < other.end && other.start < span.end);
     if (overlapping) {
       overlapping.start = Math.min(overlapping.start, span.start);
@@ -235,10 +245,13 @@ function sameValueKey(kind: ValueKind, original: string): string {
  */
 export class Redactor {
   private readonly placeholders = new Map<string, string>();
-  private readonly counts: Record<ValueKind, number> = { ssn: 0, card: 0, iban: 0 };
+  private readonly counts: Record<ValueKind, number> = { ssn: 0, card: 0, iban: 0, custom: 0 };
   readonly redactions: Redaction[] = [];
 
-  constructor(earlier: readonly Redaction[] = []) {
+  constructor(
+    earlier: readonly Redaction[] = [],
+    private readonly extraPatterns: readonly RegExp[] = [],
+  ) {
     for (const redaction of earlier) {
       if (redaction.kind === 'denied-field') continue;
       this.placeholders.set(sameValueKey(redaction.kind, redaction.original), redaction.placeholder);
@@ -250,7 +263,7 @@ export class Redactor {
   redact(text: string, lineId?: string): string {
     let result = '';
     let copied = 0;
-    for (const span of findSensitiveValues(text)) {
+    for (const span of findSensitiveValues(text, this.extraPatterns)) {
       const original = text.slice(span.start, span.end);
       const placeholder = this.placeholderFor(span.kind, original);
       this.redactions.push({ kind: span.kind, placeholder, original, ...(lineId === undefined ? {} : { lineId }) });
@@ -291,8 +304,9 @@ export class Redactor {
 export function redactText(
   text: string,
   earlier: readonly Redaction[] = [],
+  extraPatterns: readonly RegExp[] = [],
 ): { text: string; redactions: ValueRedaction[] } {
-  const redactor = new Redactor(earlier);
+  const redactor = new Redactor(earlier, extraPatterns);
   const redacted = redactor.redact(text);
   return { text: redacted, redactions: redactor.redactions.filter((r): r is ValueRedaction => r.kind !== 'denied-field') };
 }
@@ -307,7 +321,7 @@ export function restoreRedactions(modelOutput: string, redactions: readonly Reda
     if (redaction.kind !== 'denied-field') originals.set(redaction.placeholder.toUpperCase(), redaction.original);
   }
   return modelOutput.replace(
-    /\[(?:SSN|CARD|IBAN)-\d+\]/gi,
+    /\[(?:SSN|CARD|IBAN|PRIVATE)-\d+\]/gi,
     (placeholder) => originals.get(placeholder.toUpperCase()) ?? placeholder,
   );
 }

@@ -1,4 +1,4 @@
-export { GenerationService, GENERATION_CONTEXT_TOKENS, type GenerationDeps, type GenerationTarget, type GenerationAudit } from './service';
+export { GenerationService, type GenerationDeps, type GenerationTarget, type GenerationAudit } from './service';
 export { dealFindings } from './deal-checks';
 export { fetchSimilarDeals } from './similar-deals';
 export { validateOutput, splitEmail } from './validate';

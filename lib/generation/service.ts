@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../browser/store';
-import { buildContext, restoreRedactions, type BuiltContext } from '../context';
+import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../context';
 import { findUnsupportedClaims } from '../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../model';
 import { toModelProblem } from '../model';
@@ -11,8 +11,6 @@ import { fetchSimilarDeals } from './similar-deals';
 import { Generation, type Citation, type EmailOptions, type Feature, type Finding } from './types';
 import { validateOutput } from './validate';
 
-/** The budget of context sent with a generation, in estimated tokens. */
-export const GENERATION_CONTEXT_TOKENS = 3000;
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
@@ -49,6 +47,8 @@ export interface GenerationDeps {
   modelSettings(feature: Feature): Promise<ModelSettings>;
   stream(settings: ModelSettings, request: GenerationRequest, events: StreamEvents, signal: AbortSignal): Promise<GenerationResult>;
   prohibitedPhrases(): Promise<string[]>;
+  /** Fields and patterns never to send (settings and policy), read on every use. */
+  redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   audit: GenerationAudit;
   /** Keeps the service worker alive while a stream runs; returns the function that lets it go. */
   keepAlive(): () => void;
@@ -101,7 +101,7 @@ export class GenerationService {
 
   /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
   async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
-    const hash = await sha256(this.contextFor(target.graph).text);
+    const hash = await sha256((await this.contextFor(target.graph)).text);
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
@@ -147,8 +147,9 @@ export class GenerationService {
     }
   }
 
-  private contextFor(graph: RecordGraph): BuiltContext {
-    return buildContext(graph, { maxTokens: GENERATION_CONTEXT_TOKENS, now: this.deps.now() });
+  private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
+    const { deniedFields, patterns } = await this.deps.redaction();
+    return buildContext(graph, { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
   }
 
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
@@ -158,8 +159,8 @@ export class GenerationService {
       const similar = await fetchSimilarDeals(target.api, graph).catch(() => null);
       if (similar) graph = { ...graph, related: [...graph.related, similar] };
     }
-    const built = this.contextFor(graph);
-    return { built, findings, contextHash: await sha256(this.contextFor(target.graph).text) };
+    const built = await this.contextFor(graph);
+    return { built, findings, contextHash: await sha256((await this.contextFor(target.graph)).text) };
   }
 
   private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {

@@ -1,2 +1,3 @@
 export * from './protocol';
 export * from './senders';
+export * from './feature-channel';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MailSender } from '../gmail/open-message';
 import { EmailOptions, Feature, Generation } from '../generation/types';
 import { Change } from '../snapshots';
+import { FeatureEvent, FeatureRequest } from './feature-channel';
 
 /** Salesforce content script → background: the page's URL changed (load or in-app navigation). */
 export const LocationReport = z.object({ type: z.literal('location'), url: z.string().url() });
@@ -88,6 +89,7 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
   z.object({ type: z.literal('generation-feedback'), feature: Feature, feedback: z.enum(['up', 'down']) }),
+  FeatureRequest,
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;
 
@@ -99,6 +101,7 @@ export const PanelEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generations'), recordId: z.string(), generations: z.array(Generation) }),
   /** One generation as it streams and when it ends. */
   z.object({ type: z.literal('generation'), generation: Generation }),
+  FeatureEvent,
 ]);
 export type PanelEvent = z.infer<typeof PanelEvent>;
 

@@ -1,5 +1,6 @@
 import { browser } from '../browser';
 import { PANEL_PORT, PanelEvent, type PanelRequest } from '../messaging/protocol';
+import { deliverFeatureEvent, setFeatureSender } from './feature-bus';
 import { usePanelStore } from './store';
 
 const RECONNECT_DELAY_MS = 250;
@@ -31,6 +32,9 @@ export function connectPanel(windowId: number, signal: AbortSignal): { send(requ
         case 'generation':
           store.updateGeneration(event.data.generation);
           break;
+        case 'feature-event':
+          deliverFeatureEvent(event.data.feature, event.data.payload);
+          break;
       }
     });
     port.onDisconnect.addListener(() => {
@@ -41,7 +45,11 @@ export function connectPanel(windowId: number, signal: AbortSignal): { send(requ
     port.postMessage({ type: 'watch-window', windowId } satisfies PanelRequest);
   };
 
-  signal.addEventListener('abort', () => port?.disconnect());
+  signal.addEventListener('abort', () => {
+    setFeatureSender(null);
+    port?.disconnect();
+  });
+  setFeatureSender((feature, payload) => port?.postMessage({ type: 'feature', feature, payload } satisfies PanelRequest));
   open();
   return {
     send(request) {

@@ -5,9 +5,14 @@
  */
 import type { SystemBlock } from '../model';
 import { PromptMeta, splitFrontMatter } from './front-matter';
+import askAnswerSource from '../../prompts/ask-answer.md?raw';
+import askPlanSource from '../../prompts/ask-plan.md?raw';
 import briefSource from '../../prompts/brief.md?raw';
 import emailSource from '../../prompts/email.md?raw';
+import extractLeadSource from '../../prompts/extract-lead.md?raw';
+import extractNoteSource from '../../prompts/extract-note.md?raw';
 import insightsSource from '../../prompts/insights.md?raw';
+import replySource from '../../prompts/reply.md?raw';
 import summarySource from '../../prompts/summary.md?raw';
 
 const SOURCES = {
@@ -15,6 +20,11 @@ const SOURCES = {
   brief: briefSource,
   insights: insightsSource,
   email: emailSource,
+  'extract-note': extractNoteSource,
+  'extract-lead': extractLeadSource,
+  'ask-plan': askPlanSource,
+  'ask-answer': askAnswerSource,
+  reply: replySource,
 } as const;
 
 export type PromptId = keyof typeof SOURCES;

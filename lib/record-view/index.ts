@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../browser';
-import { buildContext } from '../context';
+import { buildContext, PROMPT_CONTEXT_TOKENS } from '../context';
 import type { MailSender } from '../gmail/open-message';
 import {
   PanelProblem,
@@ -36,11 +36,10 @@ export interface RecordViewDeps {
   cookies: CookieJar;
   activeTabOf(windowId: number): Promise<ActiveTab | null>;
   clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader;
+  /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
+  redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   now?: () => Date;
 }
-
-/** The token budget of the context the rep can preview (and that the generation features send). */
-export const CONTEXT_TOKEN_BUDGET = 3000;
 
 type Listener = (view: PanelView) => void;
 
@@ -195,7 +194,8 @@ export class RecordViewService {
     if (!ref || !slot) return null;
     const loaded = await this.loaded(slot.key);
     if (!loaded?.ok) return null;
-    const built = buildContext(loaded.graph, { maxTokens: CONTEXT_TOKEN_BUDGET, now: this.now() });
+    const { deniedFields, patterns } = await this.deps.redaction();
+    const built = buildContext(loaded.graph, { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.now(), deniedFields, extraPatterns: patterns });
     return {
       recordId: ref.recordId,
       text: built.text,

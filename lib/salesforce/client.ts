@@ -1,4 +1,3 @@
-import { Connection } from 'jsforce';
 import { z } from 'zod';
 import {
   MAX_SUBREQUESTS,
@@ -13,11 +12,12 @@ import { problem, toSalesforceProblem } from './problems';
 import type { RecordGraph } from './record-graph';
 import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
+import { SalesforceTransport, type HttpMethod } from './transport';
 import { TtlCache } from './ttl-cache';
 
 export type { ObjectDescribe } from './context/api';
 
-/** Pinned: jsforce defaults to an old version, and field shapes differ between versions. */
+/** Pinned: field shapes and behaviour differ between API versions. */
 export const API_VERSION = '62.0';
 /** Describes change rarely (a new field, a changed permission); a bounded lifetime lets such changes be seen. */
 const DESCRIBE_TTL_MS = 15 * 60 * 1000;
@@ -49,7 +49,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  */
 export class OrgClient implements OrgApi {
   readonly apiVersion = API_VERSION;
-  private readonly connection: Connection;
+  private readonly transport: SalesforceTransport;
   private readonly describes = new TtlCache<ObjectDescribe | null>(DESCRIBE_TTL_MS);
   private readonly describesInFlight = new Map<string, Promise<ObjectDescribe | null>>();
   /** Describes a query proved out of date (the org answered INVALID_FIELD): fetched again on next use. */
@@ -61,24 +61,7 @@ export class OrgClient implements OrgApi {
     readonly session: ApiSession,
     rereadSession: SessionSource,
   ) {
-    this.connection = new Connection({
-      instanceUrl: `https://${session.apiHost}`,
-      accessToken: session.sessionId,
-      version: API_VERSION,
-      // Called by jsforce on a 401: re-read the cookie once; the same (or no) cookie means the session is really gone.
-      refreshFn: (connection, callback) => {
-        void rereadSession().then(
-          (fresh) => {
-            if (!fresh || fresh.sessionId === connection.accessToken) {
-              callback(problem('session-expired'));
-              return;
-            }
-            callback(null, fresh.sessionId);
-          },
-          (error: unknown) => callback(toSalesforceProblem(error)),
-        );
-      },
-    });
+    this.transport = new SalesforceTransport(session, rereadSession);
   }
 
   /** The record and its related context, in one composite request once describes are cached. */
@@ -129,7 +112,7 @@ export class OrgClient implements OrgApi {
 
   async objectForKeyPrefix(prefix: string): Promise<string> {
     const global = await this.globalDescribe.getOrLoad('global', () =>
-      this.call(async () => GlobalDescribe.parse(await this.connection.describeGlobal())),
+      this.call(async () => GlobalDescribe.parse(await this.request('GET', `/services/data/v${API_VERSION}/sobjects`))),
     );
     const match = global.sobjects.find((sobject) => sobject.keyPrefix === prefix);
     if (!match) throw problem('not-found');
@@ -145,14 +128,7 @@ export class OrgClient implements OrgApi {
       compositeRequest: subrequests.map(({ referenceId, url }) => ({ method: 'GET', url, referenceId })),
     };
     const reply = await this.call(async () =>
-      CompositeResponse.parse(
-        await this.connection.request({
-          method: 'POST',
-          url: `/services/data/v${API_VERSION}/composite`,
-          body: JSON.stringify(body),
-          headers: { 'Content-Type': 'application/json' },
-        }),
-      ),
+      CompositeResponse.parse(await this.request('POST', `/services/data/v${API_VERSION}/composite`, body)),
     );
     return new Map(reply.compositeResponse.map((response) => [response.referenceId, response]));
   }
@@ -178,6 +154,22 @@ export class OrgClient implements OrgApi {
       });
     }
     return found;
+  }
+
+  /** One REST call as the rep; Salesforce's errors come back with their codes (SalesforceRequestError). */
+  request(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown> {
+    return this.transport.request(method, path, body, headers);
+  }
+
+  /** A SOQL query's first page; the error codes (INVALID_FIELD…) are kept for the caller to explain. */
+  query(soql: string, batchSize?: number): Promise<unknown> {
+    const headers = batchSize ? { 'Sforce-Query-Options': `batchSize=${batchSize}` } : undefined;
+    return this.request('GET', `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`, undefined, headers);
+  }
+
+  /** The next page of a query, by the `nextRecordsUrl` Salesforce gave. */
+  queryMore(nextRecordsUrl: string): Promise<unknown> {
+    return this.request('GET', nextRecordsUrl);
   }
 
   private async call<T>(run: () => Promise<T>): Promise<T> {

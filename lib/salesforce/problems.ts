@@ -36,14 +36,12 @@ interface ErrorLike {
   message?: unknown;
 }
 
-/** Turns whatever jsforce or fetch threw into a SalesforceProblem. */
+/** Turns whatever a REST call threw (a SalesforceRequestError, a fetch failure) into a SalesforceProblem. */
 export function toSalesforceProblem(error: unknown): SalesforceProblem {
   if (error instanceof SalesforceProblem) return error;
   const { errorCode, message } = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const text = typeof message === 'string' ? message : '';
   if (text.includes('not valid for use with the REST API')) return problem('no-api-access');
-  // jsforce wraps whatever the session re-read reported; it only re-reads after a 401 for an expired session.
-  if (text.startsWith('Unable to refresh session')) return problem('session-expired');
   switch (errorCode) {
     case 'INVALID_SESSION_ID':
       return problem('session-expired');

@@ -9,7 +9,7 @@
  * follows its DOM change within a frame.
  */
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, loginToSalesforce, openSidePanel } from '../e2e/chromium';
+import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../e2e/chromium';
 import { startSandbox } from '../fakes/sandbox';
 import { ACME } from '../fakes/salesforce/seed';
 import type { FigureOutput } from './results';
@@ -94,10 +94,7 @@ export async function detectFigure(options: ChromiumOptions): Promise<{ output: 
       const tab = await launched.browser.newPage();
       await loginToSalesforce(tab, sandbox.org.primary, 'full', recordPath('Account', account));
       const panel = await openSidePanel(tab, launched.extension);
-      const first = await panel.waitForSelector(`${cardSelector(account)}, [data-testid=panel-state][data-state=org-not-enabled]`, { timeout: WAIT_MS });
-      if (await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled')) {
-        await panel.locator('[data-testid=enable-org]').click();
-      }
+      await enableOrgIfAsked(panel);
       await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
 
       // Between steps, the refresh a visit starts (one request at the org's latency) is left to finish.
@@ -120,6 +117,139 @@ export async function detectFigure(options: ChromiumOptions): Promise<{ output: 
           value: { detect_ms: detect.median, detect_first_visit_ms: firstVisit.median },
           stats: { detect_ms: detect, detect_first_visit_ms: firstVisit },
         },
+      };
+    } finally {
+      await launched.close();
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export interface GenerationFigures {
+  prefetched: number | null;
+  cold: number | null;
+  cachedReopenCalls: number | null;
+  cachedReopenPaint: number | null;
+}
+
+const BENCH_KEY = 'sk-ant-bench-key-000001';
+const generationText = '[data-testid=generation-text]';
+const streamingText = `[data-testid=generation][data-status=streaming] ${generationText}`;
+
+/** Arms the panel: the first moment `selector` holds non-empty text is kept as `window.__benchShown`. */
+async function armText(panel: Page, selector: string): Promise<void> {
+  await panel.evaluate((wanted) => {
+    const target = window as unknown as { __benchShown?: Promise<number> };
+    target.__benchShown = new Promise<number>((resolve) => {
+      const check = (): boolean => {
+        const found = document.querySelector(wanted);
+        if (!found?.textContent?.trim()) return false;
+        resolve(Date.now());
+        return true;
+      };
+      if (check()) return;
+      const observer = new MutationObserver(() => {
+        if (check()) observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }, selector);
+}
+
+async function clickAt(page: Page, selector: string): Promise<number> {
+  await page.waitForSelector(selector, { timeout: WAIT_MS });
+  return page.$eval(selector, (element) => {
+    const at = Date.now();
+    (element as HTMLElement).click();
+    return at;
+  });
+}
+
+/**
+ * The generation figures, in the real extension with the sandbox model's first token fixed at `firstTokenMs`:
+ * - prefetched: on a record whose context the panel already read, the click on "Write summary" to the first text
+ *   painted, minus the model's own time to first token;
+ * - cold: the URL change to a record never read (describes cached, context not) to the first text painted after a
+ *   click made the moment the button appears, minus the model's own time to first token (detection, the context read
+ *   and the generation start are all in it);
+ * - cached reopen: leaving a summarised record and coming back: model calls made, and the click to the summary painted.
+ */
+export async function generationFigure(options: ChromiumOptions): Promise<FigureOutput<GenerationFigures>> {
+  const sandbox = await startSandbox({ orgLatencyMs: options.latencyMs, modelFirstTokenMs: options.firstTokenMs });
+  try {
+    const launched = await launchWithExtension(sandbox);
+    try {
+      await saveApiKey(launched, BENCH_KEY);
+
+      const account = ACME.accounts.globex.id;
+      const tab = await launched.browser.newPage();
+      await loginToSalesforce(tab, sandbox.org.primary, 'full', recordPath('Account', account));
+      const panel = await openSidePanel(tab, launched.extension);
+      await enableOrgIfAsked(panel);
+      await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
+      // Warm-up: the first generation also lists the models (kept for hours): not part of any figure.
+      await clickAt(panel, '[data-testid=generate]');
+      await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
+
+      const prefetched: number[] = [];
+      const cold: number[] = [];
+      const reopenPaint: number[] = [];
+      let reopenCalls = 0;
+      const messageCalls = () => sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages').length;
+      for (const target of TARGETS.slice(0, Math.min(options.runs, TARGETS.length))) {
+        // Cold: from the URL change, the card appears, the rep clicks at once.
+        await settle(options.latencyMs + 150);
+        await tab.waitForSelector(`.record-page a[data-record-id="${target}"]`, { timeout: WAIT_MS });
+        await armText(panel, streamingText);
+        const navigatedAt = await tab.$eval(`.record-page a[data-record-id="${target}"]`, (link) => {
+          const at = Date.now();
+          (link as HTMLElement).click();
+          return at;
+        });
+        await panel.waitForSelector(cardSelector(target), { timeout: WAIT_MS });
+        await clickAt(panel, '[data-testid=generate]');
+        cold.push((await shownAt(panel)) - navigatedAt - options.firstTokenMs);
+        await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
+
+        // Prefetched: the record is read; a new summary from the click.
+        await armText(panel, streamingText);
+        const clickedAt = await clickAt(panel, '[data-testid=regenerate]');
+        prefetched.push((await shownAt(panel)) - clickedAt - options.firstTokenMs);
+        await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
+
+        // Cached reopen: back to the account and to this record again.
+        await settle(options.latencyMs + 150);
+        await tab.goBack();
+        await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
+        await settle(options.latencyMs + 150);
+        const callsBefore = messageCalls();
+        await armText(panel, `[data-testid=generation][data-status=done] ${generationText}`);
+        const reopenedAt = await tab.$eval(`.record-page a[data-record-id="${target}"]`, (link) => {
+          const at = Date.now();
+          (link as HTMLElement).click();
+          return at;
+        });
+        await panel.waitForSelector(cardSelector(target), { timeout: WAIT_MS });
+        reopenPaint.push((await shownAt(panel)) - reopenedAt);
+        reopenCalls = Math.max(reopenCalls, messageCalls() - callsBefore);
+        await settle(options.latencyMs + 150);
+        await tab.goBack();
+        await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
+      }
+      const stats = {
+        'first_token_overhead_ms.prefetched': summarise(prefetched),
+        'first_token_overhead_ms.cold': summarise(cold),
+        'cached_reopen.paint_ms': summarise(reopenPaint),
+      };
+      return {
+        value: {
+          prefetched: stats['first_token_overhead_ms.prefetched'].median,
+          cold: stats['first_token_overhead_ms.cold'].median,
+          cachedReopenCalls: reopenCalls,
+          cachedReopenPaint: stats['cached_reopen.paint_ms'].median,
+        },
+        stats,
       };
     } finally {
       await launched.close();

@@ -3,11 +3,7 @@
  * Industries) and the same org latency. Groundwork's side is lib/ code as the extension runs it (ours.ts); the naive
  * side is naive.ts.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildContext, estimateTokens } from '../../lib/context';
-import { CONTEXT_TOKEN_BUDGET } from '../../lib/record-view';
+import { buildContext, estimateTokens, PROMPT_CONTEXT_TOKENS } from '../../lib/context';
 import type { RecordRef } from '../../lib/salesforce/record-url';
 import type { StoredRecord } from '../fakes/salesforce/model';
 import { ACME } from '../fakes/salesforce/seed';
@@ -15,13 +11,11 @@ import { checkFacts, globexFacts, type RecordLookup } from './facts';
 import { naiveAccountContext } from './naive';
 import type { BenchOrg } from './org';
 import { groundworkClient } from './ours';
-import type { WriteApi } from '../../lib/salesforce/writes';
+import { createRecords } from '../../lib/salesforce/writes';
 import type { ContextFigures, Count, FigureOutput, TokenFigures } from './results';
 import { repeat, summarise, timed } from './stats';
 
 export const GLOBEX: RecordRef = { recordId: ACME.accounts.globex.id, sobject: 'Account' };
-
-const PENDING_GENERATION = 'pending: generation not built';
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -47,12 +41,12 @@ function countOf(runs: readonly Run[]): Count {
  * new client), against the naive integration; the three run in turn, `runs` times.
  */
 export async function contextFigure(org: BenchOrg, runs: number): Promise<FigureOutput<ContextFigures>> {
-  const warmClient = await groundworkClient(org);
+  const warmClient = groundworkClient(org);
   // Not measured: fills the describe cache, and gives both sides' code (and the sandbox's) a first, unjitted run.
   await warmClient.context(GLOBEX);
   await naiveAccountContext(org.fetch, org.apiHost, org.sid, GLOBEX.recordId);
   const results = await repeat(runs, async () => {
-    const coldClient = await groundworkClient(org);
+    const coldClient = groundworkClient(org);
     const cold = await measured(org, () => coldClient.context(GLOBEX));
     const warm = await measured(org, () => warmClient.context(GLOBEX));
     const naive = await measured(org, () => naiveAccountContext(org.fetch, org.apiHost, org.sid, GLOBEX.recordId));
@@ -87,8 +81,8 @@ const plantedIn = (prompt: string): number => PLANTED.filter((value) => prompt.i
  * extension uses) against the naive prompt (the raw JSON of its responses), and the fact checklist in each.
  */
 export async function tokensFigure(org: BenchOrg): Promise<FigureOutput<TokenFigures>> {
-  const client = await groundworkClient(org);
-  const ours = buildContext(await client.context(GLOBEX), { maxTokens: CONTEXT_TOKEN_BUDGET }).text;
+  const client = groundworkClient(org);
+  const ours = buildContext(await client.context(GLOBEX), { maxTokens: PROMPT_CONTEXT_TOKENS }).text;
   const naive = (await naiveAccountContext(org.fetch, org.apiHost, org.sid, GLOBEX.recordId)).prompt;
   const facts = globexFacts(recordLookup(org));
   const oursFacts = checkFacts(ours, facts);
@@ -120,10 +114,7 @@ export async function tokensFigure(org: BenchOrg): Promise<FigureOutput<TokenFig
   };
 }
 
-const WRITES_MODULE = resolve(import.meta.dirname, '../../lib/salesforce/writes.ts');
 const LEAD_COUNT = 1000;
-
-type Writes = typeof import('../../lib/salesforce/writes');
 
 const benchLeads = (run: number): Record<string, string>[] =>
   Array.from({ length: LEAD_COUNT }, (_, index) => ({
@@ -133,37 +124,12 @@ const benchLeads = (run: number): Record<string, string>[] =>
   }));
 
 /**
- * What createRecords needs of the org. OrgClient itself when it has the raw `request` writes need; until it does, the
- * same jsforce-free transport the naive side uses (the number of requests is createRecords' choice either way).
- */
-function writeApiOf(client: Awaited<ReturnType<typeof groundworkClient>>, org: BenchOrg): { api: WriteApi; via: string } {
-  const own = client as Partial<WriteApi> & typeof client;
-  if (typeof own.request === 'function') return { api: own as WriteApi, via: 'OrgClient' };
-  const request: WriteApi['request'] = async (method, path, body, headers) => {
-    const response = await org.fetch(`https://${org.apiHost}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${org.sid}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
-    return text ? (JSON.parse(text) as unknown) : null;
-  };
-  return { api: { apiVersion: client.apiVersion, composite: (subrequests) => client.composite(subrequests), request }, via: 'a fetch adapter (OrgClient has no request method yet)' };
-}
-
-/**
  * 1,000 leads through lib/salesforce/writes.ts createRecords (its /composite/sobjects batches), counted in the org's
  * request log, and checked in the org: every lead must exist afterwards.
  */
 export async function bulkLeadsFigure(org: BenchOrg, runs: number): Promise<FigureOutput<{ records: number | null; requests: number | null }>> {
-  const pending = (note: string) => ({ value: { records: null, requests: null }, notes: { bulk_leads: note } });
-  if (!existsSync(WRITES_MODULE)) return pending('pending: lib/salesforce/writes.ts (createRecords) not built yet');
-  const writes = (await import(pathToFileURL(WRITES_MODULE).href)) as Partial<Writes>;
-  const createRecords = writes.createRecords;
-  if (typeof createRecords !== 'function') return pending('pending: lib/salesforce/writes.ts does not export createRecords yet');
   const leadsInOrg = () => org.sf.org('acme').seed.db.records.get('Lead')?.size ?? 0;
-  const { api, via } = writeApiOf(await groundworkClient(org), org);
+  const api = groundworkClient(org);
   const results = await repeat(runs, async (run) => {
     const before = leadsInOrg();
     let saved = 0;
@@ -173,7 +139,7 @@ export async function bulkLeadsFigure(org: BenchOrg, runs: number): Promise<Figu
     return { ...result, saved, created: leadsInOrg() - before };
   });
   const created = Math.min(...results.map((run) => Math.min(run.saved, run.created)));
-  const notes: Record<string, string> = { 'bulk_leads.via': `createRecords through ${via}` };
+  const notes: Record<string, string> = { 'bulk_leads.via': 'createRecords through OrgClient' };
   if (created !== LEAD_COUNT) notes.bulk_leads = `asked for ${LEAD_COUNT} leads, the org holds ${created} new ones`;
   return {
     value: { records: created, requests: Math.max(...results.map((run) => run.requests)) },
@@ -182,12 +148,3 @@ export async function bulkLeadsFigure(org: BenchOrg, runs: number): Promise<Figu
   };
 }
 
-/** Click to first token painted, minus the model's own time to first token: needs the generation features. */
-export function firstTokenOverheadFigure(): FigureOutput<{ prefetched: number | null; cold: number | null }> {
-  return { value: { prefetched: null, cold: null }, notes: { first_token_overhead_ms: PENDING_GENERATION } };
-}
-
-/** Reopening an unchanged record's summary: needs the generation features. */
-export function cachedReopenFigure(): FigureOutput<{ model_calls: number | null; paint_ms: number | null }> {
-  return { value: { model_calls: null, paint_ms: null }, notes: { cached_reopen: PENDING_GENERATION } };
-}

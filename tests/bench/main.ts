@@ -21,8 +21,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../e2e/chromium';
 import { bundleFigure, ensureBuilt } from './bundle';
-import { detectFigure, type DetectFigures } from './chromium-figures';
-import { bulkLeadsFigure, cachedReopenFigure, contextFigure, firstTokenOverheadFigure, tokensFigure } from './figures';
+import { detectFigure, generationFigure, type DetectFigures, type GenerationFigures } from './chromium-figures';
+import { bulkLeadsFigure, contextFigure, tokensFigure } from './figures';
 import { startBenchOrg } from './org';
 import type { BenchResults, ContextFigures, FigureOutput, TokenFigures } from './results';
 import { formatTable, goalResults } from './table';
@@ -127,6 +127,13 @@ async function main(): Promise<void> {
     );
   }
 
+  let generation: GenerationFigures | null = null;
+  if (settings.browser && built) {
+    generation = take(await attempt('first_token_overhead_ms', notes, () => generationFigure(settings)));
+  } else {
+    notes.first_token_overhead_ms = settings.browser ? 'failed: no extension build' : 'pending: skipped (--no-browser)';
+  }
+
   const results: BenchResults = {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -139,8 +146,8 @@ async function main(): Promise<void> {
     settings: { org_latency_ms: settings.latencyMs, model_first_token_ms: settings.firstTokenMs, runs: settings.runs },
     context,
     tokens,
-    first_token_overhead_ms: take(firstTokenOverheadFigure()) ?? { prefetched: null, cold: null },
-    cached_reopen: take(cachedReopenFigure()) ?? { model_calls: null, paint_ms: null },
+    first_token_overhead_ms: { prefetched: generation?.prefetched ?? null, cold: generation?.cold ?? null },
+    cached_reopen: { model_calls: generation?.cachedReopenCalls ?? null, paint_ms: generation?.cachedReopenPaint ?? null },
     bulk_leads: bulk ?? { records: null, requests: null },
     detect_ms: detect?.detect_ms ?? null,
     detect_first_visit_ms: detect?.detect_first_visit_ms ?? null,

@@ -147,3 +147,23 @@ export async function serviceWorker(extension: Extension): Promise<WebWorker> {
   }
   throw new Error('The extension service worker did not start.');
 }
+
+/** The first time an org is seen the panel asks to enable it; answers yes as a rep would, and waits for the card. */
+export async function enableOrgIfAsked(panel: Page): Promise<void> {
+  const first = await panel.waitForSelector('[data-testid=record-card], [data-testid=panel-state]:not([data-state=loading])', {
+    timeout: 10_000,
+  });
+  if (await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled')) {
+    await panel.locator('[data-testid=enable-org]').click();
+  }
+}
+
+/** Saves an Anthropic API key through the options page, as a rep would. */
+export async function saveApiKey(launched: Pick<ExtensionBrowser, 'browser' | 'extensionId'>, key: string): Promise<void> {
+  const page = await launched.browser.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  await page.locator('[data-testid=api-key-input]').fill(key);
+  await page.locator('[data-testid=save-settings]').click();
+  await page.waitForSelector('[data-testid=settings-status]');
+  await page.close();
+}

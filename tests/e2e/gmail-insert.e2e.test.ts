@@ -1,7 +1,8 @@
 /**
  * Inserting drafts into Gmail's compose windows, through the real content script in the production build, against the
- * sandbox's Gmail pages (served with Trusted Types enforced). Until the side panel's "Insert into Gmail" exists, the
- * insert command is sent the way the background will send it: `tabs.sendMessage` evaluated in the service worker.
+ * sandbox's Gmail pages (served with Trusted Types enforced). To prove each DOM case precisely, the insert command is
+ * sent the way the background sends it (`tabs.sendMessage` evaluated in the service worker); the side panel's "Insert
+ * into Gmail" itself is driven end to end by tests/e2e/gmail.e2e.test.ts.
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';

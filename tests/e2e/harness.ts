@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../fakes/sandbox';
 import type { OrgInfo } from '../fakes/salesforce';
-import { launchWithExtension, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser } from './chromium';
+import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser } from './chromium';
 
 export interface Harness extends ExtensionBrowser {
   sandbox: Sandbox;
@@ -37,22 +37,10 @@ export function harnessForFile(options: SandboxOptions = {}): () => Harness {
       openPanel: (page) => openSidePanel(page, launched.extension),
       async openRecordPanel(page) {
         const panel = await openSidePanel(page, launched.extension);
-        const first = await panel.waitForSelector(
-          '[data-testid=record-card], [data-testid=panel-state]:not([data-state=loading])',
-          { timeout: 10_000 },
-        );
-        const asked = await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled');
-        if (asked) await panel.locator('[data-testid=enable-org]').click();
+        await enableOrgIfAsked(panel);
         return panel;
       },
-      async setApiKey(key) {
-        const page = await launched.browser.newPage();
-        await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
-        await page.locator('[data-testid=api-key-input]').fill(key);
-        await page.locator('[data-testid=save-settings]').click();
-        await page.waitForSelector('[data-testid=settings-status]');
-        await page.close();
-      },
+      setApiKey: (key) => saveApiKey(launched, key),
       recordUrl: (object, id) => `https://${sandbox.org.primary.lightningHost}/lightning/r/${object}/${id}/view`,
       async close() {
         await launched.close();

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-/** What the context fetch reads of describe: names, labels, types, lookups and child relationships. */
+export const PicklistEntry = z.object({
+  value: z.string(),
+  label: z.string().nullish(),
+  active: z.boolean(),
+  defaultValue: z.boolean().optional(),
+});
+
+/**
+ * What Groundwork reads of a field's describe: names, labels, types and lookups for context; picklists, grouping and
+ * write rules (lengths, createable, updateable, required) for Ask and for proposals the rep confirms.
+ */
 export const DescribeField = z.object({
   name: z.string(),
   label: z.string(),
@@ -10,6 +20,18 @@ export const DescribeField = z.object({
   relationshipName: z.string().nullish(),
   filterable: z.boolean().optional(),
   sortable: z.boolean().optional(),
+  groupable: z.boolean().optional(),
+  aggregatable: z.boolean().optional(),
+  picklistValues: z.array(PicklistEntry).nullish(),
+  restrictedPicklist: z.boolean().optional(),
+  length: z.number().optional(),
+  precision: z.number().optional(),
+  scale: z.number().optional(),
+  createable: z.boolean().optional(),
+  updateable: z.boolean().optional(),
+  nillable: z.boolean().optional(),
+  defaultedOnCreate: z.boolean().optional(),
+  calculated: z.boolean().optional(),
 });
 export type DescribeField = z.infer<typeof DescribeField>;
 
@@ -27,6 +49,8 @@ export const ObjectDescribe = z.object({
   labelPlural: z.string(),
   keyPrefix: z.string().nullish(),
   queryable: z.boolean().optional(),
+  createable: z.boolean().optional(),
+  updateable: z.boolean().optional(),
   fields: z.array(DescribeField),
   childRelationships: z.array(ChildRelationship).default([]),
 });

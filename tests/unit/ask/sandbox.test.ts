@@ -1,10 +1,9 @@
 /**
- * Ask against the sandbox org over real HTTP with jsforce's browser build, as the extension will run it: describes as
+ * Ask against the sandbox org over real HTTP through OrgClient, as the extension runs it: describes as
  * the rep, validation, compiled SOQL run as the rep, pages followed through nextRecordsUrl; results checked against
  * the org's seeded data.
  */
-import { Connection } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describesForPlan, isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, validatePlan, type QueryApi } from '../../../lib/ask';
 import type { DescribeSource } from '../../../lib/ask/describe';
 import type { QueryPlan } from '../../../lib/ask/plan';
@@ -12,12 +11,7 @@ import type { ValidateOptions } from '../../../lib/ask/validate';
 import type { StoredRecord } from '../../fakes/salesforce/model';
 import { ACME } from '../../fakes/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
-import { API_HOST, V } from '../sandbox/salesforce-client';
 import { plan } from './fixtures';
-
-// The browser build of jsforce, as the extension bundles it (see org-client-harness.ts for why).
-vi.mock('jsforce', () => import('jsforce/browser/index.js' as string));
-vi.mock('jsforce/browser/request.js', () => import('jsforce/browser/browser/request.js' as string));
 
 let sandbox: SandboxClients;
 beforeAll(async () => {
@@ -30,24 +24,9 @@ beforeEach(() => sandbox.org.sf.reset());
 
 type Api = QueryApi & DescribeSource;
 
-/**
- * What OrgClient's two new methods and an unstripped describeAll amount to: GETs through jsforce's `request` on the
- * org's API host, with the rep's session.
- */
+/** The rep's OrgClient: query, queryMore and describeAll as the extension calls them. */
 function apiAs(sid: string): Api {
-  const connection = new Connection({ instanceUrl: `https://${API_HOST}`, accessToken: sid, version: '62.0' });
-  return {
-    query: (soql) => connection.request(`${V}/query?q=${encodeURIComponent(soql)}`),
-    queryMore: (url) => connection.request(url),
-    describeAll: async (names) => {
-      const found = new Map<string, unknown>();
-      for (const name of names) {
-        const body = await connection.request(`${V}/sobjects/${encodeURIComponent(name)}/describe`).catch(() => null);
-        found.set(name.toLowerCase(), body);
-      }
-      return { get: (name) => found.get(name.toLowerCase()) };
-    },
-  };
+  return sandbox.client(sid);
 }
 
 async function ask(api: Api, raw: QueryPlan, options: Partial<ValidateOptions> = {}) {

@@ -218,3 +218,35 @@ describe('buildContext: redaction and the denylist', () => {
     expect(context.text).toContain('INV-2026-0042 | Due Date: 2026-03-01 | Paid: Yes | Memo: Quarterly maintenance');
   });
 });
+
+describe('buildContext: saying things once', () => {
+  const build = (graph: RecordGraph): string => buildContext(graph, { maxTokens: 10_000, now: NOW }).text;
+
+  it('says a shipping address that repeats the billing address in three words', () => {
+    const graph = globexGraph();
+    const fields = graph.root.fields;
+    Object.assign(fields, {
+      ShippingStreet: fields.BillingStreet,
+      ShippingCity: fields.BillingCity,
+      ShippingState: fields.BillingState,
+      ShippingPostalCode: fields.BillingPostalCode,
+      ShippingCountry: fields.BillingCountry,
+    });
+    graph.fieldMeta.Account = { ...graph.fieldMeta.Account, ShippingStreet: { label: 'Shipping Street', type: 'textarea' } };
+    const text = build(graph);
+    expect(text).toContain('Shipping Address: same as Billing Address');
+    expect(text.match(/500 Howard Street/g)).toHaveLength(1);
+  });
+
+  it('names a related opportunity’s owner only when it is not the owner of the record in view', () => {
+    const graph = globexGraph();
+    const open = graph.related.find((list) => list.key === 'openOpportunities');
+    const [mine, theirs] = open?.records ?? [];
+    if (!mine || !theirs) throw new Error('the fixture has two open opportunities');
+    mine.fields['Owner.Name'] = graph.root.fields['Owner.Name'] ?? null;
+    theirs.fields['Owner.Name'] = 'Sam Lee';
+    const text = build(graph);
+    expect(text).toMatch(/Globex - Plant 3 Sensors[^\n]*owner Sam Lee/);
+    expect(text).not.toMatch(/Globex - Expansion[^\n]*owner/);
+  });
+});

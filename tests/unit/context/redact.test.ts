@@ -161,3 +161,17 @@ describe('redactText: property', () => {
     );
   });
 });
+
+describe('redaction by the rep’s and the organization’s own patterns', () => {
+  it('replaces what a custom pattern matches, numbers it, and puts it back in the model’s text', () => {
+    const patterns = [/\bPRJ-\d{4}\b/];
+    const { text, redactions } = redactText('Codename PRJ-4411 ships with PRJ-9001; ticket 1234 stays.', [], patterns);
+    expect(text).toBe('Codename [PRIVATE-1] ships with [PRIVATE-2]; ticket 1234 stays.');
+    expect(restoreRedactions('About [PRIVATE-2].', redactions)).toBe('About PRJ-9001.');
+  });
+
+  it('ignores a pattern that matches the empty string rather than looping or redacting nothing', () => {
+    const { text } = redactText('Nothing to hide here.', [], [/x*/]);
+    expect(text).toBe('Nothing to hide here.');
+  });
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgClient } from '../../../lib/salesforce/client';
 import { fetchRecordGraph, MAX_SUBREQUESTS, type OrgApi } from '../../../lib/salesforce/context';
 import { SalesforceProblem } from '../../../lib/salesforce/problems';
@@ -9,8 +9,6 @@ import { START, V } from '../sandbox/salesforce-client';
 import { startSandboxClients, type SandboxClients } from './org-client-harness';
 
 // The browser build of jsforce, as the extension bundles it (see org-client-harness.ts for why).
-vi.mock('jsforce', () => import('jsforce/browser/index.js' as string));
-vi.mock('jsforce/browser/request.js', () => import('jsforce/browser/browser/request.js' as string));
 
 let sandbox: SandboxClients;
 beforeAll(async () => {

@@ -1,14 +1,8 @@
 /**
- * Test helper: an OrgClient talking to the sandbox org over real HTTP, as the extension would.
- *
- * Two things make jsforce work in these tests:
- * - jsforce's Node build needs undici 8, which does not load on Node 20; its browser build (the one the extension
- *   ships) uses the global fetch instead. Each test file maps `jsforce` to it with
- *     vi.mock('jsforce', () => import(JSFORCE_BROWSER)) and vi.mock('jsforce/browser/request.js', …)
- *   (see context-fetch.test.ts), which is what WXT's bundler does through the package's `browser` field.
- * - The client calls `https://acme.my.salesforce.com/…` exactly as in production. `sandboxFetch` (stubbed as the
- *   global fetch) sends each request to the sandbox's plain HTTP port on 127.0.0.1 with the URL's host as the Host
- *   header, which is how the sandbox picks the org. No test switch in OrgClient is needed.
+ * Test helper: an OrgClient talking to the sandbox org over real HTTP, as the extension would. The client calls
+ * `https://acme.my.salesforce.com/…` exactly as in production; `sandboxFetch` (stubbed as the global fetch) sends each
+ * request to the sandbox's plain HTTP port on 127.0.0.1 with the URL's host as the Host header, which is how the
+ * sandbox picks the org. No test switch in OrgClient is needed.
  */
 import { request } from 'node:http';
 import { vi } from 'vitest';
@@ -16,8 +10,6 @@ import { OrgClient } from '../../../lib/salesforce/client';
 import type { RequestLogEntry } from '../../fakes/http';
 import { API_HOST, startOrg, type OrgUnderTest } from '../sandbox/salesforce-client';
 
-export const JSFORCE_BROWSER = 'jsforce/browser/index.js';
-export const JSFORCE_BROWSER_REQUEST = 'jsforce/browser/browser/request.js';
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,7 +6,6 @@ const apiError = (errorCode: string, message: string) => Object.assign(new Error
 describe('toSalesforceProblem', () => {
   it.each([
     [apiError('INVALID_SESSION_ID', 'Session expired or invalid'), 'session-expired'],
-    [new Error('Unable to refresh session due to: gone'), 'session-expired'],
     [apiError('INVALID_SESSION_ID', 'This session is not valid for use with the REST API'), 'no-api-access'],
     [apiError('NOT_FOUND', 'The requested resource does not exist'), 'not-found'],
     [apiError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 'limit'],

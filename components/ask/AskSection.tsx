@@ -1,0 +1,186 @@
+import { useEffect, useRef, type FormEvent } from 'react';
+import { AskEvent, MAX_QUESTION_LENGTH, type AskRequest, type AskState } from '../../lib/ask/messages';
+import type { RecordCard } from '../../lib/messaging/protocol';
+import { selectAskDraft, selectAskSending, selectAskState, useAskStore } from '../../lib/panel/ask-store';
+import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
+import { selectConnected, usePanelStore } from '../../lib/panel/store';
+import { AskQuery } from './AskQuery';
+import { AskResults } from './AskResults';
+import { AskSummaryView } from './AskSummaryView';
+
+interface Props {
+  host: string;
+  record: RecordCard | null;
+}
+
+const DRAFT_SAVE_DELAY_MS = 300;
+
+function send(request: AskRequest): void {
+  sendFeatureRequest('ask', request);
+}
+
+/** Receives the background's Ask events into the store, and asks for the kept state whenever the port (re)connects. */
+function useAskConnection(): void {
+  const connected = usePanelStore(selectConnected);
+  useEffect(
+    () =>
+      onFeatureEvent('ask', (payload) => {
+        const event = AskEvent.safeParse(payload);
+        if (event.success) useAskStore.getState().receive(event.data);
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (connected) send({ type: 'open' });
+  }, [connected]);
+}
+
+/** Keeps what the rep types in the background too (debounced), so closing the panel loses nothing. */
+function useDraft(): [string, (text: string) => void] {
+  const draft = useAskStore(selectAskDraft);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (text: string): void => {
+    useAskStore.getState().setDraft(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => send({ type: 'draft', text }), DRAFT_SAVE_DELAY_MS);
+  };
+  return [draft, change];
+}
+
+const isBusy = (state: AskState | null, sending: boolean): boolean => sending || state?.phase === 'planning' || state?.phase === 'running';
+
+/** Natural-language questions answered from live Salesforce data, with the query shown and run as the rep. */
+export function AskSection({ host, record }: Props) {
+  useAskConnection();
+  const state = useAskStore(selectAskState);
+  const sending = useAskStore(selectAskSending);
+  const [draft, setDraft] = useDraft();
+  const input = useRef<HTMLInputElement>(null);
+  const busy = isBusy(state, sending);
+
+  const ask = (question: string): void => {
+    if (!question.trim() || busy) return;
+    useAskStore.getState().markSending();
+    send({ type: 'ask', question: question.trim() });
+    setDraft('');
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    ask(draft);
+  };
+  const rephrase = (question: string): void => {
+    setDraft(question);
+    input.current?.focus();
+  };
+
+  return (
+    <section className="slds-box slds-theme_default slds-m-top_medium gw-ask" aria-labelledby="gw-ask-title" data-testid="ask-section">
+      <h2 id="gw-ask-title" className="slds-text-heading_small slds-m-bottom_x-small">
+        Ask about your Salesforce data
+      </h2>
+      <form onSubmit={onSubmit} role="search" aria-label="Ask a question">
+        <div className="slds-form-element">
+          <label className="slds-form-element__label" htmlFor="gw-ask-input">
+            Your question
+          </label>
+          <div className="slds-form-element__control">
+            <input
+              ref={input}
+              id="gw-ask-input"
+              type="text"
+              className="slds-input"
+              value={draft}
+              maxLength={MAX_QUESTION_LENGTH}
+              placeholder={record ? "Which of this account's open deals close this quarter?" : 'Which open deals close this quarter?'}
+              aria-describedby="gw-ask-help"
+              onChange={(event) => setDraft(event.target.value)}
+              data-testid="ask-input"
+            />
+          </div>
+          <div id="gw-ask-help" className="slds-form-element__help slds-text-color_weak">
+            {record ? `“This” means ${record.objectLabel.toLowerCase()} ${record.name}. ` : ''}
+            Answers come from live data you can see; the query is shown before its results.
+          </div>
+        </div>
+        <button type="submit" className="slds-button slds-button_brand slds-m-top_x-small" disabled={busy || !draft.trim()} data-testid="ask-submit">
+          {busy ? 'Asking…' : 'Ask'}
+        </button>
+      </form>
+      {sending && !state && <Progress text="Sending your question…" />}
+      {state && <AskOutcome state={state} host={host} onAgain={() => ask(state.question)} onRephrase={() => rephrase(state.question)} />}
+    </section>
+  );
+}
+
+interface OutcomeProps {
+  state: AskState;
+  host: string;
+  onAgain(): void;
+  onRephrase(): void;
+}
+
+function AskOutcome({ state, host, onAgain, onRephrase }: OutcomeProps) {
+  return (
+    <div className="slds-m-top_small" data-testid="ask-outcome" data-phase={state.phase} data-ask-id={state.id}>
+      <p className="slds-text-title slds-m-bottom_x-small" data-testid="ask-question">
+        You asked: “{state.question}”{state.scopeName ? ` (about ${state.scopeName})` : ''}
+      </p>
+      {state.phase === 'planning' && <Progress text="Turning your question into a query…" />}
+      {state.phase === 'refused' && <Refused problems={state.problems} onRephrase={onRephrase} />}
+      {state.phase === 'failed' && <Failed message={state.error ?? 'Something went wrong.'} onAgain={onAgain} />}
+      {state.prepared && <AskQuery prepared={state.prepared} />}
+      {state.phase === 'running' && <Progress text="Running the query as you…" />}
+      {state.phase === 'done' && state.prepared && (
+        <>
+          <AskResults state={state} prepared={state.prepared} host={host} onLoadMore={() => send({ type: 'load-more' })} />
+          <AskSummaryView
+            askId={state.id}
+            summary={state.summary}
+            hasRows={state.rows.length > 0}
+            host={host}
+            onSummarize={() => send({ type: 'summarize' })}
+            onStop={() => send({ type: 'stop-summary' })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Progress({ text }: { text: string }) {
+  return (
+    <p role="status" className="slds-text-color_weak slds-m-top_x-small" data-testid="ask-progress" aria-busy="true">
+      {text}
+    </p>
+  );
+}
+
+function Refused({ problems, onRephrase }: { problems: string[]; onRephrase(): void }) {
+  return (
+    <div role="alert" className="slds-m-top_x-small" data-testid="ask-refused">
+      <p className="slds-text-color_error">Groundwork did not run a query for this question:</p>
+      <ul className="slds-list_dotted">
+        {problems.map((problem) => (
+          <li key={problem} data-testid="ask-problem">
+            {problem}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onRephrase} data-testid="ask-rephrase">
+        Rephrase the question
+      </button>
+    </div>
+  );
+}
+
+function Failed({ message, onAgain }: { message: string; onAgain(): void }) {
+  return (
+    <div role="alert" className="slds-m-top_x-small" data-testid="ask-error">
+      <p className="slds-text-color_error">{message}</p>
+      <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onAgain} data-testid="ask-again">
+        Ask again
+      </button>
+    </div>
+  );
+}

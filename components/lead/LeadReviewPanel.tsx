@@ -1,0 +1,96 @@
+import { useEffect, useId } from 'react';
+import type { LeadRequest, LeadState } from '../../lib/extraction/messages';
+import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
+import { selectLeadState, useLeadStore } from '../../lib/panel/lead-store';
+import { selectConnected, usePanelStore } from '../../lib/panel/store';
+import { ConfirmBar } from '../review/ConfirmBar';
+import { recordUrl, ReviewCards } from '../review/ReviewCards';
+
+const send = (request: LeadRequest): void => sendFeatureRequest('lead', request);
+
+/** The pending "Extract to Lead" review of this window; nothing at all when none is pending. */
+export function LeadReviewPanel() {
+  const state = useLeadStore(selectLeadState);
+  const connected = usePanelStore(selectConnected);
+  const headingId = useId();
+
+  useEffect(() => onFeatureEvent('lead', (payload) => useLeadStore.getState().receive(payload)), []);
+  useEffect(() => {
+    if (connected) send({ type: 'open' });
+  }, [connected]);
+
+  if (!state) return null;
+  return (
+    <section className="slds-box slds-m-bottom_medium" data-testid="lead-review" data-phase={state.phase} aria-labelledby={headingId}>
+      <h2 id={headingId} className="slds-text-heading_small">
+        Extract to Lead
+      </h2>
+      {state.source.sender && (
+        <p className="slds-text-body_small" data-testid="lead-source">
+          From the email of {state.source.sender.name} ({state.source.sender.email})
+        </p>
+      )}
+      {state.problem && (
+        <p className="slds-text-color_error" role="alert" data-testid="lead-problem">
+          {state.problem}
+        </p>
+      )}
+      <LeadBody state={state} />
+    </section>
+  );
+}
+
+function LeadBody({ state }: { state: LeadState }) {
+  if (state.phase === 'extracting') {
+    return (
+      <p role="status" aria-busy="true" data-testid="lead-extracting">
+        Reading the selection…
+      </p>
+    );
+  }
+  const created = state.results.filter((result) => result.id);
+  return (
+    <>
+      {created.length > 0 && (
+        <ul data-testid="lead-results" className="slds-m-top_x-small">
+          {created.map((result) => {
+            const title = state.review?.cards.find((card) => card.id === result.cardId)?.title ?? 'Lead';
+            return (
+              <li key={result.cardId} data-testid="lead-created" data-id={result.id}>
+                Created lead:{' '}
+                {state.lightningHost && result.id ? (
+                  <a href={recordUrl(state.lightningHost, 'Lead', result.id)} target="_blank" rel="noopener noreferrer">
+                    {title}
+                  </a>
+                ) : (
+                  title
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {state.review && state.phase !== 'done' && (
+        <>
+          <ReviewCards
+            review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}
+            disabled={state.phase === 'committing'}
+            onChange={(change) => send(change)}
+            lightningHost={state.lightningHost}
+          />
+          <ConfirmBar
+            review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}
+            busy={state.phase === 'committing'}
+            onConfirm={() => send({ type: 'confirm' })}
+            onDiscard={() => send({ type: 'discard' })}
+          />
+        </>
+      )}
+      {state.phase === 'done' && (
+        <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={() => send({ type: 'discard' })} data-testid="lead-close">
+          Close
+        </button>
+      )}
+    </>
+  );
+}

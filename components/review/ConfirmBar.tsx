@@ -1,0 +1,25 @@
+import { confirmationText, reviewBlockers, cardsToCommit, type Review } from '../../lib/extraction/review';
+
+/** The one button that writes, saying exactly what it will do; waits until every included card can be written. */
+export function ConfirmBar({ review, busy, onConfirm, onDiscard }: { review: Review; busy: boolean; onConfirm(): void; onDiscard(): void }) {
+  const blocked = reviewBlockers(review).length > 0;
+  const nothing = cardsToCommit(review).length === 0;
+  const text = confirmationText(review);
+  return (
+    <div className="slds-m-top_medium slds-grid slds-grid_align-spread gw-confirm-bar">
+      <button type="button" className="slds-button slds-button_neutral" onClick={onDiscard} disabled={busy} data-testid="review-discard">
+        Discard
+      </button>
+      <button
+        type="button"
+        className="slds-button slds-button_brand"
+        onClick={onConfirm}
+        disabled={busy || blocked || nothing}
+        aria-disabled={busy || blocked || nothing}
+        data-testid="review-confirm"
+      >
+        {busy ? 'Writing…' : text}
+      </button>
+    </div>
+  );
+}

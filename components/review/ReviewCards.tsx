@@ -1,0 +1,188 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { EVIDENCE_MESSAGES } from '../../lib/extraction/evidence';
+import type { ReviewChange } from '../../lib/extraction/messages';
+import { cardBlockers, type DuplicateMatch, type Review, type ReviewCard, type ReviewRow } from '../../lib/extraction/review';
+import type { WriteValue } from '../../lib/extraction/validate';
+
+export interface ReviewProps {
+  review: Review;
+  /** While a commit runs: nothing can change. */
+  disabled: boolean;
+  onChange(change: ReviewChange): void;
+  /** For links to duplicates: the org's Lightning host. */
+  lightningHost: string | null;
+}
+
+const shown = (value: WriteValue | undefined): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));
+
+export const recordUrl = (host: string, objectName: string, id: string): string => `https://${host}/lightning/r/${objectName}/${id}/view`;
+
+/**
+ * The field-by-field review: one card per proposed record or change, a checkbox per field, current → proposed value,
+ * the value editable in place, the quote it rests on and whether it holds, and what validation or Salesforce says.
+ */
+export function ReviewCards({ review, disabled, onChange, lightningHost }: ReviewProps) {
+  return (
+    <div className="gw-review" data-testid="review">
+      {review.cards.map((card) => (
+        <Card key={card.id} card={card} disabled={disabled} onChange={onChange} lightningHost={lightningHost} />
+      ))}
+    </div>
+  );
+}
+
+function cardHeading(card: ReviewCard): string {
+  if (card.operation === 'update') return `Update ${card.objectLabel}: ${card.target?.name ?? card.title}`;
+  return `New ${card.objectLabel.toLowerCase()}: ${card.title || '(untitled)'}`;
+}
+
+function Card({ card, disabled, onChange, lightningHost }: { card: ReviewCard; disabled: boolean; onChange: ReviewProps['onChange']; lightningHost: string | null }) {
+  const headingId = useId();
+  const blockers = card.included ? cardBlockers(card) : [];
+  return (
+    <article className="slds-card slds-m-top_small gw-review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind} aria-labelledby={headingId}>
+      <div className="slds-card__header">
+        <h3 id={headingId} className="slds-card__header-title slds-text-heading_small">
+          {cardHeading(card)}
+        </h3>
+        {card.operation === 'create' && (
+          <div className="slds-form-element slds-m-top_x-small">
+            <label className="gw-checkbox">
+              <input
+                type="checkbox"
+                checked={card.included}
+                disabled={disabled}
+                onChange={(event) => onChange({ type: 'include', cardId: card.id, included: event.target.checked })}
+                data-testid="card-include"
+              />
+              <span className="slds-form-element__label">
+                {card.duplicates.length > 0 ? 'Create anyway' : `Create this ${card.objectLabel.toLowerCase()}`}
+              </span>
+            </label>
+          </div>
+        )}
+      </div>
+      <div className="slds-card__body slds-card__body_inner">
+        {card.error && (
+          <p className="slds-text-color_error" role="alert" data-testid="card-error" data-code={card.error.code}>
+            {card.error.message}
+          </p>
+        )}
+        {card.duplicates.length > 0 && <Duplicates matches={card.duplicates} lightningHost={lightningHost} />}
+        <ul className="gw-review-rows">
+          {card.rows.map((row) => (
+            <Row key={row.field} card={card} row={row} disabled={disabled} onChange={onChange} />
+          ))}
+        </ul>
+        {blockers.length > 0 && (
+          <p className="slds-text-color_error" data-testid="card-blockers">
+            {blockers.join(' ')}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function Duplicates({ matches, lightningHost }: { matches: DuplicateMatch[]; lightningHost: string | null }) {
+  return (
+    <div className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="duplicates" role="note">
+      <p className="slds-text-title">Already in Salesforce:</p>
+      <ul>
+        {matches.map((match) => (
+          <li key={match.id} data-testid="duplicate" data-id={match.id} data-object={match.objectName}>
+            {lightningHost ? (
+              <a href={recordUrl(lightningHost, match.objectName, match.id)} target="_blank" rel="noopener noreferrer">
+                {match.name}
+              </a>
+            ) : (
+              match.name
+            )}{' '}
+            ({match.objectName}
+            {match.email ? `, ${match.email}` : ''}
+            {match.company ? `, ${match.company}` : ''}; same {match.matchedBy === 'email' ? 'email' : 'name and company'})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const EVIDENCE_OK = new Set(['ok', 'groundwork', 'edited']);
+
+function Row({ card, row, disabled, onChange }: { card: ReviewCard; row: ReviewRow; disabled: boolean; onChange: ReviewProps['onChange'] }) {
+  const [text, setText] = useState(row.proposed);
+  const inputId = useId();
+  const messageId = useId();
+  // A new value from the background (a re-validated edit, a re-read record) replaces what the field shows.
+  const [shownValue, setShownValue] = useState(row.proposed);
+  if (shownValue !== row.proposed) {
+    setShownValue(row.proposed);
+    setText(row.proposed);
+  }
+  const commit = (): void => {
+    if (text !== row.proposed) onChange({ type: 'edit', cardId: card.id, field: row.field, text });
+  };
+  const onKey = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
+    if (event.key === 'Enter' && !(event.currentTarget instanceof HTMLTextAreaElement)) commit();
+  };
+  const long = row.proposed.length > 80 || row.proposed.includes('\n') || row.field === 'Description';
+  const evidenceOk = EVIDENCE_OK.has(row.evidenceStatus);
+  const inputProps = {
+    id: inputId,
+    value: text,
+    disabled: disabled || row.locked,
+    onChange: (event: { target: { value: string } }) => setText(event.target.value),
+    onBlur: commit,
+    onKeyDown: onKey,
+    className: 'slds-input',
+    'aria-describedby': messageId,
+    'aria-invalid': row.error ? true : undefined,
+    'data-testid': 'row-input',
+  };
+  return (
+    <li
+      className="slds-m-bottom_small gw-review-row"
+      data-testid="review-row"
+      data-field={row.field}
+      data-checked={String(row.checked)}
+      data-evidence={row.evidenceStatus}
+      data-error={row.error?.code ?? ''}
+    >
+      <div className="slds-grid slds-grid_vertical-align-center">
+        <input
+          type="checkbox"
+          className="slds-m-right_x-small"
+          checked={row.checked}
+          disabled={disabled || row.locked || (!row.checked && (!!row.error || (row.value === null && row.current === undefined)))}
+          onChange={(event) => onChange({ type: 'check', cardId: card.id, field: row.field, checked: event.target.checked })}
+          data-testid="row-check"
+          aria-label={`Write ${row.label}`}
+        />
+        <label htmlFor={inputId} className="slds-form-element__label">
+          {row.label}
+          {row.required && <abbr title="required"> *</abbr>}
+        </label>
+      </div>
+      {row.current !== undefined && (
+        <p className="slds-text-body_small" data-testid="row-current">
+          Now: {shown(row.current)} →
+        </p>
+      )}
+      {long ? <textarea {...inputProps} className="slds-textarea" rows={3} /> : <input type="text" {...inputProps} />}
+      <div id={messageId} className="slds-text-body_small">
+        {row.error && (
+          <p className="slds-text-color_error" data-testid="row-error" data-code={row.error.code}>
+            {row.error.message}
+          </p>
+        )}
+        {row.warning && <p data-testid="row-warning">{row.warning}</p>}
+        <p className={evidenceOk ? 'slds-text-color_weak' : 'slds-text-color_error'} data-testid="row-evidence" data-status={row.evidenceStatus}>
+          {!evidenceOk && <strong>Check this: </strong>}
+          {EVIDENCE_MESSAGES[row.evidenceStatus]}
+          {row.evidence && row.origin !== 'rep' && <q className="gw-evidence-quote"> {row.evidence}</q>}
+        </p>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser, type KeyValueStore } from '../../lib/browser';
+import { loadEffectiveSettings, loadSettings, SETTINGS_KEY, type EffectiveSettings, type PolicySource, type Settings } from '../../lib/settings';
+
+export interface OptionsStores {
+  local: KeyValueStore;
+  managed: PolicySource;
+}
+
+export interface LoadedSettings {
+  rep: Settings;
+  effective: EffectiveSettings & { policyProblems: string[] };
+  /** Counts the reads: a new value means the stored settings (or the policy) changed. */
+  version: number;
+}
+
+/** The rep's settings and the effective ones, read again whenever storage or the policy changes. */
+export function useSettings(stores: OptionsStores): { loaded: LoadedSettings | null; reload(): Promise<void> } {
+  const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
+  const reload = useCallback(async () => {
+    const [rep, effective] = await Promise.all([loadSettings(stores.local), loadEffectiveSettings(stores.local, stores.managed)]);
+    setLoaded((previous) => ({ rep, effective, version: (previous?.version ?? 0) + 1 }));
+  }, [stores]);
+
+  useEffect(() => {
+    void reload();
+    const onChanged = (changes: Record<string, unknown>, area: string): void => {
+      if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) void reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [reload]);
+
+  return { loaded, reload };
+}

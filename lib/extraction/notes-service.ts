@@ -1,0 +1,313 @@
+/**
+ * "Log this note" in the background: the note and its review per record (in session storage), the model's proposal
+ * (structured output), the guarded commit and its undo. The panel only shows the state and sends the rep's intents;
+ * nothing is written to Salesforce but by `confirm` (commitReview) and `undo` (undoCommit).
+ */
+import { todayOf } from './dates';
+import type { FeatureDeps, PanelConnection } from '../features/handler';
+import { generateJson, ModelProblem } from '../model';
+import { renderPrompt } from '../prompts';
+import { SalesforceProblem } from '../salesforce/problems';
+import { commitReview, fieldTypesOf, undoCommit, type CommitOutcome } from '../salesforce/writes';
+import type { WriteObjectDescribe } from './describe';
+import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
+import { NotesRequest, type NotesState, type ReviewChange } from './messages';
+import type { WriteAccess, WriteClients } from './org-access';
+import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
+import { buildReview, type RecordInView, type Review } from './review';
+import { applyReviewChange, objectsOf } from './review-changes';
+import { NoteProposal } from './schemas';
+import { emptyNotes, KeyedQueue, loadNotes, notesKey, storageLedger } from './state-store';
+import type { WriteValue } from './validate';
+
+interface InView {
+  slotKey: string;
+  recordId: string;
+  objectName: string;
+  name: string;
+  pageUrl: string;
+}
+
+const MODEL_TIMEOUT_MS = 120_000;
+
+/** Words for a failure the rep can act on. */
+export function problemText(error: unknown): string {
+  if (error instanceof ModelProblem || error instanceof SalesforceProblem) return error.message;
+  return 'Something went wrong. Nothing was written to Salesforce.';
+}
+
+const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const asValue = (value: unknown): WriteValue =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+
+/** The record as Salesforce has it now: the values the update would replace, and the stamp that guards the update. */
+async function readRecord(access: WriteAccess, describe: WriteObjectDescribe, inView: InView): Promise<RecordInView> {
+  const names = describe.fields
+    .filter((field) => (field.updateable && field.type !== 'reference') || field.name === 'AccountId' || field.name === 'LastModifiedDate')
+    .map((field) => field.name);
+  const fields = [...new Set(['LastModifiedDate', ...names])].join(',');
+  const path = `/services/data/v${access.client.apiVersion}/sobjects/${encodeURIComponent(describe.name)}/${inView.recordId}?fields=${fields}`;
+  const body = await access.client.request('GET', path);
+  const raw = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body)) : {};
+  const lastModifiedDate = typeof raw.LastModifiedDate === 'string' ? raw.LastModifiedDate : '';
+  if (!lastModifiedDate) throw new SalesforceProblem('server', 'Salesforce did not say when this record last changed.');
+  return {
+    id: inView.recordId,
+    objectName: describe.name,
+    name: inView.name,
+    lastModifiedDate,
+    fields: Object.fromEntries(names.map((name) => [name, asValue(raw[name])])),
+  };
+}
+
+export class NotesService {
+  private readonly queue = new KeyedQueue();
+  /** Proposals and commits running in this worker: a stored 'proposing' or 'committing' without one was interrupted. */
+  private readonly running = new Set<string>();
+  private readonly panels = new Map<number, PanelConnection>();
+
+  constructor(
+    private readonly deps: FeatureDeps,
+    private readonly clients: WriteClients,
+  ) {}
+
+  disconnected(panel: PanelConnection): void {
+    if (this.panels.get(panel.windowId) === panel) this.panels.delete(panel.windowId);
+  }
+
+  async handle(payload: unknown, panel: PanelConnection): Promise<void> {
+    this.panels.set(panel.windowId, panel);
+    const request = NotesRequest.safeParse(payload);
+    if (!request.success) return;
+    const inView = await this.inView(panel.windowId);
+    if (!inView) return;
+    const key = notesKey(inView.slotKey);
+    if (request.data.type === 'open') {
+      this.publish(panel.windowId, await this.queue.run(key, () => this.recovered(key, inView)));
+      return;
+    }
+    const data = request.data;
+    await this.queue.run(key, async () => {
+      const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+      const next = await this.step(state, data, inView, key, panel.windowId);
+      if (next) await this.save(key, next, panel.windowId);
+    });
+  }
+
+  private async inView(windowId: number): Promise<InView | null> {
+    const [found, tab] = await Promise.all([this.deps.records.recordInView(windowId), this.deps.browser.activeTab(windowId)]);
+    if (!found || !tab?.url) return null;
+    return { slotKey: found.slotKey, recordId: found.card.recordId, objectName: found.card.objectName, name: found.card.name, pageUrl: tab.url };
+  }
+
+  /** The stored state, with work the stopped worker left unfinished turned back into something the rep can redo. */
+  private async recovered(key: string, inView: InView): Promise<NotesState> {
+    const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+    if (this.running.has(key)) return state;
+    if (state.phase === 'proposing') {
+      return this.saved(key, { ...state, phase: 'draft', problem: 'The proposal was interrupted. Propose again.' });
+    }
+    if (state.phase === 'committing') {
+      const problem = 'Groundwork was interrupted while writing. Confirm again: it checks first and never writes twice.';
+      return this.saved(key, { ...state, phase: 'review', problem });
+    }
+    if (state.phase === 'undoing') return this.saved(key, { ...state, phase: 'committed', problem: 'Undo was interrupted. Try again.' });
+    return state;
+  }
+
+  private async step(state: NotesState, request: Exclude<NotesRequest, { type: 'open' }>, inView: InView, key: string, windowId: number): Promise<NotesState | null> {
+    switch (request.type) {
+      case 'draft':
+        return state.phase === 'draft' ? { ...state, draft: request.text } : null;
+      case 'propose':
+        if (state.phase !== 'draft') return null;
+        void this.propose(key, inView, request.text, windowId);
+        return { ...state, phase: 'proposing', draft: request.text, problem: null };
+      case 'discard':
+        return state.phase === 'review' ? { ...emptyNotes(inView.recordId), draft: state.draft } : null;
+      case 'done':
+        return state.phase === 'committed' || state.phase === 'undone' ? emptyNotes(inView.recordId) : null;
+      case 'confirm':
+        if (state.phase !== 'review' || !state.review) return null;
+        void this.commit(key, inView, state.review, state.idempotencyKey ?? crypto.randomUUID(), windowId);
+        return { ...state, phase: 'committing', problem: null };
+      case 'undo':
+        if (state.phase !== 'committed' || !state.committed) return null;
+        void this.undo(key, inView, windowId);
+        return { ...state, phase: 'undoing', problem: null };
+      default:
+        return this.change(state, request, inView);
+    }
+  }
+
+  private async change(state: NotesState, change: ReviewChange, inView: InView): Promise<NotesState | null> {
+    if (state.phase !== 'review' || !state.review) return null;
+    const access = await this.clients.forPage(inView.pageUrl);
+    if (!access) return { ...state, problem: 'Your Salesforce session has ended. Log in again.' };
+    const describes = await access.describes(objectsOf(state.review));
+    return { ...state, review: applyReviewChange(state.review, describes, change) };
+  }
+
+  /** Runs after the state says 'proposing'; the result lands in storage and reaches the panel of the window. */
+  private async propose(key: string, inView: InView, note: string, windowId: number): Promise<void> {
+    this.running.add(key);
+    const stopKeepAlive = this.deps.keepAlive();
+    try {
+      const result = await this.proposal(inView, note).then(
+        (built) => ({ ...built, problem: null }),
+        (error: unknown) => ({ review: null, lightningHost: null, problem: problemText(error) }),
+      );
+      await this.queue.run(key, async () => {
+        const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+        if (state.phase !== 'proposing') return;
+        const next: NotesState = result.review
+          ? { ...state, phase: 'review', review: result.review, lightningHost: result.lightningHost, idempotencyKey: crypto.randomUUID(), changes: [], problem: null }
+          : { ...state, phase: 'draft', problem: result.problem };
+        await this.save(key, next, windowId);
+      });
+    } finally {
+      stopKeepAlive();
+      this.running.delete(key);
+    }
+  }
+
+  private async proposal(inView: InView, note: string): Promise<{ review: Review; lightningHost: string }> {
+    const access = await this.clients.forPage(inView.pageUrl);
+    if (!access) throw new SalesforceProblem('no-session', 'Your Salesforce session has ended. Log in again.');
+    const describes = await access.describes(['Task', 'Contact', inView.objectName]);
+    const describe = describes.get(inView.objectName);
+    if (!describe) throw new SalesforceProblem('no-api-access', `You cannot see ${inView.objectName} records through the API.`);
+    const record = await readRecord(access, describe, inView);
+    const now = this.deps.now();
+    const zone = timeZone();
+    const redacted = redactSource(note);
+    const prompt = renderPrompt('extract-note', {
+      context: redacted.text,
+      extra: {
+        record: `${describe.label}: ${inView.name}`,
+        fields: writableFieldLines(describe, 'update') || '(none: propose no field updates)',
+        today: todayOf(now, zone),
+      },
+    });
+    const settings = await this.deps.modelSettings('extract');
+    const { value } = await generateJson(
+      settings,
+      { useCase: 'extract', system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+      NoteProposal,
+      AbortSignal.timeout(MODEL_TIMEOUT_MS),
+    );
+    const proposal = restoreProposal(NoteProposal, value, redacted.redactions);
+    const review = buildReview(proposal, describes, record, note, now, { timeZone: zone });
+    return { review: await withDuplicates(access, review), lightningHost: access.lightningHost };
+  }
+
+  private async commit(key: string, inView: InView, review: Review, idempotencyKey: string, windowId: number): Promise<void> {
+    this.running.add(key);
+    try {
+      const outcome = await this.commitOutcome(inView, review, idempotencyKey).catch((error: unknown) => ({ kind: 'failed' as const, error }));
+      await this.queue.run(key, async () => {
+        const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+        await this.save(key, afterCommit({ ...state, idempotencyKey }, outcome), windowId);
+      });
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async commitOutcome(inView: InView, review: Review, idempotencyKey: string): Promise<CommitOutcome> {
+    const access = await this.clients.forPage(inView.pageUrl);
+    if (!access) throw new SalesforceProblem('no-session', 'Your Salesforce session has ended. Log in again.');
+    const describes = await access.describes(objectsOf(review));
+    return commitReview(access.client, review, {
+      recordInView: { id: inView.recordId, objectName: inView.objectName, lastModifiedDate: review.record?.lastModifiedDate ?? '' },
+      idempotencyKey,
+      ledger: storageLedger(this.deps.session),
+      fieldType: fieldTypesOf(describes),
+    });
+  }
+
+  private async undo(key: string, inView: InView, windowId: number): Promise<void> {
+    this.running.add(key);
+    try {
+      const state = await loadNotes(this.deps.session, key);
+      const committed = state?.committed;
+      if (!committed) return;
+      const access = await this.clients.forPage(inView.pageUrl);
+      const outcome = access
+        ? await undoCommit(access.client, committed).catch((error: unknown) => ({ kind: 'error' as const, message: problemText(error) }))
+        : { kind: 'error' as const, message: 'Your Salesforce session has ended. Log in again.' };
+      await this.queue.run(key, async () => {
+        const current = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+        const next: NotesState =
+          outcome.kind === 'undone'
+            ? { ...current, phase: 'undone', problem: null }
+            : { ...current, phase: 'committed', problem: undoProblem(outcome) };
+        await this.save(key, next, windowId);
+      });
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async saved(key: string, state: NotesState): Promise<NotesState> {
+    await this.deps.session.set(key, state);
+    return state;
+  }
+
+  private async save(key: string, state: NotesState, windowId: number): Promise<void> {
+    await this.saved(key, state);
+    this.publish(windowId, state);
+  }
+
+  private publish(windowId: number, state: NotesState): void {
+    try {
+      this.panels.get(windowId)?.send({ type: 'state', state });
+    } catch {
+      // The panel closed meanwhile: it gets the state when it opens again.
+    }
+  }
+}
+
+function undoProblem(outcome: { kind: 'record-changed'; recordId: string } | { kind: 'failed'; errors: { message: string }[] } | { kind: 'error'; message: string }): string {
+  if (outcome.kind === 'record-changed') return 'Someone changed the record after your update, so nothing was undone (their change stays).';
+  if (outcome.kind === 'error') return outcome.message;
+  return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+}
+
+/** New contacts with their possible duplicates (a failed look-up leaves them without: the review still shows). */
+async function withDuplicates(access: WriteAccess, review: Review): Promise<Review> {
+  const candidates = duplicateCandidates(review);
+  if (candidates.length === 0) return review;
+  const found = await findDuplicates(access.client, candidates).catch(() => []);
+  return attachDuplicates(review, found);
+}
+
+/** The state after a commit attempt: what the rep sees next. */
+export function afterCommit(state: NotesState, outcome: CommitOutcome | { kind: 'failed'; error: unknown }): NotesState {
+  switch (outcome.kind) {
+    case 'committed':
+      return { ...state, phase: 'committed', committed: outcome.committed, changes: [], problem: null };
+    case 'record-changed':
+      return {
+        ...state,
+        phase: 'review',
+        review: outcome.review,
+        changes: outcome.changes,
+        idempotencyKey: crypto.randomUUID(),
+        problem: 'The record changed in Salesforce since the proposal. Check the new values and confirm again.',
+      };
+    case 'rejected':
+      return { ...state, phase: 'review', review: outcome.review, idempotencyKey: crypto.randomUUID(), problem: 'Salesforce refused these changes; nothing was written. See the fields marked below.' };
+    case 'nothing-to-write':
+      return { ...state, phase: 'review', problem: 'Nothing is selected to write.' };
+    case 'wrong-record':
+      return { ...state, phase: 'review', problem: 'This review is for another record than the one in view. Open that record to confirm.' };
+    case 'unknown':
+      // The same key is kept: confirming again checks Salesforce first and never writes twice.
+      return { ...state, phase: 'review', problem: outcome.problem.message };
+    case 'failed':
+      return { ...state, phase: 'review', problem: problemText(outcome.error) };
+  }
+}
+

@@ -1,0 +1,56 @@
+import { openAuditLog, type AuditLog } from '../audit';
+import { managedStore } from '../browser/managed';
+import type { FeatureDeps, FeatureHandler } from '../features/handler';
+import type { PolicySource } from '../settings';
+import { settingsGate } from './gate';
+import { testApiKey } from './key-check';
+import { GovernanceRequest } from './protocol';
+import { settingsSource } from './sources';
+import { SALESFORCE_SEEN_KEY } from './keys';
+import { governanceStatus } from './status';
+
+export const RETENTION_ALARM = 'governance:audit-retention';
+const DAY_MINUTES = 24 * 60;
+
+/** What the governance handler needs beyond the common feature deps; real browser facilities unless given. */
+export interface GovernanceExtras {
+  managed: PolicySource;
+  log: Pick<AuditLog, 'query' | 'applyRetention'>;
+  testKey: typeof testApiKey;
+}
+
+let sharedLog: AuditLog | null = null;
+
+/** One audit log per context: its appends are serialized, so every writer in the worker must share it. */
+export function auditLog(): AuditLog {
+  sharedLog ??= openAuditLog();
+  return sharedLog;
+}
+
+/**
+ * The panel's governance channel (the first-run checklist, which features to show, the budget's word) and the daily
+ * audit retention alarm.
+ */
+export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>, extras?: Partial<GovernanceExtras>): FeatureHandler {
+  const managed = extras?.managed ?? managedStore();
+  const log = extras?.log ?? auditLog();
+  const settings = settingsSource(deps.local, managed);
+  const gate = settingsGate({ settings, spend: log, now: deps.now });
+  const statusDeps = { local: deps.local, gate, effective: settings.effective, testKey: extras?.testKey ?? testApiKey, now: deps.now };
+
+  return {
+    name: 'governance',
+    alarms: [{ name: RETENTION_ALARM, periodInMinutes: DAY_MINUTES }],
+    async onAlarm(name) {
+      if (name !== RETENTION_ALARM) return;
+      const effective = await settings.effective();
+      await log.applyRetention(effective.settings.auditRetentionDays, deps.now());
+    },
+    async handle(payload, panel) {
+      const request = GovernanceRequest.safeParse(payload);
+      if (!request.success) return;
+      if (request.data.type === 'salesforce-seen') await deps.local.set(SALESFORCE_SEEN_KEY, true);
+      panel.send(await governanceStatus(statusDeps));
+    },
+  };
+}

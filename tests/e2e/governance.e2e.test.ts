@@ -1,0 +1,244 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { AuditEntry, GENESIS_HASH } from '../../lib/audit';
+import { link } from '../../lib/audit/chain';
+import { ACME } from '../fakes/salesforce/seed';
+import { seriousA11yViolations } from './a11y';
+import { loginToSalesforce } from './chromium';
+import { harnessForFile } from './harness';
+
+const harness = harnessForFile();
+const API_KEY = 'sk-ant-e2e-governance-0001';
+const recordPath = (object: string, id: string): string => `/lightning/r/${object}/${id}/view`;
+
+async function optionsPage(tab: 'settings' | 'audit' | 'usage' = 'settings'): Promise<Page> {
+  const { browser, extensionId } = harness();
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator(`[data-testid=options-tab-${tab}]`).click();
+  await page.waitForSelector(`[data-testid=options-view-${tab}]`);
+  return page;
+}
+
+async function steps(panel: Page): Promise<Record<string, string>> {
+  return panel.$$eval('[data-testid=onboarding-step]', (nodes) =>
+    Object.fromEntries(nodes.map((node) => [node.getAttribute('data-step') ?? '', node.getAttribute('data-done') ?? ''])),
+  );
+}
+
+async function stepDone(panel: Page, step: string): Promise<void> {
+  await panel.waitForSelector(`[data-testid=onboarding-step][data-step=${step}][data-done=true]`, { timeout: 15_000 });
+}
+
+/** Appends a correctly chained entry to the extension's audit database from an extension page, as the worker would. */
+async function appendEntry(page: Page, entry: Partial<AuditEntry>): Promise<string> {
+  const last = await page.evaluate(
+    () =>
+      new Promise<{ seq: number; hash: string } | null>((resolve, reject) => {
+        const open = indexedDB.open('groundwork-audit', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const cursor = open.result.transaction('chain').objectStore('chain').openCursor(null, 'prev');
+          cursor.onsuccess = () => {
+            const value = cursor.result?.value as { seq: number; hash: string } | undefined;
+            open.result.close();
+            resolve(value ? { seq: value.seq, hash: value.hash } : null);
+          };
+        };
+      }),
+  );
+  const full = AuditEntry.parse({ id: crypto.randomUUID(), time: new Date().toISOString(), feature: 'summary', ...entry });
+  const record = await link({ kind: 'entry', id: crypto.randomUUID(), at: full.time, entryId: full.id, entry: full }, last ? last.seq + 1 : 0, last?.hash ?? GENESIS_HASH);
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('groundwork-audit', 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('chain', 'readwrite');
+          tx.objectStore('chain').add(value);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    JSON.parse(JSON.stringify(record)) as Record<string, unknown>,
+  );
+  return full.id;
+}
+
+async function auditRows(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.$$eval('[data-testid=audit-row]', (rows) => rows.map((row) => ({ id: row.getAttribute('data-entry-id') ?? '', text: row.textContent ?? '' })));
+}
+
+describe('governance: onboarding, settings, audit trail, usage and budgets', () => {
+  it('shows the first-run checklist ticking key → Salesforce tab → org enabled, then hides it', async () => {
+    const { browser, openPanel, sandbox } = harness();
+    const tab = await browser.newPage();
+    await tab.goto('https://mail.google.com/mail/u/0/#inbox');
+    const panel = await openPanel(tab);
+    await panel.waitForSelector('[data-testid=onboarding-checklist]');
+    expect(await steps(panel)).toEqual({ key: 'false', salesforce: 'false', org: 'false' });
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+
+    await harness().setApiKey(API_KEY);
+    await stepDone(panel, 'key');
+    expect(await steps(panel)).toEqual({ key: 'true', salesforce: 'false', org: 'false' });
+    expect(sandbox.model.log.some((entry) => entry.path.startsWith('/v1/messages/count_tokens'))).toBe(true);
+
+    await loginToSalesforce(tab, sandbox.org.primary, 'full', recordPath('Account', ACME.accounts.globex.id));
+    await stepDone(panel, 'salesforce');
+    expect((await steps(panel)).org).toBe('false');
+
+    await panel.locator('[data-testid=enable-org]').click();
+    await panel.waitForSelector('[data-testid=record-card]');
+    await panel.waitForSelector('[data-testid=onboarding-checklist]', { hidden: true, timeout: 15_000 });
+    await tab.close();
+  });
+
+  it('records a generation in the audit viewer with its tokens and cost', async () => {
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.initech.id));
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.initech.id}"]`);
+    sandbox.model.script({ text: '## Summary\n- Initech is an account in the sandbox org.', usage: { input_tokens: 1500, output_tokens: 40 } });
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
+
+    const page = await optionsPage('audit');
+    await page.waitForSelector(`[data-testid=audit-row][data-feature=summary]`, { timeout: 10_000 });
+    const row = (await auditRows(page)).find((candidate) => candidate.text.includes(ACME.accounts.initech.id));
+    expect(row?.text).toContain('1,500 / 40');
+    expect(row?.text).toMatch(/\$0\.0\d+/);
+    await page.close();
+    await tab.close();
+  });
+
+  it('verifies the chain, names the entry that was tampered with, and exports CSV', async () => {
+    const page = await optionsPage('audit');
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    const first = await appendEntry(page, { feature: 'email', recordId: ACME.accounts.globex.id, model: 'claude-sonnet-5-5', tokens: { input: 900, output: 120, cacheRead: 0, cacheWrite: 0 }, costUsd: 0.003, sent: 'Draft, with "quotes", to Dana' });
+    await appendEntry(page, { feature: 'ask', model: 'claude-haiku-5-5', costUsd: 0.0004 });
+    await page.reload();
+    await page.locator('[data-testid=options-tab-audit]').click();
+
+    await page.locator('[data-testid=audit-verify]').click();
+    await page.waitForSelector('[data-testid=audit-verify-result][data-ok=true]');
+    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.textContent)).toMatch(/The log is intact/);
+
+    const downloads = mkdtempSync(join(tmpdir(), 'groundwork-downloads-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.locator('[data-testid=audit-export-csv]').click();
+    const csv = await waitForFile(downloads, '.csv');
+    const [header, ...lines] = csv.trim().split('\r\n');
+    expect(header?.startsWith('id,time,')).toBe(true);
+    expect(lines.some((line) => line.startsWith(`${first},`) && line.includes('"Draft, with ""quotes"", to Dana"'))).toBe(true);
+
+    // Someone edits the stored entry's cost behind the extension's back.
+    await page.evaluate(
+      (entryId) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('groundwork-audit', 1);
+          open.onsuccess = () => {
+            const store = open.result.transaction('chain', 'readwrite').objectStore('chain');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const record = (all.result as { entryId?: string; entry?: { costUsd: number } }[]).find((candidate) => candidate.entryId === entryId);
+              if (record?.entry) record.entry.costUsd = 0;
+              store.put(record).onsuccess = () => resolve();
+            };
+          };
+        }),
+      first,
+    );
+    await page.locator('[data-testid=audit-verify]').click();
+    await page.waitForSelector('[data-testid=audit-verify-result][data-ok=false]');
+    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.getAttribute('data-broken-entry'))).toBe(first);
+    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.textContent)).toMatch(/changed after it was recorded/);
+    await page.close();
+  });
+
+  it('hides a feature turned off in settings from the open panel, without a reload', async () => {
+    const { salesforceTab, openRecordPanel } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.globex.id));
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector('[data-testid=ask-section]');
+    const page = await optionsPage('settings');
+    const toggleAsk = async (): Promise<void> => {
+      // SLDS draws its own checkbox over the (visually hidden) input: click the input itself.
+      await page.$eval('[data-testid=feature-toggle-ask]', (input) => {
+        if (input instanceof HTMLElement) input.click();
+      });
+      await page.locator('[data-testid=save-settings]').click();
+    };
+    await toggleAsk();
+    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    // Back on the record (the panel follows the window's active tab): the record stays, Ask is gone.
+    await tab.bringToFront();
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
+    await panel.waitForSelector('[data-testid=ask-section]', { hidden: true, timeout: 10_000 });
+    await page.bringToFront();
+    await toggleAsk();
+    await tab.bringToFront();
+    await panel.waitForSelector('[data-testid=ask-section]', { timeout: 10_000 });
+    await page.close();
+    await tab.close();
+  });
+
+  it('refuses a generation once the daily budget is spent, saying what was spent and when it resets', async () => {
+    const page = await optionsPage('settings');
+    await page.locator('[data-testid=budget-daily]').fill('0.01');
+    await page.locator('[data-testid=save-settings]').click();
+    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await page.locator('[data-testid=options-tab-audit]').click();
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    await appendEntry(page, { feature: 'summary', model: 'claude-opus-5-5', costUsd: 0.5 });
+
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
+    const calls = sandbox.model.log.filter((entry) => entry.path === '/v1/messages').length;
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.stark.id));
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.stark.id}"]`);
+    await panel.locator('[data-testid=generate]').click();
+    const problem = await panel.waitForSelector('[data-testid=generation-problem]', { timeout: 15_000 });
+    expect(await problem?.evaluate((node) => node.textContent)).toMatch(/Daily AI budget reached: \$0\.5\d of \$0\.01 spent today\. Generation resumes when it resets at/);
+    expect(sandbox.model.log.filter((entry) => entry.path === '/v1/messages')).toHaveLength(calls);
+
+    await page.bringToFront();
+    await page.locator('[data-testid=options-tab-settings]').click();
+    await page.locator('[data-testid=budget-daily]').fill('');
+    await page.locator('[data-testid=save-settings]').click();
+    await page.close();
+    await tab.close();
+  });
+
+  it('has no serious accessibility problems in the settings, audit and usage views', async () => {
+    const page = await optionsPage('settings');
+    await page.waitForSelector('[data-testid=save-settings]');
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await page.locator('[data-testid=options-tab-audit]').click();
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    await page.locator('[data-testid=audit-details-toggle]').click();
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await page.locator('[data-testid=options-tab-usage]').click();
+    await page.waitForSelector('[data-testid=usage-totals]');
+    expect(await page.$eval('[data-testid=usage-cost]', (node) => node.textContent)).toMatch(/^\$\d/);
+    expect(await page.$$eval('[data-testid=usage-cost-per-day-bar]', (bars) => bars.length)).toBe(7);
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await page.close();
+  });
+});
+
+async function waitForFile(dir: string, suffix: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+    if (name) return readFileSync(join(dir, name), 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No ${suffix} file was downloaded.`);
+}

@@ -1,0 +1,253 @@
+/**
+ * The Ask handler end to end in the background, against the sandbox org over real HTTP (OrgClient as the rep) with the
+ * model faked: the planning prompt, validation before any query, the rows, "Load more", the kept state a reopened
+ * panel gets, and the cited, grounding-checked summary with Stop.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ASK_PAGE_SIZE, createAskHandler } from '../../../lib/ask/handler';
+import { AskEvent, type AskState } from '../../../lib/ask/messages';
+import type { QueryPlan } from '../../../lib/ask/plan';
+import type { AskDeps, AskOptions } from '../../../lib/ask/service';
+import type { KeyValueStore } from '../../../lib/browser/store';
+import type { FeatureHandler, PanelConnection } from '../../../lib/features/handler';
+import type { RecordCard } from '../../../lib/messaging/protocol';
+import { modelProblem, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
+import { ACME } from '../../fakes/salesforce/seed';
+import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
+import { API_HOST, LIGHTNING_HOST } from '../sandbox/salesforce-client';
+import { plan } from './fixtures';
+
+let sandbox: SandboxClients;
+beforeAll(async () => {
+  sandbox = await startSandboxClients();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  async get(key: string): Promise<unknown> {
+    return structuredClone(this.data.get(key));
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    this.data.set(key, structuredClone(value));
+  }
+  async remove(key: string): Promise<void> {
+    this.data.delete(key);
+  }
+}
+
+const globexCard: RecordCard = {
+  recordId: ACME.accounts.globex.id,
+  objectName: 'Account',
+  objectLabel: 'Account',
+  name: 'Globex Industries',
+  keyFields: [],
+  counts: [],
+  people: [],
+  changes: null,
+  lastVisit: null,
+  fetchedAt: '2026-11-21T17:00:00.000Z',
+};
+
+interface World {
+  handler: FeatureHandler;
+  panel: PanelConnection & { events: AskEvent[] };
+  store: MemoryStore;
+  planRequests: GenerationRequest[];
+  answerRequests: GenerationRequest[];
+  script: { plans: unknown[]; answer: string; hang: boolean };
+}
+
+function result(text: string): GenerationResult {
+  return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
+}
+
+function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskOptions['clientFor']): World {
+  const sid = user === 'full' ? sandbox.org.sf.primary.sid : sandbox.org.sf.primary.restrictedSid;
+  const store = new MemoryStore();
+  const planRequests: GenerationRequest[] = [];
+  const answerRequests: GenerationRequest[] = [];
+  const script = { plans: [] as unknown[], answer: '', hang: false };
+  const deps: AskDeps = {
+    records: { recordInView: async () => (card ? { card } : null) },
+    orgs: { isEnabled: async () => true },
+    cookies: { sidFor: async () => sid, allSids: async () => [{ domain: API_HOST, value: sid }] },
+    session: store,
+    local: new MemoryStore(),
+    browser: { activeTab: async () => ({ tabId: 7, url: `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.globex.id}/view` }) },
+    modelSettings: async () => ({ apiKey: 'sk-test', model: 'claude-test' }),
+    keepAlive: () => () => {},
+    now: () => new Date('2026-11-21T17:00:00Z'),
+  };
+  const options: Partial<AskOptions> = {
+    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
+    generateJson: async <T,>(_settings: unknown, request: GenerationRequest): Promise<{ value: T; result: GenerationResult }> => {
+      planRequests.push(request);
+      const next = script.plans.shift();
+      if (next === undefined) throw modelProblem('malformed-output');
+      return { value: next as T, result: result(JSON.stringify(next)) };
+    },
+    stream: async (_settings: unknown, request: GenerationRequest, events: StreamEvents, signal: AbortSignal) => {
+      answerRequests.push(request);
+      for (const piece of script.answer.split(/(?<= )/)) events.onText(piece);
+      if (script.hang) {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        throw modelProblem('cancelled');
+      }
+      return result(script.answer);
+    },
+  };
+  const events: AskEvent[] = [];
+  const panel = { windowId: 3, send: (payload: unknown) => events.push(AskEvent.parse(payload)), events };
+  return { handler: createAskHandler(deps, options), panel, store, planRequests, answerRequests, script };
+}
+
+const lastState = (w: World): AskState | null => {
+  const states = w.panel.events.filter((event) => event.type === 'state');
+  const last = states.at(-1);
+  return last?.type === 'state' ? last.state : null;
+};
+const queriesSent = (): string[] =>
+  sandbox.apiRequests().filter((entry) => /\/query(\?|\/)/.test(entry.path)).map((entry) => decodeURIComponent(entry.path.replace(/\+/g, ' ')));
+
+const openDealsThisQuarter: QueryPlan = plan('Opportunity', {
+  fields: ['Name', 'StageName', 'CloseDate', 'Amount'],
+  filters: [
+    { field: 'IsClosed', operator: '=', value: false },
+    { field: 'CloseDate', operator: '=', value: 'THIS_QUARTER' },
+  ],
+  scope: { relation: 'AccountId' },
+});
+
+beforeEach(() => sandbox.org.sf.reset());
+
+describe('the Ask handler', () => {
+  it('plans from the rep’s readable schema with the question delimited, then shows the SOQL it ran and the rows', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: "Which of this account's open deals close this quarter?" }, w.panel);
+
+    const phases = w.panel.events.flatMap((event) => (event.type === 'state' && event.state ? [event.state.phase] : []));
+    expect(phases).toEqual(['planning', 'running', 'done']);
+    const state = lastState(w);
+    expect(state?.rows.map((row) => row.link?.id)).toContain(ACME.opportunities.globexExpansion.id);
+    expect(state?.scopeName).toBe('Globex Industries');
+    expect(queriesSent().at(-1)).toContain(state?.prepared?.soql);
+
+    const [request] = w.planRequests;
+    expect(request?.useCase).toBe('ask-plan');
+    expect(request?.userText).toContain("<question>\nWhich of this account's open deals close this quarter?\n</question>");
+    expect(request?.userText).toContain('- StageName "Stage" (picklist');
+    expect(request?.userText).toContain('THIS_QUARTER');
+    expect(request?.userText).toContain('<today>\n2026-11-21\n</today>');
+    expect(request?.userText).toContain('Account “Globex Industries”');
+  });
+
+  it('never shows the model a field the rep cannot read, and refuses a plan naming one before any query runs', async () => {
+    const w = world('restricted');
+    w.script.plans.push(plan('Account', { fields: ['Name', 'AnnualRevenue'], filters: [{ field: 'AnnualRevenue', operator: '>', value: 1_000_000 }] }));
+    await w.handler.handle({ type: 'ask', question: 'Which accounts make over a million?' }, w.panel);
+    const userText = w.planRequests[0]?.userText ?? '';
+    const accountSchema = /Account "Accounts"\n[\s\S]*?\n\n/.exec(userText)?.[0] ?? '';
+    expect(accountSchema).toContain('- Name "Account Name"');
+    expect(accountSchema).not.toContain('AnnualRevenue');
+    for (const hidden of ['SSN__c', 'Birthdate', 'Probability', 'ExpectedRevenue']) expect(userText).not.toContain(hidden);
+    const state = lastState(w);
+    expect(state?.phase).toBe('refused');
+    expect(state?.problems.join(' ')).toMatch(/AnnualRevenue/);
+    expect(queriesSent()).toEqual([]);
+  });
+
+  it('explains a reply that is not a plan and a model problem in words', async () => {
+    const w = world();
+    await w.handler.handle({ type: 'ask', question: 'What is the meaning of life?' }, w.panel);
+    expect(lastState(w)?.phase).toBe('refused');
+    expect(lastState(w)?.problems[0]).toMatch(/Try asking it another way/);
+  });
+
+  it('keeps the last question, plan, SOQL and rows for a reopened panel, and ignores malformed requests', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'draft', text: 'half a quest' }, w.panel);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    await w.handler.handle({ type: 'draft', text: 'next quest' }, w.panel);
+    await w.handler.handle({ type: 'nonsense' }, w.panel);
+    const reopened = { windowId: 3, events: [] as AskEvent[], send(payload: unknown) { this.events.push(AskEvent.parse(payload)); } };
+    await w.handler.handle({ type: 'open' }, reopened);
+    expect(reopened.events).toHaveLength(1);
+    const [event] = reopened.events;
+    expect(event?.type === 'state' && event.draft).toBe('next quest');
+    expect(event?.type === 'state' && event.state).toEqual(lastState(w));
+    expect(event?.type === 'state' && event.state?.prepared?.soql).toMatch(/^SELECT Id, Name, StageName, CloseDate, Amount FROM Opportunity WHERE/);
+  });
+
+  it(`pages through the bulk account's contacts ${ASK_PAGE_SIZE} at a time with Load more`, async () => {
+    const bulkCard = { ...globexCard, recordId: ACME.bulk.accountId, name: 'Northwind' };
+    const w = world('full', bulkCard);
+    w.script.plans.push(plan('Contact', { fields: ['LastName'], scope: { relation: 'AccountId' } }));
+    await w.handler.handle({ type: 'ask', question: 'All contacts of this account' }, w.panel);
+    expect(lastState(w)?.rows).toHaveLength(ASK_PAGE_SIZE);
+    expect(lastState(w)?.nextRecordsUrl).toMatch(/^\/services\/data\/v62\.0\/query\//);
+    await w.handler.handle({ type: 'load-more' }, w.panel);
+    const state = lastState(w);
+    expect(state?.rows).toHaveLength(2 * ASK_PAGE_SIZE);
+    expect(new Set(state?.rows.map((row) => row.link?.id)).size).toBe(2 * ASK_PAGE_SIZE);
+    expect(state?.loadingMore).toBe(false);
+  });
+
+  it('streams a summary citing rows, flags what the rows do not support, and sends the rows as cited lines', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    const first = lastState(w)?.rows[0];
+    const name = String(first?.values.Name);
+    w.script.answer = `${name} is open this quarter [q1], worth $9,999,999 [q1].`;
+    await w.handler.handle({ type: 'summarize' }, w.panel);
+    const summaries = w.panel.events.flatMap((event) => (event.type === 'summary' ? [event.summary] : []));
+    expect(summaries[0]?.status).toBe('streaming');
+    const done = summaries.at(-1);
+    expect(done?.status).toBe('done');
+    expect(done?.citations.map((citation) => [citation.id, citation.recordId])).toEqual([['q1', first?.link?.id]]);
+    expect(done?.unsupported.map((claim) => claim.text)).toEqual(['$9,999,999']);
+    const request = w.answerRequests[0];
+    expect(request?.useCase).toBe('ask-answer');
+    expect(request?.userText).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+  });
+
+  it('stops a summary at once and keeps what was written', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    w.script.answer = 'Partial answer ';
+    w.script.hang = true;
+    const running = w.handler.handle({ type: 'summarize' }, w.panel);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await w.handler.handle({ type: 'stop-summary' }, w.panel);
+    await running;
+    const last = w.panel.events.at(-1);
+    expect(last?.type === 'summary' && last.summary.status).toBe('stopped');
+    expect(last?.type === 'summary' && last.summary.text).toBe('Partial answer ');
+  });
+
+  it("keeps the SOQL shown when Salesforce refuses it, says why in words, and forgets the stale describes", async () => {
+    const forgotten: string[][] = [];
+    const w = world('full', globexCard, (session) => {
+      const client = sandbox.client(session.sessionId);
+      return {
+        describeAll: (names) => client.describeAll(names),
+        query: async () => Promise.reject(Object.assign(new Error('No such column'), { errorCode: 'INVALID_FIELD' })),
+        queryMore: (url) => client.queryMore(url),
+        forgetDescribes: (names) => void forgotten.push([...names]),
+      };
+    });
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    const state = lastState(w);
+    expect(state?.phase).toBe('failed');
+    expect(state?.error).toMatch(/isn't available to you/);
+    expect(state?.prepared?.soql).toMatch(/^SELECT /);
+    expect(forgotten[0]).toContain('Opportunity');
+  });
+});
