@@ -57,6 +57,7 @@ export default defineBackground(() => {
     session,
     browser: featureBrowser,
     modelSettings: (useCase) => governance.modelSettings(useCase),
+    auditLog: governance.log,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
   });
@@ -79,7 +80,7 @@ export default defineBackground(() => {
       menuItemId: String(info.menuItemId),
       selectionText: info.selectionText,
       frameId: info.frameId ?? 0,
-      tab: { id: tab.id, windowId: tab.windowId, url: tab.url },
+      tab: { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title },
     };
     for (const handler of features.values()) {
       if (handler.contextMenus?.some((entry) => entry.id === click.menuItemId)) void handler.onContextMenu?.(click);

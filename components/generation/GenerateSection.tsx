@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation } from '../../lib/generation/types';
+import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/generation/types';
 import type { RecordCard } from '../../lib/messaging/protocol';
 import { selectFeatureSwitches, useGovernanceStore } from '../../lib/panel/governance-store';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
@@ -11,6 +11,35 @@ export interface GenerateActions {
   copy(text: string): void;
   openInGmail(to: string | null, subject: string, body: string): void;
   chooseFeature(feature: Feature): void;
+  /**
+   * What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry.
+   * Optional while the panel's connection does not carry it yet: thumbs then go through `feedback`, without a reason.
+   */
+  report?(feature: Feature, report: OutcomeReport): void;
+}
+
+/** The output's actions for one feature: each use of the output is also reported, to record what the rep did. */
+function outputActionsFor(current: Feature, actions: GenerateActions, email: EmailOptions): OutputActions {
+  const report = (outcome: OutcomeReport): void => actions.report?.(current, outcome);
+  return {
+    regenerate: () => actions.generate(current, current === 'email' ? email : null),
+    stop: () => actions.stop(current),
+    feedback: (value, reason) => (actions.report ? report({ kind: 'feedback', value, ...(reason ? { reason } : {}) }) : actions.feedback(current, value)),
+    copy: (text) => {
+      actions.copy(text);
+      report({ kind: 'used', via: 'copy', finalText: text });
+    },
+    used: (via, finalText) => report({ kind: 'used', via, finalText }),
+    edit: (subject, body) => report({ kind: 'edit', subject, body }),
+    ...(current === 'email'
+      ? {
+          openInGmail: (subject: string, body: string) => {
+            actions.openInGmail(email.recipient?.email ?? null, subject, body);
+            report({ kind: 'used', via: 'gmail-open', finalText: `Subject: ${subject}\n\n${body}` });
+          },
+        }
+      : {}),
+  };
 }
 
 interface Props {
@@ -45,13 +74,7 @@ export function GenerateSection({ card, feature, generations, actions, recordUrl
     tabs.current[next]?.focus();
   };
 
-  const outputActions: OutputActions = {
-    regenerate: () => actions.generate(current, current === 'email' ? { ...email, recipient } : null),
-    stop: () => actions.stop(current),
-    feedback: (value) => actions.feedback(current, value),
-    copy: actions.copy,
-    ...(current === 'email' ? { openInGmail: (subject: string, body: string) => actions.openInGmail(recipient?.email ?? null, subject, body) } : {}),
-  };
+  const outputActions = outputActionsFor(current, actions, { ...email, recipient });
 
   if (features.length === 0) return null;
   return (

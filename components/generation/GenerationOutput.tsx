@@ -1,16 +1,27 @@
-import { useState } from 'react';
-import type { Generation } from '../../lib/generation/types';
+import { useEffect, useRef, useState } from 'react';
+import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/generation/types';
 import { splitEmail } from '../../lib/generation/validate';
+import { selectLastInsert, useGmailStore } from '../../lib/panel/gmail-store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
 import { SafeMarkdown } from './SafeMarkdown';
 
 export interface OutputActions {
   regenerate(): void;
   stop(): void;
-  feedback(value: 'up' | 'down'): void;
+  /** Thumbs; a thumbs down may come again with the rep's reason. */
+  feedback(value: 'up' | 'down', reason?: string): void;
   copy(text: string): void;
   openInGmail?(subject: string, body: string): void;
+  /** The rep used the output (the text as used, to measure their edits). */
+  used?(via: UseVia, finalText: string): void;
+  /** The rep edited an email draft: kept in the background so closing the panel loses nothing. */
+  edit?(subject: string, body: string): void;
 }
+
+/** How long typing pauses before an edit is kept: one message per pause, not per key. */
+const EDIT_SAVE_DELAY_MS = 400;
+
+const draftText = (subject: string, body: string): string => `Subject: ${subject}\n\n${body}`;
 
 interface Props {
   generation: Generation;
@@ -29,7 +40,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
   const streaming = generation.status === 'streaming';
   const email = generation.feature === 'email' ? splitEmail(generation.text) : null;
   return (
-    <section className="slds-box slds-theme_default gw-output" data-testid="generation" data-feature={generation.feature} data-status={generation.status} aria-busy={streaming}>
+    <section className="slds-box slds-theme_default gw-output" data-testid="generation" data-feature={generation.feature} data-status={generation.status} data-record-id={generation.recordId} aria-busy={streaming}>
       <p className="slds-text-title_caps gw-ai-label">
         AI-generated{generation.model ? ` · ${generation.model}` : ''} · check before you use it
       </p>
@@ -48,7 +59,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
         </ul>
       )}
       {email ? (
-        <EmailDraft key={generation.id} subject={email.subject} body={email.body} streaming={streaming} actions={actions} />
+        <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} />
       ) : (
         <SafeMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
@@ -73,13 +84,11 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
               <span aria-hidden="true">👍</span>
               <span className="slds-assistive-text">Helpful</span>
             </button>
-            <button type="button" className="slds-button slds-button_neutral" aria-pressed={generation.feedback === 'down'} onClick={() => actions.feedback('down')} data-testid="thumbs-down">
-              <span aria-hidden="true">👎</span>
-              <span className="slds-assistive-text">Not helpful</span>
-            </button>
+            <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
           </>
         )}
       </div>
+      {!streaming && generation.feedback === 'down' && <FeedbackReason key={generation.id} generation={generation} onFeedback={actions.feedback} />}
     </section>
   );
 }
@@ -116,9 +125,118 @@ function Signals({ generation }: { generation: Generation }) {
   );
 }
 
-function EmailDraft({ subject, body, streaming, actions }: { subject: string; body: string; streaming: boolean; actions: OutputActions }) {
-  const [edited, setEdited] = useState<{ subject: string; body: string } | null>(null);
-  const current = edited ?? { subject, body };
+function ThumbsDown({ generation, onFeedback }: { generation: Generation; onFeedback: OutputActions['feedback'] }) {
+  return (
+    <button
+      type="button"
+      className="slds-button slds-button_neutral"
+      aria-pressed={generation.feedback === 'down'}
+      aria-controls={generation.feedback === 'down' ? 'gw-feedback-reason' : undefined}
+      onClick={() => onFeedback('down')}
+      data-testid="thumbs-down"
+    >
+      <span aria-hidden="true">👎</span>
+      <span className="slds-assistive-text">Not helpful</span>
+    </button>
+  );
+}
+
+/** After a thumbs down: an optional reason, in the rep's words, sent with the feedback. */
+function FeedbackReason({ generation, onFeedback }: { generation: Generation; onFeedback: OutputActions['feedback'] }) {
+  const [reason, setReason] = useState('');
+  const [dismissed, setDismissed] = useState(false);
+  if (generation.feedbackReason) {
+    return (
+      <p className="slds-text-color_weak slds-m-top_x-small" role="status" data-testid="feedback-thanks">
+        Thanks. Your reason was noted: “{generation.feedbackReason}”
+      </p>
+    );
+  }
+  if (dismissed) return null;
+  const send = (): void => {
+    if (reason.trim()) onFeedback('down', reason.trim());
+    else setDismissed(true);
+  };
+  return (
+    <div className="slds-form-element slds-m-top_x-small" data-testid="feedback-reason-form">
+      <label className="slds-form-element__label" htmlFor="gw-feedback-reason">
+        What was wrong? (optional)
+      </label>
+      <textarea
+        id="gw-feedback-reason"
+        className="slds-textarea"
+        rows={2}
+        maxLength={FEEDBACK_REASON_MAX}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        data-testid="feedback-reason"
+      />
+      <div className="slds-button-group slds-m-top_xx-small" role="group" aria-label="Send the reason">
+        <button type="button" className="slds-button slds-button_neutral" onClick={send} data-testid="send-feedback-reason">
+          Send
+        </button>
+        <button type="button" className="slds-button slds-button_neutral" onClick={() => setDismissed(true)} data-testid="skip-feedback-reason">
+          Skip
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Reports a successful "Insert into Gmail" of this draft once, with the text inserted. */
+function useInsertReport(text: string, used: OutputActions['used']): void {
+  const last = useGmailStore(selectLastInsert);
+  const seen = useRef(last?.at ?? null);
+  const current = useRef(text);
+  current.current = text;
+  useEffect(() => {
+    if (!last || last.at === seen.current) return;
+    seen.current = last.at;
+    if (last.source === 'draft' && (last.kind === 'inserted' || last.kind === 'opened-compose')) used?.('gmail-insert', current.current);
+  }, [last, used]);
+}
+
+type Draft = { subject: string; body: string };
+
+/** Sends the latest edit once typing pauses, and at once when the draft goes away (another record, a new draft). */
+function useDebouncedEdit(edit: OutputActions['edit']): (draft: Draft) => void {
+  const pending = useRef<Draft | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const send = useRef(edit);
+  send.current = edit;
+  const flush = (): void => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const draft = pending.current;
+    pending.current = null;
+    if (draft) send.current?.(draft.subject, draft.body);
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => flushRef.current(), []);
+  return (draft) => {
+    pending.current = draft;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, EDIT_SAVE_DELAY_MS);
+  };
+}
+
+interface EmailDraftProps {
+  generated: Draft;
+  edited: Draft | null;
+  streaming: boolean;
+  actions: OutputActions;
+}
+
+function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftProps) {
+  const [edited, setEditedState] = useState<Draft | null>(kept);
+  const current = edited ?? generated;
+  const keepEdit = useDebouncedEdit(actions.edit);
+  useInsertReport(draftText(current.subject, current.body), actions.used);
+  const setEdited = (next: Draft): void => {
+    setEditedState(next);
+    keepEdit(next);
+  };
   return (
     <div className="slds-form" data-testid="email-draft">
       <div className="slds-form-element">
@@ -135,7 +253,7 @@ function EmailDraft({ subject, body, streaming, actions }: { subject: string; bo
       </div>
       {!streaming && (
         <div className="slds-button-group slds-m-top_x-small" role="group" aria-label="Use the draft">
-          <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.copy(`Subject: ${current.subject}\n\n${current.body}`)} data-testid="copy">
+          <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.copy(draftText(current.subject, current.body))} data-testid="copy">
             Copy
           </button>
           {actions.openInGmail && (

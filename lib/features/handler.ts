@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit';
 import type { KeyValueStore } from '../browser/store';
 import type { GenerationService } from '../generation';
 import type { FeatureName } from '../messaging/feature-channel';
@@ -42,7 +43,7 @@ export interface ContextMenuClick {
   menuItemId: string;
   selectionText?: string;
   frameId: number;
-  tab: { id: number; windowId: number; url: string | undefined };
+  tab: { id: number; windowId: number; url: string | undefined; title: string | undefined };
 }
 
 /** What every feature handler gets from the background. */
@@ -55,6 +56,8 @@ export interface FeatureDeps {
   session: KeyValueStore;
   browser: FeatureBrowser;
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
+  /** Where every AI call and every write is recorded (lib/audit). */
+  auditLog: AuditLog;
   keepAlive(): () => void;
   now(): Date;
 }

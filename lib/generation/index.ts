@@ -1,4 +1,13 @@
-export { GenerationService, type GenerationDeps, type GenerationTarget, type GenerationAudit } from './service';
+export {
+  GenerationService,
+  generatedTextOf,
+  type GenerationDeps,
+  type GenerationTarget,
+  type GenerationAudit,
+  type GenerationOutcome,
+  type GenerationTrigger,
+} from './service';
+export { editDistance } from './edit-distance';
 export { dealFindings } from './deal-checks';
 export { fetchSimilarDeals } from './similar-deals';
 export { validateOutput, splitEmail } from './validate';

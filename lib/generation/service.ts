@@ -8,8 +8,9 @@ import type { OrgApi } from '../salesforce/context';
 import type { RecordGraph } from '../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
-import { Generation, type Citation, type EmailOptions, type Feature, type Finding } from './types';
-import { validateOutput } from './validate';
+import { editDistance } from './edit-distance';
+import { Generation, type Citation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './types';
+import { splitEmail, validateOutput } from './validate';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
@@ -27,8 +28,16 @@ export interface GenerationTarget {
   api: Pick<OrgApi, 'apiVersion' | 'composite'>;
 }
 
+/** Who asked for a generation: the rep's click, or background work (morning prep), which budgets stop first. */
+export type GenerationTrigger = 'rep' | 'background';
+
+/** The outcomes this service records on a generation's audit entry. */
+export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedback-up' | 'feedback-down';
+
 export interface GenerationAudit {
   record(entry: {
+    /** Absent means the rep. */
+    trigger?: GenerationTrigger;
     feature: Feature;
     recordId: string;
     promptId: string;
@@ -39,6 +48,8 @@ export interface GenerationAudit {
     unsupported: number;
     problem: string | null;
   }): Promise<string | null>;
+  /** What the rep did with a generation, as an amendment of its entry. */
+  recordOutcome(auditId: string, outcome: GenerationOutcome): Promise<void>;
 }
 
 export interface GenerationDeps {
@@ -122,29 +133,61 @@ export class GenerationService {
     this.running.get(generationKey(slotKey, feature))?.abort();
   }
 
+  /** Thumbs only, without the audit (the caller records it); `report` records both. */
   async setFeedback(slotKey: string, feature: Feature, feedback: 'up' | 'down'): Promise<Generation | null> {
-    const key = generationKey(slotKey, feature);
-    const stored = Generation.safeParse(await this.deps.store.get(key));
-    if (!stored.success) return null;
-    const updated = { ...stored.data, feedback };
-    await this.deps.store.set(key, updated);
-    this.emit(updated);
-    return updated;
+    return this.update(slotKey, feature, (generation) => ({ ...generation, feedback }));
   }
 
-  /** Generates anew (a first run, Regenerate or Retry), replacing what was kept for this record and feature. */
-  async generate(target: GenerationTarget, feature: Feature, email: EmailOptions | null): Promise<Generation> {
+  /**
+   * What the rep did with the output of a record's feature: kept on the generation and recorded on its audit entry.
+   * Using it records 'accepted' or, when the text used differs from the generated one, 'edited' with the distance;
+   * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
+   * is only kept, so that the panel can give it back.
+   */
+  async report(slotKey: string, feature: Feature, report: OutcomeReport): Promise<Generation | null> {
+    const key = generationKey(slotKey, feature);
+    const stored = Generation.safeParse(await this.deps.store.get(key));
+    if (!stored.success || stored.data.status === 'streaming') return null;
+    const before = stored.data;
+    const after = applyReport(before, report);
+    await this.save(key, after);
+    const outcome = outcomeToRecord(before, after, report);
+    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome).catch(() => undefined);
+    return after;
+  }
+
+  /**
+   * Generates anew (a first run, Regenerate or Retry), replacing what was kept for this record and feature. A finished
+   * output the rep replaces is recorded as regenerated; background work replacing one is not the rep's verdict.
+   */
+  async generate(target: GenerationTarget, feature: Feature, email: EmailOptions | null, trigger: GenerationTrigger = 'rep'): Promise<Generation> {
     const key = generationKey(target.slotKey, feature);
     this.running.get(key)?.abort();
     const controller = new AbortController();
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
     try {
-      return await this.run(key, target, feature, email, controller.signal);
+      if (trigger === 'rep') await this.markRegenerated(key);
+      return await this.run(key, target, feature, email, controller.signal, trigger);
     } finally {
       release();
       if (this.running.get(key) === controller) this.running.delete(key);
     }
+  }
+
+  private async markRegenerated(key: string): Promise<void> {
+    const previous = Generation.safeParse(await this.deps.store.get(key));
+    if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
+    await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
+  }
+
+  private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
+    const key = generationKey(slotKey, feature);
+    const stored = Generation.safeParse(await this.deps.store.get(key));
+    if (!stored.success) return null;
+    const updated = change(stored.data);
+    await this.save(key, updated);
+    return updated;
   }
 
   private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
@@ -153,14 +196,12 @@ export class GenerationService {
   }
 
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
-    let graph = target.graph;
-    const findings = feature === 'insights' ? dealFindings(graph, this.deps.now()) : [];
-    if (feature === 'insights') {
-      const similar = await fetchSimilarDeals(target.api, graph).catch(() => null);
-      if (similar) graph = { ...graph, related: [...graph.related, similar] };
-    }
-    const built = await this.contextFor(graph);
-    return { built, findings, contextHash: await sha256((await this.contextFor(target.graph)).text) };
+    const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
+    const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
+    const plain = await this.contextFor(target.graph);
+    // The cache key is the record's own context; similar deals only widen what insights send.
+    const built = similar ? await this.contextFor({ ...target.graph, related: [...target.graph.related, similar] }) : plain;
+    return { built, findings, contextHash: await sha256(plain.text) };
   }
 
   private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
@@ -182,7 +223,17 @@ export class GenerationService {
     }
   }
 
-  private async run(key: string, target: GenerationTarget, feature: Feature, email: EmailOptions | null, signal: AbortSignal): Promise<Generation> {
+  private async run(
+    key: string,
+    target: GenerationTarget,
+    feature: Feature,
+    email: EmailOptions | null,
+    signal: AbortSignal,
+    trigger: GenerationTrigger,
+  ): Promise<Generation> {
+    // Settings (key, model, budget) are looked up while the context is built: the click waits for neither twice.
+    const settingsLookup = this.deps.modelSettings(feature);
+    settingsLookup.catch(() => undefined);
     const { built, findings, contextHash } = await this.prepare(target, feature);
     const extra = this.extraFor(feature, target, findings, email);
     const prompt = renderPrompt(feature, { context: built.text, extra });
@@ -207,9 +258,14 @@ export class GenerationService {
       startedAt: this.deps.now().toISOString(),
       finishedAt: null,
       feedback: null,
+      feedbackReason: null,
+      outcome: null,
+      editDistance: null,
+      edited: null,
       auditId: null,
     };
-    await this.save(key, generation);
+    this.emit(generation);
+    const firstSave = this.deps.store.set(key, generation);
 
     let raw = '';
     let lastPush = 0;
@@ -230,7 +286,7 @@ export class GenerationService {
 
     let result: GenerationResult | null = null;
     try {
-      const settings = await this.deps.modelSettings(feature);
+      const settings = await settingsLookup;
       result = await this.deps.stream(
         settings,
         { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
@@ -260,6 +316,7 @@ export class GenerationService {
     }
     const auditId = await this.deps.audit
       .record({
+        trigger,
         feature,
         recordId: target.recordId,
         promptId: prompt.id,
@@ -272,6 +329,7 @@ export class GenerationService {
       })
       .catch(() => null);
     generation = { ...generation, auditId };
+    await firstSave;
     await this.save(key, generation);
     return generation;
   }
@@ -283,5 +341,41 @@ export class GenerationService {
 
   private emit(generation: Generation): void {
     for (const listener of this.listeners) listener(generation);
+  }
+}
+
+/** The text a rep would have used unchanged: an email draft as the panel shows it (subject, blank line, body). */
+export function generatedTextOf(generation: Generation): string {
+  if (generation.feature !== 'email') return generation.text;
+  const { subject, body } = splitEmail(generation.text);
+  return `Subject: ${subject}\n\n${body}`;
+}
+
+function applyReport(generation: Generation, report: OutcomeReport): Generation {
+  switch (report.kind) {
+    case 'used': {
+      const distance = editDistance(generatedTextOf(generation), report.finalText);
+      return { ...generation, outcome: distance === 0 ? 'accepted' : 'edited', editDistance: distance };
+    }
+    case 'feedback':
+      return {
+        ...generation,
+        feedback: report.value,
+        feedbackReason: report.value === 'down' ? (report.reason || (generation.feedback === 'down' ? generation.feedbackReason : null)) : null,
+      };
+    case 'edit':
+      return { ...generation, edited: { subject: report.subject, body: report.body } };
+  }
+}
+
+/** The amendment a report makes, or null when it changes nothing the audit holds (a repeated click, an edit). */
+function outcomeToRecord(before: Generation, after: Generation, report: OutcomeReport): GenerationOutcome | null {
+  switch (report.kind) {
+    case 'used':
+      return after.outcome !== before.outcome || after.editDistance !== before.editDistance ? after.outcome : null;
+    case 'feedback':
+      return after.feedback !== before.feedback ? `feedback-${report.value}` : null;
+    case 'edit':
+      return null;
   }
 }

@@ -64,6 +64,33 @@ export const Generation = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   feedback: z.enum(['up', 'down']).nullable(),
+  /** Why the rep gave a thumbs down (optional, in their words). */
+  feedbackReason: z.string().nullable().default(null),
+  /** What the rep did with the output once they used it: as written, or after editing it. */
+  outcome: z.enum(['accepted', 'edited']).nullable().default(null),
+  /** Characters changed between the generated draft and what the rep used (0 when used as written). */
+  editDistance: z.number().int().nonnegative().nullable().default(null),
+  /** The rep's edits to an email draft, kept in the background so closing the panel loses none of them. */
+  edited: z.object({ subject: z.string(), body: z.string() }).nullable().default(null),
   auditId: z.string().nullable(),
 });
 export type Generation = z.infer<typeof Generation>;
+
+/** How the rep used an output. */
+export const UseVia = z.enum(['copy', 'gmail-open', 'gmail-insert']);
+export type UseVia = z.infer<typeof UseVia>;
+
+export const FEEDBACK_REASON_MAX = 500;
+const DRAFT_MAX = 20_000;
+
+/**
+ * What the rep did with an output, sent by the panel: used it (with the text as used, to measure their edits), gave
+ * thumbs (down with an optional reason), or edited an email draft (kept so nothing typed is lost). Regenerate is seen by
+ * the background itself when a new generation replaces a finished one.
+ */
+export const OutcomeReport = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('used'), via: UseVia, finalText: z.string().max(DRAFT_MAX) }),
+  z.object({ kind: z.literal('feedback'), value: z.enum(['up', 'down']), reason: z.string().trim().max(FEEDBACK_REASON_MAX).optional() }),
+  z.object({ kind: z.literal('edit'), subject: z.string().max(1_000), body: z.string().max(DRAFT_MAX) }),
+]);
+export type OutcomeReport = z.infer<typeof OutcomeReport>;

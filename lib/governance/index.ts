@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit';
 import { compileRedactionPatterns } from '../settings/schema';
 /**
  * Governance wired into the background: the settings gate (features switched off, budgets), the model settings every
@@ -44,6 +45,8 @@ export async function redactionRules(settings: SettingsSource): Promise<Redactio
 
 export interface Governance {
   settings: SettingsSource;
+  /** The audit log every feature records its AI calls and writes in. */
+  log: AuditLog;
   /** The redaction rules in force now (read on every use, so a change applies at once). */
   redaction(): Promise<RedactionRules>;
   gate: SettingsGate;
@@ -65,6 +68,7 @@ export function createGovernance(deps: {
   const gate = settingsGate({ settings, spend: log, now: deps.now });
   return {
     settings,
+    log,
     redaction: () => redactionRules(settings),
     gate,
     audit: createGenerationAudit(log, { effective: settings.effective, org: () => deps.orgs.lastUsed() }),

@@ -137,22 +137,24 @@ const BENCH_KEY = 'sk-ant-bench-key-000001';
 const generationText = '[data-testid=generation-text]';
 const streamingText = `[data-testid=generation][data-status=streaming] ${generationText}`;
 
-/** Arms the panel: the first moment `selector` holds non-empty text is kept as `window.__benchShown`. */
+/**
+ * Arms the panel: the first moment `selector` holds non-empty text is kept as `window.__benchShown`. No named inner
+ * functions: tsx would wrap them in a helper the page does not have.
+ */
 async function armText(panel: Page, selector: string): Promise<void> {
   await panel.evaluate((wanted) => {
     const target = window as unknown as { __benchShown?: Promise<number> };
     target.__benchShown = new Promise<number>((resolve) => {
-      const check = (): boolean => {
-        const found = document.querySelector(wanted);
-        if (!found?.textContent?.trim()) return false;
-        resolve(Date.now());
-        return true;
-      };
-      if (check()) return;
       const observer = new MutationObserver(() => {
-        if (check()) observer.disconnect();
+        if (!document.querySelector(wanted)?.textContent?.trim()) return;
+        observer.disconnect();
+        resolve(Date.now());
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      if (document.querySelector(wanted)?.textContent?.trim()) {
+        observer.disconnect();
+        resolve(Date.now());
+      }
     });
   }, selector);
 }
@@ -224,7 +226,7 @@ export async function generationFigure(options: ChromiumOptions): Promise<Figure
         await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
         await settle(options.latencyMs + 150);
         const callsBefore = messageCalls();
-        await armText(panel, `[data-testid=generation][data-status=done] ${generationText}`);
+        await armText(panel, `[data-testid=generation][data-record-id="${target}"][data-status=done] ${generationText}`);
         const reopenedAt = await tab.$eval(`.record-page a[data-record-id="${target}"]`, (link) => {
           const at = Date.now();
           (link as HTMLElement).click();
