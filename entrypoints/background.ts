@@ -40,7 +40,7 @@ export default defineBackground(() => {
     store: local,
     modelSettings: (feature) => governance.modelSettings(feature),
     stream: streamGeneration,
-    prohibitedPhrases: async () => [],
+    prohibitedPhrases: async () => (await governance.settings.effective()).settings.prohibitedPhrases,
     redaction: () => governance.redaction(),
     audit: governance.audit,
     keepAlive: keepServiceWorkerAlive,
@@ -203,16 +203,9 @@ export default defineBackground(() => {
           });
           break;
         }
-        case 'generation-feedback': {
-          const { feature, feedback } = request.data;
-          void records
-            .recordInView(window)
-            .then((inView) => inView && generations.setFeedback(inView.slotKey, feature, feedback))
-            .then(async (generation) => {
-              if (generation?.auditId) {
-                await governance.audit.recordOutcome(generation.auditId, feedback === 'up' ? 'feedback-up' : 'feedback-down');
-              }
-            });
+        case 'generation-outcome': {
+          const { feature, report } = request.data;
+          void records.recordInView(window).then((inView) => inView && generations.report(inView.slotKey, feature, report));
           break;
         }
       }

@@ -7,24 +7,20 @@ import { GenerationOutput, type OutputActions } from './GenerationOutput';
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;
   stop(feature: Feature): void;
-  feedback(feature: Feature, value: 'up' | 'down'): void;
   copy(text: string): void;
   openInGmail(to: string | null, subject: string, body: string): void;
   chooseFeature(feature: Feature): void;
-  /**
-   * What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry.
-   * Optional while the panel's connection does not carry it yet: thumbs then go through `feedback`, without a reason.
-   */
-  report?(feature: Feature, report: OutcomeReport): void;
+  /** What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry. */
+  report(feature: Feature, report: OutcomeReport): void;
 }
 
 /** The output's actions for one feature: each use of the output is also reported, to record what the rep did. */
 function outputActionsFor(current: Feature, actions: GenerateActions, email: EmailOptions): OutputActions {
-  const report = (outcome: OutcomeReport): void => actions.report?.(current, outcome);
+  const report = (outcome: OutcomeReport): void => actions.report(current, outcome);
   return {
     regenerate: () => actions.generate(current, current === 'email' ? email : null),
     stop: () => actions.stop(current),
-    feedback: (value, reason) => (actions.report ? report({ kind: 'feedback', value, ...(reason ? { reason } : {}) }) : actions.feedback(current, value)),
+    feedback: (value, reason) => report({ kind: 'feedback', value, ...(reason ? { reason } : {}) }),
     copy: (text) => {
       actions.copy(text);
       report({ kind: 'used', via: 'copy', finalText: text });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/generation/types';
 import { splitEmail } from '../../lib/generation/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/panel/gmail-store';
@@ -188,7 +188,9 @@ function useInsertReport(text: string, used: OutputActions['used']): void {
   const last = useGmailStore(selectLastInsert);
   const seen = useRef(last?.at ?? null);
   const current = useRef(text);
-  current.current = text;
+  useEffect(() => {
+    current.current = text;
+  }, [text]);
   useEffect(() => {
     if (!last || last.at === seen.current) return;
     seen.current = last.at;
@@ -198,26 +200,33 @@ function useInsertReport(text: string, used: OutputActions['used']): void {
 
 type Draft = { subject: string; body: string };
 
-/** Sends the latest edit once typing pauses, and at once when the draft goes away (another record, a new draft). */
-function useDebouncedEdit(edit: OutputActions['edit']): (draft: Draft) => void {
+/**
+ * Sends the latest edit once typing pauses, and at once when the field loses focus (before a click on Copy counts) or
+ * the draft goes away (another record, a new draft).
+ */
+function useDebouncedEdit(edit: OutputActions['edit']): { keep(draft: Draft): void; flush(): void } {
   const pending = useRef<Draft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const send = useRef(edit);
-  send.current = edit;
-  const flush = (): void => {
+  useEffect(() => {
+    send.current = edit;
+  }, [edit]);
+  // Only refs inside: one function for the draft's whole life, also used as the unmount cleanup.
+  const flush = useCallback((): void => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const draft = pending.current;
     pending.current = null;
     if (draft) send.current?.(draft.subject, draft.body);
-  };
-  const flushRef = useRef(flush);
-  flushRef.current = flush;
-  useEffect(() => () => flushRef.current(), []);
-  return (draft) => {
-    pending.current = draft;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, EDIT_SAVE_DELAY_MS);
+  }, []);
+  useEffect(() => flush, [flush]);
+  return {
+    keep(draft) {
+      pending.current = draft;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, EDIT_SAVE_DELAY_MS);
+    },
+    flush,
   };
 }
 
@@ -231,11 +240,11 @@ interface EmailDraftProps {
 function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftProps) {
   const [edited, setEditedState] = useState<Draft | null>(kept);
   const current = edited ?? generated;
-  const keepEdit = useDebouncedEdit(actions.edit);
+  const edits = useDebouncedEdit(actions.edit);
   useInsertReport(draftText(current.subject, current.body), actions.used);
   const setEdited = (next: Draft): void => {
     setEditedState(next);
-    keepEdit(next);
+    edits.keep(next);
   };
   return (
     <div className="slds-form" data-testid="email-draft">
@@ -243,13 +252,13 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
         <label className="slds-form-element__label" htmlFor="gw-email-subject">
           Subject
         </label>
-        <input id="gw-email-subject" className="slds-input" value={current.subject} readOnly={streaming} onChange={(event) => setEdited({ ...current, subject: event.target.value })} data-testid="email-subject" />
+        <input id="gw-email-subject" className="slds-input" value={current.subject} readOnly={streaming} onChange={(event) => setEdited({ ...current, subject: event.target.value })} onBlur={edits.flush} data-testid="email-subject" />
       </div>
       <div className="slds-form-element slds-m-top_x-small">
         <label className="slds-form-element__label" htmlFor="gw-email-body">
           Body
         </label>
-        <textarea id="gw-email-body" className="slds-textarea gw-email-body" value={current.body} readOnly={streaming} rows={12} onChange={(event) => setEdited({ ...current, body: event.target.value })} data-testid="email-body" />
+        <textarea id="gw-email-body" className="slds-textarea gw-email-body" value={current.body} readOnly={streaming} rows={12} onChange={(event) => setEdited({ ...current, body: event.target.value })} onBlur={edits.flush} data-testid="email-body" />
       </div>
       {!streaming && (
         <div className="slds-button-group slds-m-top_x-small" role="group" aria-label="Use the draft">

@@ -35,6 +35,8 @@ interface Props {
 export function SettingsView({ stores, loaded, status, setStatus }: Props) {
   const { rep, effective } = loaded;
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(rep));
+  // Kept beside the draft (one phrase per line), merged into the settings on Save.
+  const [phrases, setPhrases] = useState(() => rep.prohibitedPhrases.join('\n'));
   const locked = (path: SettingPath): boolean => isLocked(effective, path);
   const keyLocked = locked('anthropicApiKey');
   const models = useLiveModels(effective.settings.anthropicApiKey, effective.settings.baseUrl, effective.allowedModels);
@@ -45,7 +47,7 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
     event.preventDefault();
     const keyProblem = keyLocked ? null : apiKeyProblem(draft.apiKey);
     if (keyProblem) return setStatus({ tone: 'error', text: keyProblem });
-    const result = settingsFromDraft(draft, rep);
+    const result = settingsFromDraft(draft, { ...rep, prohibitedPhrases: phraseLines(phrases) });
     if ('problem' in result) return setStatus({ tone: 'error', text: result.problem });
     await saveSettings(stores.local, result.settings);
     setStatus({ tone: 'info', text: 'Saved. Groundwork uses the new settings from its next request.' });
@@ -189,6 +191,20 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
         <OrgRedaction patterns={effective.orgRedaction.extraPatterns} fields={effective.orgRedaction.deniedFields} />
       </Section>
 
+      <Section title="Checks on generated text" id="gw-section-checks">
+        <Field id="gw-prohibited" label="Prohibited phrases (one per line)" help="A summary, brief or draft that uses one of these (in any letter case) is marked as failing its checks, with Regenerate.">
+          <textarea
+            id="gw-prohibited"
+            className="slds-textarea"
+            rows={3}
+            value={phrases}
+            onChange={(event) => setPhrases(event.target.value)}
+            aria-describedby="gw-prohibited-help"
+            data-testid="prohibited-phrases"
+          />
+        </Field>
+      </Section>
+
       <Section title="Budgets and audit" id="gw-section-budgets">
         <NumberField id="gw-budget-daily" label="Daily budget (USD, empty for none)" value={draft.dailyUsd} forced={effective.settings.budgets.dailyUsd} locked={locked('budgets.dailyUsd')} onChange={(dailyUsd) => change({ dailyUsd })} testId="budget-daily" />
         <NumberField id="gw-budget-monthly" label="Monthly budget (USD, empty for none)" value={draft.monthlyUsd} forced={effective.settings.budgets.monthlyUsd} locked={locked('budgets.monthlyUsd')} onChange={(monthlyUsd) => change({ monthlyUsd })} testId="budget-monthly" />
@@ -232,6 +248,12 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
     </form>
   );
 }
+
+const phraseLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 function NumberField(props: { id: string; label: string; value: string; forced: number | null; locked: boolean; onChange(value: string): void; testId: string }) {
   const { id, label, value, forced, locked, onChange, testId } = props;

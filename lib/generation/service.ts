@@ -5,7 +5,7 @@ import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents }
 import { toModelProblem } from '../model';
 import { renderPrompt } from '../prompts';
 import type { OrgApi } from '../salesforce/context';
-import type { RecordGraph } from '../salesforce/record-graph';
+import { RecordGraph } from '../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
 import { editDistance } from './edit-distance';
@@ -102,6 +102,8 @@ interface Prepared {
 export class GenerationService {
   private readonly listeners = new Set<Listener>();
   private readonly running = new Map<string, AbortController>();
+  /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
+  private readonly reports = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: GenerationDeps) {}
 
@@ -133,19 +135,25 @@ export class GenerationService {
     this.running.get(generationKey(slotKey, feature))?.abort();
   }
 
-  /** Thumbs only, without the audit (the caller records it); `report` records both. */
-  async setFeedback(slotKey: string, feature: Feature, feedback: 'up' | 'down'): Promise<Generation | null> {
-    return this.update(slotKey, feature, (generation) => ({ ...generation, feedback }));
-  }
-
   /**
    * What the rep did with the output of a record's feature: kept on the generation and recorded on its audit entry.
    * Using it records 'accepted' or, when the text used differs from the generated one, 'edited' with the distance;
    * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
    * is only kept, so that the panel can give it back.
    */
-  async report(slotKey: string, feature: Feature, report: OutcomeReport): Promise<Generation | null> {
+  report(slotKey: string, feature: Feature, report: OutcomeReport): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
+    const previous = this.reports.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.applyReport(key, report));
+    const settled = next.catch(() => undefined);
+    this.reports.set(key, settled);
+    void settled.then(() => {
+      if (this.reports.get(key) === settled) this.reports.delete(key);
+    });
+    return next;
+  }
+
+  private async applyReport(key: string, report: OutcomeReport): Promise<Generation | null> {
     const stored = Generation.safeParse(await this.deps.store.get(key));
     if (!stored.success || stored.data.status === 'streaming') return null;
     const before = stored.data;
@@ -192,7 +200,7 @@ export class GenerationService {
 
   private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
     const { deniedFields, patterns } = await this.deps.redaction();
-    return buildContext(graph, { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
+    return buildContext(canonical(graph), { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
   }
 
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
@@ -342,6 +350,24 @@ export class GenerationService {
   private emit(generation: Generation): void {
     for (const listener of this.listeners) listener(generation);
   }
+}
+
+/**
+ * The graph with every object's keys in sorted order, as extension storage gives it back: a graph read just now and
+ * the same graph kept in storage then build the same context text, so a brief prepared in the background matches the
+ * record the rep opens later.
+ */
+function canonical(graph: RecordGraph): RecordGraph {
+  const sorted: unknown = JSON.parse(JSON.stringify(graph, (_key, inner: unknown) => (isPlainObject(inner) ? sortedKeys(inner) : inner)));
+  return RecordGraph.parse(sorted);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
 }
 
 /** The text a rep would have used unchanged: an email draft as the panel shows it (subject, blank line, body). */

@@ -36,6 +36,7 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
         received: call.received,
         groundingFlags: call.unsupported,
         outcome: 'pending',
+        trigger: call.trigger ?? 'rep',
         ...(call.problem ? { error: call.problem } : {}),
       });
       return entry.id;

@@ -6,6 +6,7 @@ import { OrgClient } from '../salesforce';
 import type { RecordGraph } from '../salesforce/record-graph';
 import type { RecordRef } from '../salesforce/record-url';
 import { orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { recordSlotKey } from '../record-view';
 import type { SettingsGate } from './gate';
 import type { SettingsSource } from './sources';
 
@@ -51,16 +52,6 @@ const UserInfo = z.object({ user_id: z.string().regex(/^[a-zA-Z0-9]{15,18}$/) })
 const Events = z.object({
   records: z.array(z.object({ Id: z.string(), WhatId: z.string().nullish(), WhoId: z.string().nullish() })),
 });
-
-/**
- * The key under which the record view keeps a record for one rep's session (RecordViewService's slot key): briefs
- * prepared here must sit where opening the record looks for them. The tag is a hash: the session id is never stored.
- */
-export async function recordSlotKey(session: ApiSession, recordId: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(session.sessionId));
-  const tag = [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `record:${session.orgId}:${tag}:${recordId}`;
-}
 
 /** The records to brief: each of today's events' related record (its What, else its Who, else the event), once. */
 export function recordsToBrief(events: z.infer<typeof Events>['records']): string[] {

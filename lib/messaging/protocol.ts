@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MailSender } from '../gmail/open-message';
-import { EmailOptions, Feature, Generation } from '../generation/types';
+import { EmailOptions, Feature, Generation, OutcomeReport } from '../generation/types';
 import { Change } from '../snapshots';
 import { FeatureEvent, FeatureRequest } from './feature-channel';
 
@@ -88,7 +88,7 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show-context') }),
   z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
-  z.object({ type: z.literal('generation-feedback'), feature: Feature, feedback: z.enum(['up', 'down']) }),
+  z.object({ type: z.literal('generation-outcome'), feature: Feature, report: OutcomeReport }),
   FeatureRequest,
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;

@@ -68,10 +68,14 @@ async function matchKey(session: ApiSession, email: string): Promise<string> {
   return `sender:${session.orgId}:${await sessionTag(session)}:${email.toLowerCase()}`;
 }
 
-async function slotFor(session: ApiSession, recordId: string): Promise<Slot> {
-  return { session, key: `record:${session.orgId}:${await sessionTag(session)}:${recordId}` };
+/** Where a record's read and its generations are kept for one rep's session (morning prep fills the same place). */
+export async function recordSlotKey(session: ApiSession, recordId: string): Promise<string> {
+  return `record:${session.orgId}:${await sessionTag(session)}:${recordId}`;
 }
 
+async function slotFor(session: ApiSession, recordId: string): Promise<Slot> {
+  return { session, key: await recordSlotKey(session, recordId) };
+}
 
 function hostOf(url: string): string {
   try {

@@ -189,6 +189,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     budgets,
     auditRetentionDays: force('auditRetentionDays', managed.auditRetentionDays, rep.auditRetentionDays),
     morningPrep: force('morningPrep', managed.morningPrep, rep.morningPrep),
+    prohibitedPhrases: rep.prohibitedPhrases,
     prices: force('prices', managed.prices, rep.prices),
   };
   return {

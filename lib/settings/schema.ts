@@ -68,6 +68,9 @@ export const DeniedField = z
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.');
 
+/** One prohibited phrase: short, not blank. */
+export const ProhibitedPhrase = z.string().trim().min(1).max(200);
+
 const Usd = z.number().positive().max(1_000_000);
 const RequestsPerMinute = z.number().int().positive().max(10_000);
 export const RetentionDays = z.number().int().min(1).max(3650);
@@ -144,6 +147,8 @@ export const Settings = z.object({
   redaction: RedactionSettings.prefault({}),
   budgets: Budgets.prefault({}),
   auditRetentionDays: RetentionDays.default(90),
+  /** Phrases the team never wants in generated text (compared case-insensitively); an output using one fails its checks. */
+  prohibitedPhrases: z.array(ProhibitedPhrase).max(200).default([]),
   /** Background briefs before the day's meetings; off by default because it spends without a click. */
   morningPrep: z.boolean().default(false),
   prices: PriceTable.default(DEFAULT_PRICES),
