@@ -8,6 +8,9 @@ import { recordUrl, ReviewCards } from '../review/ReviewCards';
 
 const send = (request: LeadRequest): void => sendFeatureRequest('lead', request);
 
+/** A link inside a sentence is told apart by more than its colour (WCAG 1.4.1). */
+const UNDERLINED = { textDecoration: 'underline' } as const;
+
 /** The pending "Extract to Lead" review of this window; nothing at all when none is pending. */
 export function LeadReviewPanel() {
   const state = useLeadStore(selectLeadState);
@@ -25,11 +28,7 @@ export function LeadReviewPanel() {
       <h2 id={headingId} className="slds-text-heading_small">
         Extract to Lead
       </h2>
-      {state.source.sender && (
-        <p className="slds-text-body_small" data-testid="lead-source">
-          From the email of {state.source.sender.name} ({state.source.sender.email})
-        </p>
-      )}
+      <LeadSourceLine source={state.source} />
       {state.problem && (
         <p className="slds-text-color_error" role="alert" data-testid="lead-problem">
           {state.problem}
@@ -37,6 +36,24 @@ export function LeadReviewPanel() {
       )}
       <LeadBody state={state} />
     </section>
+  );
+}
+
+/** Where the text was selected: the open email's sender in Gmail, else the page's title and address. */
+function LeadSourceLine({ source }: { source: LeadState['source'] }) {
+  if (source.sender) {
+    return (
+      <p className="slds-text-body_small" data-testid="lead-source">
+        From the email of {source.sender.name} ({source.sender.email})
+      </p>
+    );
+  }
+  const page = source.pageTitle ?? source.pageUrl;
+  if (!page) return null;
+  return (
+    <p className="slds-text-body_small slds-truncate" data-testid="lead-source" title={source.pageUrl ?? undefined}>
+      From the page {page}
+    </p>
   );
 }
 
@@ -56,10 +73,15 @@ function LeadBody({ state }: { state: LeadState }) {
           {created.map((result) => {
             const title = state.review?.cards.find((card) => card.id === result.cardId)?.title ?? 'Lead';
             return (
-              <li key={result.cardId} data-testid="lead-created" data-id={result.id}>
-                Created lead:{' '}
+              <li
+                key={result.cardId}
+                data-testid={result.action === 'updated' ? 'lead-updated' : 'lead-created'}
+                data-id={result.id}
+                data-object={result.objectName}
+              >
+                {result.action === 'updated' ? `Updated ${result.objectName.toLowerCase()}:` : 'Created lead:'}{' '}
                 {state.lightningHost && result.id ? (
-                  <a href={recordUrl(state.lightningHost, 'Lead', result.id)} target="_blank" rel="noopener noreferrer">
+                  <a href={recordUrl(state.lightningHost, result.objectName, result.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
                     {title}
                   </a>
                 ) : (
@@ -77,6 +99,7 @@ function LeadBody({ state }: { state: LeadState }) {
             disabled={state.phase === 'committing'}
             onChange={(change) => send(change)}
             lightningHost={state.lightningHost}
+            onDuplicateChoice={(choice) => send(choice)}
           />
           <ConfirmBar
             review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}

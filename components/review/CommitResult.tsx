@@ -23,7 +23,7 @@ export function CommitResult({
   const [asking, setAsking] = useState(false);
   const link = (objectName: string, id: string, text: string) =>
     lightningHost ? (
-      <a href={recordUrl(lightningHost, objectName, id)} target="_blank" rel="noopener noreferrer" data-testid="result-link">
+      <a href={recordUrl(lightningHost, objectName, id)} target="_blank" rel="noopener noreferrer" data-testid="result-link" style={{ textDecoration: 'underline' }}>
         {text}
       </a>
     ) : (

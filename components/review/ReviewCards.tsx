@@ -11,7 +11,13 @@ export interface ReviewProps {
   onChange(change: ReviewChange): void;
   /** For links to duplicates: the org's Lightning host. */
   lightningHost: string | null;
+  /** Offered when given: update a duplicate instead of creating (shown as a diff), or go back to creating. */
+  onDuplicateChoice?(choice: DuplicateChoice): void;
 }
+
+export type DuplicateChoice = { type: 'update-existing'; cardId: string; duplicateId: string } | { type: 'create-instead'; cardId: string };
+
+const UNDERLINED = { textDecoration: 'underline' } as const;
 
 const shown = (value: WriteValue | undefined): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));
 
@@ -21,11 +27,11 @@ export const recordUrl = (host: string, objectName: string, id: string): string 
  * The field-by-field review: one card per proposed record or change, a checkbox per field, current → proposed value,
  * the value editable in place, the quote it rests on and whether it holds, and what validation or Salesforce says.
  */
-export function ReviewCards({ review, disabled, onChange, lightningHost }: ReviewProps) {
+export function ReviewCards({ review, disabled, onChange, lightningHost, onDuplicateChoice }: ReviewProps) {
   return (
     <div className="gw-review" data-testid="review">
       {review.cards.map((card) => (
-        <Card key={card.id} card={card} disabled={disabled} onChange={onChange} lightningHost={lightningHost} />
+        <Card key={card.id} card={card} disabled={disabled} onChange={onChange} lightningHost={lightningHost} onDuplicateChoice={onDuplicateChoice} />
       ))}
     </div>
   );
@@ -36,7 +42,15 @@ function cardHeading(card: ReviewCard): string {
   return `New ${card.objectLabel.toLowerCase()}: ${card.title || '(untitled)'}`;
 }
 
-function Card({ card, disabled, onChange, lightningHost }: { card: ReviewCard; disabled: boolean; onChange: ReviewProps['onChange']; lightningHost: string | null }) {
+interface CardProps {
+  card: ReviewCard;
+  disabled: boolean;
+  onChange: ReviewProps['onChange'];
+  lightningHost: string | null;
+  onDuplicateChoice: ReviewProps['onDuplicateChoice'];
+}
+
+function Card({ card, disabled, onChange, lightningHost, onDuplicateChoice }: CardProps) {
   const headingId = useId();
   const blockers = card.included ? cardBlockers(card) : [];
   return (
@@ -68,7 +82,13 @@ function Card({ card, disabled, onChange, lightningHost }: { card: ReviewCard; d
             {card.error.message}
           </p>
         )}
-        {card.duplicates.length > 0 && <Duplicates matches={card.duplicates} lightningHost={lightningHost} />}
+        {card.createForm ? (
+          <UpdatingExisting card={card} disabled={disabled} lightningHost={lightningHost} onDuplicateChoice={onDuplicateChoice} />
+        ) : (
+          card.duplicates.length > 0 && (
+            <Duplicates card={card} disabled={disabled} lightningHost={lightningHost} onDuplicateChoice={onDuplicateChoice} />
+          )
+        )}
         <ul className="gw-review-rows">
           {card.rows.map((row) => (
             <Row key={row.field} card={card} row={row} disabled={disabled} onChange={onChange} />
@@ -84,7 +104,40 @@ function Card({ card, disabled, onChange, lightningHost }: { card: ReviewCard; d
   );
 }
 
-function Duplicates({ matches, lightningHost }: { matches: DuplicateMatch[]; lightningHost: string | null }) {
+/** The card stands for an update of an existing record: the rows below are its diff (now → proposed). */
+function UpdatingExisting({ card, disabled, lightningHost, onDuplicateChoice }: Omit<CardProps, 'onChange'>) {
+  const target = card.target;
+  if (!target) return null;
+  return (
+    <div className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="updating-existing" data-id={target.id} role="note">
+      <p>
+        Updating the existing {card.objectLabel.toLowerCase()}{' '}
+        {lightningHost ? (
+          <a href={recordUrl(lightningHost, target.objectName, target.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
+            {target.name}
+          </a>
+        ) : (
+          target.name
+        )}
+        : each field shows its value now and the value proposed. Only ticked fields change.
+      </p>
+      {onDuplicateChoice && (
+        <button
+          type="button"
+          className="slds-button slds-button_neutral slds-m-top_x-small"
+          disabled={disabled}
+          onClick={() => onDuplicateChoice({ type: 'create-instead', cardId: card.id })}
+          data-testid="create-instead"
+        >
+          Create a new {card.createForm?.objectLabel.toLowerCase() ?? 'record'} instead
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Duplicates({ card, disabled, lightningHost, onDuplicateChoice }: Omit<CardProps, 'onChange'>) {
+  const matches: DuplicateMatch[] = card.duplicates;
   return (
     <div className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="duplicates" role="note">
       <p className="slds-text-title">Already in Salesforce:</p>
@@ -92,7 +145,7 @@ function Duplicates({ matches, lightningHost }: { matches: DuplicateMatch[]; lig
         {matches.map((match) => (
           <li key={match.id} data-testid="duplicate" data-id={match.id} data-object={match.objectName}>
             {lightningHost ? (
-              <a href={recordUrl(lightningHost, match.objectName, match.id)} target="_blank" rel="noopener noreferrer">
+              <a href={recordUrl(lightningHost, match.objectName, match.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
                 {match.name}
               </a>
             ) : (
@@ -101,6 +154,17 @@ function Duplicates({ matches, lightningHost }: { matches: DuplicateMatch[]; lig
             ({match.objectName}
             {match.email ? `, ${match.email}` : ''}
             {match.company ? `, ${match.company}` : ''}; same {match.matchedBy === 'email' ? 'email' : 'name and company'})
+            {onDuplicateChoice && card.operation === 'create' && (
+              <button
+                type="button"
+                className="slds-button slds-button_outline-brand slds-m-left_x-small"
+                disabled={disabled}
+                onClick={() => onDuplicateChoice({ type: 'update-existing', cardId: card.id, duplicateId: match.id })}
+                data-testid="duplicate-update"
+              >
+                Update {match.name} instead
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -7,31 +7,64 @@
  */
 import { todayOf } from './dates';
 import type { ContextMenuClick, FeatureDeps, PanelConnection } from '../features/handler';
-import { generateJson } from '../model';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
-import { createRecords, type CreateResult } from '../salesforce/writes';
+import { createTree, type CreateResult, type TreeOutcome } from '../salesforce/writes';
+import { commitUpdates, readExisting, type UpdatesOutcome } from './existing';
+import { recordCommit, recordProposalOutcome, reviewDecision, type CardWrite } from './audit';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
 import { LeadRequest, type LeadResult, type LeadSource, type LeadState, type ReviewChange } from './messages';
+import { proposeAudited } from './model-call';
 import { problemText } from './notes-service';
 import type { WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
-import { buildLeadReview, cardsToCommit, recordValues, setCardIncluded, type Review } from './review';
+import { buildLeadReview, cardsToCommit, createInstead, recordValues, setCardIncluded, updateExisting, type Review, type ReviewCard } from './review';
 import { applyReviewChange, objectsOf } from './review-changes';
 import { LeadProposal } from './schemas';
-import { KeyedQueue, leadKey, loadLead } from './state-store';
+import { KeyedQueue, leadKey, loadLead, storageLedger } from './state-store';
 
 export const EXTRACT_LEAD_MENU = 'groundwork-extract-lead';
-const MODEL_TIMEOUT_MS = 120_000;
 const MAX_SELECTION_CHARS = 60_000;
 
 const NO_ORG = 'Open a Salesforce record in this browser first, so Groundwork knows which org to create the lead in.';
 
-/** Where the text was selected: in Gmail the open message's sender, elsewhere the page address. */
-function pageLine(source: LeadSource): string {
+/** Where the text was selected, for the prompt's <page> (data, like the text): title and address; in Gmail the sender and message. */
+export function pageLine(source: LeadSource): string {
   const parts = [source.pageTitle ? `Page title: ${source.pageTitle}` : '', source.pageUrl ? `Page address: ${source.pageUrl}` : ''];
   if (source.sender) parts.push(`Open email from: ${source.sender.name} <${source.sender.email}>`);
+  if (source.messageId) parts.push(`Gmail message: ${source.messageId}`);
   return parts.filter(Boolean).join('\n');
+}
+
+const GMAIL_HOST = 'mail.google.com';
+
+/** The conversation id in a Gmail address (`…/#inbox/FMfcgz…`, `#label/x/…`); null elsewhere or in a list view. */
+export function gmailMessageId(url: string | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.hostname !== GMAIL_HOST) return null;
+  const last = parsed.hash.split('/').at(-1) ?? '';
+  return /^[A-Za-z0-9_-]{16,}$/.test(last) ? last : null;
+}
+
+/** The tree rows of one attempt as audit writes: each row's record as sent and Salesforce's word on it. */
+function treeWrites(cardIds: readonly string[], outcome: TreeOutcome): CardWrite[] {
+  return outcome.results.flatMap((result): CardWrite[] => {
+    const cardId = cardIds[result.index];
+    if (!cardId) return [];
+    const chunk = outcome.chunks.find((candidate) => result.index >= candidate.start && result.index < candidate.start + candidate.payload.records.length);
+    const payload = chunk?.payload.records[result.index - (chunk?.start ?? 0)] ?? null;
+    return [
+      result.ok
+        ? { cardId, payload, answer: { id: result.id }, recordId: result.id }
+        : { cardId, payload, answer: { errors: result.errors }, error: result.errors.map((error) => error.message || error.code).join(' ') },
+    ];
+  });
 }
 
 /** Existing people with the same email are offered instead: their card starts unticked ("create anyway" ticks it). */
@@ -48,10 +81,10 @@ function mergeResults(review: Review, previous: readonly LeadResult[], sent: rea
   results.forEach((result) => {
     const cardId = sent[result.index];
     if (!cardId) return;
-    if (result.ok) byCard.set(cardId, { cardId, id: result.id, error: null });
+    if (result.ok) byCard.set(cardId, { cardId, id: result.id, error: null, action: 'created', objectName: 'Lead' });
     else {
       const message = result.errors.map((error) => error.message || error.code).join(' ');
-      byCard.set(cardId, { cardId, id: null, error: message });
+      byCard.set(cardId, { cardId, id: null, error: message, action: 'created', objectName: 'Lead' });
       errors.set(cardId, message);
     }
   });
@@ -60,6 +93,34 @@ function mergeResults(review: Review, previous: readonly LeadResult[], sent: rea
     return error ? { ...card, error: { code: 'REFUSED', message: error } } : card;
   });
   return { review: { ...review, cards }, results: [...byCard.values()] };
+}
+
+const NO_ANSWER = 'Salesforce gave no answer. Check for the leads before confirming again.';
+const SOME_REFUSED = 'Some rows were refused; the others were written. Fix the marked rows and confirm again.';
+
+/** One key per set of chosen updates as the rep saw them: a double click or lost answer never updates twice. */
+function updateKey(auditId: string | null, updates: readonly ReviewCard[]): string {
+  return `lead-update:${auditId ?? 'none'}:${updates.map((card) => `${card.id}@${card.target?.lastModifiedDate ?? ''}`).join(',')}`;
+}
+
+/** The state after a commit attempt: created and updated rows with their links, refusals on their cards. */
+function settled(current: LeadState, review: Review, creates: readonly ReviewCard[], tree: TreeOutcome | null, updated: UpdatesOutcome | null): LeadState {
+  let merged = { review, results: current.results };
+  if (tree) merged = mergeResults(merged.review, merged.results, creates.map((card) => card.id), tree.results);
+  if (updated) {
+    const byId = new Map(updated.cards.map((card) => [card.id, card]));
+    const results = new Map(merged.results.map((result) => [result.cardId, result]));
+    for (const result of updated.results) results.set(result.cardId, result);
+    merged = { review: { ...merged.review, cards: merged.review.cards.map((card) => byId.get(card.id) ?? card) }, results: [...results.values()] };
+  }
+  const problems = [
+    creates.length > 0 && !tree ? NO_ANSWER : null,
+    tree?.results.some((result) => !result.ok) ? SOME_REFUSED : null,
+    updated?.problem ?? null,
+  ].filter((problem): problem is string => problem !== null);
+  return problems.length > 0
+    ? { ...current, ...merged, phase: 'review', problem: problems.join(' ') }
+    : { ...current, ...merged, phase: 'done', problem: null };
 }
 
 export class LeadService {
@@ -85,7 +146,7 @@ export class LeadService {
     const full = await this.deps.browser.selectedText(click.tab.id, click.frameId).catch(() => '');
     const text = (full.trim() ? full : (click.selectionText ?? '')).slice(0, MAX_SELECTION_CHARS);
     const source = await this.sourceOf(click);
-    const extracting: LeadState = { phase: 'extracting', source, review: null, results: [], lightningHost: null, problem: null };
+    const extracting: LeadState = { phase: 'extracting', source, review: null, results: [], lightningHost: null, problem: null, auditId: null };
     await this.queue.run(key, () => this.save(key, extracting, windowId));
     await opened;
     if (!text.trim()) {
@@ -96,7 +157,7 @@ export class LeadService {
     const stopKeepAlive = this.deps.keepAlive();
     try {
       const next = await this.extract(text, source).then(
-        ({ review, lightningHost }): LeadState => ({ ...extracting, phase: 'review', review, lightningHost }),
+        ({ review, lightningHost, auditId }): LeadState => ({ ...extracting, phase: 'review', review, lightningHost, auditId }),
         (error: unknown): LeadState => ({ ...extracting, phase: 'done', problem: problemText(error) }),
       );
       await this.queue.run(key, () => this.save(key, next, windowId));
@@ -120,6 +181,10 @@ export class LeadService {
       }
       if (!state) return;
       if (data.type === 'discard') {
+        // Cancel: the proposal is dropped and nothing more is written (rows already created stay, with their links shown before).
+        if (state.phase === 'review' && state.results.every((result) => !result.id)) {
+          await recordProposalOutcome(this.deps.auditLog, state.auditId, 'rejected');
+        }
         await this.deps.session.remove(key);
         this.publish(panel.windowId, null);
         return;
@@ -130,8 +195,28 @@ export class LeadService {
         await this.save(key, { ...state, phase: 'committing', problem: null }, panel.windowId);
         return;
       }
+      if (data.type === 'update-existing' || data.type === 'create-instead') {
+        await this.save(key, await this.choose(state, data), panel.windowId);
+        return;
+      }
       await this.save(key, await this.change(state, data), panel.windowId);
     });
+  }
+
+  /** The rep's choice for a card with duplicates: update one of them (read now, for the diff) or create anyway. */
+  private async choose(state: LeadState, choice: Extract<LeadRequest, { type: 'update-existing' | 'create-instead' }>): Promise<LeadState> {
+    if (state.phase !== 'review' || !state.review) return state;
+    if (choice.type === 'create-instead') return { ...state, review: createInstead(state.review, choice.cardId) };
+    const card = state.review.cards.find((candidate) => candidate.id === choice.cardId);
+    // Only a record the look-up found for this card: the id never comes from the panel's say-so or the model.
+    const match = card?.duplicates.find((candidate) => candidate.id === choice.duplicateId);
+    if (!card || !match) return state;
+    const access = await this.clients.forLastOrg();
+    if (!access) return { ...state, problem: NO_ORG };
+    const describes = await access.describes([...objectsOf(state.review), match.objectName]);
+    const existing = await readExisting(access.client, describes, match, card).catch(() => null);
+    if (!existing) return { ...state, problem: `${match.name} could not be read: it may have been deleted, or you cannot see it.` };
+    return { ...state, problem: null, review: updateExisting(state.review, describes, card.id, existing) };
   }
 
   private async recovered(key: string, state: LeadState): Promise<LeadState> {
@@ -155,10 +240,10 @@ export class LeadService {
     const url = click.tab.url ?? null;
     const view = await this.deps.records.viewFor(click.tab.windowId).catch(() => null);
     const sender = view?.kind === 'gmail' && view.sender ? { name: view.sender.name, email: view.sender.email } : null;
-    return { pageTitle: null, pageUrl: url, sender };
+    return { pageTitle: click.tab.title?.trim() || null, pageUrl: url, sender, messageId: gmailMessageId(url) };
   }
 
-  private async extract(text: string, source: LeadSource): Promise<{ review: Review; lightningHost: string }> {
+  private async extract(text: string, source: LeadSource): Promise<{ review: Review; lightningHost: string; auditId: string | null }> {
     const access = await this.clients.forLastOrg();
     if (!access) throw new SalesforceProblem('no-session', NO_ORG);
     const describes = await access.describes(['Lead']);
@@ -167,22 +252,21 @@ export class LeadService {
     const now = this.deps.now();
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const redacted = redactSource(text);
-    const page = pageLine(source);
+    // The page's words are untrusted data too, and leave the browser redacted like the selection.
+    const page = redactSource(pageLine(source)).text;
     const prompt = renderPrompt('extract-lead', {
       context: redacted.text,
       extra: { fields: writableFieldLines(lead, 'create'), today: todayOf(now, zone), ...(page ? { page } : {}) },
     });
-    const settings = await this.deps.modelSettings('extract');
-    const { value } = await generateJson(
-      settings,
-      { useCase: 'extract', system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
-      LeadProposal,
-      AbortSignal.timeout(MODEL_TIMEOUT_MS),
-    );
+    const { value, auditId } = await proposeAudited(this.deps, LeadProposal, prompt, {
+      feature: 'extract-lead',
+      orgId: access.client.session.orgId,
+      objectName: 'Lead',
+    });
     const proposal = restoreProposal(LeadProposal, value, redacted.redactions);
     const review = buildLeadReview(proposal, describes, text, now, { timeZone: zone });
     const found = await findDuplicates(access.client, duplicateCandidates(review)).catch(() => []);
-    return { review: withDuplicateDefaults(attachDuplicates(review, found)), lightningHost: access.lightningHost };
+    return { review: withDuplicateDefaults(attachDuplicates(review, found)), lightningHost: access.lightningHost, auditId };
   }
 
   private async commit(key: string, review: Review, windowId: number): Promise<void> {
@@ -191,29 +275,52 @@ export class LeadService {
       const state = await loadLead(this.deps.session, key);
       const done = new Set((state?.results ?? []).filter((result) => result.id).map((result) => result.cardId));
       const cards = cardsToCommit(review).filter((card) => !done.has(card.id));
+      const creates = cards.filter((card) => card.operation === 'create');
+      const updates = cards.filter((card) => card.operation === 'update');
       const access = await this.clients.forLastOrg();
-      const results = access && cards.length > 0 ? await createRecords(access.client, 'Lead', cards.map(recordValues)).catch(() => null) : null;
-      await this.queue.run(key, async () => {
+      const tree = access && creates.length > 0 ? await createTree(access.client, 'Lead', creates.map(recordValues)).catch(() => null) : null;
+      const updated =
+        access && updates.length > 0
+          ? await commitUpdates(access.client, review, updates, {
+              idempotencyKey: updateKey(state?.auditId ?? null, updates),
+              ledger: storageLedger(this.deps.session),
+              describes: await access.describes(objectsOf(review)),
+            })
+          : null;
+      const finished = await this.queue.run(key, async (): Promise<LeadState | null> => {
         const current = await loadLead(this.deps.session, key);
-        if (!current) return;
-        if (!access) return this.save(key, { ...current, phase: 'review', problem: NO_ORG }, windowId);
-        if (cards.length === 0) return this.save(key, { ...current, phase: 'review', problem: 'Nothing is selected to create.' }, windowId);
-        if (!results) return this.save(key, { ...current, phase: 'review', problem: 'Salesforce gave no answer. Check for the leads before confirming again.' }, windowId);
-        const merged = mergeResults(review, current.results, cards.map((card) => card.id), results);
-        const failed = merged.results.some((result) => !result.id);
-        const next: LeadState = failed
-          ? { ...current, ...merged, phase: 'review', problem: 'Some rows were refused; the others were created. Fix the marked rows and confirm again.' }
-          : { ...current, ...merged, phase: 'done', problem: null };
-        await this.save(key, next, windowId);
+        if (!current) return null;
+        if (!access) return this.saveState(key, { ...current, phase: 'review', problem: NO_ORG }, windowId);
+        if (cards.length === 0) return this.saveState(key, { ...current, phase: 'review', problem: 'Nothing is selected to write.' }, windowId);
+        return this.saveState(key, settled(current, review, creates, tree, updated), windowId);
       });
+      const writes = [...(tree ? treeWrites(creates.map((card) => card.id), tree) : []), ...(updated?.writes ?? [])];
+      if (access && writes.length > 0) {
+        await this.audit(review, cards, writes, finished, { first: (state?.results ?? []).length === 0, orgId: access.client.session.orgId });
+      }
     } finally {
       this.running.delete(key);
     }
   }
 
+  /**
+   * The attempt in the audit trail: each sent row's fields with the rep's decisions; on the first attempt also the rows
+   * left out (rejected). The proposal's outcome once every chosen row is written.
+   */
+  private async audit(review: Review, sent: readonly { id: string }[], writes: CardWrite[], after: LeadState | null, attempt: { first: boolean; orgId: string }): Promise<void> {
+    const recorded = attempt.first ? undefined : new Set(sent.map((card) => card.id));
+    await recordCommit(this.deps.auditLog, review, writes, { orgId: attempt.orgId }, recorded);
+    if (after?.phase === 'done') await recordProposalOutcome(this.deps.auditLog, after.auditId, reviewDecision(review));
+  }
+
   private async save(key: string, state: LeadState, windowId: number): Promise<void> {
     await this.deps.session.set(key, state);
     this.publish(windowId, state);
+  }
+
+  private async saveState(key: string, state: LeadState, windowId: number): Promise<LeadState> {
+    await this.save(key, state, windowId);
+    return state;
   }
 
   private publish(windowId: number, state: LeadState | null): void {

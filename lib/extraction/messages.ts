@@ -36,6 +36,16 @@ const Link = z.union([
   z.object({ kind: z.literal('card'), cardId: z.string() }),
 ]);
 
+const CreateFormSchema = z.object({
+  objectName: z.string(),
+  objectLabel: z.string(),
+  objectLabelPlural: z.string(),
+  title: z.string(),
+  rows: z.array(ReviewRowSchema),
+  included: z.boolean(),
+  autoExcluded: z.boolean(),
+});
+
 export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
   id: z.string(),
   kind: z.enum(['activity', 'update', 'contact', 'follow-up', 'lead']),
@@ -60,6 +70,7 @@ export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
       matchedBy: z.enum(['email', 'name-company']),
     }),
   ),
+  createForm: CreateFormSchema.optional(),
 });
 
 export const ReviewSchema: z.ZodType<Review> = z.object({
@@ -123,6 +134,8 @@ export const NotesState = z.object({
   /** The Lightning host, for links to what was written. */
   lightningHost: z.string().nullable(),
   problem: z.string().nullable(),
+  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
+  auditId: z.string().nullable().default(null),
 });
 export type NotesState = z.infer<typeof NotesState>;
 
@@ -136,6 +149,9 @@ export const LeadRequest = z.union([
   z.object({ type: z.literal('open') }),
   z.object({ type: z.literal('confirm') }),
   z.object({ type: z.literal('discard') }),
+  /** Update this duplicate instead of creating: it must be one the look-up found for the card. */
+  z.object({ type: z.literal('update-existing'), cardId: z.string(), duplicateId: z.string() }),
+  z.object({ type: z.literal('create-instead'), cardId: z.string() }),
   ReviewChange,
 ]);
 export type LeadRequest = z.infer<typeof LeadRequest>;
@@ -147,6 +163,8 @@ export const LeadSource = z.object({
   pageTitle: z.string().nullable(),
   pageUrl: z.string().nullable(),
   sender: z.object({ name: z.string(), email: z.string() }).nullable(),
+  /** Gmail: the open conversation's id as its address shows it (`#inbox/<id>`). */
+  messageId: z.string().nullable().default(null),
 });
 export type LeadSource = z.infer<typeof LeadSource>;
 
@@ -155,6 +173,9 @@ export const LeadResult = z.object({
   cardId: z.string(),
   id: z.string().nullable(),
   error: z.string().nullable(),
+  /** A new lead, or the existing Lead or Contact the rep chose to update. */
+  action: z.enum(['created', 'updated']).default('created'),
+  objectName: z.string().default('Lead'),
 });
 export type LeadResult = z.infer<typeof LeadResult>;
 
@@ -165,6 +186,8 @@ export const LeadState = z.object({
   results: z.array(LeadResult),
   lightningHost: z.string().nullable(),
   problem: z.string().nullable(),
+  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
+  auditId: z.string().nullable().default(null),
 });
 export type LeadState = z.infer<typeof LeadState>;
 

@@ -5,13 +5,15 @@
  */
 import { todayOf } from './dates';
 import type { FeatureDeps, PanelConnection } from '../features/handler';
-import { generateJson, ModelProblem } from '../model';
+import { ModelProblem } from '../model';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
 import { commitReview, fieldTypesOf, undoCommit, type CommitOutcome } from '../salesforce/writes';
+import { recordCommit, recordProposalOutcome, reviewDecision, type CardWrite } from './audit';
 import type { WriteObjectDescribe } from './describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
 import { NotesRequest, type NotesState, type ReviewChange } from './messages';
+import { proposeAudited } from './model-call';
 import type { WriteAccess, WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
 import { buildReview, type RecordInView, type Review } from './review';
@@ -27,8 +29,6 @@ interface InView {
   name: string;
   pageUrl: string;
 }
-
-const MODEL_TIMEOUT_MS = 120_000;
 
 /** Words for a failure the rep can act on. */
 export function problemText(error: unknown): string {
@@ -48,7 +48,11 @@ async function readRecord(access: WriteAccess, describe: WriteObjectDescribe, in
     .map((field) => field.name);
   const fields = [...new Set(['LastModifiedDate', ...names])].join(',');
   const path = `/services/data/v${access.client.apiVersion}/sobjects/${encodeURIComponent(describe.name)}/${inView.recordId}?fields=${fields}`;
-  const body = await access.client.request('GET', path);
+  // Through composite (a POST): a plain GET may be answered from the browser's HTTP cache, and the guard of the update
+  // must be the stamp Salesforce has now.
+  const answer = (await access.client.composite([{ referenceId: 'record', url: path }])).get('record');
+  if (!answer || answer.httpStatusCode >= 300) throw new SalesforceProblem('not-found', 'This record no longer exists, or you no longer have access to it.');
+  const body = answer.body;
   const raw = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body)) : {};
   const lastModifiedDate = typeof raw.LastModifiedDate === 'string' ? raw.LastModifiedDate : '';
   if (!lastModifiedDate) throw new SalesforceProblem('server', 'Salesforce did not say when this record last changed.');
@@ -125,7 +129,10 @@ export class NotesService {
         void this.propose(key, inView, request.text, windowId);
         return { ...state, phase: 'proposing', draft: request.text, problem: null };
       case 'discard':
-        return state.phase === 'review' ? { ...emptyNotes(inView.recordId), draft: state.draft } : null;
+        // Cancel: the proposal is dropped, nothing is written; the note stays for another try.
+        if (state.phase !== 'review') return null;
+        await recordProposalOutcome(this.deps.auditLog, state.auditId, 'rejected');
+        return { ...emptyNotes(inView.recordId), draft: state.draft };
       case 'done':
         return state.phase === 'committed' || state.phase === 'undone' ? emptyNotes(inView.recordId) : null;
       case 'confirm':
@@ -156,13 +163,22 @@ export class NotesService {
     try {
       const result = await this.proposal(inView, note).then(
         (built) => ({ ...built, problem: null }),
-        (error: unknown) => ({ review: null, lightningHost: null, problem: problemText(error) }),
+        (error: unknown) => ({ review: null, lightningHost: null, auditId: null, problem: problemText(error) }),
       );
       await this.queue.run(key, async () => {
         const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
         if (state.phase !== 'proposing') return;
         const next: NotesState = result.review
-          ? { ...state, phase: 'review', review: result.review, lightningHost: result.lightningHost, idempotencyKey: crypto.randomUUID(), changes: [], problem: null }
+          ? {
+              ...state,
+              phase: 'review',
+              review: result.review,
+              lightningHost: result.lightningHost,
+              auditId: result.auditId,
+              idempotencyKey: crypto.randomUUID(),
+              changes: [],
+              problem: null,
+            }
           : { ...state, phase: 'draft', problem: result.problem };
         await this.save(key, next, windowId);
       });
@@ -172,7 +188,7 @@ export class NotesService {
     }
   }
 
-  private async proposal(inView: InView, note: string): Promise<{ review: Review; lightningHost: string }> {
+  private async proposal(inView: InView, note: string): Promise<{ review: Review; lightningHost: string; auditId: string | null }> {
     const access = await this.clients.forPage(inView.pageUrl);
     if (!access) throw new SalesforceProblem('no-session', 'Your Salesforce session has ended. Log in again.');
     const describes = await access.describes(['Task', 'Contact', inView.objectName]);
@@ -190,29 +206,51 @@ export class NotesService {
         today: todayOf(now, zone),
       },
     });
-    const settings = await this.deps.modelSettings('extract');
-    const { value } = await generateJson(
-      settings,
-      { useCase: 'extract', system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
-      NoteProposal,
-      AbortSignal.timeout(MODEL_TIMEOUT_MS),
-    );
+    const { value, auditId } = await proposeAudited(this.deps, NoteProposal, prompt, {
+      feature: 'log-note',
+      orgId: access.client.session.orgId,
+      recordId: inView.recordId,
+      objectName: inView.objectName,
+    });
     const proposal = restoreProposal(NoteProposal, value, redacted.redactions);
     const review = buildReview(proposal, describes, record, note, now, { timeZone: zone });
-    return { review: await withDuplicates(access, review), lightningHost: access.lightningHost };
+    return { review: await withDuplicates(access, review), lightningHost: access.lightningHost, auditId };
   }
 
   private async commit(key: string, inView: InView, review: Review, idempotencyKey: string, windowId: number): Promise<void> {
     this.running.add(key);
     try {
       const outcome = await this.commitOutcome(inView, review, idempotencyKey).catch((error: unknown) => ({ kind: 'failed' as const, error }));
-      await this.queue.run(key, async () => {
+      const auditId = await this.queue.run(key, async () => {
         const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
         await this.save(key, afterCommit({ ...state, idempotencyKey }, outcome), windowId);
+        return state.auditId;
       });
+      await this.audit(inView, review, outcome, auditId);
     } finally {
       this.running.delete(key);
     }
+  }
+
+  /** The commit in the audit trail: each field with the rep's decision, and the proposal's outcome once written. */
+  private async audit(inView: InView, review: Review, outcome: CommitOutcome | { kind: 'failed' }, auditId: string | null): Promise<void> {
+    if (outcome.kind !== 'committed' && outcome.kind !== 'rejected') return;
+    if (!outcome.exchanges) return; // replayed: recorded when it was sent
+    const access = await this.clients.forPage(inView.pageUrl).catch(() => null);
+    const ids = outcome.kind === 'committed' ? idsOf(outcome.committed) : new Map<string, string>();
+    const writes = outcome.exchanges.map((exchange): CardWrite => {
+      const id = ids.get(exchange.cardId);
+      const refused = exchange.httpStatusCode >= 300;
+      return {
+        cardId: exchange.cardId,
+        payload: exchange.payload,
+        answer: exchange.answer,
+        ...(id && !refused ? { recordId: id } : {}),
+        ...(refused ? { error: `Salesforce refused it (HTTP ${exchange.httpStatusCode}); nothing was written.` } : {}),
+      };
+    });
+    await recordCommit(this.deps.auditLog, review, writes, access ? { orgId: access.client.session.orgId } : {});
+    if (outcome.kind === 'committed') await recordProposalOutcome(this.deps.auditLog, auditId, reviewDecision(review));
   }
 
   private async commitOutcome(inView: InView, review: Review, idempotencyKey: string): Promise<CommitOutcome> {
@@ -273,6 +311,11 @@ function undoProblem(outcome: { kind: 'record-changed'; recordId: string } | { k
   if (outcome.kind === 'record-changed') return 'Someone changed the record after your update, so nothing was undone (their change stays).';
   if (outcome.kind === 'error') return outcome.message;
   return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+}
+
+/** The record each committed card wrote. */
+function idsOf(committed: NonNullable<NotesState['committed']>): Map<string, string> {
+  return new Map([...committed.created.map((record) => [record.cardId, record.id] as const), ...committed.updated.map((record) => [record.cardId, record.id] as const)]);
 }
 
 /** New contacts with their possible duplicates (a failed look-up leaves them without: the review still shows). */

@@ -94,6 +94,31 @@ export interface ReviewCard {
   /** A problem of the whole card (Salesforce's error without fields, an object the rep cannot create). */
   error?: FieldProblem;
   duplicates: DuplicateMatch[];
+  /**
+   * The rep chose to update an existing record (a duplicate) instead of creating one: the card is now an update of it,
+   * and this keeps the card as it was, to go back to "create".
+   */
+  createForm?: CreateForm;
+}
+
+/** A create card's own parts, kept while it stands for an update of an existing record. */
+export interface CreateForm {
+  objectName: string;
+  objectLabel: string;
+  objectLabelPlural: string;
+  title: string;
+  rows: ReviewRow[];
+  included: boolean;
+  autoExcluded: boolean;
+}
+
+/** An existing record as read for the diff: its current values, name and stamp. */
+export interface ExistingRecord {
+  id: string;
+  objectName: string;
+  name: string;
+  lastModifiedDate: string;
+  fields: Record<string, WriteValue>;
 }
 
 export interface RecordInView {
@@ -496,6 +521,77 @@ export function buildLeadReview(
     now: now.toISOString(),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A duplicate: update it instead of creating
+
+/**
+ * The card turned into an update of an existing record the duplicate check found: each proposed value against the
+ * record's current value (the diff the rep reviews), checked only where the quote holds, the value is valid and it
+ * differs. Fields the existing record's object lacks or the rep cannot update are locked. The id is the look-up's,
+ * never the model's; `existing` must be one of the card's duplicates.
+ */
+export function updateExisting(review: Review, describes: WriteDescribes, cardId: string, existing: ExistingRecord): Review {
+  const context: Context = { sourceText: review.sourceText, now: new Date(review.now), timeZone: review.timeZone };
+  return replaceCard(review, cardId, (card) => {
+    if (card.operation !== 'create' || !card.duplicates.some((match) => match.id === existing.id)) return card;
+    const describe = describeOrThrow(describes, existing.objectName);
+    const rows = card.rows
+      .filter((row) => row.proposed.trim() !== '')
+      .map((row) => {
+        const field = fieldOf(describe, row.field);
+        const rebuilt = buildRow(
+          {
+            describe,
+            fieldName: row.field,
+            operation: 'update',
+            text: row.proposed,
+            evidence: row.evidence,
+            origin: row.origin,
+            current: field ? (existing.fields[field.name] ?? null) : null,
+          },
+          context,
+        );
+        return row.origin === 'rep' ? { ...rebuilt, evidenceStatus: 'edited' as const, modelValue: row.modelValue } : rebuilt;
+      });
+    const createForm: CreateForm = {
+      objectName: card.objectName,
+      objectLabel: card.objectLabel,
+      objectLabelPlural: card.objectLabelPlural,
+      title: card.title,
+      rows: card.rows,
+      included: card.included,
+      autoExcluded: card.autoExcluded,
+    };
+    return {
+      ...card,
+      objectName: describe.name,
+      objectLabel: describe.label,
+      objectLabelPlural: describe.labelPlural || `${describe.label}s`,
+      operation: 'update',
+      title: existing.name,
+      target: { id: existing.id, objectName: describe.name, name: existing.name, lastModifiedDate: existing.lastModifiedDate },
+      rows,
+      included: true,
+      autoExcluded: false,
+      error: undefined,
+      createForm,
+    };
+  });
+}
+
+/** Back from "update the existing record" to creating a new one, as the card was. */
+export function createInstead(review: Review, cardId: string): Review {
+  return replaceCard(review, cardId, (card) => {
+    const form = card.createForm;
+    if (!form) return card;
+    const back: ReviewCard = { ...card, ...form, operation: 'create', error: undefined };
+    // An update's parts do not belong to a create: no target, nothing to go back to.
+    delete back.target;
+    delete back.createForm;
+    return back;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

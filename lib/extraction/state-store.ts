@@ -49,6 +49,7 @@ export function emptyNotes(recordId: string): NotesState {
     committed: null,
     lightningHost: null,
     problem: null,
+    auditId: null,
   };
 }
 

@@ -23,6 +23,7 @@ import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRo
 import type { WriteValue } from '../extraction/validate';
 import { MAX_SUBREQUESTS, type OrgApi } from './context/api';
 import { SalesforceProblem } from './problems';
+import { SalesforceRequestError } from './transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -93,12 +94,28 @@ export interface ChangedField {
   now: WriteValue;
 }
 
+/** What one card sent and what Salesforce answered for it, for the audit trail. */
+export interface CardExchange {
+  cardId: string;
+  /** The subrequest as sent (method, url, body, headers). */
+  payload: { method: HttpMethod; url: string; body?: Record<string, WriteValue>; httpHeaders?: Record<string, string> };
+  httpStatusCode: number;
+  answer: unknown;
+}
+
 export type CommitOutcome =
-  | { kind: 'committed'; committed: Committed; /** Answered from the ledger or the probe: nothing sent this time. */ replayed: boolean }
+  | {
+      kind: 'committed';
+      committed: Committed;
+      /** Answered from the ledger or the probe: nothing sent this time. */
+      replayed: boolean;
+      /** Per card, the request and its answer (absent when replayed: nothing was sent). */
+      exchanges?: CardExchange[];
+    }
   /** The record changed after the proposal: nothing written; the review shows the new values for the rep to confirm again. */
   | { kind: 'record-changed'; review: Review; changes: ChangedField[] }
   /** Salesforce refused: nothing written; the errors are on the review's rows and cards. */
-  | { kind: 'rejected'; review: Review }
+  | { kind: 'rejected'; review: Review; exchanges: CardExchange[] }
   | { kind: 'nothing-to-write' }
   /** The review is for another record than the one in view. */
   | { kind: 'wrong-record' }
@@ -432,10 +449,45 @@ const ambiguous = (error: unknown): error is SalesforceProblem =>
 
 async function send(api: WriteApi, subrequests: Subrequest[]): Promise<CompositeAnswer> {
   const body = { allOrNone: true, compositeRequest: subrequests };
-  return CompositeAnswer.parse(await api.request('POST', `/services/data/v${api.apiVersion}/composite`, body));
+  try {
+    return CompositeAnswer.parse(await api.request('POST', `/services/data/v${api.apiVersion}/composite`, body));
+  } catch (error) {
+    // OrgClient answers a 5xx with a SalesforceRequestError: the write may or may not have happened, as with no answer.
+    if (error instanceof SalesforceRequestError && error.status >= 500) throw new SalesforceProblem('server', error.message);
+    throw error;
+  }
 }
 
-async function interpret(api: WriteApi, review: Review, cards: ReviewCard[], answer: CompositeAnswer, key: string, at: Date): Promise<CommitOutcome> {
+/** Each card's subrequest (the update's, not its read-back) with Salesforce's answer to it. */
+function exchangesOf(subrequests: Subrequest[], answer: CompositeAnswer): CardExchange[] {
+  const byRef = new Map(answer.compositeResponse.map((response) => [response.referenceId, response]));
+  return subrequests
+    .filter((subrequest) => !subrequest.referenceId.startsWith(AFTER_PREFIX))
+    .map((subrequest) => {
+      const response = byRef.get(subrequest.referenceId);
+      return {
+        cardId: subrequest.referenceId,
+        payload: {
+          method: subrequest.method,
+          url: subrequest.url,
+          ...(subrequest.body ? { body: subrequest.body } : {}),
+          ...(subrequest.httpHeaders ? { httpHeaders: subrequest.httpHeaders } : {}),
+        },
+        httpStatusCode: response?.httpStatusCode ?? 0,
+        answer: response?.body ?? null,
+      };
+    });
+}
+
+async function interpret(
+  api: WriteApi,
+  review: Review,
+  cards: ReviewCard[],
+  exchange: { subrequests: Subrequest[]; answer: CompositeAnswer },
+  key: string,
+  at: Date,
+): Promise<CommitOutcome> {
+  const { answer } = exchange;
   const byRef = new Map(answer.compositeResponse.map((response) => [response.referenceId, response]));
   const changed = cards.some((card) => card.operation === 'update' && byRef.get(card.id)?.httpStatusCode === 412);
   if (changed) {
@@ -443,7 +495,7 @@ async function interpret(api: WriteApi, review: Review, cards: ReviewCard[], ans
     return { kind: 'record-changed', review: refreshed, changes };
   }
   if (answer.compositeResponse.some((response) => response.httpStatusCode >= 300)) {
-    return { kind: 'rejected', review: withSalesforceErrors(review, answer) };
+    return { kind: 'rejected', review: withSalesforceErrors(review, answer), exchanges: exchangesOf(exchange.subrequests, answer) };
   }
   const ids = new Map<string, string>();
   const modified = new Map<string, string | null>();
@@ -452,7 +504,12 @@ async function interpret(api: WriteApi, review: Review, cards: ReviewCard[], ans
     if (card.operation === 'create') ids.set(card.id, CreateAnswer.parse(body).id);
     else modified.set(card.id, LastModified.safeParse(byRef.get(`${AFTER_PREFIX}${card.id}`)?.body).data?.LastModifiedDate ?? null);
   }
-  return { kind: 'committed', committed: committedFrom(key, cards, ids, modified, at), replayed: false };
+  return {
+    kind: 'committed',
+    committed: committedFrom(key, cards, ids, modified, at),
+    replayed: false,
+    exchanges: exchangesOf(exchange.subrequests, answer),
+  };
 }
 
 async function commitOnce(api: WriteApi, review: Review, options: CommitOptions): Promise<CommitOutcome> {
@@ -463,7 +520,9 @@ async function commitOnce(api: WriteApi, review: Review, options: CommitOptions)
 
   const cards = ordered(cardsToCommit(review));
   if (cards.length === 0) return { kind: 'nothing-to-write' };
-  const update = cards.find((card) => card.operation === 'update');
+  // The record in view's own update must be for the record the panel shows; a duplicate's update (the rep chose it
+  // among the look-up's matches) has its target from that look-up.
+  const update = cards.find((card) => card.kind === 'update');
   const inView = options.recordInView;
   if (update && (!inView || update.target?.id !== inView.id || review.record?.id !== inView.id)) return { kind: 'wrong-record' };
   const subrequests = buildSubrequests(api.apiVersion, cards);
@@ -505,7 +564,7 @@ async function commitOnce(api: WriteApi, review: Review, options: CommitOptions)
       throw second;
     }
   }
-  const outcome = await interpret(api, review, cards, answer, key, clock());
+  const outcome = await interpret(api, review, cards, { subrequests, answer }, key, clock());
   if (outcome.kind === 'committed') await options.ledger.set(key, { state: 'committed', committed: outcome.committed });
   else await options.ledger.delete(key);
   return outcome;
@@ -628,4 +687,106 @@ export async function createRecords(
     });
   }
   return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Record trees: many records, each chunk all or nothing
+
+/** At most this many records in one `/composite/tree` request (Salesforce's limit). */
+export const MAX_TREE_RECORDS = 200;
+
+const TreeAnswer = z.object({
+  hasErrors: z.boolean(),
+  results: z.array(
+    z.looseObject({
+      referenceId: z.string(),
+      id: z.string().nullish(),
+      errors: z
+        .array(z.looseObject({ statusCode: z.string().optional(), message: z.string().default(''), fields: z.array(z.string()).nullish() }))
+        .optional(),
+    }),
+  ),
+});
+
+/** One tree request: what it sent and what came back, for the audit trail and the rep's row-by-row report. */
+export interface TreeChunk {
+  /** Index of the chunk's first record in the input. */
+  start: number;
+  payload: { records: Record<string, unknown>[] };
+  /** The parsed answer; null when none came (the rows carry the problem). */
+  answer: unknown;
+}
+
+export interface TreeOutcome {
+  /** In input order. */
+  results: CreateResult[];
+  chunks: TreeChunk[];
+}
+
+const treeRef = (index: number): string => `r${index}`;
+
+/** A chunk's rows from Salesforce's tree answer: all created, or none (a tree request is all or nothing). */
+function treeResults(start: number, size: number, answer: z.infer<typeof TreeAnswer>): CreateResult[] {
+  const byRef = new Map(answer.results.map((result) => [result.referenceId, result]));
+  return Array.from({ length: size }, (_, offset): CreateResult => {
+    const index = start + offset;
+    const result = byRef.get(treeRef(index));
+    if (!answer.hasErrors && result?.id) return { index, ok: true, id: result.id };
+    const own = (result?.errors ?? []).map((error) => ({ code: error.statusCode ?? 'UNKNOWN_EXCEPTION', message: error.message, fields: error.fields ?? [] }));
+    // The others of a refused chunk were rolled back with it: they are fine, and go again with the retry.
+    const errors = own.length > 0 ? own : [{ code: 'ROLLED_BACK', message: 'Not created: another row sent with it was refused.', fields: [] }];
+    return { index, ok: false, errors };
+  });
+}
+
+function unansweredResults(start: number, size: number, error: unknown): CreateResult[] {
+  const problem = error instanceof SalesforceProblem ? error : new SalesforceProblem('server', 'Salesforce gave no usable answer.');
+  return Array.from({ length: size }, (_, offset) => ({
+    index: start + offset,
+    ok: false as const,
+    errors: [{ code: problem.kind.toUpperCase(), message: problem.message, fields: [] }],
+  }));
+}
+
+/** Salesforce refuses a whole tree with a 400 carrying the same answer shape: its body is the answer. */
+function treeAnswerOf(error: unknown): z.infer<typeof TreeAnswer> | null {
+  const body = typeof error === 'object' && error !== null && 'body' in error ? error.body : undefined;
+  const parsed = TreeAnswer.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Creates many records of one object through `/composite/tree/{object}`, at most 200 to a request (250 leads: two
+ * requests). Each request is all or nothing: a refused chunk creates none of its rows and reports each row (its own
+ * error, or "rolled back with it"), while the chunks before and after it stand. The caller retries only the rows
+ * without an id, so a retry never duplicates a chunk that succeeded.
+ */
+export async function createTree(
+  api: WriteApi,
+  objectName: string,
+  records: readonly Record<string, WriteValue>[],
+  chunkSize: number = MAX_TREE_RECORDS,
+): Promise<TreeOutcome> {
+  const size = Math.min(Math.max(1, chunkSize), MAX_TREE_RECORDS);
+  const results: CreateResult[] = [];
+  const chunks: TreeChunk[] = [];
+  const path = `/services/data/v${api.apiVersion}/composite/tree/${encodeURIComponent(objectName)}`;
+  for (let start = 0; start < records.length; start += size) {
+    const chunk = records.slice(start, start + size);
+    const payload = { records: chunk.map((record, offset) => ({ attributes: { type: objectName, referenceId: treeRef(start + offset) }, ...record })) };
+    let answer: z.infer<typeof TreeAnswer> | null;
+    try {
+      answer = TreeAnswer.parse(await api.request('POST', path, payload));
+    } catch (error) {
+      answer = treeAnswerOf(error);
+      if (!answer) {
+        chunks.push({ start, payload, answer: null });
+        results.push(...unansweredResults(start, chunk.length, error));
+        continue;
+      }
+    }
+    chunks.push({ start, payload, answer });
+    results.push(...treeResults(start, chunk.length, answer));
+  }
+  return { results, chunks };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../browser';
+import type { KeyValueStore } from '../browser/store';
 import {
   BaseUrl,
   DEFAULT_MODEL,
@@ -8,6 +8,7 @@ import {
   MODEL_USE_CASES,
   ModelId,
   PriceTable,
+  ProhibitedPhrase,
   RedactionPattern,
   RetentionDays,
   type FeatureKey,
@@ -60,6 +61,7 @@ export const ManagedPolicy = z.object({
     .optional(),
   auditRetentionDays: RetentionDays.optional(),
   morningPrep: z.boolean().optional(),
+  prohibitedPhrases: z.array(ProhibitedPhrase).max(200).optional(),
   prices: PriceTable.optional(),
   /** Only these features exist for the rep; the others are hidden and their messages refused. */
   allowedFeatures: z.array(z.enum(FEATURES)).optional(),
@@ -189,7 +191,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     budgets,
     auditRetentionDays: force('auditRetentionDays', managed.auditRetentionDays, rep.auditRetentionDays),
     morningPrep: force('morningPrep', managed.morningPrep, rep.morningPrep),
-    prohibitedPhrases: rep.prohibitedPhrases,
+    prohibitedPhrases: force('prohibitedPhrases', managed.prohibitedPhrases, rep.prohibitedPhrases),
     prices: force('prices', managed.prices, rep.prices),
   };
   return {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   attachDuplicates,
+  buildLeadReview,
   buildReview,
+  createInstead,
+  LeadProposal,
+  updateExisting,
   duplicateCandidates,
   editRow,
   fetchWriteDescribes,
@@ -17,6 +21,7 @@ import { problem, toSalesforceProblem } from '../../../lib/salesforce/problems';
 import {
   commitReview,
   createRecords,
+  createTree,
   fieldTypesOf,
   memoryLedger,
   undoCommit,
@@ -25,6 +30,8 @@ import {
   type Committed,
   type WriteApi,
 } from '../../../lib/salesforce/writes';
+import { commitUpdates, readExisting } from '../../../lib/extraction/existing';
+import { SalesforceRequestError } from '../../../lib/salesforce/transport';
 import { ACME } from '../../fakes/salesforce/seed';
 import { API_HOST, START, V, q } from '../sandbox/salesforce-client';
 import { startSandboxClients, type SandboxClients } from './org-client-harness';
@@ -333,5 +340,186 @@ describe('findDuplicates', () => {
     const review = editRow(await freshReview(), describes, 'contact_0', 'Email', ACME.contacts.rosa.email);
     const withMatches = attachDuplicates(review, await findDuplicates(sandbox.client(), duplicateCandidates(review)));
     expect(withMatches.cards.find((c) => c.id === 'contact_0')?.duplicates.map((m) => m.id)).toEqual([ACME.contacts.rosa.id]);
+  });
+});
+
+/** As OrgClient.request answers: a refusal rejects with Salesforce's body kept (a refused tree carries its results). */
+function orgClientApi(sid = sandbox.org.sf.primary.sid): WriteApi {
+  const base = writeApi(sid);
+  return {
+    ...base,
+    request: async (method, path, body) => {
+      const response = await fetch(`https://${API_HOST}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${sid}`, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      const parsed: unknown = text === '' ? null : JSON.parse(text);
+      if (!response.ok) throw new SalesforceRequestError(response.status, `HTTP_${response.status}`, 'refused', [], parsed);
+      return parsed;
+    },
+  };
+}
+
+const treePosts = () => sandbox.apiRequests().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/composite/tree/Lead'));
+const leadCount = async (company: string): Promise<number> =>
+  (await sandbox.org.send('GET', q(`SELECT COUNT() FROM Lead WHERE Company = '${company}'`))).json<{ totalSize: number }>().totalSize;
+
+describe('createTree', () => {
+  it('creates 250 leads in two tree requests, each row with its id, in input order', async () => {
+    const leads = Array.from({ length: 250 }, (_, i) => ({ LastName: `Tree${i}`, Company: 'Tree Co', Email: `tree${i}@tree.example` }));
+    sandbox.org.sf.clearLog();
+    const { results, chunks } = await createTree(orgClientApi(), 'Lead', leads);
+    expect(treePosts()).toHaveLength(2);
+    expect(chunks.map((chunk) => [chunk.start, chunk.payload.records.length])).toEqual([
+      [0, 200],
+      [200, 50],
+    ]);
+    expect(results.map((result) => result.index)).toEqual(leads.map((_, i) => i));
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await leadCount('Tree Co')).toBe(250);
+  });
+
+  it('reports a refused chunk row by row, keeps the chunks that succeeded, and a retry of its rows duplicates nothing', async () => {
+    const leads: Record<string, WriteValue>[] = Array.from({ length: 250 }, (_, i) => ({ LastName: `Retry${i}`, Company: 'Retry Co' }));
+    leads[210] = { LastName: null, Company: 'Retry Co' };
+    const first = await createTree(orgClientApi(), 'Lead', leads);
+    expect(first.results.slice(0, 200).every((result) => result.ok)).toBe(true);
+    expect(first.results[210]).toMatchObject({ ok: false, errors: [{ code: 'REQUIRED_FIELD_MISSING', fields: ['LastName'] }] });
+    expect(first.results[220]).toMatchObject({ ok: false, errors: [{ code: 'ROLLED_BACK' }] });
+    expect(await leadCount('Retry Co')).toBe(200);
+
+    // The rep fixes the row; only the rows without an id go again.
+    leads[210] = { LastName: 'Retry210', Company: 'Retry Co' };
+    const failed = first.results.filter((result) => !result.ok).map((result) => result.index);
+    sandbox.org.sf.clearLog();
+    const retry = await createTree(orgClientApi(), 'Lead', failed.map((index) => leads[index] ?? {}));
+    expect(treePosts()).toHaveLength(1);
+    expect(retry.results.every((result) => result.ok)).toBe(true);
+    expect(await leadCount('Retry Co')).toBe(250);
+  });
+
+  it('marks every row of an unanswered chunk with the problem', async () => {
+    const api: WriteApi = { ...orgClientApi(), request: async () => Promise.reject(problem('network')) };
+    const { results } = await createTree(api, 'Lead', [{ LastName: 'A', Company: 'B' }]);
+    expect(results).toEqual([{ index: 0, ok: false, errors: [expect.objectContaining({ code: 'NETWORK' })] }]);
+  });
+});
+
+describe('a 5xx from the org client', () => {
+  it('counts as no answer: looks for the write first, then sends once more', async () => {
+    const review = await freshReview();
+    const base = writeApi();
+    let failures = 1;
+    const api: WriteApi = {
+      ...base,
+      request: async (method, path, body, headers) => {
+        if (failures > 0 && path.endsWith('/composite')) {
+          failures -= 1;
+          throw new SalesforceRequestError(503, 'HTTP_503', 'Service Unavailable');
+        }
+        return base.request(method, path, body, headers);
+      },
+    };
+    sandbox.org.sf.clearLog();
+    expect(await commit(api, review, 'k-503')).toMatchObject({ kind: 'committed', replayed: false });
+    expect(compositePosts()).toBe(1);
+    expect((await read('Opportunity', OPP)).record.Amount).toBe(520_000);
+  });
+});
+
+describe('what a commit sent and got back (for the audit)', () => {
+  it('gives each written card its subrequest and Salesforce\'s answer', async () => {
+    const review = await freshReview();
+    const ledger = memoryLedger();
+    const outcome = await commit(writeApi(), review, 'k-exchange', ledger);
+    if (outcome.kind !== 'committed') throw new Error(outcome.kind);
+    const byCard = new Map((outcome.exchanges ?? []).map((exchange) => [exchange.cardId, exchange]));
+    expect(byCard.get('update')).toMatchObject({
+      payload: { method: 'PATCH', body: { Amount: 520_000 }, httpHeaders: { 'If-Unmodified-Since': expect.any(String) } },
+      httpStatusCode: 204,
+    });
+    expect(byCard.get('activity')).toMatchObject({ payload: { method: 'POST' }, httpStatusCode: 201, answer: { id: expect.any(String) } });
+    // A replay sends nothing, so it has nothing new to record.
+    const again = await commit(writeApi(), review, 'k-exchange', ledger);
+    expect(again).toMatchObject({ kind: 'committed', replayed: true });
+    expect(again.kind === 'committed' && again.exchanges).toBeFalsy();
+  });
+});
+
+describe('update the existing record instead of creating a duplicate', () => {
+  const rosa = ACME.contacts.rosa;
+  const text = `Rosa Delgado, COO, Globex Industries, ${rosa.email}`;
+  async function leadReviewWithRosa(): Promise<{ review: Review; describes: WriteDescribes }> {
+    const describesNow = await fetchWriteDescribes(sandbox.client(), ['Lead', 'Contact']);
+    const proposal = LeadProposal.parse({
+      leads: [
+        {
+          FirstName: { value: 'Rosa', evidence: 'Rosa Delgado' },
+          LastName: { value: 'Delgado', evidence: 'Rosa Delgado' },
+          Company: { value: 'Globex Industries', evidence: 'Globex Industries' },
+          Email: { value: rosa.email, evidence: rosa.email },
+          Title: { value: 'COO', evidence: 'COO' },
+          otherFields: [],
+        },
+      ],
+    });
+    const review = buildLeadReview(proposal, describesNow, text, new Date(sandbox.org.clock.now));
+    return { review: attachDuplicates(review, await findDuplicates(sandbox.client(), duplicateCandidates(review))), describes: describesNow };
+  }
+
+  it('shows the existing contact\'s values against the proposed ones, and writes only the ticked differences to it', async () => {
+    const { review, describes: found } = await leadReviewWithRosa();
+    const card = review.cards[0];
+    const match = card?.duplicates.find((candidate) => candidate.id === rosa.id);
+    if (!card || !match) throw new Error('Rosa was not offered as a duplicate');
+    const existing = await readExisting(sandbox.client(), found, match, card);
+    if (!existing) throw new Error('Rosa could not be read');
+    expect(existing).toMatchObject({ id: rosa.id, objectName: 'Contact', fields: { Title: 'VP of Operations', Email: rosa.email } });
+    const diff = updateExisting(review, found, card.id, existing);
+    const updating = diff.cards[0];
+    expect(updating).toMatchObject({ operation: 'update', objectName: 'Contact', target: { id: rosa.id } });
+    const rowOf = (field: string) => updating?.rows.find((row) => row.field === field);
+    expect(rowOf('Title')).toMatchObject({ current: 'VP of Operations', proposed: 'COO', checked: true });
+    expect(rowOf('Email')).toMatchObject({ current: rosa.email, checked: false, warning: 'Already the value in Salesforce.' });
+    // A Contact has no Company: refused, not guessed into another field.
+    expect(rowOf('Company')).toMatchObject({ locked: true, error: { code: 'INVALID_FIELD' } });
+
+    sandbox.org.sf.clearLog();
+    const outcome = await commitUpdates(writeApi(), diff, diff.cards, { idempotencyKey: 'dup-1', ledger: memoryLedger(), describes: found });
+    expect(outcome).toMatchObject({ problem: null, results: [{ id: rosa.id, action: 'updated', objectName: 'Contact' }] });
+    expect(compositePosts()).toBe(1);
+    expect((await read('Contact', rosa.id)).record).toMatchObject({ Title: 'COO', FirstName: 'Rosa' });
+    expect(await query(`SELECT Id FROM Lead WHERE Email = '${rosa.email}'`)).toEqual([]);
+    expect(outcome.writes).toEqual([expect.objectContaining({ cardId: card.id, recordId: rosa.id, payload: expect.objectContaining({ method: 'PATCH', body: { Title: 'COO' } }) })]);
+  });
+
+  it('goes back to creating, as the card was; and never updates a record the look-up did not find', async () => {
+    const { review, describes: found } = await leadReviewWithRosa();
+    const card = review.cards[0];
+    const match = card?.duplicates[0];
+    if (!card || !match) throw new Error('no duplicate');
+    const existing = await readExisting(sandbox.client(), found, match, card);
+    if (!existing) throw new Error('not read');
+    expect(createInstead(updateExisting(review, found, card.id, existing), card.id)).toEqual(review);
+    const stranger = { ...existing, id: ACME.contacts.tom.id };
+    expect(updateExisting(review, found, card.id, stranger)).toEqual(review);
+  });
+
+  it('writes nothing to a duplicate changed since it was read, and shows its new values', async () => {
+    const { review, describes: found } = await leadReviewWithRosa();
+    const card = review.cards[0];
+    const match = card?.duplicates[0];
+    if (!card || !match) throw new Error('no duplicate');
+    const existing = await readExisting(sandbox.client(), found, match, card);
+    if (!existing) throw new Error('Rosa could not be read');
+    const diff = updateExisting(review, found, card.id, existing);
+    sandbox.org.clock.now = START + 60_000;
+    await sandbox.org.send('PATCH', `${V}/sobjects/Contact/${rosa.id}`, { body: { Title: 'Chief of Staff' } });
+    const outcome = await commitUpdates(writeApi(), diff, diff.cards, { idempotencyKey: 'dup-2', ledger: memoryLedger(), describes: found });
+    expect(outcome.problem).toMatch(/changed in Salesforce/);
+    expect(outcome.cards[0]?.rows.find((row) => row.field === 'Title')).toMatchObject({ current: 'Chief of Staff' });
+    expect((await read('Contact', rosa.id)).record.Title).toBe('Chief of Staff');
   });
 });
