@@ -33,6 +33,11 @@ export function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** The log entry of a request as it arrived (its status is filled in once answered). */
+export function requestEntry(req: IncomingMessage, body: string): RequestLogEntry {
+  return { time: Date.now(), method: req.method ?? 'GET', host: hostOf(req), path: req.url ?? '/', headers: flatHeaders(req), body };
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });

@@ -5,7 +5,7 @@
  * are described in tokens.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { flatHeaders, hostOf, readBody, sendJson, type Handler } from '../http';
+import { readBody, requestEntry, sendJson, type Handler } from '../http';
 import { demoJson, demoText, limitReply } from './demo-model';
 import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from './errors';
 import { checkModel, getModel, listModels } from './models';
@@ -106,14 +106,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
 
   const handler: Handler = async (req, res) => {
     const body = await readBody(req);
-    const entry: MessagesLogEntry = {
-      time: Date.now(),
-      method: req.method ?? 'GET',
-      host: hostOf(req),
-      path: req.url ?? '/',
-      headers: flatHeaders(req),
-      body,
-    };
+    const entry: MessagesLogEntry = requestEntry(req, body);
     log.push(entry);
     res.on('close', () => {
       if (!res.writableFinished) entry.aborted = true;

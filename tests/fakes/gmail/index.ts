@@ -6,7 +6,7 @@
  * `drafts` and `sent` (and in the log).
  */
 import type { ServerResponse } from 'node:http';
-import { flatHeaders, hostOf, readBody, type Handler, type RequestLogEntry } from '../http';
+import { readBody, requestEntry, type Handler, type RequestLogEntry } from '../http';
 import { ACCOUNTS, type MailAccount } from './mailbox';
 import { renderPage } from './page';
 import type { DraftSnapshot } from './page-script';
@@ -42,14 +42,7 @@ export function createGmail(options: GmailOptions = {}): GmailFake {
 
   const handler: Handler = async (req, res) => {
     const body = await readBody(req);
-    const entry: RequestLogEntry = {
-      time: Date.now(),
-      method: req.method ?? 'GET',
-      host: hostOf(req),
-      path: req.url ?? '/',
-      headers: flatHeaders(req),
-      body,
-    };
+    const entry: RequestLogEntry = requestEntry(req, body);
     log.push(entry);
     res.setHeader('Content-Security-Policy', CSP);
     const url = new URL(req.url ?? '/', GMAIL_ORIGIN);
