@@ -205,13 +205,18 @@ class PlanChecker {
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
+/**
+ * Characters a value may not hold: tabs and line breaks have SOQL escapes, but other control characters and the
+ * Unicode line and paragraph separators (which SOQL string literals cannot hold) have no business in a question.
+ */
+export const UNSEARCHABLE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/;
+
 function textLiteral(checker: PlanChecker, field: ResolvedField, value: string): Literal | null {
   if (value.length > MAX_TEXT_LENGTH) {
     checker.problems.add(`The value for ${field.label} is too long (over ${MAX_TEXT_LENGTH} characters). Try a shorter one.`);
     return null;
   }
-  // Tabs and line breaks have SOQL escapes; other control characters have no business in a question.
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
+  if (UNSEARCHABLE_CHARACTERS.test(value)) {
     checker.problems.add(`The value for ${field.label} holds characters that can't be searched for. Try retyping it.`);
     return null;
   }

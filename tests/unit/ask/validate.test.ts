@@ -228,3 +228,14 @@ describe('the schema text for the planning prompt', () => {
     expect(schemaText(opportunity, { maxValues: 2 })).toMatch(/- StageName "Stage" \(picklist; values: Prospecting \| Qualification \| …; groupable\)/);
   });
 });
+
+describe('values SOQL cannot hold', () => {
+  it('refuses a value with a Unicode line or paragraph separator, in words', () => {
+    for (const separator of ['\u2028', '\u2029']) {
+      const result = validatePlan(plan('Account', { filters: [{ field: 'Name', operator: '=', value: `Glo${separator}bex` }] }), asDescribes(full), {
+        maxLimit: 200,
+      });
+      expect(result.ok ? [] : result.problems).toEqual([expect.stringContaining("can't be searched for")]);
+    }
+  });
+});
