@@ -6,7 +6,7 @@
 import type { OrgRegistry } from '../orgs';
 import { OrgClient } from '../salesforce';
 import { lightningHostFor } from '../salesforce/hosts';
-import { findApiSession, orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { findApiSession, sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
 import { fetchWriteDescribes, type WriteDescribes, type WriteObjectDescribe } from './describe';
 
 const DESCRIBE_TTL_MS = 10 * 60 * 1000;
@@ -40,10 +40,7 @@ export class WriteClients {
   async forLastOrg(): Promise<WriteAccess | null> {
     const org = await this.orgs.lastUsed();
     if (!org) return null;
-    const reread = async (): Promise<ApiSession | null> => {
-      const sid = await this.cookies.sidFor(`https://${org.apiHost}/`);
-      return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
-    };
+    const reread = (): Promise<ApiSession | null> => sessionOfOrg(org, this.cookies);
     const session = await reread();
     return session ? this.access(session, reread) : null;
   }

@@ -7,7 +7,7 @@ import type { OrgRegistry } from '../orgs';
 import type { WriteApi } from '../salesforce/writes';
 import type { RecordGraph } from '../salesforce/record-graph';
 import type { RecordRef } from '../salesforce/record-url';
-import { orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
 
 /** What the Gmail features need of an org's API (OrgClient has all of it). */
 export interface GmailOrgApi extends WriteApi {
@@ -42,8 +42,7 @@ export class GmailOrgs {
     return { api, apiHost: org.apiHost };
   }
 
-  private async sessionOf(org: { orgId: string; apiHost: string }): Promise<ApiSession | null> {
-    const sid = await this.cookies.sidFor(`https://${org.apiHost}/`);
-    return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
+  private sessionOf(org: { orgId: string; apiHost: string }): Promise<ApiSession | null> {
+    return sessionOfOrg(org, this.cookies);
   }
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { GenerationService } from '../generation';
-import type { OrgIdentity } from '../messaging/protocol';
 import type { OrgRegistry } from '../orgs';
 import { OrgClient } from '../salesforce';
 import type { RecordGraph } from '../salesforce/record-graph';
 import type { RecordRef } from '../salesforce/record-url';
-import { orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
 import { recordSlotKey } from '../record-view';
 import type { SettingsGate } from './gate';
 import type { SettingsSource } from './sources';
@@ -86,9 +85,9 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
   if (!(await deps.gate.featureAllowed('brief'))) return { ...result, stoppedBy: 'brief-off' };
   const org = await deps.orgs.lastUsed();
   if (!org || !(await deps.orgs.isEnabled(org.orgId))) return { ...result, stoppedBy: 'no-org' };
-  const session = await sessionOf(org, deps.cookies);
+  const session = await sessionOfOrg(org, deps.cookies);
   if (!session) return { ...result, stoppedBy: 'no-session' };
-  const client = (deps.clientFor ?? defaultClient)(session, () => sessionOf(org, deps.cookies));
+  const client = (deps.clientFor ?? defaultClient)(session, () => sessionOfOrg(org, deps.cookies));
   try {
     for (const recordId of await todaysRecords(client)) {
       if (await deps.gate.budgetRefusal('background')) return { ...result, stoppedBy: 'budget' };
@@ -100,11 +99,6 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
     return { ...result, stoppedBy: 'failed' };
   }
   return result;
-}
-
-async function sessionOf(org: OrgIdentity, cookies: Pick<CookieJar, 'sidFor'>): Promise<ApiSession | null> {
-  const sid = await cookies.sidFor(`https://${org.apiHost}/`);
-  return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
 }
 
 /**

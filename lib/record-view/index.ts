@@ -16,7 +16,7 @@ import { findPersonByEmail } from '../salesforce/people';
 import { problem, toSalesforceProblem } from '../salesforce/problems';
 import { RecordGraph } from '../salesforce/record-graph';
 import { parseRecordUrl, type RecordRef } from '../salesforce/record-url';
-import { findApiSession, orgIdOfSid, type ApiSession, type CookieJar } from '../salesforce/session';
+import { findApiSession, sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
 import { changesSince, takeSnapshot, type SnapshotStore } from '../snapshots';
 import { buildRecordCard, displayValue, formatSettings } from './card';
 import { TabRegistry } from './tabs';
@@ -239,7 +239,7 @@ export class RecordViewService {
     if (!sender) return { kind: 'gmail', sender: null, match: null };
     const org = await this.deps.orgs.lastUsed();
     if (!org) return { kind: 'gmail', sender, match: { kind: 'no-org' } };
-    const session = await this.sessionOfOrg(org);
+    const session = await sessionOfOrg(org, this.deps.cookies);
     if (!session) return { kind: 'gmail', sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
     const key = await matchKey(session, sender.email);
     const stored = SenderMatch.safeParse(await this.deps.store.get(key));
@@ -308,12 +308,6 @@ export class RecordViewService {
     return buildRecordCard(graph, previous, changes, settings);
   }
 
-  /** The session of an org the rep used before, read from its API host's cookie (Gmail tabs have none of their own). */
-  private async sessionOfOrg(org: OrgIdentity): Promise<ApiSession | null> {
-    const sid = await this.deps.cookies.sidFor(`https://${org.apiHost}/`);
-    return sid && orgIdOfSid(sid) === org.orgId ? { ...org, sessionId: sid } : null;
-  }
-
   private lookUpSender(org: OrgIdentity, session: ApiSession, email: string, key: string): Promise<void> {
     const running = this.loading.get(key);
     if (running) return running;
@@ -329,7 +323,7 @@ export class RecordViewService {
 
   private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
-      const client = await this.clientOf(session, () => this.sessionOfOrg(org));
+      const client = await this.clientOf(session, () => sessionOfOrg(org, this.deps.cookies));
       const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
       return found ?? { kind: 'none', org };
     } catch (error) {

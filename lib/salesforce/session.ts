@@ -23,6 +23,16 @@ export function orgIdOfSid(sid: string): string | null {
 }
 
 /**
+ * The session of an org the rep used before, read from its API host's cookie: for work that has no page of the org
+ * open (a Gmail tab, a context-menu click elsewhere, a background job). Null when the cookie is gone or belongs to
+ * another org now.
+ */
+export async function sessionOfOrg(org: { orgId: string; apiHost: string }, jar: Pick<CookieJar, 'sidFor'>): Promise<ApiSession | null> {
+  const sid = await jar.sidFor(`https://${org.apiHost}/`);
+  return sid && orgIdOfSid(sid) === org.orgId ? { orgId: org.orgId, apiHost: org.apiHost, sessionId: sid } : null;
+}
+
+/**
  * The session usable for the REST API of the org whose page is open. The page's own `sid` tells which org it is (its
  * value starts with the org id); the usable session is the `sid` on an API host of that same org. On a Lightning page
  * the page's own `sid` is never the answer: Salesforce refuses it for the API.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findApiSession, type CookieJar } from '../../../lib/salesforce/session';
+import { findApiSession, sessionOfOrg, type CookieJar } from '../../../lib/salesforce/session';
 
 const ACME = '00D5g000004AcmeA';
 const ACME_ORG = ACME.slice(0, 15);
@@ -70,5 +70,19 @@ describe('findApiSession', () => {
       { domain: 'acme.my.salesforce.com', value: 'ENCRYPTED-by-proxy' },
     ]);
     expect(await findApiSession(lightningPage, proxied)).toBeNull();
+  });
+});
+
+describe('sessionOfOrg', () => {
+  const org = { orgId: ACME_ORG, apiHost: 'acme.my.salesforce.com' };
+
+  it('reads the API host cookie of an org used before', async () => {
+    const cookies = jar({ 'acme.my.salesforce.com': `${ACME_ORG}!api` }, []);
+    expect(await sessionOfOrg(org, cookies)).toEqual({ ...org, sessionId: `${ACME_ORG}!api` });
+  });
+
+  it('finds nothing when that host now holds another org’s session, or none', async () => {
+    expect(await sessionOfOrg(org, jar({ 'acme.my.salesforce.com': `${GLOBEX_ORG}!x` }, []))).toBeNull();
+    expect(await sessionOfOrg(org, jar({}, []))).toBeNull();
   });
 });
