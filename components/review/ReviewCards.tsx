@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { EVIDENCE_MESSAGES } from '../../lib/extraction/evidence';
 import type { ReviewChange } from '../../lib/extraction/messages';
-import { cardBlockers, type DuplicateMatch, type Review, type ReviewCard, type ReviewRow } from '../../lib/extraction/review';
+import { cardBlockers, type DuplicateMatch, type NamedLookup, type NamedMatch, type Review, type ReviewCard, type ReviewRow } from '../../lib/extraction/review';
 import type { WriteValue } from '../../lib/extraction/validate';
 
 export interface ReviewProps {
@@ -38,6 +38,7 @@ export function ReviewCards({ review, disabled, onChange, lightningHost, onDupli
 }
 
 function cardHeading(card: ReviewCard): string {
+  if (card.kind === 'named-update' && !card.target) return `Update ${card.objectLabel}: “${card.title}”`;
   if (card.operation === 'update') return `Update ${card.objectLabel}: ${card.target?.name ?? card.title}`;
   return `New ${card.objectLabel.toLowerCase()}: ${card.title || '(untitled)'}`;
 }
@@ -82,6 +83,9 @@ function Card({ card, disabled, onChange, lightningHost, onDuplicateChoice }: Ca
             {card.error.message}
           </p>
         )}
+        {card.lookup && card.lookup.matches.length > 0 && (
+          <NamedLookupChoice card={card} lookup={card.lookup} disabled={disabled} onChange={onChange} lightningHost={lightningHost} />
+        )}
         {card.createForm ? (
           <UpdatingExisting card={card} disabled={disabled} lightningHost={lightningHost} onDuplicateChoice={onDuplicateChoice} />
         ) : (
@@ -101,6 +105,62 @@ function Card({ card, disabled, onChange, lightningHost, onDuplicateChoice }: Ca
         )}
       </div>
     </article>
+  );
+}
+
+/**
+ * A card for an opportunity the note names: which record the look-up found for those words, and when several match,
+ * the choice among them (nothing of the card is written until the rep picks).
+ */
+function NamedLookupChoice({ card, lookup, disabled, onChange, lightningHost }: Omit<CardProps, 'onDuplicateChoice'> & { lookup: NamedLookup }) {
+  const legendId = useId();
+  const link = (match: NamedMatch) =>
+    lightningHost ? (
+      <a href={recordUrl(lightningHost, card.objectName, match.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
+        {match.name}
+      </a>
+    ) : (
+      match.name
+    );
+  const details = (match: NamedMatch): string => [match.accountName, match.stageName].filter(Boolean).join(', ');
+  const only = lookup.matches.length === 1 ? lookup.matches[0] : undefined;
+  if (only) {
+    return (
+      <p className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="named-found" data-id={only.id} role="note">
+        The note names “{lookup.asWritten}”: found {link(only)}
+        {details(only) && ` (${details(only)})`}. Each field shows its value now and the value proposed.
+      </p>
+    );
+  }
+  return (
+    <fieldset className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="named-choice" aria-describedby={legendId}>
+      <legend id={legendId} className="slds-text-title">
+        {lookup.matches.length}
+        {lookup.more ? ' or more' : ''} {card.objectLabelPlural.toLowerCase()} match “{lookup.asWritten}”. Which one does the note mean?
+      </legend>
+      {lookup.more && <p className="slds-text-body_small">Only the first {lookup.matches.length} are shown: name it more fully in the note to narrow them.</p>}
+      <ul>
+        {lookup.matches.map((match) => (
+          <li key={match.id} data-testid="named-match" data-id={match.id}>
+            <label className="gw-checkbox">
+              <input
+                type="radio"
+                name={`named-${card.id}`}
+                checked={card.target?.id === match.id}
+                disabled={disabled}
+                onChange={() => onChange({ type: 'pick', cardId: card.id, matchId: match.id })}
+                data-testid="named-pick"
+              />
+              <span>
+                {link(match)}
+                {details(match) && ` (${details(match)})`}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {!card.target && <p className="slds-text-body_small">Nothing on this card is written until you pick one.</p>}
+    </fieldset>
   );
 }
 
@@ -218,7 +278,7 @@ function Row({ card, row, disabled, onChange }: { card: ReviewCard; row: ReviewR
           type="checkbox"
           className="slds-m-right_x-small"
           checked={row.checked}
-          disabled={disabled || row.locked || (!row.checked && (!!row.error || (row.value === null && row.current === undefined)))}
+          disabled={disabled || row.locked || (card.operation === 'update' && !card.target) || (!row.checked && (!!row.error || (row.value === null && row.current === undefined)))}
           onChange={(event) => onChange({ type: 'check', cardId: card.id, field: row.field, checked: event.target.checked })}
           data-testid="row-check"
           aria-label={`Write ${row.label}`}

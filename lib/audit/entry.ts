@@ -19,9 +19,13 @@ export type TokenUsage = z.infer<typeof TokenUsage>;
 
 const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-/** A write to Salesforce: the values before and after (as proposed and confirmed) and Salesforce's answer as it came. */
+/**
+ * A write to Salesforce: the values before and after (as proposed and confirmed) and Salesforce's answer as it came.
+ * An undo is recorded as its own writes: 'restore' puts an updated record's values back, 'delete' removes a record the
+ * commit created.
+ */
 export const WriteRecord = z.object({
-  operation: z.enum(['create', 'update']),
+  operation: z.enum(['create', 'update', 'restore', 'delete']),
   objectName: z.string().min(1),
   recordId: z.string().optional(),
   before: z.record(z.string(), FieldValue).default({}),

@@ -6,7 +6,9 @@
  *   edited) or cancels (rejected);
  * - each commit, as feature 'write', one entry per proposed field: the API payload of its record, Salesforce's answer,
  *   the value before and after, and the rep's decision on that field as the outcome (accepted: written as proposed;
- *   edited: written as the rep changed it; rejected: not written).
+ *   edited: written as the rep changed it; rejected: not written);
+ * - each undo, as feature 'write', one entry per record it restored or deleted, with outcome rejected (the rep took the
+ *   write back), and the proposal's outcome amended to rejected once the undo went through.
  *
  * Recording never stops the rep's work: a failed append is left out (Verify on the chain still holds), so these
  * functions do not throw.
@@ -15,6 +17,7 @@ import { costUsd, type AuditLog, type NewAuditEntry, type Outcome, type WriteRec
 import type { GenerationResult } from '../model';
 import { costOf } from '../model/prices';
 import { DEFAULT_PRICES } from '../settings/schema';
+import type { Committed, UndoExchange } from '../salesforce/writes';
 import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from './review';
 import type { WriteValue } from './validate';
 
@@ -175,6 +178,36 @@ export async function recordCommit(
       const entry = await safely(() => log.record(fieldEntry(review, card, row, byCard.get(card.id), scope)));
       if (entry) recorded += 1;
     }
+  }
+  return recorded;
+}
+
+/** Records an undo: what each restored or deleted record was sent and answered, the values going back as its "after". */
+export async function recordUndo(log: WriteAuditLog, committed: Committed, exchanges: readonly UndoExchange[], scope: AuditScope = {}): Promise<number> {
+  let recorded = 0;
+  for (const exchange of exchanges) {
+    const updated = committed.updated.find((record) => record.id === exchange.recordId);
+    const refused = exchange.httpStatusCode === 0 || exchange.httpStatusCode >= 300;
+    const restoring = exchange.action === 'restore' && updated;
+    const entry: NewAuditEntry = {
+      ...scopeOf(scope),
+      recordId: exchange.recordId,
+      objectName: exchange.objectName,
+      feature: 'write',
+      sent: JSON.stringify(exchange.payload),
+      received: JSON.stringify(exchange.answer),
+      outcome: 'rejected',
+      write: {
+        operation: exchange.action,
+        objectName: exchange.objectName,
+        recordId: exchange.recordId,
+        before: restoring ? Object.fromEntries(updated.fields.map((field) => [field.field, field.after])) : {},
+        after: restoring && !refused ? Object.fromEntries(updated.fields.map((field) => [field.field, field.before])) : {},
+        answer: asJson(exchange.answer),
+      },
+      ...(refused ? { error: `Salesforce did not undo it (HTTP ${exchange.httpStatusCode || 'no answer'}).` } : {}),
+    };
+    if (await safely(() => log.record(entry))) recorded += 1;
   }
   return recorded;
 }

@@ -48,7 +48,7 @@ const CreateFormSchema = z.object({
 
 export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
   id: z.string(),
-  kind: z.enum(['activity', 'update', 'contact', 'follow-up', 'lead']),
+  kind: z.enum(['activity', 'update', 'named-update', 'contact', 'follow-up', 'lead']),
   objectName: z.string(),
   objectLabel: z.string(),
   objectLabelPlural: z.string(),
@@ -71,6 +71,23 @@ export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
     }),
   ),
   createForm: CreateFormSchema.optional(),
+  lookup: z
+    .object({
+      asWritten: z.string(),
+      matches: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          accountName: z.string().nullable(),
+          stageName: z.string().nullable(),
+          lastModifiedDate: z.string(),
+          fields: z.record(z.string(), Value),
+        }),
+      ),
+      more: z.boolean(),
+      problem: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const ReviewSchema: z.ZodType<Review> = z.object({
@@ -95,6 +112,7 @@ export const ReviewChange = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit'), cardId: z.string(), field: z.string(), text: z.string().max(32_000) }),
   z.object({ type: z.literal('check'), cardId: z.string(), field: z.string(), checked: z.boolean() }),
   z.object({ type: z.literal('include'), cardId: z.string(), included: z.boolean() }),
+  z.object({ type: z.literal('pick'), cardId: z.string(), matchId: z.string() }),
 ]);
 export type ReviewChange = z.infer<typeof ReviewChange>;
 

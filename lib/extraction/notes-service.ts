@@ -9,14 +9,15 @@ import { ModelProblem } from '../model';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
 import { commitReview, fieldTypesOf, undoCommit, type CommitOutcome } from '../salesforce/writes';
-import { recordCommit, recordProposalOutcome, reviewDecision, type CardWrite } from './audit';
+import { recordCommit, recordProposalOutcome, recordUndo, reviewDecision, type CardWrite } from './audit';
 import type { WriteObjectDescribe } from './describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
 import { NotesRequest, type NotesState, type ReviewChange } from './messages';
 import { proposeAudited } from './model-call';
 import type { WriteAccess, WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
-import { buildReview, type RecordInView, type Review } from './review';
+import { findNamedOpportunities } from './named-opportunities';
+import { buildReview, type NamedLookup, type RecordInView, type Review } from './review';
 import { applyReviewChange, objectsOf } from './review-changes';
 import { NoteProposal } from './schemas';
 import { emptyNotes, KeyedQueue, loadNotes, notesKey, storageLedger } from './state-store';
@@ -191,7 +192,7 @@ export class NotesService {
   private async proposal(inView: InView, note: string): Promise<{ review: Review; lightningHost: string; auditId: string | null }> {
     const access = await this.clients.forPage(inView.pageUrl);
     if (!access) throw new SalesforceProblem('no-session', 'Your Salesforce session has ended. Log in again.');
-    const describes = await access.describes(['Task', 'Contact', inView.objectName]);
+    const describes = await access.describes(['Task', 'Contact', 'Opportunity', inView.objectName]);
     const describe = describes.get(inView.objectName);
     if (!describe) throw new SalesforceProblem('no-api-access', `You cannot see ${inView.objectName} records through the API.`);
     const record = await readRecord(access, describe, inView);
@@ -203,6 +204,7 @@ export class NotesService {
       extra: {
         record: `${describe.label}: ${inView.name}`,
         fields: writableFieldLines(describe, 'update') || '(none: propose no field updates)',
+        opportunity_fields: opportunityFieldLines(describes.get('Opportunity')),
         today: todayOf(now, zone),
       },
     });
@@ -213,7 +215,8 @@ export class NotesService {
       objectName: inView.objectName,
     });
     const proposal = restoreProposal(NoteProposal, value, redacted.redactions);
-    const review = buildReview(proposal, describes, record, note, now, { timeZone: zone });
+    const namedLookups = await lookUpNamed(access, describes.get('Opportunity'), proposal, note);
+    const review = buildReview(proposal, describes, record, note, now, { timeZone: zone, namedLookups });
     return { review: await withDuplicates(access, review), lightningHost: access.lightningHost, auditId };
   }
 
@@ -275,6 +278,10 @@ export class NotesService {
       const outcome = access
         ? await undoCommit(access.client, committed).catch((error: unknown) => ({ kind: 'error' as const, message: problemText(error) }))
         : { kind: 'error' as const, message: 'Your Salesforce session has ended. Log in again.' };
+      if (outcome.kind !== 'error') {
+        await recordUndo(this.deps.auditLog, committed, outcome.exchanges, access ? { orgId: access.client.session.orgId } : {});
+        if (outcome.kind === 'undone') await recordProposalOutcome(this.deps.auditLog, state.auditId, 'rejected');
+      }
       await this.queue.run(key, async () => {
         const current = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
         const next: NotesState =
@@ -316,6 +323,18 @@ function undoProblem(outcome: { kind: 'record-changed'; recordId: string } | { k
 /** The record each committed card wrote. */
 function idsOf(committed: NonNullable<NotesState['committed']>): Map<string, string> {
   return new Map([...committed.created.map((record) => [record.cardId, record.id] as const), ...committed.updated.map((record) => [record.cardId, record.id] as const)]);
+}
+
+/** The opportunity fields a named update may change; none when the rep cannot see opportunities. */
+function opportunityFieldLines(describe: WriteObjectDescribe | undefined): string {
+  const lines = describe ? writableFieldLines(describe, 'update') : '';
+  return lines || '(none: propose no named opportunities)';
+}
+
+/** The opportunities the note names, looked up by name (never by an id from the model). */
+async function lookUpNamed(access: WriteAccess, describe: WriteObjectDescribe | undefined, proposal: NoteProposal, note: string): Promise<NamedLookup[]> {
+  if (!describe || proposal.namedOpportunities.length === 0) return [];
+  return findNamedOpportunities(access.client, describe, proposal.namedOpportunities, note);
 }
 
 /** New contacts with their possible duplicates (a failed look-up leaves them without: the review still shows). */

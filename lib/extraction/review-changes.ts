@@ -1,6 +1,6 @@
 import type { WriteDescribes } from './describe';
 import type { ReviewChange } from './messages';
-import { editRow, setCardIncluded, setRowChecked, type Review } from './review';
+import { editRow, pickNamedMatch, setCardIncluded, setRowChecked, type Review } from './review';
 
 /** The rep's change applied to the review (edits re-validated against the same describes). Unknown cards or rows: unchanged. */
 export function applyReviewChange(review: Review, describes: WriteDescribes, change: ReviewChange): Review {
@@ -12,6 +12,8 @@ export function applyReviewChange(review: Review, describes: WriteDescribes, cha
         return setRowChecked(review, change.cardId, change.field, change.checked);
       case 'include':
         return setCardIncluded(review, change.cardId, change.included);
+      case 'pick':
+        return pickNamedMatch(review, describes, change.cardId, change.matchId);
     }
   } catch {
     // A stale panel naming a card or row this review no longer has: nothing to change.

@@ -10,7 +10,7 @@
 import { todayOf } from './dates';
 import { fieldOf, type WriteDescribes, type WriteField, type WriteObjectDescribe } from './describe';
 import { judgeEvidence, supportKindFor, type EvidenceStatus } from './evidence';
-import { LEAD_FIELDS, type Evidenced, type LeadProposal, type NoteProposal } from './schemas';
+import { LEAD_FIELDS, type Evidenced, type FieldValueProposal, type LeadProposal, type NoteProposal } from './schemas';
 import {
   requiredFields,
   requiredOnCreate,
@@ -53,7 +53,7 @@ export interface ReviewRow {
   origin: RowOrigin;
 }
 
-export type CardKind = 'activity' | 'update' | 'contact' | 'follow-up' | 'lead';
+export type CardKind = 'activity' | 'update' | 'named-update' | 'contact' | 'follow-up' | 'lead';
 
 /** A link set by code: a known record, or the record another card creates. */
 export type Link = { kind: 'record'; id: string } | { kind: 'card'; cardId: string };
@@ -73,6 +73,27 @@ export interface DuplicateMatch {
   email: string | null;
   company: string | null;
   matchedBy: 'email' | 'name-company';
+}
+
+/** An opportunity a named look-up found: what the rep picks by, and the values and stamp the update is guarded by. */
+export interface NamedMatch {
+  id: string;
+  name: string;
+  accountName: string | null;
+  stageName: string | null;
+  lastModifiedDate: string;
+  /** The proposed fields' values when looked up. */
+  fields: Record<string, WriteValue>;
+}
+
+/** How a named opportunity was looked up: the note's words for it and what Salesforce holds under them. */
+export interface NamedLookup {
+  asWritten: string;
+  matches: NamedMatch[];
+  /** More opportunities matched than `matches` holds. */
+  more: boolean;
+  /** Why it was not looked up, or why the look-up failed. */
+  problem?: string;
 }
 
 export interface ReviewCard {
@@ -99,6 +120,8 @@ export interface ReviewCard {
    * and this keeps the card as it was, to go back to "create".
    */
   createForm?: CreateForm;
+  /** Named updates: the look-up the target comes from; with several matches and no target yet, the rep picks. */
+  lookup?: NamedLookup;
 }
 
 /** A create card's own parts, kept while it stands for an update of an existing record. */
@@ -144,6 +167,8 @@ export interface Review {
 export interface ReviewOptions {
   /** The rep's time zone, for "today" and "tomorrow"; UTC when absent. */
   timeZone?: string;
+  /** The look-up of each of the proposal's named opportunities, in order (findNamedOpportunities). */
+  namedLookups?: readonly NamedLookup[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -329,10 +354,15 @@ function activityCard(proposal: NoteProposal, task: WriteObjectDescribe, record:
   });
 }
 
-function updateCard(proposal: NoteProposal, describe: WriteObjectDescribe, record: RecordInView, context: Context): ReviewCard | null {
-  if (proposal.fieldUpdates.length === 0) return null;
+/** Update rows for proposed values, against the values they would replace; a field proposed twice is refused. */
+function updateRows(
+  describe: WriteObjectDescribe,
+  updates: readonly FieldValueProposal[],
+  currentOf: (field: WriteField) => WriteValue,
+  context: Context,
+): ReviewRow[] {
   const seen = new Set<string>();
-  const rows = proposal.fieldUpdates.map((update) => {
+  return updates.map((update) => {
     const field = fieldOf(describe, update.field);
     const row = buildRow(
       {
@@ -342,7 +372,7 @@ function updateCard(proposal: NoteProposal, describe: WriteObjectDescribe, recor
         text: update.value,
         evidence: update.evidence,
         origin: 'model',
-        current: field ? (record.fields[field.name] ?? null) : null,
+        current: field ? currentOf(field) : null,
       },
       context,
     );
@@ -353,6 +383,14 @@ function updateCard(proposal: NoteProposal, describe: WriteObjectDescribe, recor
     seen.add(key);
     return row;
   });
+}
+
+function updateCard(proposal: NoteProposal, describe: WriteObjectDescribe, record: RecordInView, context: Context): ReviewCard | null {
+  if (proposal.fieldUpdates.length === 0) return null;
+  return recordInViewCard(describe, record, updateRows(describe, proposal.fieldUpdates, (field) => record.fields[field.name] ?? null, context));
+}
+
+function recordInViewCard(describe: WriteObjectDescribe, record: RecordInView, rows: ReviewRow[]): ReviewCard {
   return {
     id: 'update',
     kind: 'update',
@@ -368,6 +406,56 @@ function updateCard(proposal: NoteProposal, describe: WriteObjectDescribe, recor
     autoExcluded: false,
     duplicates: [],
   };
+}
+
+const targetOf = (objectName: string, match: NamedMatch): UpdateTarget => ({
+  id: match.id,
+  objectName,
+  name: match.name,
+  lastModifiedDate: match.lastModifiedDate,
+});
+
+/** Why nothing will change for a named opportunity, when its look-up found none or could not run. */
+function lookupProblem(lookup: NamedLookup, describe: WriteObjectDescribe): FieldProblem | undefined {
+  if (lookup.problem) return { code: 'LOOKUP_FAILED', message: `${lookup.problem} Nothing will change for it.` };
+  if (lookup.matches.length > 0) return undefined;
+  const what = describe.label.toLowerCase();
+  return { code: 'NOT_FOUND', message: `No ${what} named “${lookup.asWritten}” was found in Salesforce, so nothing will change for it.` };
+}
+
+/**
+ * One card per opportunity the note names: an update of the one match, or (several matches) rows that wait until the
+ * rep picks one, or (none) a card that says so and can write nothing. The target only ever comes from the look-up.
+ */
+function namedUpdateCards(proposal: NoteProposal, describe: WriteObjectDescribe | undefined, lookups: readonly NamedLookup[], context: Context): ReviewCard[] {
+  if (!describe) return [];
+  return proposal.namedOpportunities.flatMap((named, index) => {
+    const lookup = lookups[index];
+    if (!lookup) return [];
+    const only = lookup.matches.length === 1 ? lookup.matches[0] : undefined;
+    const problem = lookupProblem(lookup, describe);
+    const rows = updateRows(describe, named.fieldUpdates, (field) => (only ? (only.fields[field.name] ?? null) : null), context).map((row) =>
+      only ? row : { ...row, current: undefined, checked: false, locked: row.locked || problem !== undefined },
+    );
+    const card: ReviewCard = {
+      id: `named_${index}`,
+      kind: 'named-update',
+      objectName: describe.name,
+      objectLabel: describe.label,
+      objectLabelPlural: describe.labelPlural || `${describe.label}s`,
+      operation: 'update',
+      title: lookup.asWritten,
+      ...(only ? { target: targetOf(describe.name, only) } : {}),
+      links: {},
+      rows,
+      included: true,
+      autoExcluded: false,
+      duplicates: [],
+      lookup,
+      ...(problem ? { error: problem } : {}),
+    };
+    return [card];
+  });
 }
 
 function contactCards(proposal: NoteProposal, contact: WriteObjectDescribe, record: RecordInView | null, context: Context): ReviewCard[] {
@@ -461,18 +549,22 @@ export function buildReview(
   const activity = activityCard(proposal, task, record, context);
   const taskProblem = notCreateable(task, 'Task');
   const update = updateCard(proposal, recordDescribe, record, context);
+  const named = namedUpdateCards(proposal, describes.get('Opportunity'), options.namedLookups ?? [], context);
   const contacts = contactCards(proposal, contact, record, context);
   const followUps = followUpCards(proposal, task, record, contacts, context);
   const withTaskProblem = (card: ReviewCard): ReviewCard =>
     taskProblem ? { ...card, error: taskProblem, included: false, autoExcluded: false } : card;
-  return {
+  const review: Review = {
     kind: 'note',
-    cards: [withTaskProblem(activity), ...(update ? [update] : []), ...contacts, ...followUps.map(withTaskProblem)],
+    cards: [withTaskProblem(activity), ...(update ? [update] : []), ...named, ...contacts, ...followUps.map(withTaskProblem)],
     record,
     sourceText,
     now: now.toISOString(),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
+  // The note named the record in view itself: its changes join the record's own card.
+  const inView = named.filter((card) => card.target?.id === record.id);
+  return inView.reduce((folded, card) => foldIntoRecordInView(folded, describes, card.id), review);
 }
 
 /** The review of an "Extract to Lead" proposal: one card per person. */
@@ -526,6 +618,26 @@ export function buildLeadReview(
 // ---------------------------------------------------------------------------------------------------------------
 // A duplicate: update it instead of creating
 
+/** A row judged again as an update of a record with these current values; the rep's own edits stay theirs. */
+function asUpdateRow(row: ReviewRow, describe: WriteObjectDescribe, values: Record<string, WriteValue | undefined>, context: Context): ReviewRow {
+  const field = fieldOf(describe, row.field);
+  const rebuilt = buildRow(
+    {
+      describe,
+      fieldName: row.field,
+      operation: 'update',
+      text: row.proposed,
+      evidence: row.evidence,
+      origin: row.origin,
+      current: field ? (values[field.name] ?? null) : null,
+    },
+    context,
+  );
+  return row.origin === 'rep' ? { ...rebuilt, evidenceStatus: 'edited' as const, modelValue: row.modelValue } : rebuilt;
+}
+
+const contextOfReview = (review: Review): Context => ({ sourceText: review.sourceText, now: new Date(review.now), timeZone: review.timeZone });
+
 /**
  * The card turned into an update of an existing record the duplicate check found: each proposed value against the
  * record's current value (the diff the rep reviews), checked only where the quote holds, the value is valid and it
@@ -533,28 +645,13 @@ export function buildLeadReview(
  * never the model's; `existing` must be one of the card's duplicates.
  */
 export function updateExisting(review: Review, describes: WriteDescribes, cardId: string, existing: ExistingRecord): Review {
-  const context: Context = { sourceText: review.sourceText, now: new Date(review.now), timeZone: review.timeZone };
+  const context = contextOfReview(review);
   return replaceCard(review, cardId, (card) => {
     if (card.operation !== 'create' || !card.duplicates.some((match) => match.id === existing.id)) return card;
     const describe = describeOrThrow(describes, existing.objectName);
     const rows = card.rows
       .filter((row) => row.proposed.trim() !== '')
-      .map((row) => {
-        const field = fieldOf(describe, row.field);
-        const rebuilt = buildRow(
-          {
-            describe,
-            fieldName: row.field,
-            operation: 'update',
-            text: row.proposed,
-            evidence: row.evidence,
-            origin: row.origin,
-            current: field ? (existing.fields[field.name] ?? null) : null,
-          },
-          context,
-        );
-        return row.origin === 'rep' ? { ...rebuilt, evidenceStatus: 'edited' as const, modelValue: row.modelValue } : rebuilt;
-      });
+      .map((row) => asUpdateRow(row, describe, existing.fields, context));
     const createForm: CreateForm = {
       objectName: card.objectName,
       objectLabel: card.objectLabel,
@@ -595,6 +692,45 @@ export function createInstead(review: Review, cardId: string): Review {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// A named opportunity: the rep picks among the look-up's matches
+
+/**
+ * The rep picked which of the look-up's matches the note meant: the card becomes an update of it, each row against that
+ * record's value. An id that is not among the card's matches changes nothing (the id is never the panel's to invent).
+ */
+export function pickNamedMatch(review: Review, describes: WriteDescribes, cardId: string, matchId: string): Review {
+  const card = review.cards.find((candidate) => candidate.id === cardId);
+  const match = card?.lookup?.matches.find((candidate) => candidate.id === matchId);
+  if (!card || !match) return review;
+  if (match.id === review.record?.id) return foldIntoRecordInView(review, describes, cardId);
+  const context = contextOfReview(review);
+  const describe = describeOrThrow(describes, card.objectName);
+  return replaceCard(review, cardId, (named) => ({
+    ...named,
+    target: targetOf(describe.name, match),
+    rows: named.rows.map((row) => asUpdateRow(row, describe, match.fields, context)),
+  }));
+}
+
+/**
+ * A named opportunity that is the record in view: its rows join the record's own update card (made when the note had
+ * none), against the values read with the record. A field the record's card already proposes keeps that proposal.
+ */
+function foldIntoRecordInView(review: Review, describes: WriteDescribes, cardId: string): Review {
+  const record = review.record;
+  const named = review.cards.find((card) => card.id === cardId);
+  if (!record || !named) return review;
+  const describe = describeOrThrow(describes, record.objectName);
+  const context = contextOfReview(review);
+  const existing = review.cards.find((card) => card.kind === 'update');
+  const taken = new Set((existing?.rows ?? []).map((row) => row.field.toLowerCase()));
+  const joining = named.rows.filter((row) => !taken.has(row.field.toLowerCase())).map((row) => asUpdateRow(row, describe, record.fields, context));
+  const update = existing ? { ...existing, rows: [...existing.rows, ...joining] } : recordInViewCard(describe, record, joining);
+  const cards = review.cards.filter((card) => card.id !== cardId && card.kind !== 'update');
+  return { ...review, cards: [cards[0], update, ...cards.slice(1)].filter((card): card is ReviewCard => card !== undefined) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The rep's changes
 
 function replaceCard(review: Review, cardId: string, change: (card: ReviewCard) => ReviewCard): Review {
@@ -618,7 +754,7 @@ function withIncluded(card: ReviewCard): ReviewCard {
  * "entered by you"), and the row is ticked when valid; typing the model's value back restores the model's verdict.
  */
 export function editRow(review: Review, describes: WriteDescribes, cardId: string, field: string, text: string): Review {
-  const context: Context = { sourceText: review.sourceText, now: new Date(review.now), timeZone: review.timeZone };
+  const context = contextOfReview(review);
   return replaceCard(review, cardId, (card) => {
     const index = rowIndex(card, field);
     const row = card.rows[index] as ReviewRow;
@@ -645,7 +781,8 @@ export function setRowChecked(review: Review, cardId: string, field: string, che
   return replaceCard(review, cardId, (card) => {
     const index = rowIndex(card, field);
     const row = card.rows[index] as ReviewRow;
-    const allowed = !checked || (!row.locked && !row.error && (row.value !== null || row.current !== undefined));
+    const waitsForPick = card.operation === 'update' && !card.target;
+    const allowed = !checked || (!waitsForPick && !row.locked && !row.error && (row.value !== null || row.current !== undefined));
     if (!allowed) return card;
     const rows = card.rows.map((existing, at) => (at === index ? { ...row, checked } : existing));
     return withIncluded({ ...card, rows });
@@ -675,7 +812,7 @@ export function recordValues(card: ReviewCard): Record<string, WriteValue> {
 export function cardsToCommit(review: Review): ReviewCard[] {
   return review.cards.filter((card) =>
     card.operation === 'update'
-      ? rowsToWrite(card).length > 0
+      ? card.target !== undefined && rowsToWrite(card).length > 0
       : card.included && !card.error && cardBlockers(card).length === 0,
   );
 }

@@ -56,12 +56,27 @@ export const FollowUpProposal = z.object({
 });
 export type FollowUpProposal = z.infer<typeof FollowUpProposal>;
 
+/**
+ * Changes to an opportunity the text names ("Apex Corp — Enterprise Expansion moved to proposal") other than the record
+ * in view. The model gives the name as written, never an id: code finds the record by a look-up and the rep picks
+ * when several match.
+ */
+export const NamedOpportunityUpdate = z.object({
+  name: Evidenced.describe("The opportunity's own name exactly as the text writes it, without the account's name."),
+  account: Evidenced.optional().describe("The account's name when the text writes it with the opportunity."),
+  fieldUpdates: z.array(FieldValueProposal).describe('Changes to fields of that opportunity that the text states.'),
+});
+export type NamedOpportunityUpdate = z.infer<typeof NamedOpportunityUpdate>;
+
 /** "Log this note": an activity on the record in view, field updates on it, new contacts, follow-up tasks. */
 export const NoteProposal = z.object({
   activity: ActivityProposal,
   fieldUpdates: z.array(FieldValueProposal).describe('Changes to fields of the record in view that the text states.'),
   newContacts: z.array(ContactProposal).describe('People the text introduces who are not yet contacts.'),
   followUps: z.array(FollowUpProposal),
+  namedOpportunities: z
+    .array(NamedOpportunityUpdate)
+    .describe('Opportunities other than the record in view that the text names, with the changes it states for them.'),
 });
 export type NoteProposal = z.infer<typeof NoteProposal>;
 

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../browser/store';
 import { writeDescribes, fetchWriteDescribes } from '../extraction/describe';
-import type { ReviewChange } from '../extraction/messages';
-import { editRow, setCardIncluded, setRowChecked, type Review } from '../extraction/review';
+import type { Review } from '../extraction/review';
+import { applyReviewChange } from '../extraction/review-changes';
 import type { PanelConnection } from '../features/handler';
 import { lightningHostFor } from '../salesforce/hosts';
 import { findPersonByEmail } from '../salesforce/people';
@@ -57,18 +57,6 @@ const problem = (message: string): LogState => ({ kind: 'problem', message });
 /** Carries the review's own fields (describe, links in words) across an edit made by lib/extraction. */
 const merged = (review: LogReview, changed: Review): LogReview => ({ ...review, cards: changed.cards });
 
-/** One change from the shared review UI, validated again against the Task's describe. */
-function applyChange(review: LogReview, change: ReviewChange): Review {
-  switch (change.type) {
-    case 'edit':
-      return editRow(review, writeDescribes([review.describe]), change.cardId, change.field, change.text);
-    case 'check':
-      return setRowChecked(review, change.cardId, change.field, change.checked);
-    case 'include':
-      return setCardIncluded(review, change.cardId, change.included);
-  }
-}
-
 export class LogFlow {
   private readonly running = new Set<number>();
   private readonly ledger: CommitLedger;
@@ -91,7 +79,7 @@ export class LogFlow {
       case 'log-email':
         return this.prepare(panel);
       case 'log-change':
-        return this.changeReview(panel.windowId, (review) => merged(review, applyChange(review, request.change)));
+        return this.changeReview(panel.windowId, (review) => merged(review, applyReviewChange(review, writeDescribes([review.describe]), request.change)));
       case 'log-confirm':
         return this.confirm(panel);
       case 'log-cancel':

@@ -28,6 +28,7 @@ const PROPOSAL = {
   ],
   newContacts: [],
   followUps: [{ subject: 'Send signed order form to Rosa', dueDate: '2026-12-04', evidence: 'Send the signed order form to Rosa by 2026-12-04.' }],
+  namedOpportunities: [],
 };
 
 /** The extension APIs the test calls inside the service worker. */
@@ -101,7 +102,7 @@ interface AuditRecord {
   kind: string;
   entryId?: string;
   outcome?: string;
-  entry?: { id: string; feature: string; outcome: string; sent: string; received: string; promptId?: string; write?: { objectName: string; before: Record<string, unknown>; after: Record<string, unknown> } };
+  entry?: { id: string; feature: string; outcome: string; sent: string; received: string; promptId?: string; write?: { operation: string; objectName: string; before: Record<string, unknown>; after: Record<string, unknown> } };
 }
 
 /** The audit chain as the extension stored it (its IndexedDB, read from the service worker). */
@@ -210,6 +211,14 @@ describe('write path: Log this note and Extract to Lead', () => {
     await panel.waitForSelector('[data-testid=commit-result][data-state=undone]', { timeout: 15_000 });
     expect((await readOpportunity()).Amount).toBe(480000);
     await panel.locator('[data-testid=result-done]').click();
+    // The undo is on record: the amount restored and the task deleted, each as a write the rep took back.
+    const undone = (await auditRecords())
+      .map((record) => record.entry)
+      .filter((entry) => entry?.write?.operation === 'restore' || entry?.write?.operation === 'delete');
+    expect(undone).toEqual([
+      expect.objectContaining({ outcome: 'rejected', write: expect.objectContaining({ operation: 'restore', objectName: 'Opportunity', before: { Amount: 515000 }, after: { Amount: 480000 } }) }),
+      expect.objectContaining({ outcome: 'rejected', write: expect.objectContaining({ operation: 'delete', objectName: 'Task' }) }),
+    ]);
   });
 
   it('shows the new values when the record changed after the proposal, and writes after the rep confirms again', async () => {
@@ -340,6 +349,7 @@ Send the signed order form to Rosa by 2026-12-04.`;
       ],
       newContacts: [],
       followUps: [],
+      namedOpportunities: [],
     };
     const before = await readOpportunity();
     sandbox.org.clearLog();
@@ -486,5 +496,62 @@ Send the signed order form to Rosa by 2026-12-04.`;
     expect(orgWrites()).toHaveLength(1);
     await panel.locator('[data-testid=lead-close]').click();
     await gmail.close();
+  });
+
+  it('updates an opportunity the note names on a contact page: several matches wait for the rep to pick, none is said so', async () => {
+    await withApiKey();
+    const { sandbox, salesforceTab, openRecordPanel } = harness();
+    const dana = ACME.contacts.dana.id;
+    const tab = await salesforceTab(`/lightning/r/Contact/${dana}/view`);
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${dana}"]`);
+    const note = `Call with Dana today.
+The Renewal moved to Negotiation/Review; Dana wants the quote for 240 seats.
+Also, Wonka Factory Tour is now Closed Won.`;
+    sandbox.org.clearLog();
+    await proposeWith(panel, note, {
+      activity: {
+        subject: { value: 'Call with Dana', evidence: 'Call with Dana today.' },
+        description: { value: 'The renewal moved to negotiation.', evidence: 'The Renewal moved to Negotiation/Review' },
+      },
+      fieldUpdates: [],
+      newContacts: [],
+      followUps: [],
+      namedOpportunities: [
+        { name: { value: 'Renewal', evidence: 'The Renewal' }, fieldUpdates: [{ field: 'StageName', value: 'Negotiation/Review', evidence: 'moved to Negotiation/Review' }] },
+        { name: { value: 'Wonka Factory Tour', evidence: 'Wonka Factory Tour' }, fieldUpdates: [{ field: 'StageName', value: 'Closed Won', evidence: 'is now Closed Won' }] },
+      ],
+    });
+    // The look-up sent the note's words, escaped, and no id.
+    const lookups = sandbox.org.log
+      .filter((entry) => entry.path.endsWith('/composite'))
+      .flatMap((entry) => (JSON.parse(entry.body) as { compositeRequest: { url: string }[] }).compositeRequest.map((sub) => decodeURIComponent(sub.url)))
+      .filter((url) => url.includes('FROM Opportunity') && url.includes('LIKE'));
+    expect(lookups.some((url) => url.includes("Name LIKE '%Renewal%'"))).toBe(true);
+
+    // Two opportunities are named "…Renewal": nothing on the card is writable until the rep picks one.
+    const choices = await panel.$$eval('[data-card-id="named_0"] [data-testid=named-match]', (nodes) => nodes.map((node) => node.getAttribute('data-id')));
+    expect(choices.sort()).toEqual([ACME.opportunities.globexRenewal.id, ACME.opportunities.umbrellaRenewal.id].sort());
+    expect(await panel.$eval('[data-testid=review-confirm]', (node) => node.textContent)).toBe('Create 1 task');
+    // None is named "Wonka Factory Tour": the card says so and writes nothing.
+    expect(await panel.$eval('[data-card-id="named_1"] [data-testid=card-error]', (node) => node.textContent)).toContain(
+      'No opportunity named “Wonka Factory Tour” was found',
+    );
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+
+    await panel.locator(`[data-card-id="named_0"] [data-testid=named-match][data-id="${ACME.opportunities.umbrellaRenewal.id}"] [data-testid=named-pick]`).click();
+    await panel.waitForFunction(
+      () => document.querySelector('[data-testid=review-confirm]')?.textContent === 'Create 1 task, update 1 field on Umbrella Health - Clinic Seats Renewal',
+    );
+    expect(await panel.$eval(`${row(panel, 'named_0', 'StageName')} [data-testid=row-current]`, (node) => node.textContent)).toContain('Proposal/Price Quote');
+    sandbox.org.clearLog();
+    await panel.locator('[data-testid=review-confirm]').click();
+    await panel.waitForSelector('[data-testid=commit-result][data-state=committed]', { timeout: 15_000 });
+    expect(compositeWrites()).toHaveLength(1);
+    const stageOf = async (id: string) =>
+      (await orgRequest(sandbox, { method: 'GET', path: `/services/data/v62.0/sobjects/Opportunity/${id}?fields=StageName` })).body;
+    expect(await stageOf(ACME.opportunities.umbrellaRenewal.id)).toMatchObject({ StageName: 'Negotiation/Review' });
+    expect(await stageOf(ACME.opportunities.globexRenewal.id)).toMatchObject({ StageName: 'Closed Won' });
+    await panel.locator('[data-testid=result-done]').click();
   });
 });

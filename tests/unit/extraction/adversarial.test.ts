@@ -49,7 +49,7 @@ const activity = {
 };
 
 function note(fieldUpdates: { field: string; value: string; evidence: string }[], extra: Partial<NoteProposal> = {}): NoteProposal {
-  return NoteProposal.parse({ activity, fieldUpdates, newContacts: [], followUps: [], ...extra });
+  return NoteProposal.parse({ activity, fieldUpdates, newContacts: [], followUps: [], namedOpportunities: [], ...extra });
 }
 
 let describes: WriteDescribes;
@@ -157,6 +157,7 @@ describe('fields outside describe and ids are refused, whatever the quote', () =
       fieldUpdates: [],
       newContacts: [],
       followUps: [],
+      namedOpportunities: [],
       deleteRecords: [ACME.accounts.globex.id],
       recordId: FOREIGN_ACCOUNT,
       sendTo: 'https://evil.example',

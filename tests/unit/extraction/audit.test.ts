@@ -5,6 +5,7 @@ import {
   recordCommit,
   recordProposal,
   recordProposalOutcome,
+  recordUndo,
   reviewDecision,
   type CardWrite,
   type WriteAuditLog,
@@ -42,6 +43,7 @@ const PROPOSAL = NoteProposal.parse({
   ],
   newContacts: [],
   followUps: [{ subject: 'Send the quote', dueDate: '2026-11-24', evidence: 'moved to Proposal/Price Quote' }],
+  namedOpportunities: [],
 });
 
 const RESULT: GenerationResult = {
@@ -244,6 +246,48 @@ describe('recording a commit', () => {
     expect(entries).toHaveLength(card(review, 'activity').rows.length);
     expect(entries.every((entry) => entry.error?.includes('refused') && Object.keys(entry.write?.after ?? {}).length === 0)).toBe(true);
     expect(entries[0]?.write?.answer).toEqual([{ errorCode: 'STRING_TOO_LONG', message: 'Subject: data value too large', fields: ['Subject'] }]);
+  });
+
+  it('records an undo: each restored record with the values going back, each deleted record, as taken back by the rep', async () => {
+    const { log } = freshLog();
+    const committed = {
+      idempotencyKey: 'k1',
+      committedAt: NOW.toISOString(),
+      created: [{ cardId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz' }],
+      updated: [
+        {
+          cardId: 'update',
+          objectName: 'Opportunity',
+          id: OPPORTUNITY.id,
+          name: OPPORTUNITY.name,
+          fields: [{ field: 'Amount', before: 480_000, after: 515_000 }],
+          lastModifiedDate: '2026-11-21T17:00:00.000+0000',
+        },
+      ],
+    };
+    const restore = { method: 'PATCH' as const, url: `/services/data/v62.0/sobjects/Opportunity/${OPPORTUNITY.id}`, referenceId: 'restore_0', body: { Amount: 480_000 } };
+    const remove = { method: 'DELETE' as const, url: '/services/data/v62.0/sobjects/Task/00T000000000001AAA', referenceId: 'delete_0' };
+    const count = await recordUndo(
+      log,
+      committed,
+      [
+        { action: 'restore', objectName: 'Opportunity', recordId: OPPORTUNITY.id, payload: restore, httpStatusCode: 204, answer: null },
+        { action: 'delete', objectName: 'Task', recordId: '00T000000000001AAA', payload: remove, httpStatusCode: 400, answer: [{ errorCode: 'ENTITY_IS_DELETED' }] },
+      ],
+      { orgId: ORG },
+    );
+    expect(count).toBe(2);
+    const [restored, deleted] = await log.query({ features: ['write'] }).then((entries) => [...entries].sort((a, b) => a.objectName?.localeCompare(b.objectName ?? '') ?? 0));
+    expect(restored).toMatchObject({
+      outcome: 'rejected',
+      orgId: ORG,
+      recordId: OPPORTUNITY.id,
+      write: { operation: 'restore', before: { Amount: 515_000 }, after: { Amount: 480_000 } },
+    });
+    expect(JSON.parse(restored?.sent ?? '{}')).toMatchObject({ method: 'PATCH', body: { Amount: 480_000 } });
+    expect(deleted).toMatchObject({ outcome: 'rejected', write: { operation: 'delete', answer: [{ errorCode: 'ENTITY_IS_DELETED' }] } });
+    expect(deleted?.error).toContain('did not undo it (HTTP 400)');
+    expect(await log.verify()).toMatchObject({ ok: true });
   });
 
   it('keeps answers as plain JSON', () => {

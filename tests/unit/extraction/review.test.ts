@@ -60,6 +60,7 @@ const PROPOSAL: NoteProposal = {
     },
   ],
   followUps: [{ subject: 'Send the sensor spec to Tom', dueDate: '2026-11-24', evidence: 'by next Tuesday with the sensor spec', contactName: 'tom becker' }],
+  namedOpportunities: [],
 };
 
 let describes: WriteDescribes;

@@ -41,6 +41,7 @@ const EXTRA: Record<PromptId, Record<string, string>> = {
   'extract-note': {
     record: 'Opportunity: Globex - Expansion',
     fields: '- StageName (picklist: Prospecting, Proposal, Closed Won; restricted)\n- Amount (currency)\n- CloseDate (date)',
+    opportunity_fields: '- StageName (picklist: Prospecting, Proposal, Closed Won; restricted)\n- NextStep (string)',
     today: '2026-05-12',
   },
   'extract-lead': {
@@ -75,6 +76,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'insights@1': 'af96141f208b2506',
   'email@1': '2b555fc396d533dc',
   'extract-note@1': '95849c84bd3b60bf',
+  'extract-note@2': 'f44a89a788555496',
   'ask-plan@1': '36e1361177fa7055',
   'ask-answer@1': '54983fe501572afc',
   'reply@1': 'df64be25681d7489',

@@ -104,6 +104,7 @@ const PROPOSAL: NoteProposal = {
   followUps: [
     { subject: 'Send the sensor spec to Tom', dueDate: '2026-11-24', evidence: 'by next Tuesday with the sensor spec', contactName: 'Tom Becker' },
   ],
+  namedOpportunities: [],
 };
 
 interface Row {
@@ -290,7 +291,12 @@ describe('undoCommit', () => {
   it('deletes what the commit created and restores what it changed, in one request', async () => {
     const committed = committedOf(await commit(writeApi(), await freshReview(), 'u1'));
     sandbox.org.sf.clearLog();
-    expect(await undoCommit(writeApi(), committed)).toEqual({ kind: 'undone' });
+    const outcome = await undoCommit(writeApi(), committed);
+    expect(outcome.kind).toBe('undone');
+    expect(outcome.exchanges.map(({ action, objectName, recordId, httpStatusCode }) => ({ action, objectName, recordId, httpStatusCode }))).toEqual([
+      ...committed.updated.map((record) => ({ action: 'restore', objectName: record.objectName, recordId: record.id, httpStatusCode: 204 })),
+      ...[...committed.created].reverse().map((record) => ({ action: 'delete', objectName: record.objectName, recordId: record.id, httpStatusCode: 204 })),
+    ]);
     expect(compositePosts()).toBe(1);
     expect((await read('Opportunity', OPP)).record.Amount).toBe(480_000);
     for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(404);
@@ -300,7 +306,7 @@ describe('undoCommit', () => {
     const committed = committedOf(await commit(writeApi(), await freshReview(), 'u2'));
     sandbox.org.clock.now = START + 120_000;
     await sandbox.org.send('PATCH', `${V}/sobjects/Opportunity/${OPP}`, { body: { NextStep: 'Someone else' } });
-    expect(await undoCommit(writeApi(), committed)).toEqual({ kind: 'record-changed', recordId: OPP });
+    expect(await undoCommit(writeApi(), committed)).toMatchObject({ kind: 'record-changed', recordId: OPP });
     expect((await read('Opportunity', OPP)).record.Amount).toBe(520_000);
     for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(200);
   });
