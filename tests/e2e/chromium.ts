@@ -3,7 +3,8 @@
  * sandbox's certificate is pinned, so the extension under test is the production build with no test switches.
  * Shared by the e2e tests, the demo and the benchmark.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
@@ -35,6 +36,50 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Leave api.anthropic.com to the real internet (demo with ANTHROPIC_API_KEY). */
   realModelApi?: boolean;
+  /**
+   * An administrator's policy for the extension (what `storage.managed` reads), set through Chromium's own policy
+   * mechanism: a JSON file in the managed policy folder, under "3rdparty" → "extensions" → the extension's id.
+   */
+  managedPolicy?: Record<string, unknown>;
+}
+
+/** Where Debian's Chromium reads mandatory policies from (root-owned: CI runs as root). */
+export const MANAGED_POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+
+/** The id Chromium gives an unpacked extension without a manifest key: SHA-256 of its absolute path, in letters a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+interface ExtensionCopy {
+  dir: string;
+  cleanUp(): void;
+}
+
+/**
+ * The production build, copied to a folder of its own (so its id is this launch's alone, and a policy file left behind
+ * by a crash can never reach another run), with the policy written for that id before Chromium starts.
+ */
+function extensionWithPolicy(policy: Record<string, unknown>): ExtensionCopy {
+  const dir = mkdtempSync(join(tmpdir(), 'groundwork-managed-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const id = unpackedExtensionId(dir);
+  const file = join(MANAGED_POLICY_DIR, `groundwork-e2e-${id}.json`);
+  try {
+    mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Cannot write Chromium's policy file ${file} (${String(error)}). Run as root (CI does) or set CHROMIUM_POLICY_DIR.`);
+  }
+  return {
+    dir,
+    cleanUp() {
+      rmSync(file, { force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface ExtensionBrowser {
@@ -48,7 +93,13 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
+  const copy = options.managedPolicy ? extensionWithPolicy(options.managedPolicy) : null;
+  const extensionDir = copy?.dir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'groundwork-chromium-'));
+  const cleanUp = (): void => {
+    rmSync(userDataDir, { recursive: true, force: true });
+    copy?.cleanUp();
+  };
   const browser = await puppeteer.launch({
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -72,9 +123,13 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
     ],
   });
   try {
-    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const extensionId = await browser.installExtension(extensionDir);
     const extension = (await browser.extensions()).get(extensionId);
     if (!extension) throw new Error('The extension did not load.');
+    if (copy && extensionId !== unpackedExtensionId(extensionDir)) {
+      throw new Error(`The extension loaded as ${extensionId}, not ${unpackedExtensionId(extensionDir)}: its policy would not apply.`);
+    }
+    if (options.managedPolicy) await reloadPolicies(browser, extension, Object.keys(options.managedPolicy));
     await panelOpensOnActionClick(extension);
     return {
       browser,
@@ -82,12 +137,39 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
       extensionId,
       async close() {
         await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        cleanUp();
       },
     };
   } catch (error) {
     await browser.close();
+    cleanUp();
     throw error;
+  }
+}
+
+/**
+ * Chromium read the policy files at start, before the extension (installed afterwards over CDP) had registered its
+ * schema, so the extension's part was set aside. An administrator's "Reload policies" on chrome://policy applies it, as
+ * it would for an extension installed while the browser runs; then the extension's managed storage holds the keys.
+ */
+async function reloadPolicies(browser: Browser, extension: Extension, keys: string[]): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto('chrome://policy');
+    await page.locator('>>> #reload-policies').click();
+    const worker = await serviceWorker(extension);
+    const applied = (): Promise<boolean> =>
+      worker.evaluate(async (wanted: string[]) => {
+        const api = (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome;
+        const held = await api.storage.managed.get();
+        return wanted.every((key) => key in held);
+      }, keys);
+    for (let attempt = 0; !(await applied()); attempt++) {
+      if (attempt === 75) throw new Error('Chromium did not hand the policy to the extension (chrome://policy shows why).');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await page.close();
   }
 }
 

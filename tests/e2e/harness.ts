@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../fakes/sandbox';
 import type { OrgInfo } from '../fakes/salesforce';
-import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser } from './chromium';
+import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser, type LaunchOptions } from './chromium';
 
 export interface Harness extends ExtensionBrowser {
   sandbox: Sandbox;
@@ -17,11 +17,11 @@ export interface Harness extends ExtensionBrowser {
 }
 
 /** One sandbox and one Chromium for a test file, closed after it. */
-export function harnessForFile(options: SandboxOptions = {}): () => Harness {
+export function harnessForFile(options: SandboxOptions = {}, launch: LaunchOptions = {}): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
     const sandbox = await startSandbox(options);
-    const launched = await launchWithExtension(sandbox).catch(async (error: unknown) => {
+    const launched = await launchWithExtension(sandbox, launch).catch(async (error: unknown) => {
       await sandbox.close();
       throw error;
     });

@@ -1,0 +1,104 @@
+/**
+ * An administrator's policy set the way an enterprise sets it: a JSON file in Chromium's managed policy folder, read by
+ * Chromium at start and handed to the extension as `storage.managed`. Nothing in the extension is told it is a test.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FEATURES } from '../../lib/settings';
+import { ACME } from '../fakes/salesforce/seed';
+import { seriousA11yViolations } from './a11y';
+import { harnessForFile } from './harness';
+
+const POLICY = {
+  allowedFeatures: FEATURES.filter((feature) => feature !== 'ask'),
+  budgets: { dailyUsd: 25 },
+  redaction: { deniedFields: ['Description'] },
+};
+
+const harness = harnessForFile({}, { managedPolicy: POLICY });
+
+async function settingsPage(): Promise<Page> {
+  const { browser, extensionId } = harness();
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator('[data-testid=options-tab-settings]').click();
+  await page.waitForSelector('[data-testid=options-view-settings]');
+  await page.waitForSelector('[data-testid=save-settings]');
+  return page;
+}
+
+/** Feature channels that answer a panel port opened the way the panel opens it (what reaches the background). */
+async function answeringChannels(panel: Page, channels: string[]): Promise<string[]> {
+  return panel.evaluate(async (names) => {
+    interface PanelPort {
+      onMessage: { addListener(listener: (message: { type?: string; feature?: string }) => void): void };
+      postMessage(message: unknown): void;
+      disconnect(): void;
+    }
+    interface ExtensionApi {
+      windows: { getCurrent(): Promise<{ id?: number }> };
+      runtime: { connect(info: { name: string }): PanelPort };
+    }
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    const { id: windowId } = await api.windows.getCurrent();
+    const port = api.runtime.connect({ name: 'groundwork-panel' });
+    const answered = new Set<string>();
+    port.onMessage.addListener((message) => {
+      if (message.type === 'feature-event' && message.feature) answered.add(message.feature);
+    });
+    port.postMessage({ type: 'watch-window', windowId });
+    for (const feature of names) port.postMessage({ type: 'feature', feature, payload: { type: 'open' } });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    port.disconnect();
+    return [...answered].sort();
+  }, channels);
+}
+
+describe('admin policy through Chromium’s managed policy', () => {
+  it('locks the forced budget with “Set by your organization” and shows the removed feature as removed', async () => {
+    const page = await settingsPage();
+    const budget = await page.$eval('[data-testid=budget-daily]', (node) => ({
+      value: (node as HTMLInputElement).value,
+      disabled: (node as HTMLInputElement).disabled,
+      describedBy: node.getAttribute('aria-describedby') ?? '',
+    }));
+    expect(budget).toMatchObject({ value: '25', disabled: true });
+    const note = await page.$eval(`#${budget.describedBy.split(' ').find((id) => id.endsWith('-locked'))}`, (node) => node.textContent);
+    expect(note).toBe('Set by your organization');
+    expect(await page.$eval('[data-testid=feature-toggle-ask]', (node) => (node as HTMLInputElement).disabled)).toBe(true);
+    expect(await page.$eval('#gw-feature-ask-locked', (node) => node.textContent)).toBe('Removed by your organization');
+    // A feature the policy leaves alone stays the rep's.
+    expect(await page.$eval('[data-testid=feature-toggle-summary]', (node) => (node as HTMLInputElement).disabled)).toBe(false);
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await page.close();
+  });
+
+  it('hides the removed feature from the panel and refuses its messages, while other features answer', async () => {
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
+    const tab = await salesforceTab(`/lightning/r/Account/${ACME.accounts.globex.id}/view`);
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
+    await panel.waitForSelector('[data-testid=log-note]');
+    expect(await panel.$('[data-testid=ask-section]')).toBeNull();
+
+    sandbox.org.clearLog();
+    expect(await answeringChannels(panel, ['ask', 'notes'])).toEqual(['notes']);
+    expect(sandbox.org.log.filter((entry) => entry.path.includes('/query'))).toEqual([]);
+    await tab.close();
+  });
+
+  it('keeps the denied field out of what would be sent to the model', async () => {
+    const { salesforceTab, openRecordPanel } = harness();
+    const opportunity = ACME.opportunities.globexExpansion.id;
+    const tab = await salesforceTab(`/lightning/r/Opportunity/${opportunity}/view`);
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${opportunity}"]`);
+    await panel.locator('[data-testid=show-context]').click();
+    const preview = await panel.waitForSelector('[data-testid=context-preview-text]', { timeout: 10_000 });
+    const text = (await preview?.evaluate((node) => node.textContent)) ?? '';
+    expect(text).toContain('Plant Automation Expansion');
+    // The seed's description of this deal: present without the policy, gone with it.
+    expect(text).not.toContain('legal review of the MSA is the last open item');
+    await tab.close();
+  });
+});
