@@ -62,6 +62,7 @@ function LeadBody({ state }: { state: LeadState }) {
     return (
       <p role="status" aria-busy="true" data-testid="lead-extracting">
         Reading the selection…
+        {state.progress && ` ${state.progress.done} of ${state.progress.total} parts read.`}
       </p>
     );
   }

@@ -105,6 +105,11 @@ export async function recordProposalOutcome(log: WriteAuditLog, entryId: string 
   if (entryId) await safely(() => log.updateOutcome(entryId, outcome));
 }
 
+/** The rep's answer to a proposal read in several model calls: each call's entry amended alike. */
+export async function recordProposalOutcomes(log: WriteAuditLog, entryIds: readonly string[], outcome: FieldDecision): Promise<void> {
+  for (const entryId of entryIds) await recordProposalOutcome(log, entryId, outcome);
+}
+
 /** The rep's decision on one field of a review about to be (or just) committed. */
 export function fieldDecision(review: Review, card: ReviewCard, row: ReviewRow): FieldDecision {
   const written = cardsToCommit(review).some((candidate) => candidate.id === card.id) && rowsToWrite(card).includes(row);

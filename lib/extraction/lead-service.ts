@@ -11,10 +11,11 @@ import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
 import { createTree, type CreateResult, type TreeOutcome } from '../salesforce/writes';
 import { commitUpdates, readExisting, type UpdatesOutcome } from './existing';
-import { recordCommit, recordProposalOutcome, reviewDecision, type CardWrite } from './audit';
+import { recordCommit, recordProposalOutcomes, reviewDecision, type CardWrite } from './audit';
+import { splitSelection } from './selection-parts';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
 import { LeadRequest, type LeadResult, type LeadSource, type LeadState, type ReviewChange } from './messages';
-import { proposeAudited } from './model-call';
+import { proposeAudited, type AuditedProposal } from './model-call';
 import { problemText } from './notes-service';
 import type { WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
@@ -99,8 +100,8 @@ const NO_ANSWER = 'Salesforce gave no answer. Check for the leads before confirm
 const SOME_REFUSED = 'Some rows were refused; the others were written. Fix the marked rows and confirm again.';
 
 /** One key per set of chosen updates as the rep saw them: a double click or lost answer never updates twice. */
-function updateKey(auditId: string | null, updates: readonly ReviewCard[]): string {
-  return `lead-update:${auditId ?? 'none'}:${updates.map((card) => `${card.id}@${card.target?.lastModifiedDate ?? ''}`).join(',')}`;
+function updateKey(auditIds: readonly string[], updates: readonly ReviewCard[]): string {
+  return `lead-update:${auditIds[0] ?? 'none'}:${updates.map((card) => `${card.id}@${card.target?.lastModifiedDate ?? ''}`).join(',')}`;
 }
 
 /** The state after a commit attempt: created and updated rows with their links, refusals on their cards. */
@@ -121,6 +122,29 @@ function settled(current: LeadState, review: Review, creates: readonly ReviewCar
   return problems.length > 0
     ? { ...current, ...merged, phase: 'review', problem: problems.join(' ') }
     : { ...current, ...merged, phase: 'done', problem: null };
+}
+
+/** Model calls of one selection running together: a long list reads faster, within the API's rate limits. */
+const PARTS_AT_ONCE = 2;
+
+/** Runs `work` over the items, `limit` at a time; the outcomes come back in the items' order. */
+async function settledInOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) {
+      outcomes[index] = await work(items[index] as T).then(
+        (value): PromiseFulfilledResult<R> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseRejectedResult => ({ status: 'rejected', reason }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return outcomes;
+}
+
+function partsMissing(failed: number, total: number, error: unknown): string {
+  return `${failed} of ${total} parts of the selection could not be read (${problemText(error)}). The people below come from the other parts: select the rest and extract again.`;
 }
 
 export class LeadService {
@@ -146,7 +170,7 @@ export class LeadService {
     const full = await this.deps.browser.selectedText(click.tab.id, click.frameId).catch(() => '');
     const text = (full.trim() ? full : (click.selectionText ?? '')).slice(0, MAX_SELECTION_CHARS);
     const source = await this.sourceOf(click);
-    const extracting: LeadState = { phase: 'extracting', source, review: null, results: [], lightningHost: null, problem: null, auditId: null };
+    const extracting: LeadState = { phase: 'extracting', source, review: null, results: [], lightningHost: null, problem: null, auditIds: [], progress: null };
     await this.queue.run(key, () => this.save(key, extracting, windowId));
     await opened;
     if (!text.trim()) {
@@ -156,8 +180,10 @@ export class LeadService {
     this.running.add(key);
     const stopKeepAlive = this.deps.keepAlive();
     try {
-      const next = await this.extract(text, source).then(
-        ({ review, lightningHost, auditId }): LeadState => ({ ...extracting, phase: 'review', review, lightningHost, auditId }),
+      const progress = (done: number, total: number): Promise<void> =>
+        this.queue.run(key, () => this.save(key, { ...extracting, progress: { done, total } }, windowId));
+      const next = await this.extract(text, source, progress).then(
+        ({ review, lightningHost, auditIds, problem }): LeadState => ({ ...extracting, phase: 'review', review, lightningHost, auditIds, problem }),
         (error: unknown): LeadState => ({ ...extracting, phase: 'done', problem: problemText(error) }),
       );
       await this.queue.run(key, () => this.save(key, next, windowId));
@@ -183,7 +209,7 @@ export class LeadService {
       if (data.type === 'discard') {
         // Cancel: the proposal is dropped and nothing more is written (rows already created stay, with their links shown before).
         if (state.phase === 'review' && state.results.every((result) => !result.id)) {
-          await recordProposalOutcome(this.deps.auditLog, state.auditId, 'rejected');
+          await recordProposalOutcomes(this.deps.auditLog, state.auditIds, 'rejected');
         }
         await this.deps.session.remove(key);
         this.publish(panel.windowId, null);
@@ -243,7 +269,16 @@ export class LeadService {
     return { pageTitle: click.tab.title?.trim() || null, pageUrl: url, sender, messageId: gmailMessageId(url) };
   }
 
-  private async extract(text: string, source: LeadSource): Promise<{ review: Review; lightningHost: string; auditId: string | null }> {
+  /**
+   * The selection read in parts (splitSelection), two at a time, each its own audited model call; the people of all
+   * parts make one review against the whole text. A part that fails leaves the others' people, with a problem that
+   * says how much is missing; when every part fails, the first failure is the answer.
+   */
+  private async extract(
+    text: string,
+    source: LeadSource,
+    progress: (done: number, total: number) => Promise<void>,
+  ): Promise<{ review: Review; lightningHost: string; auditIds: string[]; problem: string | null }> {
     const access = await this.clients.forLastOrg();
     if (!access) throw new SalesforceProblem('no-session', NO_ORG);
     const describes = await access.describes(['Lead']);
@@ -251,22 +286,33 @@ export class LeadService {
     if (!lead) throw new SalesforceProblem('no-api-access', 'You cannot see Leads in this org.');
     const now = this.deps.now();
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const redacted = redactSource(text);
     // The page's words are untrusted data too, and leave the browser redacted like the selection.
     const page = redactSource(pageLine(source)).text;
-    const prompt = renderPrompt('extract-lead', {
-      context: redacted.text,
-      extra: { fields: writableFieldLines(lead, 'create'), today: todayOf(now, zone), ...(page ? { page } : {}) },
-    });
-    const { value, auditId } = await proposeAudited(this.deps, LeadProposal, prompt, {
-      feature: 'extract-lead',
-      orgId: access.client.session.orgId,
-      objectName: 'Lead',
-    });
-    const proposal = restoreProposal(LeadProposal, value, redacted.redactions);
+    const extra = { fields: writableFieldLines(lead, 'create'), today: todayOf(now, zone), ...(page ? { page } : {}) };
+    const parts = splitSelection(text);
+    let done = 0;
+    if (parts.length > 1) await progress(done, parts.length);
+    const readPart = async (part: string): Promise<AuditedProposal<LeadProposal>> => {
+      const redacted = redactSource(part);
+      const prompt = renderPrompt('extract-lead', { context: redacted.text, extra });
+      const answer = await proposeAudited(this.deps, LeadProposal, prompt, { feature: 'extract-lead', orgId: access.client.session.orgId, objectName: 'Lead' });
+      done += 1;
+      if (parts.length > 1) await progress(done, parts.length);
+      return { ...answer, value: restoreProposal(LeadProposal, answer.value, redacted.redactions) };
+    };
+    const answers = await settledInOrder(parts, PARTS_AT_ONCE, readPart);
+    const read = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+    const failures = answers.flatMap((answer) => (answer.status === 'rejected' ? [answer.reason] : []));
+    if (read.length === 0) throw failures[0];
+    const proposal: LeadProposal = { leads: read.flatMap((answer) => answer.value.leads) };
     const review = buildLeadReview(proposal, describes, text, now, { timeZone: zone });
     const found = await findDuplicates(access.client, duplicateCandidates(review)).catch(() => []);
-    return { review: withDuplicateDefaults(attachDuplicates(review, found)), lightningHost: access.lightningHost, auditId };
+    return {
+      review: withDuplicateDefaults(attachDuplicates(review, found)),
+      lightningHost: access.lightningHost,
+      auditIds: read.flatMap((answer) => answer.auditId ?? []),
+      problem: failures.length > 0 ? partsMissing(failures.length, parts.length, failures[0]) : null,
+    };
   }
 
   private async commit(key: string, review: Review, windowId: number): Promise<void> {
@@ -282,7 +328,7 @@ export class LeadService {
       const updated =
         access && updates.length > 0
           ? await commitUpdates(access.client, review, updates, {
-              idempotencyKey: updateKey(state?.auditId ?? null, updates),
+              idempotencyKey: updateKey(state?.auditIds ?? [], updates),
               ledger: storageLedger(this.deps.session),
               describes: await access.describes(objectsOf(review)),
             })
@@ -310,7 +356,7 @@ export class LeadService {
   private async audit(review: Review, sent: readonly { id: string }[], writes: CardWrite[], after: LeadState | null, attempt: { first: boolean; orgId: string }): Promise<void> {
     const recorded = attempt.first ? undefined : new Set(sent.map((card) => card.id));
     await recordCommit(this.deps.auditLog, review, writes, { orgId: attempt.orgId }, recorded);
-    if (after?.phase === 'done') await recordProposalOutcome(this.deps.auditLog, after.auditId, reviewDecision(review));
+    if (after?.phase === 'done') await recordProposalOutcomes(this.deps.auditLog, after.auditIds, reviewDecision(review));
   }
 
   private async save(key: string, state: LeadState, windowId: number): Promise<void> {

@@ -204,8 +204,10 @@ export const LeadState = z.object({
   results: z.array(LeadResult),
   lightningHost: z.string().nullable(),
   problem: z.string().nullable(),
-  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
-  auditId: z.string().nullable().default(null),
+  /** The proposal's audit entries (one per part of a long selection), amended with the rep's decision. */
+  auditIds: z.array(z.string()).default([]),
+  /** While a long selection is read in parts: how many are read. */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).nullable().default(null),
 });
 export type LeadState = z.infer<typeof LeadState>;
 

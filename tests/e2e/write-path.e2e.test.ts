@@ -386,7 +386,7 @@ Send the signed order form to Rosa by 2026-12-04.`;
     await panel.locator('[data-testid=result-done]').click();
   });
 
-  it('a 250-person selection becomes 250 leads in two tree requests, with the page context given to the model as data', async () => {
+  it('a 250-person selection is read in parts, one model call each, and becomes 250 leads in two tree requests, with the page context given as data', async () => {
     await withApiKey();
     const { sandbox, browser } = harness();
     await openOpportunity();
@@ -399,26 +399,37 @@ Send the signed order form to Rosa by 2026-12-04.`;
     const people = Array.from({ length: 250 }, (_, i) => ({ first: `Attendee${i}`, last: `Person${i}`, company: `Summit Co ${i}`, email: `attendee${i}@summit${i}.example` }));
     const lines = people.map((p) => `${p.first} ${p.last}, ${p.company}, ${p.email}`);
     await selectText(gmail, `Attendees:\n${lines.join('\n')}`);
-    sandbox.model.script({
-      json: {
-        leads: people.map((p, i) => ({
-          FirstName: { value: p.first, evidence: lines[i] },
-          LastName: { value: p.last, evidence: lines[i] },
-          Company: { value: p.company, evidence: lines[i] },
-          Email: { value: p.email, evidence: p.email },
-          otherFields: [],
-        })),
-      },
-    });
+    // A model that reads: each request is answered with the people of the part of the list it was given.
+    const reader = {
+      jsonFrom: (prompt: string) => ({
+        leads: people.flatMap((p, i) =>
+          prompt.includes(`${lines[i]}\n`) || prompt.includes(`${lines[i]}<`) || prompt.endsWith(lines[i] ?? '')
+            ? [{
+                FirstName: { value: p.first, evidence: lines[i] },
+                LastName: { value: p.last, evidence: lines[i] },
+                Company: { value: p.company, evidence: lines[i] },
+                Email: { value: p.email, evidence: p.email },
+                otherFields: [],
+              }]
+            : [],
+        ),
+      }),
+    };
+    sandbox.model.script(...Array.from({ length: 12 }, () => reader));
     sandbox.org.clearLog();
     const requestsBefore = sandbox.model.log.length;
     await extractToLead('Attendee0 Person0');
     const panel = await harness().openPanel(gmail);
-    await panel.waitForSelector('[data-testid=lead-review][data-phase=review]', { timeout: 30_000 });
+    await panel.waitForSelector('[data-testid=lead-review][data-phase=review]', { timeout: 60_000 });
+    sandbox.model.clearScript();
     expect(orgWrites()).toEqual([]);
 
+    // The list was read in parts, one model call each, no call holding the whole list (an answer has an output limit).
+    const calls = sandbox.model.log.slice(requestsBefore).filter((entry) => entry.path === '/v1/messages');
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls.every((call) => !call.body.includes(lines[0] ?? '-') || !call.body.includes(lines[249] ?? '-'))).toBe(true);
     // The page is context, as data inside its own tags: title, address, the open message.
-    const sent = sandbox.model.log.slice(requestsBefore).find((entry) => entry.path === '/v1/messages')?.body ?? '';
+    const sent = calls[0]?.body ?? '';
     expect(sent).toContain('<page>');
     expect(sent).toContain('Page address: https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW');
     expect(sent).toContain('Gmail message: FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW');

@@ -39,7 +39,8 @@ export function contextLines(prompt: string): ContextLine[] {
   }));
 }
 
-function promptText(request: MessagesRequest): string {
+/** The prompt as the model reads it: system blocks, then the user's text blocks. */
+export function promptText(request: MessagesRequest): string {
   const system = request.system.map((block) => block.text);
   const user = request.messages.filter((message) => message.role === 'user').flatMap((message) => message.content);
   return [...system, ...user.filter((block) => block.type === 'text').map((block) => block.text)].join('\n');

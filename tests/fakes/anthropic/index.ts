@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, requestEntry, sendJson, type Handler } from '../http';
-import { demoJson, demoText, limitReply } from './demo-model';
+import { demoJson, demoText, limitReply, promptText } from './demo-model';
 import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from './errors';
 import { checkModel, getModel, listModels } from './models';
 import { pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
@@ -55,8 +55,8 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
         chunkDelayMs: scripted.chunkDelayMs ?? 0,
       };
     }
-    if (scripted && 'json' in scripted) {
-      const text = JSON.stringify(scripted.json);
+    if (scripted && ('json' in scripted || 'jsonFrom' in scripted)) {
+      const text = JSON.stringify('json' in scripted ? scripted.json : scripted.jsonFrom(promptText(request)));
       return { ...base, text, stopReason: 'end_turn', usage: usageFor(text) };
     }
     const produced = request.outputSchema ? demoJson(request, request.outputSchema) : demoText(request);

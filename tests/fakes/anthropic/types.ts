@@ -14,6 +14,8 @@ export type ScriptedReply =
   | { text: string; stopReason?: StopReason; usage?: Partial<Usage>; chunkDelayMs?: number }
   /** Returned as the text of the reply (structured output). */
   | { json: unknown }
+  /** Structured output computed from the request's prompt (system and user text): a scripted model that reads. */
+  | { jsonFrom(prompt: string): unknown }
   /**
    * An HTTP error with the documented body. `retryAfter` (seconds) sets `retry-after`; `errorCode` sets
    * `error.details.error_code` (the API uses it to mark a spend-limit 429: see SPEND_LIMIT_REACHED).

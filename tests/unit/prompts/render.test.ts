@@ -81,6 +81,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'ask-answer@1': '54983fe501572afc',
   'reply@1': 'df64be25681d7489',
   'extract-lead@1': 'eb30937fc912c21e',
+  'extract-lead@2': 'b14b92271707a7fa',
 };
 
 const bodyHash = (id: PromptId) => createHash('sha256').update(readFileSync(`prompts/${id}.md`, 'utf8')).digest('hex').slice(0, 16);

@@ -1,0 +1,37 @@
+/**
+ * A long selection (an attendee list, a long thread) is read by the model in parts: one structured answer holds only
+ * so many people before it reaches its output limit, so each part is kept small enough for its people to fit. Parts
+ * are exact, consecutive pieces of the text, cut at blank lines where possible, else at line ends, else at spaces, so
+ * every quote the model copies from a part is a quote from the whole selection.
+ */
+
+/** About fifty one-line attendees, or a dozen signatures: what one answer of the extract-lead prompt holds. */
+export const SELECTION_PART_CHARS = 3_000;
+
+const BREAKS = [/\n[ \t]*\n/g, /\n/g, /[ \t]+/g];
+
+/** The last place at or before `limit` (and after `from`) where `pattern` ends, or -1. */
+function lastBreak(text: string, from: number, limit: number, pattern: RegExp): number {
+  let found = -1;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match && match.index + match[0].length <= limit; match = pattern.exec(text)) {
+    if (match.index > from) found = match.index + match[0].length;
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  return found;
+}
+
+/** The text in consecutive parts of at most `maxChars` characters (one part when it fits); joined, they are the text. */
+export function splitSelection(text: string, maxChars = SELECTION_PART_CHARS): string[] {
+  if (maxChars < 1) throw new Error('a part holds at least one character');
+  const parts: string[] = [];
+  let start = 0;
+  while (text.length - start > maxChars) {
+    const limit = start + maxChars;
+    const cut = BREAKS.map((pattern) => lastBreak(text, start, limit, pattern)).find((at) => at > start) ?? limit;
+    parts.push(text.slice(start, cut));
+    start = cut;
+  }
+  if (start < text.length || parts.length === 0) parts.push(text.slice(start));
+  return parts;
+}
