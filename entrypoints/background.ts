@@ -57,6 +57,7 @@ export default defineBackground(() => {
     session,
     browser: featureBrowser,
     modelSettings: (useCase) => governance.modelSettings(useCase),
+    prices: async () => (await governance.settings.effective()).settings.prices,
     auditLog: governance.log,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { draftFrom, settingsFromDraft, type SettingsDraft } from '../../lib/governance/options-draft';
+import { priceRowsFrom, priceTableFromRows } from '../../lib/governance/price-draft';
 import { FEATURE_LABELS } from '../../lib/governance/use-cases';
 import { apiKeyProblem, FEATURES, isLocked, MODEL_USE_CASES, saveSettings, type ModelUseCase, type SettingPath } from '../../lib/settings';
 import { describedBy, Field, Section } from './fields';
 import { KeyTest } from './KeyTest';
 import { OrgsSection } from './OrgsSection';
+import { PriceTableSection } from './PriceTableSection';
 import { useLiveModels } from './use-live-models';
 import type { LoadedSettings, OptionsStores } from './use-settings';
 
@@ -37,8 +39,11 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(rep));
   // Kept beside the draft (one phrase per line), merged into the settings on Save.
   const [phrases, setPhrases] = useState(() => rep.prohibitedPhrases.join('\n'));
+  // Likewise the price table, as typed; a forced table is shown but the rep's own is kept as stored.
+  const [priceRows, setPriceRows] = useState(() => priceRowsFrom(rep.prices));
   const locked = (path: SettingPath): boolean => isLocked(effective, path);
   const keyLocked = locked('anthropicApiKey');
+  const pricesLocked = locked('prices');
   const models = useLiveModels(effective.settings.anthropicApiKey, effective.settings.baseUrl, effective.allowedModels);
 
   const change = (changes: Partial<SettingsDraft>): void => setDraft((current) => ({ ...current, ...changes }));
@@ -47,7 +52,9 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
     event.preventDefault();
     const keyProblem = keyLocked ? null : apiKeyProblem(draft.apiKey);
     if (keyProblem) return setStatus({ tone: 'error', text: keyProblem });
-    const result = settingsFromDraft(draft, { ...rep, prohibitedPhrases: phraseLines(phrases) });
+    const priced = pricesLocked ? { prices: rep.prices } : priceTableFromRows(priceRows);
+    if ('problems' in priced) return setStatus({ tone: 'error', text: `Model prices: ${priced.problems[0]?.text ?? 'some price is not valid.'}` });
+    const result = settingsFromDraft(draft, { ...rep, prohibitedPhrases: phraseLines(phrases), prices: priced.prices });
     if ('problem' in result) return setStatus({ tone: 'error', text: result.problem });
     await saveSettings(stores.local, result.settings);
     setStatus({ tone: 'info', text: 'Saved. Groundwork uses the new settings from its next request.' });
@@ -232,6 +239,8 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
           </div>
         </div>
       </Section>
+
+      <PriceTableSection rows={pricesLocked ? priceRowsFrom(effective.settings.prices) : priceRows} onChange={setPriceRows} locked={pricesLocked} />
 
       <div className="slds-m-bottom_medium">
         <button className="slds-button slds-button_brand" type="submit" data-testid="save-settings">

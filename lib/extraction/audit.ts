@@ -16,7 +16,7 @@
 import { costUsd, type AuditLog, type NewAuditEntry, type Outcome, type WriteRecord } from '../audit';
 import type { GenerationResult } from '../model';
 import { costOf } from '../model/prices';
-import { DEFAULT_PRICES } from '../settings/schema';
+import type { PriceTable } from '../settings';
 import type { Committed, UndoExchange } from '../salesforce/writes';
 import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from './review';
 import type { WriteValue } from './validate';
@@ -38,6 +38,8 @@ export interface ProposalCall extends AuditScope {
   sent: string;
   /** The model's answer; absent when the call failed before one came. */
   result?: GenerationResult;
+  /** The effective price table the cost is computed from. */
+  prices: PriceTable;
   /** The model's raw text when the call failed on it (malformed output). */
   rawText?: string;
   error?: string;
@@ -56,14 +58,14 @@ export function asJson(value: unknown): Json {
   }
 }
 
-function usageOf(result: GenerationResult | undefined): Partial<NewAuditEntry> {
+function usageOf(result: GenerationResult | undefined, prices: PriceTable): Partial<NewAuditEntry> {
   if (!result) return {};
   const tokens = { ...result.usage };
   return {
     model: result.model,
     tokens,
-    // The rep's price table is the settings' (defaults here); a model it lacks is priced by the client's families.
-    costUsd: costUsd(result.model, tokens, DEFAULT_PRICES) ?? costOf(result.model, tokens),
+    // A model the table lacks is priced by the client's families.
+    costUsd: costUsd(result.model, tokens, prices) ?? costOf(result.model, tokens),
     latencyMs: result.latencyMs,
   };
 }
@@ -90,7 +92,7 @@ export async function recordProposal(log: WriteAuditLog, call: ProposalCall): Pr
       feature: call.feature,
       promptId: call.prompt.id,
       promptVersion: String(call.prompt.version),
-      ...usageOf(call.result),
+      ...usageOf(call.result, call.prices),
       sent: call.sent,
       received: call.result?.text ?? call.rawText ?? '',
       outcome: 'pending',

@@ -16,12 +16,12 @@ export interface AuditedProposal<T> {
 }
 
 export async function proposeAudited<T>(
-  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings'>,
+  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices'>,
   schema: ZodType<T>,
   prompt: RenderedPrompt,
   call: AuditScope & { feature: ProposalCall['feature'] },
 ): Promise<AuditedProposal<T>> {
-  const base: ProposalCall = { ...call, prompt: { id: prompt.id, version: prompt.version }, sent: prompt.userText };
+  const base: ProposalCall = { ...call, prompt: { id: prompt.id, version: prompt.version }, sent: prompt.userText, prices: await deps.prices() };
   try {
     const settings = await deps.modelSettings('extract');
     const { value, result } = await generateJson(

@@ -5,6 +5,7 @@ import type { FeatureName } from '../messaging/feature-channel';
 import type { ModelSettings, UseCase } from '../model';
 import type { OrgRegistry } from '../orgs';
 import type { RecordViewService } from '../record-view';
+import type { PriceTable } from '../settings';
 import type { CookieJar } from '../salesforce/session';
 
 /** One panel connection, as a feature's handler sees it. */
@@ -56,6 +57,8 @@ export interface FeatureDeps {
   session: KeyValueStore;
   browser: FeatureBrowser;
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
+  /** The effective price table (the rep's, or the policy's): what an AI call recorded in the audit cost. */
+  prices(): Promise<PriceTable>;
   /** Where every AI call and every write is recorded (lib/audit). */
   auditLog: AuditLog;
   keepAlive(): () => void;

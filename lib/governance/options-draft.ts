@@ -50,6 +50,7 @@ const FIELD_NAMES: Record<string, string> = {
   redaction: 'Redaction',
   budgets: 'Budgets',
   auditRetentionDays: 'Audit retention',
+  prices: 'Model prices',
 };
 
 /**

@@ -217,6 +217,65 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     await tab.close();
   });
 
+  it('counts only today toward the daily budget: a spend over the cap yesterday blocks nothing, the same spend today does', async () => {
+    const page = await optionsPage('audit');
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    // Days start at midnight where the rep is: the browser's time zone.
+    const { midnight, spentToday } = await page.evaluate(
+      () =>
+        new Promise<{ midnight: string; spentToday: number }>((resolve, reject) => {
+          const start = new Date();
+          start.setHours(0, 0, 0, 0);
+          const open = indexedDB.open('groundwork-audit', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('chain').objectStore('chain').getAll();
+            read.onsuccess = () => {
+              const entries = (read.result as { entry?: { time: string; costUsd: number } }[]).flatMap((record) => (record.entry ? [record.entry] : []));
+              const spent = entries.filter((entry) => new Date(entry.time) >= start).reduce((sum, entry) => sum + entry.costUsd, 0);
+              open.result.close();
+              resolve({ midnight: start.toISOString(), spentToday: spent });
+            };
+          };
+        }),
+    );
+    const cap = Math.ceil((spentToday + 0.5) * 100) / 100;
+    await page.locator('[data-testid=options-tab-settings]').click();
+    await page.locator('[data-testid=budget-daily]').fill(String(cap));
+    await page.locator('[data-testid=save-settings]').click();
+    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await page.locator('[data-testid=options-tab-audit]').click();
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    // Ten times the cap, spent a minute before midnight: yesterday's.
+    await appendEntry(page, { feature: 'summary', model: 'claude-opus-5-5', costUsd: cap * 10, time: new Date(Date.parse(midnight) - 60_000).toISOString() });
+
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.wayne.id));
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.wayne.id}"]`);
+    const calls = sandbox.model.log.filter((entry) => entry.path === '/v1/messages').length;
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
+    expect(sandbox.model.log.filter((entry) => entry.path === '/v1/messages').length).toBe(calls + 1);
+
+    // The same spend today reaches the cap: the next generation is refused.
+    await page.bringToFront();
+    await appendEntry(page, { feature: 'summary', model: 'claude-opus-5-5', costUsd: cap * 10 });
+    await tab.bringToFront();
+    await panel.locator('[data-testid=regenerate]').click();
+    const problem = await panel.waitForSelector('[data-testid=generation-problem]', { timeout: 15_000 });
+    expect(await problem?.evaluate((node) => node.textContent)).toMatch(/Daily AI budget reached/);
+    expect(sandbox.model.log.filter((entry) => entry.path === '/v1/messages').length).toBe(calls + 1);
+
+    await page.bringToFront();
+    await page.locator('[data-testid=options-tab-settings]').click();
+    await page.locator('[data-testid=budget-daily]').fill('');
+    await page.locator('[data-testid=save-settings]').click();
+    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await page.close();
+    await tab.close();
+  });
+
   it('has no serious accessibility problems in the settings, audit and usage views', async () => {
     const page = await optionsPage('settings');
     await page.waitForSelector('[data-testid=save-settings]');

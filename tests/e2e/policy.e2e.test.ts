@@ -13,6 +13,7 @@ const POLICY = {
   allowedFeatures: FEATURES.filter((feature) => feature !== 'ask'),
   budgets: { dailyUsd: 25 },
   redaction: { deniedFields: ['Description'] },
+  prices: { 'claude-sonnet-4-5': { input: 2.5, output: 12, cacheRead: 0.25, cacheWrite: 3 } },
 };
 
 const harness = harnessForFile({}, { managedPolicy: POLICY });
@@ -55,7 +56,7 @@ async function answeringChannels(panel: Page, channels: string[]): Promise<strin
 }
 
 describe('admin policy through Chromium’s managed policy', () => {
-  it('locks the forced budget with “Set by your organization” and shows the removed feature as removed', async () => {
+  it('locks the forced budget and price table with “Set by your organization” and shows the removed feature as removed', async () => {
     const page = await settingsPage();
     const budget = await page.$eval('[data-testid=budget-daily]', (node) => ({
       value: (node as HTMLInputElement).value,
@@ -67,6 +68,12 @@ describe('admin policy through Chromium’s managed policy', () => {
     expect(note).toBe('Set by your organization');
     expect(await page.$eval('[data-testid=feature-toggle-ask]', (node) => (node as HTMLInputElement).disabled)).toBe(true);
     expect(await page.$eval('#gw-feature-ask-locked', (node) => node.textContent)).toBe('Removed by your organization');
+    // The organization's price table, shown and locked.
+    const prices = await page.$$eval('[data-testid=price-input]', (inputs) =>
+      inputs.map((input) => ({ model: input.getAttribute('data-model'), kind: input.getAttribute('data-kind'), value: (input as HTMLInputElement).value, disabled: (input as HTMLInputElement).disabled })),
+    );
+    expect(prices.filter((price) => price.kind === 'output')).toEqual([{ model: 'claude-sonnet-4-5', kind: 'output', value: '12', disabled: true }]);
+    expect(await page.$('[data-testid=price-add]')).toBeNull();
     // A feature the policy leaves alone stays the rep's.
     expect(await page.$eval('[data-testid=feature-toggle-summary]', (node) => (node as HTMLInputElement).disabled)).toBe(false);
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');

@@ -15,6 +15,7 @@ import { buildReview, editRow, NoteProposal, setCardIncluded, setRowChecked, typ
 import type { GenerationResult } from '../../../lib/model';
 import { ModelProblem } from '../../../lib/model';
 import { ACME } from '../../fakes/salesforce/seed';
+import { DEFAULT_PRICES } from '../../../lib/settings';
 import { freshLog } from '../audit/audit-harness';
 import { sandboxDescribes } from './describes-fixture';
 
@@ -76,13 +77,14 @@ const card = (from: Review, id: string) => {
 };
 
 describe('recording a proposal', () => {
-  it('records the redacted text sent, the model\'s JSON, model, tokens, cost, prompt id and version, pending', async () => {
+  it('records the redacted text sent, the model\'s JSON, model, tokens, cost by the rep\'s price table, prompt id and version, pending', async () => {
     const { log } = freshLog();
     const id = await recordProposal(log, {
       feature: 'log-note',
       prompt: { id: 'extract-note', version: 1 },
       sent: '<context>\nSSN [SSN-1]\n</context>',
       result: RESULT,
+      prices: { 'claude-sonnet-4-5': { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 } },
       orgId: ORG,
       recordId: OPPORTUNITY.id,
       objectName: 'Opportunity',
@@ -103,13 +105,13 @@ describe('recording a proposal', () => {
       recordId: OPPORTUNITY.id,
       objectName: 'Opportunity',
     });
-    // $3 / $15 per million, cache reads at 0.1× the input price.
-    expect(entry?.costUsd).toBeCloseTo((2000 * 3 + 500 * 15 + 1000 * 0.3) / 1_000_000, 8);
+    // The rep's table: $6 / $30 per million, cache reads $0.60 (not the defaults' $3 / $15).
+    expect(entry?.costUsd).toBeCloseTo((2000 * 6 + 500 * 30 + 1000 * 0.6) / 1_000_000, 8);
   });
 
   it('amends the proposal with the rep\'s decision: accepted, edited, or rejected when cancelled', async () => {
     const { log } = freshLog();
-    const call = { feature: 'extract-lead' as const, prompt: { id: 'extract-lead', version: 1 }, sent: 'x', result: RESULT };
+    const call = { feature: 'extract-lead' as const, prompt: { id: 'extract-lead', version: 1 }, sent: 'x', result: RESULT, prices: DEFAULT_PRICES };
     const accepted = await recordProposal(log, call);
     const cancelled = await recordProposal(log, call);
     await recordProposalOutcome(log, accepted, 'accepted');
@@ -125,6 +127,7 @@ describe('recording a proposal', () => {
     const { log } = freshLog();
     const deps = {
       auditLog: log,
+      prices: async () => DEFAULT_PRICES,
       modelSettings: async () => {
         throw new ModelProblem('malformed-output', 'The model answered in a form Groundwork cannot read.', { rawText: '{"activity":' });
       },
@@ -151,7 +154,7 @@ describe('recording a proposal', () => {
         throw new Error('IndexedDB is gone');
       },
     };
-    await expect(recordProposal(broken, { feature: 'log-note', prompt: { id: 'extract-note', version: 1 }, sent: '' })).resolves.toBeNull();
+    await expect(recordProposal(broken, { feature: 'log-note', prompt: { id: 'extract-note', version: 1 }, sent: '', prices: DEFAULT_PRICES })).resolves.toBeNull();
     await expect(recordProposalOutcome(broken, 'id-1', 'accepted')).resolves.toBeUndefined();
     await expect(recordCommit(broken, review, [])).resolves.toBe(0);
   });
