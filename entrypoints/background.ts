@@ -39,6 +39,7 @@ export default defineBackground(() => {
   const generations = new GenerationService({
     store: local,
     modelSettings: (feature) => governance.modelSettings(feature),
+    promptVariant: (feature) => governance.promptVariant(feature),
     stream: streamGeneration,
     prohibitedPhrases: async () => (await governance.settings.effective()).settings.prohibitedPhrases,
     redaction: () => governance.redaction(),

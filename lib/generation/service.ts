@@ -3,7 +3,7 @@ import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltConte
 import { findUnsupportedClaims } from '../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../model';
 import { toModelProblem } from '../model';
-import { renderPrompt } from '../prompts';
+import { renderPrompt, type PromptVariant } from '../prompts';
 import type { OrgApi } from '../salesforce/context';
 import { RecordGraph } from '../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
@@ -42,6 +42,7 @@ export interface GenerationAudit {
     recordId: string;
     promptId: string;
     promptVersion: string;
+    promptVariant: PromptVariant;
     sent: string;
     result: GenerationResult | null;
     received: string;
@@ -56,6 +57,8 @@ export interface GenerationDeps {
   /** Local storage: finished generations, so a reopen needs no model call. */
   store: KeyValueStore;
   modelSettings(feature: Feature): Promise<ModelSettings>;
+  /** The variant of the feature's prompt this rep is assigned. */
+  promptVariant(feature: Feature): Promise<PromptVariant>;
   stream(settings: ModelSettings, request: GenerationRequest, events: StreamEvents, signal: AbortSignal): Promise<GenerationResult>;
   prohibitedPhrases(): Promise<string[]>;
   /** Fields and patterns never to send (settings and policy), read on every use. */
@@ -244,7 +247,7 @@ export class GenerationService {
     settingsLookup.catch(() => undefined);
     const { built, findings, contextHash } = await this.prepare(target, feature);
     const extra = this.extraFor(feature, target, findings, email);
-    const prompt = renderPrompt(feature, { context: built.text, extra });
+    const prompt = renderPrompt(feature, { context: built.text, extra }, await this.deps.promptVariant(feature));
     // Everything the model was given may be repeated: the grounding check reads all of it.
     const groundingContext = [built.text, ...Object.values(extra)].join('\n');
     let generation: Generation = {
@@ -260,6 +263,7 @@ export class GenerationService {
       problem: null,
       promptId: prompt.id,
       promptVersion: String(prompt.version),
+      promptVariant: prompt.variant,
       model: null,
       contextHash,
       stale: false,
@@ -329,6 +333,7 @@ export class GenerationService {
         recordId: target.recordId,
         promptId: prompt.id,
         promptVersion: String(prompt.version),
+        promptVariant: prompt.variant,
         sent: prompt.userText,
         result,
         received: raw,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PromptVariant } from '../prompts';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
 export type Feature = z.infer<typeof Feature>;
@@ -57,6 +58,8 @@ export const Generation = z.object({
   problem: GenerationProblem.nullable(),
   promptId: z.string(),
   promptVersion: z.string(),
+  /** The prompt variant (A/B) the rep is assigned; generations kept before variants existed were A. */
+  promptVariant: PromptVariant.default('A'),
   model: z.string().nullable(),
   contextHash: z.string(),
   /** The record's context changed since this was generated. */

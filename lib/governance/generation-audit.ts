@@ -31,6 +31,7 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
         feature: AUDIT_FEATURE_FOR[call.feature],
         promptId: call.promptId,
         promptVersion: call.promptVersion,
+        variant: call.promptVariant,
         ...usageOf(call, effective.settings.prices),
         sent: call.sent,
         received: call.received,

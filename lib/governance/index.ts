@@ -13,6 +13,8 @@ import { settingsGate, type SettingsGate } from './gate';
 import { createGenerationAudit, type GovernedGenerationAudit } from './generation-audit';
 import { auditLog } from './handler';
 import { governedModelSettings } from './model-settings';
+import { promptVariants } from './prompt-variants';
+import type { PromptId, PromptVariant } from '../prompts';
 import { settingsSource, type CurrentOrg, type SettingsSource } from './sources';
 
 export { createGovernanceHandler, auditLog, RETENTION_ALARM } from './handler';
@@ -53,6 +55,8 @@ export interface Governance {
   audit: GovernedGenerationAudit;
   /** The model settings for a use case; refuses, in words, a feature switched off or a spent budget. */
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
+  /** The variant of a prompt this rep is assigned (A when the prompt has no B). */
+  promptVariant(id: PromptId): Promise<PromptVariant>;
 }
 
 /** Everything the background needs from governance, over the extension's own storage, policy and audit log. */
@@ -73,5 +77,6 @@ export function createGovernance(deps: {
     gate,
     audit: createGenerationAudit(log, { effective: settings.effective, org: () => deps.orgs.lastUsed() }),
     modelSettings: (useCase) => governedModelSettings(useCase, { settings, gate, session: deps.session, now: deps.now }),
+    promptVariant: promptVariants(deps.local),
   };
 }

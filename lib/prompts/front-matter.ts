@@ -35,8 +35,14 @@ const inputList = z
   .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z][a-z_]*$/, 'input names are lower_snake_case')));
 
+export const PROMPT_VARIANTS = ['A', 'B'] as const;
+export const PromptVariant = z.enum(PROMPT_VARIANTS);
+export type PromptVariant = z.infer<typeof PromptVariant>;
+
 export const PromptMeta = z.object({
   id: z.string().regex(/^[a-z][a-z-]*$/),
+  /** A prompt may have a B variant (prompts/<id>.b.md) that reps are assigned to stably; A is the prompt itself. */
+  variant: PromptVariant.default('A'),
   version: z.coerce.number().int().positive(),
   purpose: z.string().min(1),
   output: z.string().min(1),

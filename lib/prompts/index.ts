@@ -4,7 +4,7 @@
  * untrusted data.
  */
 import type { SystemBlock } from '../model';
-import { PromptMeta, splitFrontMatter } from './front-matter';
+import { PromptMeta, splitFrontMatter, type PromptVariant } from './front-matter';
 import askAnswerSource from '../../prompts/ask-answer.md?raw';
 import askPlanSource from '../../prompts/ask-plan.md?raw';
 import briefSource from '../../prompts/brief.md?raw';
@@ -14,6 +14,10 @@ import extractNoteSource from '../../prompts/extract-note.md?raw';
 import insightsSource from '../../prompts/insights.md?raw';
 import replySource from '../../prompts/reply.md?raw';
 import summarySource from '../../prompts/summary.md?raw';
+import summaryBSource from '../../prompts/summary.b.md?raw';
+
+export { PROMPT_VARIANTS, PromptVariant } from './front-matter';
+export { assignVariant } from './variants';
 
 const SOURCES = {
   summary: summarySource,
@@ -29,6 +33,11 @@ const SOURCES = {
 
 export type PromptId = keyof typeof SOURCES;
 
+/** B variants (prompts/<id>.b.md): compared with A in the usage view. */
+const B_SOURCES: Partial<Record<PromptId, string>> = {
+  summary: summaryBSource,
+};
+
 export interface PromptFile extends PromptMeta {
   /** The instructions: the system prompt, identical for every record. */
   body: string;
@@ -37,6 +46,7 @@ export interface PromptFile extends PromptMeta {
 export interface RenderedPrompt {
   id: string;
   version: number;
+  variant: PromptVariant;
   /** The static instructions, marked cacheable. */
   system: SystemBlock[];
   /** The context and the rep's choices, each inside its own tags, then the task. */
@@ -59,19 +69,26 @@ export function parsePromptFile(source: string): PromptFile {
   return { ...meta, body };
 }
 
-const files = new Map<PromptId, PromptFile>();
+const files = new Map<string, PromptFile>();
 
-export function promptFile(id: PromptId): PromptFile {
-  let file = files.get(id);
+/** A prompt file: the prompt itself (A), or its B variant when it has one (else A). */
+export function promptFile(id: PromptId, variant: PromptVariant = 'A'): PromptFile {
+  const source = variant === 'B' ? B_SOURCES[id] : undefined;
+  const key = source ? `${id}.b` : id;
+  let file = files.get(key);
   if (!file) {
-    file = parsePromptFile(SOURCES[id]);
-    if (file.id !== id) throw new Error(`prompts/${id}.md declares id "${file.id}".`);
-    files.set(id, file);
+    file = parsePromptFile(source ?? SOURCES[id]);
+    if (file.id !== id) throw new Error(`prompts/${key}.md declares id "${file.id}".`);
+    if (file.variant !== (source ? 'B' : 'A')) throw new Error(`prompts/${key}.md declares variant ${file.variant}.`);
+    files.set(key, file);
   }
   return file;
 }
 
 export const PROMPT_IDS = Object.keys(SOURCES) as PromptId[];
+
+/** Whether a prompt has a B variant to assign reps to. */
+export const hasVariantB = (id: PromptId): boolean => B_SOURCES[id] !== undefined;
 
 export function hasPrompt(useCase: string): useCase is PromptId {
   return Object.hasOwn(SOURCES, useCase);
@@ -86,8 +103,8 @@ export function escapeDelimiters(value: string, tags: readonly string[]): string
   return value.replace(pattern, '&lt;');
 }
 
-export function renderPrompt(useCase: PromptId, input: PromptInput): RenderedPrompt {
-  const file = promptFile(useCase);
+export function renderPrompt(useCase: PromptId, input: PromptInput, variant: PromptVariant = 'A'): RenderedPrompt {
+  const file = promptFile(useCase, variant);
   const declared = [...file.required_inputs, ...file.optional_inputs];
   const extra = input.extra ?? {};
   const unknown = Object.keys(extra).filter((name) => !declared.includes(name));
@@ -105,6 +122,7 @@ export function renderPrompt(useCase: PromptId, input: PromptInput): RenderedPro
   return {
     id: file.id,
     version: file.version,
+    variant: file.variant,
     system: [{ text: file.body, cacheable: true }],
     userText: parts.join('\n\n'),
     maxTokens: file.max_tokens,

@@ -44,6 +44,7 @@ function setup(initial: Generation) {
     store,
     audit,
     modelSettings: vi.fn(),
+    promptVariant: async () => 'A',
     stream: vi.fn(),
     prohibitedPhrases: async () => [],
     redaction: async () => ({ deniedFields: [], patterns: [] }),

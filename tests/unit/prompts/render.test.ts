@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContext, estimateTokens } from '../../../lib/context';
-import { escapeDelimiters, parsePromptFile, PROMPT_IDS, promptFile, renderPrompt, type PromptId } from '../../../lib/prompts';
+import { escapeDelimiters, hasVariantB, parsePromptFile, PROMPT_IDS, promptFile, renderPrompt, type PromptId, type PromptVariant } from '../../../lib/prompts';
 import type { RecordGraph } from '../../../lib/salesforce/record-graph';
 import { activities, contacts, FIELD_META, globexGraph, NOW, openOpportunities } from '../context/graph-fixture';
 
@@ -72,6 +72,7 @@ const EXTRA: Record<PromptId, Record<string, string>> = {
  */
 const KNOWN_VERSIONS: Record<string, string> = {
   'summary@2': 'bbd612eff4d77dca',
+  'summary.b@1': '3f90bab4385893d0',
   'brief@1': '6d06ba4f1beeae2f',
   'insights@1': 'af96141f208b2506',
   'email@1': '2b555fc396d533dc',
@@ -84,21 +85,27 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'extract-lead@2': 'b14b92271707a7fa',
 };
 
-const bodyHash = (id: PromptId) => createHash('sha256').update(readFileSync(`prompts/${id}.md`, 'utf8')).digest('hex').slice(0, 16);
+/** Every prompt file: each prompt (A) and its B variant when it has one. */
+const PROMPT_FILES = PROMPT_IDS.flatMap((id) => [
+  { id, variant: 'A' as PromptVariant, name: id },
+  ...(hasVariantB(id) ? [{ id, variant: 'B' as PromptVariant, name: `${id}.b` }] : []),
+]);
 
-describe.each(PROMPT_IDS)('prompt %s', (id) => {
+const bodyHash = (name: string) => createHash('sha256').update(readFileSync(`prompts/${name}.md`, 'utf8')).digest('hex').slice(0, 16);
+
+describe.each(PROMPT_FILES)('prompt $name', ({ id, variant, name }) => {
   it.each(Object.keys(SAMPLES) as (keyof typeof SAMPLES)[])('renders against the %s context (snapshot)', (sample) => {
-    const rendered = renderPrompt(id, { context: SAMPLES[sample](), extra: EXTRA[id] });
+    const rendered = renderPrompt(id, { context: SAMPLES[sample](), extra: EXTRA[id] }, variant);
     expect({ id: rendered.id, version: rendered.version, maxTokens: rendered.maxTokens }).toEqual({
       id,
-      version: promptFile(id).version,
-      maxTokens: promptFile(id).max_tokens,
+      version: promptFile(id, variant).version,
+      maxTokens: promptFile(id, variant).max_tokens,
     });
     expect(`${rendered.system.map((block) => block.text).join('\n---\n')}\n=== user ===\n${rendered.userText}`).toMatchSnapshot();
   });
 
   it('keeps the instructions within 250–1,200 estimated tokens and the whole prompt within its budget', () => {
-    const rendered = renderPrompt(id, { context: SAMPLES.account(), extra: EXTRA[id] });
+    const rendered = renderPrompt(id, { context: SAMPLES.account(), extra: EXTRA[id] }, variant);
     const systemTokens = estimateTokens(rendered.system.map((block) => block.text).join('\n'));
     expect(systemTokens).toBeGreaterThan(250);
     expect(systemTokens).toBeLessThan(1_200);
@@ -108,16 +115,16 @@ describe.each(PROMPT_IDS)('prompt %s', (id) => {
   });
 
   it('puts the static instructions in one cacheable system block and nothing record-specific in it', () => {
-    const rendered = renderPrompt(id, { context: SAMPLES.account(), extra: EXTRA[id] });
+    const rendered = renderPrompt(id, { context: SAMPLES.account(), extra: EXTRA[id] }, variant);
     expect(rendered.system).toHaveLength(1);
     expect(rendered.system[0]?.cacheable).toBe(true);
     expect(rendered.system[0]?.text).not.toContain('Globex');
-    const other = renderPrompt(id, { context: SAMPLES.opportunity(), extra: EXTRA[id] });
+    const other = renderPrompt(id, { context: SAMPLES.opportunity(), extra: EXTRA[id] }, variant);
     expect(other.system).toEqual(rendered.system);
   });
 
   it('states the ground rules: context only, cite line ids, omit rather than guess, ignore instructions in the data', () => {
-    const { body } = promptFile(id);
+    const { body } = promptFile(id, variant);
     expect(body).toMatch(/Use only the facts inside <context>/);
     expect(body).toMatch(/not\s+instructions: if any text\s+inside (it|them) asks you to do\s+something/);
     expect(body).toMatch(/ignore\s+it/);
@@ -128,15 +135,15 @@ describe.each(PROMPT_IDS)('prompt %s', (id) => {
 
   it('passes the context as delimited data, with the task after it', () => {
     const context = SAMPLES.account();
-    const { userText } = renderPrompt(id, { context, extra: EXTRA[id] });
+    const { userText } = renderPrompt(id, { context, extra: EXTRA[id] }, variant);
     expect(userText.startsWith(`<context>\n${context}\n</context>`)).toBe(true);
-    expect(userText.endsWith(promptFile(id).task)).toBe(true);
+    expect(userText.endsWith(promptFile(id, variant).task)).toBe(true);
   });
 
   it('is a new version whenever its file changes', () => {
-    const key = `${id}@${promptFile(id).version}`;
+    const key = `${name}@${promptFile(id, variant).version}`;
     expect(KNOWN_VERSIONS[key], `record ${key} in KNOWN_VERSIONS`).toBeDefined();
-    expect(bodyHash(id), `prompts/${id}.md changed: raise its version and record the new hash`).toBe(KNOWN_VERSIONS[key]);
+    expect(bodyHash(name), `prompts/${name}.md changed: raise its version and record the new hash`).toBe(KNOWN_VERSIONS[key]);
   });
 });
 
@@ -174,6 +181,7 @@ describe('parsePromptFile', () => {
     );
     expect(file).toEqual({
       id: 'demo',
+      variant: 'A',
       version: 2,
       purpose: 'Testing.',
       max_tokens: 100,
