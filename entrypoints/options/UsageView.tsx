@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { budgetState, usageSummary, type AuditEntry, type AuditLog, type BudgetState, type OutcomeCounts, type UsageSummary } from '../../lib/audit';
+import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import { budgetState, parseExport, usageSummary, type AuditEntry, type AuditLog, type BudgetState, type OutcomeCounts, type PromptUsage, type UsageSummary } from '../../lib/audit';
 import { AUDIT_FEATURE_LABELS } from '../../lib/governance/use-cases';
 import type { Settings } from '../../lib/settings';
 import { BarChart } from '../../components/governance/BarChart';
@@ -17,7 +17,8 @@ function rangeOf(days: number, now = new Date()): { from: string; to: string } {
 /** Tokens and cost per day and per feature, cache use, acceptance per feature and per prompt version, and budgets. */
 export function UsageView({ log, settings }: { log: AuditLog; settings: Settings }) {
   const [days, setDays] = useState(7);
-  const [data, setData] = useState<{ summary: UsageSummary; budget: BudgetState } | null>(null);
+  const [data, setData] = useState<{ summary: UsageSummary; budget: BudgetState; byPrompt: PromptUsage[] } | null>(null);
+  const [imported, setImported] = useState<ImportedExports>(NO_IMPORTS);
 
   useEffect(() => {
     let current = true;
@@ -27,15 +28,15 @@ export function UsageView({ log, settings }: { log: AuditLog; settings: Settings
     const from = new Date(Math.min(Date.parse(range.from), now.getTime() - 32 * 86_400_000)).toISOString();
     void log.query({ from }).then((entries: AuditEntry[]) => {
       if (!current) return;
-      setData({
-        summary: usageSummary(entries, { ...range, prices: settings.prices, timeZone }),
-        budget: budgetState(entries, settings.budgets, now, { timeZone }),
-      });
+      const summary = usageSummary(entries, { ...range, prices: settings.prices, timeZone });
+      // Other reps' exports count only toward the prompt comparison: totals and budgets stay this rep's own.
+      const byPrompt = imported.entries.length > 0 ? usageSummary(withImported(entries, imported.entries), { ...range, prices: settings.prices, timeZone }).byPrompt : summary.byPrompt;
+      setData({ summary, budget: budgetState(entries, settings.budgets, now, { timeZone }), byPrompt });
     });
     return () => {
       current = false;
     };
-  }, [log, days, settings]);
+  }, [log, days, settings, imported]);
 
   return (
     <>
@@ -50,12 +51,72 @@ export function UsageView({ log, settings }: { log: AuditLog; settings: Settings
           </select>
         </div>
       </div>
-      {data === null ? <p>Loading…</p> : <UsageReport summary={data.summary} budget={data.budget} />}
+      {data === null ? <p>Loading…</p> : <UsageReport summary={data.summary} budget={data.budget} byPrompt={data.byPrompt} imports={<ImportExports imported={imported} onChange={setImported} />} />}
     </>
   );
 }
 
-function UsageReport({ summary, budget }: { summary: UsageSummary; budget: BudgetState }) {
+interface ImportedExports {
+  files: string[];
+  entries: AuditEntry[];
+  problems: string[];
+}
+
+const NO_IMPORTS: ImportedExports = { files: [], entries: [], problems: [] };
+
+/** This rep's entries and the imported ones, each entry once (an export may hold entries already here). */
+function withImported(own: readonly AuditEntry[], imported: readonly AuditEntry[]): AuditEntry[] {
+  const seen = new Set(own.map((entry) => entry.id));
+  return [...own, ...imported.filter((entry) => !seen.has(entry.id) && seen.add(entry.id))];
+}
+
+/**
+ * Each rep keeps one variant of a prompt, so variants are compared across reps: an admin adds the JSON exports reps
+ * sent (Audit trail → Export JSON). They are read here only, never added to this browser's audit trail.
+ */
+function ImportExports({ imported, onChange }: { imported: ImportedExports; onChange(next: ImportedExports): void }) {
+  const inputId = useId();
+  const read = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    let next = imported;
+    for (const file of files) {
+      const parsed = parseExport(await file.text());
+      next =
+        'problem' in parsed
+          ? { ...next, problems: [...next.problems, `${file.name} ${parsed.problem}`] }
+          : { files: [...next.files, file.name], entries: withImported(next.entries, parsed.entries), problems: next.problems };
+    }
+    onChange(next);
+  };
+  return (
+    <div className="slds-m-bottom_small">
+      <div className="slds-form-element">
+        <label className="slds-form-element__label" htmlFor={inputId}>
+          Compare with other reps: add their audit exports (JSON)
+        </label>
+        <div className="slds-form-element__control">
+          <input id={inputId} type="file" accept="application/json,.json" multiple onChange={(event) => void read(event)} data-testid="usage-import" />
+        </div>
+      </div>
+      {imported.files.length > 0 && (
+        <p role="status" data-testid="usage-import-status">
+          Including {count(imported.entries.length)} entries from {imported.files.join(', ')} in this table (not in the totals above).{' '}
+          <button type="button" className="slds-button" onClick={() => onChange(NO_IMPORTS)} data-testid="usage-import-clear">
+            Remove them
+          </button>
+        </p>
+      )}
+      {imported.problems.map((problem) => (
+        <p key={problem} className="slds-text-color_error" role="alert" data-testid="usage-import-problem">
+          {problem}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSummary; budget: BudgetState; byPrompt: PromptUsage[]; imports: ReactNode }) {
   const { total } = summary;
   return (
     <>
@@ -127,7 +188,8 @@ function UsageReport({ summary, budget }: { summary: UsageSummary; budget: Budge
       </Section>
 
       <Section title="Per prompt version" id="gw-usage-prompts">
-        {summary.byPrompt.length === 0 ? (
+        {imports}
+        {byPrompt.length === 0 ? (
           <p>No prompts used in this period.</p>
         ) : (
           <table className="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="usage-prompts">
@@ -142,7 +204,7 @@ function UsageReport({ summary, budget }: { summary: UsageSummary; budget: Budge
               </tr>
             </thead>
             <tbody>
-              {summary.byPrompt.map((prompt) => (
+              {byPrompt.map((prompt) => (
                 <tr key={`${prompt.promptId}:${prompt.promptVersion ?? ''}:${prompt.variant ?? ''}:${prompt.feature}`} data-testid="usage-prompt-row">
                   <th scope="row">{prompt.promptId}</th>
                   <td>{prompt.promptVersion ?? '—'}</td>

@@ -1,10 +1,25 @@
-import type { AuditEntry, AuditFilters } from './entry';
+import { z } from 'zod';
+import { AuditEntry, type AuditFilters } from './entry';
 
 export const EXPORT_FORMAT = 'groundwork-audit';
 
 /** The JSON export: the entries as recorded (outcomes folded in), with what was asked for and when. */
 export function entriesToJson(entries: readonly AuditEntry[], meta: { filters: AuditFilters; exportedAt: string }): string {
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: meta.exportedAt, filters: meta.filters, entries }, null, 2)}\n`;
+}
+
+const ExportFile = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(1), entries: z.array(AuditEntry) });
+
+/** Another rep's JSON export, read back (to compare prompt variants across reps); a problem in words otherwise. */
+export function parseExport(text: string): { entries: AuditEntry[] } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'is not JSON: choose a file exported as JSON from the audit trail.' };
+  }
+  const parsed = ExportFile.safeParse(json);
+  return parsed.success ? { entries: parsed.data.entries } : { problem: 'is not a Groundwork audit export (JSON), or was changed after export.' };
 }
 
 type Cell = string | number | null | undefined;

@@ -18,7 +18,7 @@ export {
 export { AuditLog, openAuditLog, type AuditLogOptions } from './log';
 export { AppendConflict, AUDIT_DB_NAME, IdbAuditBackend, type AuditBackend } from './backend';
 export { canonicalJson, GENESIS_HASH, sha256Hex, type BreakReason, type BrokenLink, type VerifyResult } from './chain';
-export { csvCell, entriesToCsv, entriesToJson, EXPORT_FORMAT } from './export';
+export { csvCell, entriesToCsv, entriesToJson, EXPORT_FORMAT, parseExport } from './export';
 export {
   CACHE_READ_MULTIPLIER,
   CACHE_WRITE_MULTIPLIER,

@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { AuditEntry, GENESIS_HASH } from '../../lib/audit';
+import { AuditEntry, entriesToJson, GENESIS_HASH } from '../../lib/audit';
 import { link } from '../../lib/audit/chain';
 import { ACME } from '../fakes/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { loginToSalesforce } from './chromium';
+import { assignVariant } from '../../lib/prompts';
+import { loginToSalesforce, serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -73,6 +74,25 @@ async function appendEntry(page: Page, entry: Partial<AuditEntry>): Promise<stri
 
 async function auditRows(page: Page): Promise<{ id: string; text: string }[]> {
   return page.$$eval('[data-testid=audit-row]', (rows) => rows.map((row) => ({ id: row.getAttribute('data-entry-id') ?? '', text: row.textContent ?? '' })));
+}
+
+/** Sets the daily budget on the settings view and waits until the extension has stored it (a closed page would lose it). */
+async function saveDailyBudget(page: Page, usd: number | null): Promise<void> {
+  // As a rep types: select what is there, delete it, type the new value (React's number field ignores a value set from outside).
+  await page.focus('[data-testid=budget-daily]');
+  await page.$eval('[data-testid=budget-daily]', (node) => (node as HTMLInputElement).select());
+  await page.keyboard.press('Backspace');
+  if (usd !== null) await page.keyboard.type(String(usd));
+  await page.locator('[data-testid=save-settings]').click();
+  const stored = (): Promise<number | null> =>
+    page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { budgets?: { dailyUsd?: number | null } } | undefined>> } } } }).chrome;
+      return (await api.storage.local.get('settings')).settings?.budgets?.dailyUsd ?? null;
+    });
+  for (let attempt = 0; (await stored()) !== usd; attempt++) {
+    if (attempt === 50) throw new Error(`The daily budget was not saved as ${String(usd)}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('governance: onboarding, settings, audit trail, usage and budgets', () => {
@@ -192,9 +212,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
 
   it('refuses a generation once the daily budget is spent, saying what was spent and when it resets', async () => {
     const page = await optionsPage('settings');
-    await page.locator('[data-testid=budget-daily]').fill('0.01');
-    await page.locator('[data-testid=save-settings]').click();
-    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await saveDailyBudget(page, 0.01);
     await page.locator('[data-testid=options-tab-audit]').click();
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
     await appendEntry(page, { feature: 'summary', model: 'claude-opus-5-5', costUsd: 0.5 });
@@ -211,8 +229,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
 
     await page.bringToFront();
     await page.locator('[data-testid=options-tab-settings]').click();
-    await page.locator('[data-testid=budget-daily]').fill('');
-    await page.locator('[data-testid=save-settings]').click();
+    await saveDailyBudget(page, null);
     await page.close();
     await tab.close();
   });
@@ -241,9 +258,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     );
     const cap = Math.ceil((spentToday + 0.5) * 100) / 100;
     await page.locator('[data-testid=options-tab-settings]').click();
-    await page.locator('[data-testid=budget-daily]').fill(String(cap));
-    await page.locator('[data-testid=save-settings]').click();
-    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await saveDailyBudget(page, cap);
     await page.locator('[data-testid=options-tab-audit]').click();
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
     // Ten times the cap, spent a minute before midnight: yesterday's.
@@ -269,9 +284,55 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
 
     await page.bringToFront();
     await page.locator('[data-testid=options-tab-settings]').click();
-    await page.locator('[data-testid=budget-daily]').fill('');
-    await page.locator('[data-testid=save-settings]').click();
-    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+    await saveDailyBudget(page, null);
+    await page.close();
+    await tab.close();
+  });
+
+  it('records the summary prompt variant this rep is assigned, and compares it with the other variant from another rep’s export', async () => {
+    const { salesforceTab, openRecordPanel, sandbox, extension } = harness();
+    const tab = await salesforceTab(recordPath('Account', ACME.accounts.umbrella.id));
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.umbrella.id}"]`);
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 }).catch(async (error: unknown) => {
+      console.log(await panel.evaluate(() => document.body.innerText));
+      throw error;
+    });
+    // The variant follows from this browser's rep id (made once, kept by the extension): the B file says "Bottom line".
+    const worker = await serviceWorker(extension);
+    const repId = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return String((await api.storage.local.get('governance:rep-id'))['governance:rep-id']);
+    });
+    const mine = assignVariant(repId, 'summary');
+    const other = mine === 'A' ? 'B' : 'A';
+    const request = sandbox.model.log.filter((entry) => entry.path === '/v1/messages').at(-1)?.body ?? '';
+    expect(request.includes('Bottom line')).toBe(mine === 'B');
+
+    const page = await optionsPage('usage');
+    const variants = () =>
+      page.$$eval('[data-testid=usage-prompt-row]', (rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].slice(0, 3).map((cell) => cell.textContent).join(' ')).filter((text) => text.startsWith('summary ')),
+      );
+    await page.waitForSelector('[data-testid=usage-prompt-row]');
+    expect((await variants()).map((row) => row.split(' ')[2])).toEqual([mine]);
+
+    // Another rep's export (Audit trail → Export JSON on their machine): two summaries of the other variant.
+    const theirs = [1, 2].map((n) =>
+      AuditEntry.parse({ id: `other-rep-${n}`, time: new Date().toISOString(), feature: 'summary', promptId: 'summary', promptVersion: other === 'B' ? '1' : '2', variant: other, model: 'claude-sonnet-5-5', outcome: 'accepted', costUsd: 0.01 }),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'groundwork-export-')), 'dana-audit.json');
+    writeFileSync(file, entriesToJson(theirs, { filters: {}, exportedAt: new Date().toISOString() }));
+    const input = await page.$('input[data-testid=usage-import]');
+    await input?.uploadFile(file);
+    await page.waitForSelector('[data-testid=usage-import-status]');
+    expect(await page.$eval('[data-testid=usage-import-status]', (node) => node.textContent)).toContain('Including 2 entries from dana-audit.json');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=usage-prompt-row]').length > 1);
+    expect((await variants()).map((row) => row.split(' ')[2]).sort()).toEqual(['A', 'B']);
+    // The totals stay this rep's own.
+    expect(await page.$eval('[data-testid=usage-requests]', (node) => node.textContent)).not.toBe('');
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
     await page.close();
     await tab.close();
   });

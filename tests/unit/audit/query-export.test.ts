@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, entriesToCsv, EXPORT_FORMAT, type AuditEntry } from '../../../lib/audit';
+import { csvCell, entriesToCsv, EXPORT_FORMAT, parseExport, type AuditEntry } from '../../../lib/audit';
 import { freshLog, generation } from './audit-harness';
 
 const ORG_A = '00D000000000001EAA';
@@ -71,6 +71,17 @@ describe('audit export', () => {
     expect(parsed.exportedAt).toBe('2026-03-05T12:00:00.000Z');
     expect(parsed.entries).toEqual([write]);
     expect(parsed.entries[0]?.write?.after).toEqual({ StageName: 'Negotiation', Amount: 75000 });
+  });
+
+  it('reads another rep\'s JSON export back as entries, and says so in words when a file is not one', async () => {
+    const { log } = await seededLog();
+    const text = await log.exportJson({});
+    expect(parseExport(text)).toEqual({ entries: JSON.parse(text).entries });
+    expect(parseExport('name,cost\n')).toEqual({ problem: expect.stringContaining('is not JSON') });
+    const changed = JSON.parse(text) as { entries: { costUsd: unknown }[] };
+    if (changed.entries[0]) changed.entries[0].costUsd = 'free';
+    expect(parseExport(JSON.stringify(changed))).toEqual({ problem: expect.stringContaining('not a Groundwork audit export') });
+    expect(parseExport(JSON.stringify({ format: 'other', version: 1, entries: [] }))).toHaveProperty('problem');
   });
 
   it('writes CSV with a header row and one row per entry', async () => {
