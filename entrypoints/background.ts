@@ -206,8 +206,11 @@ export default defineBackground(() => {
           break;
         }
         case 'generation-outcome': {
-          const { feature, report } = request.data;
-          void records.recordInView(window).then((inView) => inView && generations.report(inView.slotKey, feature, report));
+          const { feature, generationId, report } = request.data;
+          // A worker started since the panel showed it has not seen the generation: the record in view has it.
+          const known = generations.slotOf(generationId);
+          const slot = known ? Promise.resolve(known) : records.recordInView(window).then((inView) => inView?.slotKey ?? null);
+          void slot.then((slotKey) => (slotKey ? generations.report(slotKey, feature, generationId, report) : null));
           break;
         }
       }

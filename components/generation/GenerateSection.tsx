@@ -11,12 +11,14 @@ export interface GenerateActions {
   openInGmail(to: string | null, subject: string, body: string): void;
   chooseFeature(feature: Feature): void;
   /** What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry. */
-  report(feature: Feature, report: OutcomeReport): void;
+  report(feature: Feature, generationId: string, report: OutcomeReport): void;
 }
 
 /** The output's actions for one feature: each use of the output is also reported, to record what the rep did. */
-function outputActionsFor(current: Feature, actions: GenerateActions, email: EmailOptions): OutputActions {
-  const report = (outcome: OutcomeReport): void => actions.report(current, outcome);
+function outputActionsFor(current: Feature, generation: Generation | undefined, actions: GenerateActions, email: EmailOptions): OutputActions {
+  const report = (outcome: OutcomeReport): void => {
+    if (generation) actions.report(current, generation.id, outcome);
+  };
   return {
     regenerate: () => actions.generate(current, current === 'email' ? email : null),
     stop: () => actions.stop(current),
@@ -70,7 +72,7 @@ export function GenerateSection({ card, feature, generations, actions, recordUrl
     tabs.current[next]?.focus();
   };
 
-  const outputActions = outputActionsFor(current, actions, { ...email, recipient });
+  const outputActions = outputActionsFor(current, generation, actions, { ...email, recipient });
 
   if (features.length === 0) return null;
   return (

@@ -107,6 +107,8 @@ export class GenerationService {
   private readonly running = new Map<string, AbortController>();
   /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
   private readonly reports = new Map<string, Promise<unknown>>();
+  /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
+  private readonly slots = new Map<string, string>();
 
   constructor(private readonly deps: GenerationDeps) {}
 
@@ -124,6 +126,7 @@ export class GenerationService {
       const stored = Generation.safeParse(await this.deps.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
+      this.slots.set(generation.id, target.slotKey);
       const interrupted = generation.status === 'streaming' && !this.running.has(key);
       kept.push({
         ...generation,
@@ -144,10 +147,10 @@ export class GenerationService {
    * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
    * is only kept, so that the panel can give it back.
    */
-  report(slotKey: string, feature: Feature, report: OutcomeReport): Promise<Generation | null> {
+  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
     const previous = this.reports.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.applyReport(key, report));
+    const next = previous.then(() => this.applyReport(key, generationId, report));
     const settled = next.catch(() => undefined);
     this.reports.set(key, settled);
     void settled.then(() => {
@@ -156,9 +159,18 @@ export class GenerationService {
     return next;
   }
 
-  private async applyReport(key: string, report: OutcomeReport): Promise<Generation | null> {
+  /**
+   * The record slot of a generation this worker made or handed out: a report names the generation it is about, since
+   * the tab in view may have changed by the time it arrives (copy, then switch to Gmail).
+   */
+  slotOf(generationId: string): string | undefined {
+    return this.slots.get(generationId);
+  }
+
+  private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
     const stored = Generation.safeParse(await this.deps.store.get(key));
-    if (!stored.success || stored.data.status === 'streaming') return null;
+    // A report on an output since replaced (Regenerate) is not the new one's.
+    if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
     const after = applyReport(before, report);
     await this.save(key, after);
@@ -276,6 +288,7 @@ export class GenerationService {
       edited: null,
       auditId: null,
     };
+    this.slots.set(generation.id, target.slotKey);
     this.emit(generation);
     const firstSave = this.deps.store.set(key, generation);
 

@@ -88,7 +88,8 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show-context') }),
   z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
-  z.object({ type: z.literal('generation-outcome'), feature: Feature, report: OutcomeReport }),
+  /** What the rep did with the generation the panel shows (by its id: the tab in view may have changed since). */
+  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().min(1), report: OutcomeReport }),
   FeatureRequest,
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;

@@ -126,6 +126,33 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     await reopened.locator('[data-testid=feature-email]').click();
     await reopened.waitForSelector('[data-testid=email-body]');
     expect(await reopened.$eval('[data-testid=email-body]', (node) => (node as HTMLTextAreaElement).value)).toMatch(/Alex \(edited\)$/);
+    // Copying the edited draft records it as edited.
+    await reopened.locator('[data-testid=copy]').click();
+    expect(await waitForOutcomes(id, 'email', (outcomes) => outcomes.some((outcome) => outcome.startsWith('edited')))).toContainEqual(expect.stringMatching(/^edited/));
+  });
+
+  it('records a draft copied right after an edit as edited, even when the rep switches to another tab at once', async () => {
+    await withApiKey();
+    const { sandbox, browser } = harness();
+    const id = ACME.accounts.stark.id;
+    const elsewhere = await browser.newPage();
+    const { tab, panel } = await openRecord('Account', id);
+    await panel.locator('[data-testid=feature-email]').click();
+    sandbox.model.script({ text: 'Subject: Your quote\n\nHi Victor,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
+    await panel.locator('[data-testid=generate]').click();
+    await done(panel);
+    await panel.focus('[data-testid=email-body]');
+    await panel.$eval('[data-testid=email-body]', (node) => {
+      const area = node as HTMLTextAreaElement;
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+    await panel.keyboard.type(' (edited)');
+    // Copy, then straight to another tab to paste: the report is about the draft shown, not the tab now in view.
+    await panel.locator('[data-testid=copy]').click();
+    await elsewhere.bringToFront();
+    expect(await waitForOutcomes(id, 'email', (found) => found.some((outcome) => outcome.startsWith('edited')))).toEqual(['edited']);
+    await elsewhere.close();
+    await tab.close();
   });
 
   it('fails an output that uses a prohibited phrase, says which, and offers Regenerate', async () => {

@@ -70,8 +70,8 @@ describe('what the rep did with an output', () => {
     const { service, outcomes, seed } = setup(stored());
     await seed();
     const finalText = 'Subject: Renewal\n\nHi Dana,\n\nThe quote follows this week.\n\nBest,\nAlex';
-    const used = await service.report(SLOT, 'email', { kind: 'used', via: 'copy', finalText });
-    await service.report(SLOT, 'email', { kind: 'used', via: 'gmail-open', finalText });
+    const used = await service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText });
+    await service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'gmail-open', finalText });
     expect(used).toMatchObject({ outcome: 'accepted', editDistance: 0 });
     expect(outcomes).toEqual([['audit-1', 'accepted']]);
   });
@@ -79,9 +79,9 @@ describe('what the rep did with an output', () => {
   it('records an edited draft as edited with the distance, and keeps the edit without an amendment', async () => {
     const { service, outcomes, seed } = setup(stored());
     await seed();
-    const kept = await service.report(SLOT, 'email', { kind: 'edit', subject: 'Renewal', body: 'Hi Dana,\n\nThe quote follows on Monday.' });
+    const kept = await service.report(SLOT, 'email', 'g1', { kind: 'edit', subject: 'Renewal', body: 'Hi Dana,\n\nThe quote follows on Monday.' });
     expect(kept?.edited).toEqual({ subject: 'Renewal', body: 'Hi Dana,\n\nThe quote follows on Monday.' });
-    const used = await service.report(SLOT, 'email', { kind: 'used', via: 'gmail-insert', finalText: 'Subject: Renewal\n\nHi Dana,\n\nThe quote follows on Monday.' });
+    const used = await service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'gmail-insert', finalText: 'Subject: Renewal\n\nHi Dana,\n\nThe quote follows on Monday.' });
     expect(used?.outcome).toBe('edited');
     expect(used?.editDistance).toBeGreaterThan(0);
     expect(outcomes).toEqual([['audit-1', 'edited']]);
@@ -90,10 +90,10 @@ describe('what the rep did with an output', () => {
   it('records thumbs once per change and keeps a later reason without a second amendment', async () => {
     const { service, outcomes, seed } = setup(stored({ feature: 'summary', text: 'A summary.' }));
     await seed();
-    await service.report(SLOT, 'summary', { kind: 'feedback', value: 'down' });
-    const withReason = await service.report(SLOT, 'summary', { kind: 'feedback', value: 'down', reason: 'Missed the open case' });
+    await service.report(SLOT, 'summary', 'g1', { kind: 'feedback', value: 'down' });
+    const withReason = await service.report(SLOT, 'summary', 'g1', { kind: 'feedback', value: 'down', reason: 'Missed the open case' });
     expect(withReason).toMatchObject({ feedback: 'down', feedbackReason: 'Missed the open case' });
-    await service.report(SLOT, 'summary', { kind: 'feedback', value: 'up' });
+    await service.report(SLOT, 'summary', 'g1', { kind: 'feedback', value: 'up' });
     expect(outcomes).toEqual([
       ['audit-1', 'feedback-down'],
       ['audit-1', 'feedback-up'],
@@ -103,16 +103,23 @@ describe('what the rep did with an output', () => {
   it('applies reports in order, so an edit and a copy a moment apart both stay', async () => {
     const { service, seed } = setup(stored());
     await seed();
-    const edit = service.report(SLOT, 'email', { kind: 'edit', subject: 'Renewal', body: 'Changed' });
-    const used = service.report(SLOT, 'email', { kind: 'used', via: 'copy', finalText: 'Subject: Renewal\n\nChanged' });
+    const edit = service.report(SLOT, 'email', 'g1', { kind: 'edit', subject: 'Renewal', body: 'Changed' });
+    const used = service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText: 'Subject: Renewal\n\nChanged' });
     await Promise.all([edit, used]);
     expect(await used).toMatchObject({ outcome: 'edited', edited: { subject: 'Renewal', body: 'Changed' } });
+  });
+
+  it('ignores a report on an output since replaced: the new output is not what the rep copied', async () => {
+    const { service, outcomes, seed } = setup(stored());
+    await seed();
+    expect(await service.report(SLOT, 'email', 'g0-replaced', { kind: 'used', via: 'copy', finalText: 'Subject: Old\n\nOld draft' })).toBeNull();
+    expect(outcomes).toEqual([]);
   });
 
   it('ignores reports on an output still streaming', async () => {
     const { service, outcomes, seed } = setup(stored({ status: 'streaming' }));
     await seed();
-    expect(await service.report(SLOT, 'email', { kind: 'feedback', value: 'up' })).toBeNull();
+    expect(await service.report(SLOT, 'email', 'g1', { kind: 'feedback', value: 'up' })).toBeNull();
     expect(outcomes).toEqual([]);
   });
 });
