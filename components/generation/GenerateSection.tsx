@@ -7,7 +7,8 @@ import { GenerationOutput, type OutputActions } from './GenerationOutput';
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;
   stop(feature: Feature): void;
-  copy(text: string): void;
+  /** Resolves whether the browser took the text. */
+  copy(text: string): Promise<boolean>;
   openInGmail(to: string | null, subject: string, body: string): void;
   chooseFeature(feature: Feature): void;
   /** What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry. */
@@ -24,8 +25,8 @@ function outputActionsFor(current: Feature, generation: Generation | undefined, 
     stop: () => actions.stop(current),
     feedback: (value, reason) => report({ kind: 'feedback', value, ...(reason ? { reason } : {}) }),
     copy: (text) => {
-      actions.copy(text);
       report({ kind: 'used', via: 'copy', finalText: text });
+      return actions.copy(text);
     },
     used: (via, finalText) => report({ kind: 'used', via, finalText }),
     edit: (subject, body) => report({ kind: 'edit', subject, body }),

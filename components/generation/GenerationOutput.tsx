@@ -10,7 +10,8 @@ export interface OutputActions {
   stop(): void;
   /** Thumbs; a thumbs down may come again with the rep's reason. */
   feedback(value: 'up' | 'down', reason?: string): void;
-  copy(text: string): void;
+  /** Resolves whether the browser took the text. */
+  copy(text: string): Promise<boolean>;
   openInGmail?(subject: string, body: string): void;
   /** The rep used the output (the text as used, to measure their edits). */
   used?(via: UseVia, finalText: string): void;
@@ -76,9 +77,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
               {generation.status === 'done' ? 'Regenerate' : 'Retry'}
             </button>
             {!email && (
-              <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.copy(generation.text)} data-testid="copy">
-                Copy
-              </button>
+              <CopyButton copy={() => actions.copy(generation.text)} />
             )}
             <button type="button" className="slds-button slds-button_neutral" aria-pressed={generation.feedback === 'up'} onClick={() => actions.feedback('up')} data-testid="thumbs-up">
               <span aria-hidden="true">👍</span>
@@ -122,6 +121,28 @@ function Signals({ generation }: { generation: Generation }) {
         </ul>
       )}
     </div>
+  );
+}
+
+const COPIED_NOTE_MS = 2_500;
+
+/** Copy, saying that it worked (briefly) or, when the browser refused, what to do instead. */
+function CopyButton({ copy }: { copy(): Promise<boolean> }) {
+  const [result, setResult] = useState<'copied' | 'refused' | null>(null);
+  useEffect(() => {
+    if (result !== 'copied') return;
+    const timer = setTimeout(() => setResult(null), COPIED_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [result]);
+  return (
+    <>
+      <button type="button" className="slds-button slds-button_neutral" onClick={() => void copy().then((ok) => setResult(ok ? 'copied' : 'refused'))} data-testid="copy">
+        {result === 'copied' ? 'Copied' : 'Copy'}
+      </button>
+      <span role="status" className={result === 'refused' ? 'slds-text-color_error slds-m-left_x-small' : 'slds-assistive-text'} data-testid="copy-status" data-result={result ?? ''}>
+        {result === 'copied' ? 'Copied to the clipboard.' : result === 'refused' ? 'The browser did not allow copying: select the text and press Ctrl+C.' : ''}
+      </span>
+    </>
   );
 }
 
@@ -262,9 +283,7 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
       </div>
       {!streaming && (
         <div className="slds-button-group slds-m-top_x-small" role="group" aria-label="Use the draft">
-          <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.copy(draftText(current.subject, current.body))} data-testid="copy">
-            Copy
-          </button>
+          <CopyButton copy={() => actions.copy(draftText(current.subject, current.body))} />
           {actions.openInGmail && (
             <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.openInGmail?.(current.subject, current.body)} data-testid="open-in-gmail">
               Open in Gmail

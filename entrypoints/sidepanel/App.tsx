@@ -53,7 +53,10 @@ export function App({ windowId }: { windowId: number }) {
       generate: (chosen, email) => connection.current?.send({ type: 'generate', feature: chosen, email }),
       stop: (chosen) => connection.current?.send({ type: 'stop-generation', feature: chosen }),
       report: (chosen, generationId, report) => connection.current?.send({ type: 'generation-outcome', feature: chosen, generationId, report }),
-      copy: (text) => void navigator.clipboard.writeText(text),
+      copy: (text) => navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
       openInGmail: (to, subject, body) => window.open(gmailComposeUrl(to, subject, body), '_blank', 'noopener'),
       chooseFeature: (chosen) => usePanelStore.getState().chooseFeature(chosen),
     }),

@@ -77,6 +77,8 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     await panel.locator('[data-testid=generate]').click();
     await done(panel);
     await panel.locator('[data-testid=copy]').click();
+    // The rep is told whether the text is on the clipboard.
+    await panel.waitForSelector('[data-testid=copy-status][data-result=copied]');
     await panel.locator('[data-testid=thumbs-down]').click();
     await panel.locator('[data-testid=feedback-reason]').fill('It missed the open support case');
     expect(await seriousA11yViolations(panel)).toEqual([]);
