@@ -41,6 +41,16 @@ async function optionsPage(): Promise<Page> {
   return page;
 }
 
+/** The rep types at the end of the draft, as React's controlled fields need real key presses. */
+async function typeAtEndOfDraft(panel: Page, text: string): Promise<void> {
+  await panel.focus('[data-testid=email-body]');
+  await panel.$eval('[data-testid=email-body]', (node) => {
+    const area = node as HTMLTextAreaElement;
+    area.setSelectionRange(area.value.length, area.value.length);
+  });
+  await panel.keyboard.type(text);
+}
+
 /** The audit log's outcome cells for a record, newest last, as the options page shows them. */
 async function auditOutcomes(recordId: string, feature: string): Promise<string[]> {
   const page = await optionsPage();
@@ -102,13 +112,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     sandbox.model.script({ text: 'Subject: Your renewal quote\n\nHi Dana,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
     await panel.locator('[data-testid=generate]').click();
     await done(panel);
-    // The rep types at the end of the draft, as React's controlled fields need real key presses.
-    await panel.focus('[data-testid=email-body]');
-    await panel.$eval('[data-testid=email-body]', (node) => {
-      const area = node as HTMLTextAreaElement;
-      area.setSelectionRange(area.value.length, area.value.length);
-    });
-    await panel.keyboard.type(' (edited)');
+    await typeAtEndOfDraft(panel, ' (edited)');
     // Leaving the field keeps the edit in the extension's storage.
     await panel.keyboard.press('Tab');
     const worker = await serviceWorker(harness().extension);
@@ -143,12 +147,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     sandbox.model.script({ text: 'Subject: Your quote\n\nHi Victor,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
     await panel.locator('[data-testid=generate]').click();
     await done(panel);
-    await panel.focus('[data-testid=email-body]');
-    await panel.$eval('[data-testid=email-body]', (node) => {
-      const area = node as HTMLTextAreaElement;
-      area.setSelectionRange(area.value.length, area.value.length);
-    });
-    await panel.keyboard.type(' (edited)');
+    await typeAtEndOfDraft(panel, ' (edited)');
     // Copy, then straight to another tab to paste: the report is about the draft shown, not the tab now in view.
     await panel.locator('[data-testid=copy]').click();
     await elsewhere.bringToFront();
