@@ -86,12 +86,16 @@ function NoteEditor({ state }: { state: NotesState | null }) {
   const [text, setText] = useState(state?.draft ?? '');
   const inputId = useId();
   const stored = state?.draft;
+  const addedAt = state?.added?.at;
   const typed = useRef(false);
   // The background's copy is shown until the rep types here (the panel reopened): after that, echoes of the rep's own
-  // typing must not overwrite newer keystrokes.
+  // typing must not overwrite newer keystrokes. Text added by a right-click is the background's: it is taken again.
+  useEffect(() => {
+    typed.current = false;
+  }, [addedAt]);
   useEffect(() => {
     if (!typed.current && stored !== undefined) setText(stored);
-  }, [stored]);
+  }, [stored, addedAt]);
   const proposing = state?.phase === 'proposing';
   return (
     <div className="slds-form-element slds-m-top_x-small">
@@ -121,6 +125,11 @@ function NoteEditor({ state }: { state: NotesState | null }) {
       >
         {proposing ? 'Reading the note…' : 'Propose updates'}
       </button>
+      {state?.added && (
+        <p className="slds-text-body_small slds-m-top_x-small" role="status" data-testid="note-added">
+          Added the text you selected on “{state.added.from}”. Edit it as you like, then propose updates.
+        </p>
+      )}
       <p className="slds-text-body_small slds-text-color_weak slds-m-top_x-small">
         Nothing is written to Salesforce until you confirm each change.
       </p>

@@ -4,7 +4,7 @@
  */
 import type { FeatureDeps, FeatureHandler } from '../features/handler';
 import { EXTRACT_LEAD_MENU, LeadService } from './lead-service';
-import { NotesService } from './notes-service';
+import { ADD_TO_NOTE_MENU, NotesService } from './notes-service';
 import { WriteClients } from './org-access';
 
 const clientsByDeps = new WeakMap<FeatureDeps, WriteClients>();
@@ -24,6 +24,8 @@ export function createNotesHandler(deps: FeatureDeps): FeatureHandler {
     name: 'notes',
     handle: (payload, panel) => service.handle(payload, panel),
     disconnected: (panel) => service.disconnected(panel),
+    contextMenus: [{ id: ADD_TO_NOTE_MENU, title: 'Add to a Salesforce note', contexts: ['selection'] }],
+    onContextMenu: (click) => service.onContextMenu(click),
   };
 }
 

@@ -12,7 +12,7 @@ import { SalesforceProblem } from '../salesforce/problems';
 import { createTree, type CreateResult, type TreeOutcome } from '../salesforce/writes';
 import { commitUpdates, readExisting, type UpdatesOutcome } from './existing';
 import { recordCommit, recordProposalOutcomes, reviewDecision, type CardWrite } from './audit';
-import { splitSelection } from './selection-parts';
+import { readSelection, splitSelection } from './selection';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
 import { LeadRequest, type LeadResult, type LeadSource, type LeadState, type ReviewChange } from './messages';
 import { proposeAudited, type AuditedProposal } from './model-call';
@@ -167,8 +167,7 @@ export class LeadService {
     const opened = this.deps.browser.openSidePanel(click.tab.id).catch(() => undefined);
     const { windowId } = click.tab;
     const key = leadKey(windowId);
-    const full = await this.deps.browser.selectedText(click.tab.id, click.frameId).catch(() => '');
-    const text = (full.trim() ? full : (click.selectionText ?? '')).slice(0, MAX_SELECTION_CHARS);
+    const text = await readSelection(this.deps.browser, click, MAX_SELECTION_CHARS);
     const source = await this.sourceOf(click);
     const extracting: LeadState = { phase: 'extracting', source, review: null, results: [], lightningHost: null, problem: null, auditIds: [], progress: null };
     await this.queue.run(key, () => this.save(key, extracting, windowId));

@@ -154,8 +154,14 @@ export const NotesState = z.object({
   problem: z.string().nullable(),
   /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
   auditId: z.string().nullable().default(null),
+  /** The text last added to the note by a right-click: where it came from (a page title or address) and when. */
+  added: z.object({ from: z.string(), at: z.string() }).nullable().default(null),
 });
 export type NotesState = z.infer<typeof NotesState>;
+
+/** Text the rep sent with "Add to a Salesforce note", waiting for a record's note in that window. */
+export const IncomingNote = z.object({ text: z.string(), from: z.string() });
+export type IncomingNote = z.infer<typeof IncomingNote>;
 
 export const NotesEvent = z.object({ type: z.literal('state'), state: NotesState });
 export type NotesEvent = z.infer<typeof NotesEvent>;

@@ -4,7 +4,7 @@
  * nothing is written to Salesforce but by `confirm` (commitReview) and `undo` (undoCommit).
  */
 import { todayOf } from './dates';
-import type { FeatureDeps, PanelConnection } from '../features/handler';
+import type { ContextMenuClick, FeatureDeps, PanelConnection } from '../features/handler';
 import { ModelProblem } from '../model';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
@@ -12,7 +12,7 @@ import { commitReview, fieldTypesOf, undoCommit, type CommitOutcome } from '../s
 import { recordCommit, recordProposalOutcome, recordUndo, reviewDecision, type CardWrite } from './audit';
 import type { WriteObjectDescribe } from './describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
-import { NotesRequest, type NotesState, type ReviewChange } from './messages';
+import { IncomingNote, NOTE_MAX_CHARS, NotesRequest, type NotesState, type ReviewChange } from './messages';
 import { proposeAudited } from './model-call';
 import type { WriteAccess, WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
@@ -20,7 +20,8 @@ import { findNamedOpportunities } from './named-opportunities';
 import { buildReview, type NamedLookup, type RecordInView, type Review } from './review';
 import { applyReviewChange, objectsOf } from './review-changes';
 import { NoteProposal } from './schemas';
-import { emptyNotes, KeyedQueue, loadNotes, notesKey, storageLedger } from './state-store';
+import { readSelection } from './selection';
+import { emptyNotes, incomingNoteKey, KeyedQueue, loadNotes, notesKey, storageLedger } from './state-store';
 import type { WriteValue } from './validate';
 
 interface InView {
@@ -66,6 +67,14 @@ async function readRecord(access: WriteAccess, describe: WriteObjectDescribe, in
   };
 }
 
+export const ADD_TO_NOTE_MENU = 'groundwork-add-to-note';
+
+/** The note with the sent text after what the rep already wrote, within the note's length. */
+function withAdded(draft: string, text: string): string {
+  const joined = draft.trim() ? `${draft.trimEnd()}\n\n${text.trim()}` : text.trim();
+  return joined.slice(0, NOTE_MAX_CHARS);
+}
+
 export class NotesService {
   private readonly queue = new KeyedQueue();
   /** Proposals and commits running in this worker: a stored 'proposing' or 'committing' without one was interrupted. */
@@ -89,7 +98,7 @@ export class NotesService {
     if (!inView) return;
     const key = notesKey(inView.slotKey);
     if (request.data.type === 'open') {
-      this.publish(panel.windowId, await this.queue.run(key, () => this.recovered(key, inView)));
+      this.publish(panel.windowId, await this.queue.run(key, async () => this.withIncoming(panel.windowId, key, await this.recovered(key, inView))));
       return;
     }
     const data = request.data;
@@ -98,6 +107,38 @@ export class NotesService {
       const next = await this.step(state, data, inView, key, panel.windowId);
       if (next) await this.save(key, next, panel.windowId);
     });
+  }
+
+  /**
+   * "Add to a Salesforce note" on selected text: the panel opens (the click is the gesture) and the text joins the note
+   * of the record in view, or waits until the rep opens the record it belongs to.
+   */
+  async onContextMenu(click: ContextMenuClick): Promise<void> {
+    if (click.menuItemId !== ADD_TO_NOTE_MENU) return;
+    const opened = this.deps.browser.openSidePanel(click.tab.id).catch(() => undefined);
+    const text = await readSelection(this.deps.browser, click, NOTE_MAX_CHARS);
+    if (!text.trim()) return;
+    const from = click.tab.title?.trim() || click.tab.url || 'a page';
+    await this.deps.session.set(incomingNoteKey(click.tab.windowId), { text, from } satisfies IncomingNote);
+    await opened;
+    const inView = await this.inView(click.tab.windowId);
+    if (!inView) return;
+    const key = notesKey(inView.slotKey);
+    await this.queue.run(key, async () => {
+      const state = (await loadNotes(this.deps.session, key)) ?? emptyNotes(inView.recordId);
+      const next = await this.withIncoming(click.tab.windowId, key, state);
+      if (next !== state) this.publish(click.tab.windowId, next);
+    });
+  }
+
+  /** The note with the window's waiting text added, once: only to a note still being written (never to a review). */
+  private async withIncoming(windowId: number, key: string, state: NotesState): Promise<NotesState> {
+    if (state.phase !== 'draft') return state;
+    const incoming = IncomingNote.safeParse(await this.deps.session.get(incomingNoteKey(windowId)));
+    if (!incoming.success) return state;
+    await this.deps.session.remove(incomingNoteKey(windowId));
+    const added = { from: incoming.data.from, at: this.deps.now().toISOString() };
+    return this.saved(key, { ...state, draft: withAdded(state.draft, incoming.data.text), added, problem: null });
   }
 
   private async inView(windowId: number): Promise<InView | null> {
@@ -128,7 +169,7 @@ export class NotesService {
       case 'propose':
         if (state.phase !== 'draft') return null;
         void this.propose(key, inView, request.text, windowId);
-        return { ...state, phase: 'proposing', draft: request.text, problem: null };
+        return { ...state, phase: 'proposing', draft: request.text, added: null, problem: null };
       case 'discard':
         // Cancel: the proposal is dropped, nothing is written; the note stays for another try.
         if (state.phase !== 'review') return null;

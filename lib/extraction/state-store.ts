@@ -26,6 +26,7 @@ export function storageLedger(store: KeyValueStore): CommitLedger {
 }
 
 export const notesKey = (slotKey: string): string => `notes:${slotKey}`;
+export const incomingNoteKey = (windowId: number): string => `notes-incoming:${windowId}`;
 export const leadKey = (windowId: number): string => `lead:${windowId}`;
 
 export async function loadNotes(store: KeyValueStore, key: string): Promise<NotesState | null> {
@@ -50,6 +51,7 @@ export function emptyNotes(recordId: string): NotesState {
     lightningHost: null,
     problem: null,
     auditId: null,
+    added: null,
   };
 }
 

@@ -565,4 +565,51 @@ Also, Wonka Factory Tour is now Closed Won.`;
     expect(await stageOf(ACME.opportunities.globexRenewal.id)).toMatchObject({ StageName: 'Closed Won' });
     await panel.locator('[data-testid=result-done]').click();
   });
+
+  it('adds text selected on any page to the note of the record the rep opens next, and on a record page to its note at once', async () => {
+    await withApiKey();
+    const { browser, extension, sandbox } = harness();
+    sandbox.org.clearLog();
+    for (const page of await browser.pages()) if (page.url().startsWith('https://mail.google.com/')) await page.close();
+    const gmail = await browser.newPage();
+    await gmail.goto(MARCUS_THREAD);
+    await gmail.waitForSelector('span.gD[email]');
+    const fromMail = 'Marcus said the pilot went well.\nThey want a quote for 40 more sensors by Friday.';
+    await selectText(gmail, fromMail);
+    const addToNote = async (page: Page, selection: string): Promise<void> => {
+      await page.bringToFront();
+      const worker = await serviceWorker(extension);
+      await worker.evaluate(
+        async (url, text) => {
+          const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+          const tab = (await api.tabs.query({ url: `${new URL(url).origin}/*` })).find((candidate) => candidate.url === url);
+          if (!tab?.id) throw new Error(`no tab at ${url}`);
+          api.contextMenus.onClicked.dispatch({ menuItemId: 'groundwork-add-to-note', selectionText: text, frameId: 0, editable: false, pageUrl: url }, tab);
+        },
+        page.url(),
+        selection.split('\n')[0] ?? '',
+      );
+    };
+    await addToNote(gmail, fromMail);
+
+    // The rep opens the record the text belongs to: its note holds the whole selection, line breaks and all.
+    const { tab, panel } = await openOpportunity();
+    await panel.waitForSelector('[data-testid=note-added]', { timeout: 10_000 });
+    expect(await panel.$eval('[data-testid=note-input]', (node) => (node as HTMLTextAreaElement).value)).toBe(fromMail);
+    expect(await panel.$eval('[data-testid=note-added]', (node) => node.textContent)).toContain('Added the text you selected on');
+
+    // On the record page itself, the text joins the note at once, after what is already there.
+    const fromRecord = 'Rosa asked for the MSA redlines.';
+    await selectText(tab, fromRecord);
+    await addToNote(tab, fromRecord);
+    await panel.waitForFunction(
+      (expected) => (document.querySelector('[data-testid=note-input]') as HTMLTextAreaElement | null)?.value === expected,
+      { timeout: 10_000 },
+      `${fromMail}\n\n${fromRecord}`,
+    );
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+    // Nothing was proposed or written: the note waits for the rep.
+    expect(orgWrites()).toEqual([]);
+    await gmail.close();
+  });
 });

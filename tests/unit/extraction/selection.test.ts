@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SELECTION_PART_CHARS, splitSelection } from '../../../lib/extraction/selection-parts';
+import { SELECTION_PART_CHARS, splitSelection } from '../../../lib/extraction/selection';
 
 describe('splitSelection', () => {
   it('keeps a selection that fits as one part', () => {

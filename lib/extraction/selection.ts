@@ -1,9 +1,22 @@
 /**
+ * Text the rep selected on a page and sent with a right-click ("Extract to Lead", "Add to a Salesforce note").
+ *
  * A long selection (an attendee list, a long thread) is read by the model in parts: one structured answer holds only
  * so many people before it reaches its output limit, so each part is kept small enough for its people to fit. Parts
  * are exact, consecutive pieces of the text, cut at blank lines where possible, else at line ends, else at spaces, so
  * every quote the model copies from a part is a quote from the whole selection.
  */
+
+import type { ContextMenuClick, FeatureBrowser } from '../features/handler';
+
+/**
+ * The whole selection with its line breaks, read from the page (the menu's own `selectionText` flattens them and is cut
+ * short); the menu's text when the page cannot be read. At most `maxChars`.
+ */
+export async function readSelection(browser: Pick<FeatureBrowser, 'selectedText'>, click: ContextMenuClick, maxChars: number): Promise<string> {
+  const full = await browser.selectedText(click.tab.id, click.frameId).catch(() => '');
+  return (full.trim() ? full : (click.selectionText ?? '')).slice(0, maxChars);
+}
 
 /** About fifty one-line attendees, or a dozen signatures: what one answer of the extract-lead prompt holds. */
 export const SELECTION_PART_CHARS = 3_000;
