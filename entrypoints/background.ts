@@ -14,6 +14,7 @@ import {
 } from '../lib/messaging';
 import { streamGeneration } from '../lib/model';
 import { createGovernance } from '../lib/governance';
+import { currentUsers } from '../lib/salesforce/current-user';
 import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/record-view';
 import { changeLines } from '../lib/record-view/card';
@@ -35,7 +36,18 @@ export default defineBackground(() => {
     clientFor: (apiSession, reread) => new OrgClient(apiSession, reread),
     redaction: () => governance.redaction(),
   });
-  const governance = createGovernance({ local, session, orgs, now: () => new Date() });
+  const governance = createGovernance({
+    local,
+    session,
+    orgs,
+    now: () => new Date(),
+    userOf: currentUsers({
+      cookies: cookieJar,
+      identityOf: (orgId) => orgs.identityOf(orgId),
+      cache: session,
+      get: (apiSession, path) => new OrgClient(apiSession, async () => null).request('GET', path),
+    }),
+  });
   const generations = new GenerationService({
     store: local,
     modelSettings: (feature) => governance.modelSettings(feature),

@@ -66,7 +66,7 @@ export function AuditView({ log }: { log: AuditLog }) {
               <caption className="slds-assistive-text">Audit entries, newest first</caption>
               <thead>
                 <tr className="slds-line-height_reset">
-                  {['Time', 'Feature', 'Org', 'Record', 'Model', 'Tokens in / out', 'Cache read / write', 'Cost', 'Latency', 'Flags', 'Outcome', 'Details'].map((heading) => (
+                  {['Time', 'User', 'Feature', 'Org', 'Record', 'Model', 'Tokens in / out', 'Cache read / write', 'Cost', 'Latency', 'Flags', 'Outcome', 'Details'].map((heading) => (
                     <th key={heading} scope="col">
                       {heading}
                     </th>
@@ -93,6 +93,9 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
   return (
     <tr data-testid="audit-row" data-entry-id={entry.id} data-feature={entry.feature}>
       <td>{dateTime(entry.time)}</td>
+      <td data-testid="audit-user" title={entry.user?.id}>
+        {entry.user?.name ?? entry.user?.id ?? '—'}
+      </td>
       <td>{AUDIT_FEATURE_LABELS[entry.feature]}</td>
       <td data-testid="audit-org">{entry.orgId ?? '—'}</td>
       <td data-testid="audit-record">{entry.recordId ?? '—'}</td>
@@ -124,7 +127,7 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
 function EntryDetails({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-testid="audit-details">
-      <td colSpan={12}>
+      <td colSpan={13}>
         <p className="slds-text-title_caps">Prompt</p>
         <p>
           {entry.promptId ?? '—'} version {entry.promptVersion ?? '—'}

@@ -34,12 +34,16 @@ export const WriteRecord = z.object({
 });
 export type WriteRecord = z.infer<typeof WriteRecord>;
 
+/** The Salesforce user who acted: the user of the org's session in this browser. */
+export const AuditUser = z.object({ id: z.string().optional(), name: z.string().optional() });
+export type AuditUser = z.infer<typeof AuditUser>;
+
 export const AuditEntry = z.object({
   id: z.string().min(1),
   /** When it happened, ISO 8601 in UTC. */
   time: z.iso.datetime(),
   /** The Salesforce user, when known. */
-  user: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  user: AuditUser.optional(),
   orgId: z.string().optional(),
   recordId: z.string().optional(),
   objectName: z.string().optional(),

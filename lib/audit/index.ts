@@ -5,6 +5,7 @@
 export {
   AUDIT_FEATURES,
   AuditEntry,
+  AuditUser,
   AuditFilters,
   NewAuditEntry,
   OUTCOMES,

@@ -1,11 +1,16 @@
 import { AppendConflict, IdbAuditBackend, type AuditBackend } from './backend';
 import { ChainRecord, GENESIS_HASH, link, verifyRecords, type UnlinkedRecord, type VerifyResult } from './chain';
-import { AuditEntry, AuditFilters, matchesFilters, NewAuditEntry, type Outcome } from './entry';
+import { AuditEntry, AuditFilters, matchesFilters, NewAuditEntry, type AuditUser, type Outcome } from './entry';
 import { entriesToCsv, entriesToJson } from './export';
 
 export interface AuditLogOptions {
   now?: () => Date;
   newId?: () => string;
+  /**
+   * The Salesforce user of an org's session in this browser: entries that name an org but no user are stamped with it,
+   * so every feature's entries say who acted without each feature looking it up.
+   */
+  userOf?: (orgId: string) => Promise<AuditUser | null>;
 }
 
 const VERIFY_PAGE = 500;
@@ -19,6 +24,7 @@ const DAY_MS = 86_400_000;
  */
 export class AuditLog {
   private readonly now: () => Date;
+  private readonly userOf: AuditLogOptions['userOf'];
   private readonly newId: () => string;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -28,13 +34,16 @@ export class AuditLog {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.userOf = options.userOf;
   }
 
   /** Records an entry (validated; id and time filled in when missing) and returns it as stored. */
   async record(input: NewAuditEntry): Promise<AuditEntry> {
     const parsed = NewAuditEntry.parse(input);
+    const user = parsed.user ?? (parsed.orgId && this.userOf ? await this.userOf(parsed.orgId).catch(() => null) : null);
     const entry = AuditEntry.parse({
       ...parsed,
+      ...(user ? { user } : {}),
       id: parsed.id ?? this.newId(),
       time: new Date(parsed.time ?? this.now()).toISOString(),
     });

@@ -1,4 +1,4 @@
-import { openAuditLog, type AuditLog } from '../audit';
+import { openAuditLog, type AuditLog, type AuditLogOptions } from '../audit';
 import { browser } from '../browser';
 import { managedStore } from '../browser/managed';
 import type { FeatureDeps, FeatureHandler } from '../features/handler';
@@ -41,9 +41,12 @@ function watchMorningPrepEnabled(listener: () => void): void {
 
 let sharedLog: AuditLog | null = null;
 
-/** One audit log per context: its appends are serialized, so every writer in the worker must share it. */
-export function auditLog(): AuditLog {
-  sharedLog ??= openAuditLog();
+/**
+ * One audit log per context: its appends are serialized, so every writer in the worker must share it. The first call
+ * (createGovernance, at the worker's start) sets its options.
+ */
+export function auditLog(options: AuditLogOptions = {}): AuditLog {
+  sharedLog ??= openAuditLog(options);
   return sharedLog;
 }
 

@@ -66,8 +66,10 @@ export function createGovernance(deps: {
   orgs: CurrentOrg;
   now(): Date;
   managed?: PolicySource;
+  /** Who the rep is in an org (lib/salesforce/current-user), stamped on audit entries. */
+  userOf?: (orgId: string) => Promise<{ id: string; name?: string } | null>;
 }): Governance {
-  const log = auditLog();
+  const log = auditLog(deps.userOf ? { userOf: deps.userOf } : {});
   const settings = settingsSource(deps.local, deps.managed ?? managedStore());
   const gate = settingsGate({ settings, spend: log, now: deps.now });
   return {

@@ -25,6 +25,12 @@ export class OrgRegistry {
     await this.store.set(ENABLED_KEY, enabled);
   }
 
+  /** An enabled org's identity (its API host), or null when the rep has not enabled it. */
+  async identityOf(orgId: string): Promise<OrgIdentity | null> {
+    const org = (await this.enabled())[orgId];
+    return org ? { orgId, apiHost: org.apiHost } : null;
+  }
+
   /** The org of the last record the rep viewed: Gmail look-ups run there. */
   async lastUsed(): Promise<OrgIdentity | null> {
     const stored = LastOrg.safeParse(await this.store.get(LAST_USED_KEY));

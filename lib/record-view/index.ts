@@ -16,7 +16,7 @@ import { findPersonByEmail } from '../salesforce/people';
 import { problem, toSalesforceProblem } from '../salesforce/problems';
 import { RecordGraph } from '../salesforce/record-graph';
 import { parseRecordUrl, type RecordRef } from '../salesforce/record-url';
-import { findApiSession, sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
+import { findApiSession, sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from '../salesforce/session';
 import { changesSince, takeSnapshot, type SnapshotStore } from '../snapshots';
 import { buildRecordCard, displayValue, formatSettings } from './card';
 import { TabRegistry } from './tabs';
@@ -49,15 +49,8 @@ const Loaded = z.union([
 ]);
 type Loaded = z.infer<typeof Loaded>;
 
-/**
- * Reads are kept per session: two users of one browser (or a re-login as someone else) never see each other's reads,
- * and describes (which carry field-level security) are never shared across users. The tag is a hash: the session id
- * itself is never written to storage.
- */
-async function sessionTag(session: ApiSession): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(session.sessionId));
-  return [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+// Reads are kept per session (sessionTag): two users of one browser (or a re-login as someone else) never see each
+// other's reads, and describes (which carry field-level security) are never shared across users.
 
 interface Slot {
   session: ApiSession;

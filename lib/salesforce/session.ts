@@ -27,6 +27,15 @@ export function orgIdOfSid(sid: string): string | null {
  * open (a Gmail tab, a context-menu click elsewhere, a background job). Null when the cookie is gone or belongs to
  * another org now.
  */
+/**
+ * A short, stable tag of a session, for keying what is read with it (reads, describes, who the user is): a hash, so
+ * the session id itself is never written to storage.
+ */
+export async function sessionTag(session: ApiSession): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(session.sessionId));
+  return [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 export async function sessionOfOrg(org: { orgId: string; apiHost: string }, jar: Pick<CookieJar, 'sidFor'>): Promise<ApiSession | null> {
   const sid = await jar.sidFor(`https://${org.apiHost}/`);
   return sid && orgIdOfSid(sid) === org.orgId ? { orgId: org.orgId, apiHost: org.apiHost, sessionId: sid } : null;

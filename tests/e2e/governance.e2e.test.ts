@@ -134,6 +134,9 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     const row = (await auditRows(page)).find((candidate) => candidate.text.includes(ACME.accounts.initech.id));
     expect(row?.text).toContain('1,500 / 40');
     expect(row?.text).toMatch(/\$0\.0\d+/);
+    // Who acted: the Salesforce user of the org's session, as Salesforce names them.
+    const user = await page.$eval(`[data-testid=audit-row][data-entry-id="${row?.id ?? ''}"] [data-testid=audit-user]`, (node) => ({ name: node.textContent, id: node.getAttribute('title') }));
+    expect(user).toEqual({ name: sandbox.org.primary.users.full.name, id: sandbox.org.primary.users.full.id });
     await page.close();
     await tab.close();
   });

@@ -1,0 +1,40 @@
+/**
+ * Who the rep is in an org: the user behind the org's session in this browser, from OAuth's userinfo endpoint (which
+ * answers a session id given as a Bearer token). The audit trail stamps its entries with it. Read once per session and
+ * kept in session storage under the session's tag, so a re-login as someone else is someone else.
+ */
+import { z } from 'zod';
+import type { KeyValueStore } from '../browser/store';
+import { sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from './session';
+
+export interface SalesforceUser {
+  id: string;
+  name?: string;
+}
+
+const UserInfo = z.object({ user_id: z.string().regex(/^[a-zA-Z0-9]{15,18}$/), name: z.string().optional() });
+const KeptUser = z.object({ id: z.string(), name: z.string().optional() });
+
+export interface CurrentUserDeps {
+  cookies: Pick<CookieJar, 'sidFor'>;
+  /** The enabled org's API host; null for an org the rep has not enabled (nothing is read there). */
+  identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null>;
+  cache: KeyValueStore;
+  /** A GET with the session as Bearer token (OrgClient.request fits). */
+  get(session: ApiSession, path: string): Promise<unknown>;
+}
+
+export function currentUsers(deps: CurrentUserDeps): (orgId: string) => Promise<SalesforceUser | null> {
+  return async (orgId) => {
+    const org = await deps.identityOf(orgId);
+    const session = org ? await sessionOfOrg(org, deps.cookies) : null;
+    if (!session) return null;
+    const key = `salesforce-user:${orgId}:${await sessionTag(session)}`;
+    const kept = KeptUser.safeParse(await deps.cache.get(key));
+    if (kept.success) return kept.data;
+    const info = UserInfo.parse(await deps.get(session, '/services/oauth2/userinfo'));
+    const user: SalesforceUser = { id: info.user_id, ...(info.name ? { name: info.name } : {}) };
+    await deps.cache.set(key, user);
+    return user;
+  };
+}
