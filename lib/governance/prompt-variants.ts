@@ -9,9 +9,11 @@ import { assignVariant, hasVariantB, type PromptId, type PromptVariant } from '.
 const REP_ID_KEY = 'governance:rep-id';
 const RepId = z.uuid();
 
-/** The variant of each prompt this rep gets; the rep's id is read (or made) once per worker. */
+/**
+ * The variant of each prompt this rep gets. The rep's id is read (or made) once per worker, at once, so that no
+ * generation waits on storage for it.
+ */
 export function promptVariants(local: KeyValueStore, newId: () => string = () => crypto.randomUUID()): (id: PromptId) => Promise<PromptVariant> {
-  let repId: Promise<string> | null = null;
   const readOrMake = async (): Promise<string> => {
     const stored = RepId.safeParse(await local.get(REP_ID_KEY));
     if (stored.success) return stored.data;
@@ -19,9 +21,10 @@ export function promptVariants(local: KeyValueStore, newId: () => string = () =>
     await local.set(REP_ID_KEY, made);
     return made;
   };
+  // Storage that cannot be read leaves the rep on A rather than failing their generation.
+  const repId = readOrMake().catch(() => null);
   return async (id) => {
-    if (!hasVariantB(id)) return 'A';
-    repId ??= readOrMake();
-    return assignVariant(await repId, id);
+    const rep = hasVariantB(id) ? await repId : null;
+    return rep ? assignVariant(rep, id) : 'A';
   };
 }
