@@ -7,6 +7,7 @@ import { GenerateSection, type GenerateActions } from './generation/GenerateSect
 import { GmailReplySection } from './gmail/GmailReplySection';
 import { FeatureGate } from './governance/FeatureGate';
 import { LogNoteSection } from './notes/LogNoteSection';
+import { PendingNote } from './notes/PendingNote';
 import { GmailCard } from './GmailCard';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { RecordCard } from './RecordCard';
@@ -50,9 +51,12 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
       return <Skeleton label="Starting Groundwork" />;
     case 'not-salesforce':
       return (
-        <Notice state="not-salesforce" title="Open a Salesforce record">
-          Groundwork works beside Salesforce. Open an Account, Contact, Lead, Opportunity or Case in this window.
-        </Notice>
+        <>
+          <Notice state="not-salesforce" title="Open a Salesforce record">
+            Groundwork works beside Salesforce. Open an Account, Contact, Lead, Opportunity or Case in this window.
+          </Notice>
+          <PendingNote />
+        </>
       );
     case 'no-record':
       return (
@@ -60,6 +64,7 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
           <Notice state="no-record" title="No record on this page">
             Open a record in Salesforce ({view.host}) and Groundwork will show it here.
           </Notice>
+          <PendingNote />
           <FeatureGate feature="ask">
             <AskSection host={view.host} record={null} />
           </FeatureGate>
@@ -99,6 +104,7 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
       return (
         <>
           <GmailCard view={view} />
+          <PendingNote />
           <FeatureGate feature="gmail">
             <GmailReplySection view={view} />
           </FeatureGate>

@@ -131,6 +131,9 @@ export const NotesRequest = z.union([
   z.object({ type: z.literal('discard') }),
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('done') }),
+  /** What text waits for a note in this window (asked by the panel wherever no record is in view). */
+  z.object({ type: z.literal('incoming') }),
+  z.object({ type: z.literal('drop-incoming') }),
   ReviewChange,
 ]);
 export type NotesRequest = z.infer<typeof NotesRequest>;
@@ -163,7 +166,10 @@ export type NotesState = z.infer<typeof NotesState>;
 export const IncomingNote = z.object({ text: z.string(), from: z.string() });
 export type IncomingNote = z.infer<typeof IncomingNote>;
 
-export const NotesEvent = z.object({ type: z.literal('state'), state: NotesState });
+export const NotesEvent = z.union([
+  z.object({ type: z.literal('state'), state: NotesState }),
+  z.object({ type: z.literal('incoming'), incoming: IncomingNote.nullable() }),
+]);
 export type NotesEvent = z.infer<typeof NotesEvent>;
 
 // ---------------------------------------------------------------------------------------------------------------

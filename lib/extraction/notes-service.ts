@@ -12,7 +12,7 @@ import { commitReview, fieldTypesOf, undoCommit, type CommitOutcome } from '../s
 import { recordCommit, recordProposalOutcome, recordUndo, reviewDecision, type CardWrite } from './audit';
 import type { WriteObjectDescribe } from './describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
-import { IncomingNote, NOTE_MAX_CHARS, NotesRequest, type NotesState, type ReviewChange } from './messages';
+import { IncomingNote, NOTE_MAX_CHARS, NotesRequest, type NotesEvent, type NotesState, type ReviewChange } from './messages';
 import { proposeAudited } from './model-call';
 import type { WriteAccess, WriteClients } from './org-access';
 import { redactSource, restoreProposal, writableFieldLines } from './prompt-input';
@@ -94,6 +94,11 @@ export class NotesService {
     this.panels.set(panel.windowId, panel);
     const request = NotesRequest.safeParse(payload);
     if (!request.success) return;
+    if (request.data.type === 'incoming' || request.data.type === 'drop-incoming') {
+      if (request.data.type === 'drop-incoming') await this.deps.session.remove(incomingNoteKey(panel.windowId));
+      this.publishIncoming(panel.windowId, await this.incoming(panel.windowId));
+      return;
+    }
     const inView = await this.inView(panel.windowId);
     if (!inView) return;
     const key = notesKey(inView.slotKey);
@@ -121,6 +126,7 @@ export class NotesService {
     const from = click.tab.title?.trim() || click.tab.url || 'a page';
     await this.deps.session.set(incomingNoteKey(click.tab.windowId), { text, from } satisfies IncomingNote);
     await opened;
+    this.publishIncoming(click.tab.windowId, { text, from });
     const inView = await this.inView(click.tab.windowId);
     if (!inView) return;
     const key = notesKey(inView.slotKey);
@@ -134,11 +140,17 @@ export class NotesService {
   /** The note with the window's waiting text added, once: only to a note still being written (never to a review). */
   private async withIncoming(windowId: number, key: string, state: NotesState): Promise<NotesState> {
     if (state.phase !== 'draft') return state;
-    const incoming = IncomingNote.safeParse(await this.deps.session.get(incomingNoteKey(windowId)));
-    if (!incoming.success) return state;
+    const incoming = await this.incoming(windowId);
+    if (!incoming) return state;
     await this.deps.session.remove(incomingNoteKey(windowId));
-    const added = { from: incoming.data.from, at: this.deps.now().toISOString() };
-    return this.saved(key, { ...state, draft: withAdded(state.draft, incoming.data.text), added, problem: null });
+    this.publishIncoming(windowId, null);
+    const added = { from: incoming.from, at: this.deps.now().toISOString() };
+    return this.saved(key, { ...state, draft: withAdded(state.draft, incoming.text), added, problem: null });
+  }
+
+  private async incoming(windowId: number): Promise<IncomingNote | null> {
+    const stored = IncomingNote.safeParse(await this.deps.session.get(incomingNoteKey(windowId)));
+    return stored.success ? stored.data : null;
   }
 
   private async inView(windowId: number): Promise<InView | null> {
@@ -162,7 +174,7 @@ export class NotesService {
     return state;
   }
 
-  private async step(state: NotesState, request: Exclude<NotesRequest, { type: 'open' }>, inView: InView, key: string, windowId: number): Promise<NotesState | null> {
+  private async step(state: NotesState, request: Exclude<NotesRequest, { type: 'open' | 'incoming' | 'drop-incoming' }>, inView: InView, key: string, windowId: number): Promise<NotesState | null> {
     switch (request.type) {
       case 'draft':
         return state.phase === 'draft' ? { ...state, draft: request.text } : null;
@@ -347,10 +359,18 @@ export class NotesService {
   }
 
   private publish(windowId: number, state: NotesState): void {
+    this.send(windowId, { type: 'state', state });
+  }
+
+  private publishIncoming(windowId: number, incoming: IncomingNote | null): void {
+    this.send(windowId, { type: 'incoming', incoming });
+  }
+
+  private send(windowId: number, event: NotesEvent): void {
     try {
-      this.panels.get(windowId)?.send({ type: 'state', state });
+      this.panels.get(windowId)?.send(event);
     } catch {
-      // The panel closed meanwhile: it gets the state when it opens again.
+      // The panel closed meanwhile: it asks again when it opens.
     }
   }
 }

@@ -591,6 +591,11 @@ Also, Wonka Factory Tour is now Closed Won.`;
       );
     };
     await addToNote(gmail, fromMail);
+    // Away from a record, the panel says the text is waiting, and where it will go.
+    const gmailPanel = await harness().openPanel(gmail);
+    const pending = await gmailPanel.waitForSelector('[data-testid=pending-note]', { timeout: 10_000 });
+    expect(await pending?.evaluate((node) => node.textContent)).toContain('Marcus said the pilot went well.');
+    expect(JSON.stringify(await seriousA11yViolations(gmailPanel))).toBe('[]');
 
     // The rep opens the record the text belongs to: its note holds the whole selection, line breaks and all.
     const { tab, panel } = await openOpportunity();
