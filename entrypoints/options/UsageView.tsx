@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { budgetState, parseExport, usageSummary, type AuditEntry, type AuditLog, type BudgetState, type OutcomeCounts, type PromptUsage, type UsageSummary } from '../../lib/audit';
 import { AUDIT_FEATURE_LABELS } from '../../lib/governance/use-cases';
 import type { Settings } from '../../lib/settings';
@@ -17,9 +17,10 @@ function rangeOf(days: number, now = new Date()): { from: string; to: string } {
 /** Tokens and cost per day and per feature, cache use, acceptance per feature and per prompt version, and budgets. */
 export function UsageView({ log, settings }: { log: AuditLog; settings: Settings }) {
   const [days, setDays] = useState(7);
-  const [data, setData] = useState<{ summary: UsageSummary; budget: BudgetState; byPrompt: PromptUsage[] } | null>(null);
+  const [read, setRead] = useState<{ entries: AuditEntry[]; now: Date; range: { from: string; to: string } } | null>(null);
   const [imported, setImported] = useState<ImportedExports>(NO_IMPORTS);
 
+  // The log is read once per period; everything shown is derived from what was read (and what was imported).
   useEffect(() => {
     let current = true;
     const now = new Date();
@@ -27,16 +28,21 @@ export function UsageView({ log, settings }: { log: AuditLog; settings: Settings
     // A month back as well, for the monthly budget.
     const from = new Date(Math.min(Date.parse(range.from), now.getTime() - 32 * 86_400_000)).toISOString();
     void log.query({ from }).then((entries: AuditEntry[]) => {
-      if (!current) return;
-      const summary = usageSummary(entries, { ...range, prices: settings.prices, timeZone });
-      // Other reps' exports count only toward the prompt comparison: totals and budgets stay this rep's own.
-      const byPrompt = imported.entries.length > 0 ? usageSummary(withImported(entries, imported.entries), { ...range, prices: settings.prices, timeZone }).byPrompt : summary.byPrompt;
-      setData({ summary, budget: budgetState(entries, settings.budgets, now, { timeZone }), byPrompt });
+      if (current) setRead({ entries, now, range });
     });
     return () => {
       current = false;
     };
-  }, [log, days, settings, imported]);
+  }, [log, days]);
+
+  const data = useMemo(() => {
+    if (!read) return null;
+    const options = { ...read.range, prices: settings.prices, timeZone };
+    const summary = usageSummary(read.entries, options);
+    // Other reps' exports count only toward the prompt comparison: totals and budgets stay this rep's own.
+    const byPrompt = imported.entries.length > 0 ? usageSummary(withImported(read.entries, imported.entries), options).byPrompt : summary.byPrompt;
+    return { summary, budget: budgetState(read.entries, settings.budgets, read.now, { timeZone }), byPrompt };
+  }, [read, settings, imported]);
 
   return (
     <>

@@ -7,6 +7,7 @@
  */
 import { todayOf } from './dates';
 import type { ContextMenuClick, FeatureDeps, PanelConnection } from '../features/handler';
+import { WindowPanels } from '../features/panels';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
 import { createTree, type CreateResult, type TreeOutcome } from '../salesforce/writes';
@@ -14,7 +15,7 @@ import { commitUpdates, readExisting, type UpdatesOutcome } from './existing';
 import { recordCommit, recordProposalOutcomes, reviewDecision, type CardWrite } from './audit';
 import { readSelection, splitSelection } from './selection';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from './duplicates';
-import { LeadRequest, type LeadResult, type LeadSource, type LeadState, type ReviewChange } from './messages';
+import { LeadRequest, type LeadEvent, type LeadResult, type LeadSource, type LeadState, type ReviewChange } from './messages';
 import { proposeAudited, type AuditedProposal } from './model-call';
 import { problemText } from './notes-service';
 import type { WriteClients } from './org-access';
@@ -150,7 +151,7 @@ function partsMissing(failed: number, total: number, error: unknown): string {
 export class LeadService {
   private readonly queue = new KeyedQueue();
   private readonly running = new Set<string>();
-  private readonly panels = new Map<number, PanelConnection>();
+  private readonly panels = new WindowPanels();
 
   constructor(
     private readonly deps: FeatureDeps,
@@ -158,7 +159,7 @@ export class LeadService {
   ) {}
 
   disconnected(panel: PanelConnection): void {
-    if (this.panels.get(panel.windowId) === panel) this.panels.delete(panel.windowId);
+    this.panels.forget(panel);
   }
 
   async onContextMenu(click: ContextMenuClick): Promise<void> {
@@ -193,7 +194,7 @@ export class LeadService {
   }
 
   async handle(payload: unknown, panel: PanelConnection): Promise<void> {
-    this.panels.set(panel.windowId, panel);
+    this.panels.remember(panel);
     const request = LeadRequest.safeParse(payload);
     if (!request.success) return;
     const key = leadKey(panel.windowId);
@@ -369,10 +370,6 @@ export class LeadService {
   }
 
   private publish(windowId: number, state: LeadState | null): void {
-    try {
-      this.panels.get(windowId)?.send({ type: 'state', state });
-    } catch {
-      // The panel closed meanwhile: it asks for the state when it opens again.
-    }
+    this.panels.send(windowId, { type: 'state', state } satisfies LeadEvent);
   }
 }

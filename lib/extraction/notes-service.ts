@@ -5,6 +5,7 @@
  */
 import { todayOf } from './dates';
 import type { ContextMenuClick, FeatureDeps, PanelConnection } from '../features/handler';
+import { WindowPanels } from '../features/panels';
 import { ModelProblem } from '../model';
 import { renderPrompt } from '../prompts';
 import { SalesforceProblem } from '../salesforce/problems';
@@ -79,7 +80,7 @@ export class NotesService {
   private readonly queue = new KeyedQueue();
   /** Proposals and commits running in this worker: a stored 'proposing' or 'committing' without one was interrupted. */
   private readonly running = new Set<string>();
-  private readonly panels = new Map<number, PanelConnection>();
+  private readonly panels = new WindowPanels();
 
   constructor(
     private readonly deps: FeatureDeps,
@@ -87,11 +88,11 @@ export class NotesService {
   ) {}
 
   disconnected(panel: PanelConnection): void {
-    if (this.panels.get(panel.windowId) === panel) this.panels.delete(panel.windowId);
+    this.panels.forget(panel);
   }
 
   async handle(payload: unknown, panel: PanelConnection): Promise<void> {
-    this.panels.set(panel.windowId, panel);
+    this.panels.remember(panel);
     const request = NotesRequest.safeParse(payload);
     if (!request.success) return;
     if (request.data.type === 'incoming' || request.data.type === 'drop-incoming') {
@@ -359,19 +360,11 @@ export class NotesService {
   }
 
   private publish(windowId: number, state: NotesState): void {
-    this.send(windowId, { type: 'state', state });
+    this.panels.send(windowId, { type: 'state', state } satisfies NotesEvent);
   }
 
   private publishIncoming(windowId: number, incoming: IncomingNote | null): void {
-    this.send(windowId, { type: 'incoming', incoming });
-  }
-
-  private send(windowId: number, event: NotesEvent): void {
-    try {
-      this.panels.get(windowId)?.send(event);
-    } catch {
-      // The panel closed meanwhile: it asks again when it opens.
-    }
+    this.panels.send(windowId, { type: 'incoming', incoming } satisfies NotesEvent);
   }
 }
 

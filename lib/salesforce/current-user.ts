@@ -25,16 +25,29 @@ export interface CurrentUserDeps {
 }
 
 export function currentUsers(deps: CurrentUserDeps): (orgId: string) => Promise<SalesforceUser | null> {
-  return async (orgId) => {
-    const org = await deps.identityOf(orgId);
-    const session = org ? await sessionOfOrg(org, deps.cookies) : null;
-    if (!session) return null;
-    const key = `salesforce-user:${orgId}:${await sessionTag(session)}`;
+  // A commit records an entry per field: they share one look-up per session while the worker runs.
+  const known = new Map<string, Promise<SalesforceUser>>();
+  const lookUp = async (session: ApiSession): Promise<SalesforceUser> => {
+    const key = `salesforce-user:${session.orgId}:${await sessionTag(session)}`;
     const kept = KeptUser.safeParse(await deps.cache.get(key));
     if (kept.success) return kept.data;
     const info = UserInfo.parse(await deps.get(session, '/services/oauth2/userinfo'));
     const user: SalesforceUser = { id: info.user_id, ...(info.name ? { name: info.name } : {}) };
     await deps.cache.set(key, user);
+    return user;
+  };
+  return async (orgId) => {
+    const org = await deps.identityOf(orgId);
+    const session = org ? await sessionOfOrg(org, deps.cookies) : null;
+    if (!session) return null;
+    const memo = `${session.orgId}|${session.sessionId}`;
+    let user = known.get(memo);
+    if (!user) {
+      user = lookUp(session);
+      known.set(memo, user);
+      // A failed look-up is tried again next time.
+      user.catch(() => known.delete(memo));
+    }
     return user;
   };
 }
