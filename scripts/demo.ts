@@ -5,8 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ACME } from '../tests/fakes/salesforce/seed';
-import { startSandbox } from '../tests/fakes/sandbox';
+import { ACME } from '../tests/sandbox/salesforce/seed';
+import { startSandbox } from '../tests/sandbox/sandbox';
 import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../tests/e2e/chromium';
 
 const { values } = parseArgs({

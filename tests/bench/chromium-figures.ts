@@ -10,8 +10,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../e2e/chromium';
-import { startSandbox } from '../fakes/sandbox';
-import { ACME } from '../fakes/salesforce/seed';
+import { startSandbox } from '../sandbox/sandbox';
+import { ACME } from '../sandbox/salesforce/seed';
 import type { FigureOutput } from './results';
 import { summarise } from './stats';
 

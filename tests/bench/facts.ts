@@ -8,8 +8,8 @@
  * (`$480,000`, `480000`, `480000.0` are one value), dates as calendar days (`2026-12-12`, `2026-12-12T17:00:00.000+0000`,
  * `Dec 12, 2026`).
  */
-import type { StoredRecord } from '../fakes/salesforce/model';
-import { ACME } from '../fakes/salesforce/seed';
+import type { StoredRecord } from '../sandbox/salesforce/model';
+import { ACME } from '../sandbox/salesforce/seed';
 
 type Part = { kind: 'text'; value: string } | { kind: 'money'; value: number } | { kind: 'date'; value: string };
 

@@ -5,8 +5,8 @@
  */
 import { buildContext, estimateTokens, PROMPT_CONTEXT_TOKENS } from '../../lib/context';
 import type { RecordRef } from '../../lib/salesforce/record-url';
-import type { StoredRecord } from '../fakes/salesforce/model';
-import { ACME } from '../fakes/salesforce/seed';
+import type { StoredRecord } from '../sandbox/salesforce/model';
+import { ACME } from '../sandbox/salesforce/seed';
 import { checkFacts, globexFacts, type RecordLookup } from './facts';
 import { naiveAccountContext } from './naive';
 import type { BenchOrg } from './org';

@@ -5,9 +5,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSalesforce, type SalesforceFake } from '../fakes/salesforce';
-import type { RequestLogEntry } from '../fakes/http';
-import { loopbackFetch } from '../fakes/loopback-fetch';
+import { createSalesforce, type SalesforceFake } from '../sandbox/salesforce';
+import type { RequestLogEntry } from '../sandbox/http';
+import { loopbackFetch } from '../sandbox/loopback-fetch';
 
 export const API_VERSION_PATH = '/services/data/v62.0';
 

@@ -8,8 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
-import type { Sandbox } from '../fakes/sandbox';
-import type { OrgInfo } from '../fakes/salesforce';
+import type { Sandbox } from '../sandbox/sandbox';
+import type { OrgInfo } from '../sandbox/salesforce';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 

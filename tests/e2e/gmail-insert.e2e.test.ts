@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeUrl } from '../../lib/gmail/insert';
 import { InsertOutcome } from '../../lib/gmail/messages';
-import { DANA, type DraftSnapshot } from '../fakes/gmail';
+import { DANA, type DraftSnapshot } from '../sandbox/gmail';
 import { serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
 

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DANA, type DraftSnapshot } from '../fakes/gmail';
-import { ACME } from '../fakes/salesforce/seed';
+import { DANA, type DraftSnapshot } from '../sandbox/gmail';
+import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AuditEntry, entriesToJson, GENESIS_HASH } from '../../lib/audit';
 import { link } from '../../lib/audit/chain';
-import { ACME } from '../fakes/salesforce/seed';
+import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { assignVariant } from '../../lib/prompts';
 import { loginToSalesforce, serviceWorker } from './chromium';

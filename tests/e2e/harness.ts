@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../fakes/sandbox';
-import type { OrgInfo } from '../fakes/salesforce';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
+import type { OrgInfo } from '../sandbox/salesforce';
 import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel, serviceWorker, type ExtensionBrowser, type LaunchOptions } from './chromium';
 
 export interface Harness extends ExtensionBrowser {

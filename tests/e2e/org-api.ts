@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import type { Sandbox } from '../fakes/sandbox';
+import type { Sandbox } from '../sandbox/sandbox';
 
 export interface OrgResponse {
   status: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { ACME } from '../fakes/salesforce/seed';
+import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { harnessForFile } from './harness';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { ACCOUNTS } from '../fakes/gmail';
-import type { RequestLogEntry } from '../fakes/http';
-import { ACME } from '../fakes/salesforce/seed';
+import { ACCOUNTS } from '../sandbox/gmail';
+import type { RequestLogEntry } from '../sandbox/http';
+import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';

@@ -4,7 +4,7 @@
  */
 import { AskObjectDescribe, type AskDescribes, type AskField } from '../../../lib/ask/describe';
 import type { QueryPlan } from '../../../lib/ask/plan';
-import { OBJECTS } from '../../fakes/salesforce/schema';
+import { OBJECTS } from '../../sandbox/salesforce/schema';
 import { startOrg, V } from '../sandbox/salesforce-client';
 
 export type DescribeMap = Map<string, AskObjectDescribe | null>;

@@ -12,7 +12,7 @@ import type { KeyValueStore } from '../../../lib/browser/store';
 import type { FeatureHandler, PanelConnection } from '../../../lib/features/handler';
 import type { RecordCard } from '../../../lib/messaging/protocol';
 import { modelProblem, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
 import { API_HOST, LIGHTNING_HOST } from '../sandbox/salesforce-client';
 import { plan } from './fixtures';

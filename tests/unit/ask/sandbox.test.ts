@@ -8,8 +8,8 @@ import { describesForPlan, isStaleDescribeError, loadMore, prepareQuery, queryEr
 import type { DescribeSource } from '../../../lib/ask/describe';
 import type { QueryPlan } from '../../../lib/ask/plan';
 import type { ValidateOptions } from '../../../lib/ask/validate';
-import type { StoredRecord } from '../../fakes/salesforce/model';
-import { ACME } from '../../fakes/salesforce/seed';
+import type { StoredRecord } from '../../sandbox/salesforce/model';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
 import { plan } from './fixtures';
 

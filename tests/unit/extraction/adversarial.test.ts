@@ -20,7 +20,7 @@ import {
 } from '../../../lib/extraction';
 import { LeadRequest, NotesRequest } from '../../../lib/extraction/messages';
 import { commitReview, fieldTypesOf, memoryLedger, type WriteApi } from '../../../lib/salesforce/writes';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { sandboxDescribes } from './describes-fixture';
 
 const NOW = new Date(Date.UTC(2026, 10, 21, 17, 0, 0));

@@ -14,7 +14,7 @@ import { proposeAudited } from '../../../lib/extraction/model-call';
 import { buildReview, editRow, NoteProposal, setCardIncluded, setRowChecked, type RecordInView, type Review, type WriteDescribes } from '../../../lib/extraction';
 import type { GenerationResult } from '../../../lib/model';
 import { ModelProblem } from '../../../lib/model';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { DEFAULT_PRICES } from '../../../lib/settings';
 import { freshLog } from '../audit/audit-harness';
 import { sandboxDescribes } from './describes-fixture';

@@ -20,7 +20,7 @@ import {
 import { findNamedOpportunities, namedOpportunityQuery } from '../../../lib/extraction/named-opportunities';
 import { applyReviewChange } from '../../../lib/extraction/review-changes';
 import type { NamedOpportunityUpdate } from '../../../lib/extraction/schemas';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { START, V } from '../sandbox/salesforce-client';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
 

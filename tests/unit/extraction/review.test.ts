@@ -18,7 +18,7 @@ import {
   type ReviewRow,
   type WriteDescribes,
 } from '../../../lib/extraction';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { sandboxDescribes } from './describes-fixture';
 
 const NOW = new Date(Date.UTC(2026, 10, 21, 17, 0, 0));

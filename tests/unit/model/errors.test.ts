@@ -1,7 +1,7 @@
 import { APIError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { ModelProblem, streamGeneration, toModelProblem, type GenerationRequest } from '../../../lib/model';
-import { SPEND_LIMIT_REACHED } from '../../fakes/anthropic';
+import { SPEND_LIMIT_REACHED } from '../../sandbox/anthropic';
 import { useFakeMessagesApi } from './fake-api';
 
 const { api, settings } = useFakeMessagesApi();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createMessagesApi, type MessagesApiFake } from '../../fakes/anthropic';
+import { createMessagesApi, type MessagesApiFake } from '../../sandbox/anthropic';
 import type { ModelSettings } from '../../../lib/model';
 
 export const KEY = 'sk-ant-api03-unit-test-key';

@@ -9,7 +9,7 @@ import {
   FALLBACK_MODELS,
   type GenerationRequest,
 } from '../../../lib/model';
-import { sleep } from '../../fakes/http';
+import { sleep } from '../../sandbox/http';
 import { useFakeMessagesApi } from './fake-api';
 
 const { api, settings } = useFakeMessagesApi();

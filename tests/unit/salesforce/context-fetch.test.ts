@@ -4,7 +4,7 @@ import { fetchRecordGraph, MAX_SUBREQUESTS, type OrgApi } from '../../../lib/sal
 import { SalesforceProblem } from '../../../lib/salesforce/problems';
 import type { RecordGraph, RelatedList } from '../../../lib/salesforce/record-graph';
 import { toId18 } from '../../../lib/salesforce/record-id';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { START, V } from '../sandbox/salesforce-client';
 import { startSandboxClients, type SandboxClients } from './org-client-harness';
 

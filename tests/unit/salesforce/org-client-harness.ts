@@ -6,8 +6,8 @@
  */
 import { vi } from 'vitest';
 import { OrgClient } from '../../../lib/salesforce/client';
-import type { RequestLogEntry } from '../../fakes/http';
-import { loopbackFetch } from '../../fakes/loopback-fetch';
+import type { RequestLogEntry } from '../../sandbox/http';
+import { loopbackFetch } from '../../sandbox/loopback-fetch';
 import { API_HOST, startOrg, type OrgUnderTest } from '../sandbox/salesforce-client';
 
 export interface SandboxClients {

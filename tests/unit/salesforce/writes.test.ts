@@ -32,7 +32,7 @@ import {
 } from '../../../lib/salesforce/writes';
 import { commitUpdates, readExisting } from '../../../lib/extraction/existing';
 import { SalesforceRequestError } from '../../../lib/salesforce/transport';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, START, V, q } from '../sandbox/salesforce-client';
 import { startSandboxClients, type SandboxClients } from './org-client-harness';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGmail, DANA } from '../../fakes/gmail';
+import { createGmail, DANA } from '../../sandbox/gmail';
 
 const gmail = createGmail({ fillDelayMs: 5 });
 let server: Server;

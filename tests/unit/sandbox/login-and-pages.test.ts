@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, LIGHTNING_HOST, V, sidCookieOf, startOrg, type OrgUnderTest, type Reply } from './salesforce-client';
 
 let org: OrgUnderTest;

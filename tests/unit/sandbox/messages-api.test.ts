@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMessagesApi, DEMO_LABEL, SPEND_LIMIT_REACHED } from '../../fakes/anthropic';
-import { sleep } from '../../fakes/http';
+import { createMessagesApi, DEMO_LABEL, SPEND_LIMIT_REACHED } from '../../sandbox/anthropic';
+import { sleep } from '../../sandbox/http';
 
 let clock = 1_000_000;
 const api = createMessagesApi({ firstTokenMs: 0, chunkDelayMs: 0, now: () => clock });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACME, BULK_CONTACT_COUNT } from '../../fakes/salesforce/seed';
+import { ACME, BULK_CONTACT_COUNT } from '../../sandbox/salesforce/seed';
 import { V, q, startOrg, type OrgUnderTest } from './salesforce-client';
 
 type Batch = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: { Id: string }[] };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, START, V, q, startOrg, type OrgUnderTest } from './salesforce-client';
 
 type Json = Record<string, unknown>;

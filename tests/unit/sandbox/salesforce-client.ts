@@ -4,7 +4,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSalesforce, type SalesforceFake } from '../../fakes/salesforce';
+import { createSalesforce, type SalesforceFake } from '../../sandbox/salesforce';
 
 export const API_HOST = 'acme.my.salesforce.com';
 export const LIGHTNING_HOST = 'acme.lightning.force.com';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACME } from '../../fakes/salesforce/seed';
+import { ACME } from '../../sandbox/salesforce/seed';
 import { V, startOrg, type OrgUnderTest } from './salesforce-client';
 
 type Found = { searchRecords: ({ attributes: { type: string }; Id: string } & Record<string, unknown>)[] };

@@ -6,11 +6,11 @@ import {
   canUpdateField,
   describeFor,
   readableFields,
-} from '../../fakes/salesforce/access';
-import { normalizeId } from '../../fakes/salesforce/ids';
-import type { FieldDef, OrgSeed, OrgUser, StoredRecord } from '../../fakes/salesforce/model';
-import { findField, findObject, OBJECTS, objectByKeyPrefix } from '../../fakes/salesforce/schema';
-import { ACME, BULK_CONTACT_COUNT, PLANTED_PII, seedOrg } from '../../fakes/salesforce/seed';
+} from '../../sandbox/salesforce/access';
+import { normalizeId } from '../../sandbox/salesforce/ids';
+import type { FieldDef, OrgSeed, OrgUser, StoredRecord } from '../../sandbox/salesforce/model';
+import { findField, findObject, OBJECTS, objectByKeyPrefix } from '../../sandbox/salesforce/schema';
+import { ACME, BULK_CONTACT_COUNT, PLANTED_PII, seedOrg } from '../../sandbox/salesforce/seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 21, 17, 0, 0));
 const ORG_ID = '00D5g000004AcmeEAC';

@@ -2,7 +2,7 @@
  * A small org for the SOQL engine's tests: Users, Accounts, Contacts, Leads, Opportunities and Tasks, with a custom
  * object, a field and records that the restricted user may not see. The clock reads Wednesday 2026-03-18 15:30 UTC.
  */
-import { IdFactory } from '../../fakes/salesforce/ids';
+import { IdFactory } from '../../sandbox/salesforce/ids';
 import type {
   Access,
   ChildRelationshipDef,
@@ -11,7 +11,7 @@ import type {
   FieldValue,
   ObjectDef,
   StoredRecord,
-} from '../../fakes/salesforce/model';
+} from '../../sandbox/salesforce/model';
 
 export const NOW = new Date('2026-03-18T15:30:00Z');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SalesforceError } from '../../fakes/salesforce/model';
-import { executeQuery, shapeRecord } from '../../fakes/salesforce/soql';
-import { dateLiteralRange, toDateString } from '../../fakes/salesforce/soql/dates';
+import { SalesforceError } from '../../sandbox/salesforce/model';
+import { executeQuery, shapeRecord } from '../../sandbox/salesforce/soql';
+import { dateLiteralRange, toDateString } from '../../sandbox/salesforce/soql/dates';
 import {
   NOW,
   accounts,
