@@ -30,3 +30,6 @@ export {
   type QueryApi,
 } from './run';
 export { schemaText } from './schema-text';
+export { createAskHandler, ASK_MAX_ROWS, ASK_PAGE_SIZE } from './handler';
+export type { AskApi, AskDeps, AskOptions } from './service';
+export * from './messages';

@@ -5,7 +5,6 @@
  */
 import type { KeyValueStore } from '../../browser/store';
 import { findUnsupportedClaims, redactText, restoreRedactions } from '../../context';
-import type { RecordCard } from '../../messaging/protocol';
 import { ModelProblem, toModelProblem, type generateJson, type ModelSettings, type streamGeneration, type UseCase } from '../../model';
 import { loadSettings } from '../../settings';
 import { findApiSession, type ApiSession, type CookieJar } from '../../salesforce/session';
@@ -19,6 +18,7 @@ import { renderAskPrompt } from './prompts';
 import { isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, type QueryApi } from './run';
 import { schemaText } from './schema-text';
 import { validatePlan } from './validate';
+import type { RecordCard } from '../record-view';
 
 /** What Ask needs of an org: OrgClient as the rep. */
 export interface AskApi {
@@ -32,6 +32,8 @@ export interface AskApi {
 /** What the service needs of the background (a subset of FeatureDeps, so tests can fake it). */
 export interface AskDeps {
   records: { recordInView(windowId: number): Promise<{ card: RecordCard } | null> };
+  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
+  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
   orgs: { isEnabled(orgId: string): Promise<boolean> };
   cookies: CookieJar;
   session: KeyValueStore;
@@ -44,7 +46,6 @@ export interface AskDeps {
 }
 
 export interface AskOptions {
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
   generateJson: typeof generateJson;
   stream: typeof streamGeneration;
   newId(): string;
@@ -349,7 +350,7 @@ export class AskService {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const client = this.options.clientFor(session, reread);
+    const client = this.deps.clientFor(session, reread);
     this.clients.set(key, client);
     return client;
   }

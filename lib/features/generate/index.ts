@@ -11,4 +11,5 @@ export { editDistance } from './edit-distance';
 export { dealFindings } from './deal-checks';
 export { fetchSimilarDeals } from './similar-deals';
 export { validateOutput, splitEmail } from './validate';
-export * from './types';
+export * from './messages';
+export { createGenerateHandler, type GenerateHandlerDeps } from './handler';

@@ -9,7 +9,8 @@ import { RecordGraph } from '../../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
 import { editDistance } from './edit-distance';
-import { Generation, type Citation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './types';
+import type { Citation } from '../../context/checked-output';
+import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
 import { splitEmail, validateOutput } from './validate';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
