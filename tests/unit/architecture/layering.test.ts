@@ -16,7 +16,9 @@ const GOOD = {
   'lib/features/log-note/index.ts': ['lib/features/log-note/service.ts'],
   'lib/features/log-note/service.ts': ['lib/salesforce/client.ts'],
   'components/shared/Card.tsx': [],
-  'components/ask/AskSection.tsx': ['components/shared/Card.tsx', 'lib/features/ask/index.ts'],
+  'lib/features/ask/store.ts': [],
+  'lib/features/log-note/messages.ts': [],
+  'components/ask/AskSection.tsx': ['components/shared/Card.tsx', 'lib/features/ask/store.ts', 'lib/features/log-note/messages.ts'],
   'entrypoints/background.ts': ['lib/features/index.ts'],
 };
 
@@ -56,9 +58,18 @@ describe('the layering check', () => {
     expect(layeringProblems(graph)).toContain('a feature imports the feature registry: lib/features/log-note/service.ts → lib/features/index.ts');
   });
 
-  it("fails when a shared component imports a feature's component", () => {
-    const graph = graphOf({ ...GOOD, 'components/shared/Card.tsx': ['components/ask/AskSection.tsx'] });
-    expect(layeringProblems(graph)).toContain('a shared component imports a feature component: components/shared/Card.tsx → components/ask/AskSection.tsx');
+  it("fails when a shared component imports a feature's component or lib", () => {
+    const graph = graphOf({ ...GOOD, 'components/shared/Card.tsx': ['components/ask/AskSection.tsx', 'lib/features/ask/store.ts'] });
+    expect(layeringProblems(graph)).toEqual([
+      'a shared component imports a feature: components/shared/Card.tsx → components/ask/AskSection.tsx',
+      'a shared component imports a feature: components/shared/Card.tsx → lib/features/ask/store.ts',
+      'an import cycle: components/ask/AskSection.tsx → components/shared/Card.tsx',
+    ]);
+  });
+
+  it("fails when a feature's component reaches into another feature's lib past its messages and store", () => {
+    const graph = graphOf({ ...GOOD, 'components/ask/AskSection.tsx': ['components/shared/Card.tsx', 'lib/features/log-note/service.ts'] });
+    expect(layeringProblems(graph)).toEqual(['a component reaches into log-note past its messages.ts and store.ts: components/ask/AskSection.tsx → lib/features/log-note/service.ts']);
   });
 
   it('fails on an import cycle, type-only imports included, naming its files', () => {

@@ -4,7 +4,9 @@
  * - the kernel (`lib/` outside `lib/features/`) never imports a feature, the feature registry or a component;
  * - a feature reaches another feature only through that feature's `index.ts`, and never the registry
  *   (`lib/features/*.ts`, which imports every feature);
- * - shared components (`components/shared/`) import no feature's components;
+ * - a feature's components reach another feature's lib only through its panel surface (`messages.ts`, `store.ts`:
+ *   its index would bring the background's code into the side panel); shared components (`components/shared/`)
+ *   import no feature at all;
  * - no import cycle, type-only imports included;
  * - every entrypoint file under 100 lines, every source file at most 400.
  */
@@ -26,6 +28,8 @@ export const MAX_SOURCE_LINES = 400;
 const SIZED_ROOTS = ['lib/', 'components/', 'entrypoints/', 'scripts/'];
 
 const FEATURE_FILE = /^lib\/features\/([^/]+)\/(.+)$/;
+const COMPONENT_FILE = /^components\/([^/]+)\/.+$/;
+const PANEL_SURFACE = /^lib\/features\/[^/]+\/(?:messages|store)\.tsx?$/;
 const featureOf = (path: string): string | null => FEATURE_FILE.exec(path)?.[1] ?? null;
 const isRegistry = (path: string): boolean => /^lib\/features\/[^/]+\.tsx?$/.test(path);
 const isKernel = (path: string): boolean => path.startsWith('lib/') && !path.startsWith('lib/features/');
@@ -37,8 +41,12 @@ function ruleBreaks(from: string, to: string): string | null {
   if (feature !== null && isRegistry(to)) return 'a feature imports the feature registry';
   const other = featureOf(to);
   if (feature !== null && other !== null && other !== feature && !isFeatureIndex(to)) return `a feature reaches into ${other} past its index.ts`;
-  if (from.startsWith('components/shared/') && to.startsWith('components/') && !to.startsWith('components/shared/')) {
-    return 'a shared component imports a feature component';
+  if (from.startsWith('components/shared/') && ((to.startsWith('components/') && !to.startsWith('components/shared/')) || other !== null)) {
+    return 'a shared component imports a feature';
+  }
+  const component = COMPONENT_FILE.exec(from)?.[1] ?? null;
+  if (component !== null && component !== 'shared' && other !== null && other !== component && !PANEL_SURFACE.test(to)) {
+    return `a component reaches into ${other} past its messages.ts and store.ts`;
   }
   return null;
 }
