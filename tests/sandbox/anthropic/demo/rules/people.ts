@@ -18,7 +18,7 @@ export interface Person {
   phone?: Found<string>;
 }
 
-const UPPER_WORD = "[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*";
+const UPPER_WORD = "\\p{Lu}\\p{Ll}+(?:['’-]\\p{Lu}?\\p{Ll}+)*";
 const PARTICLE = '(?:(?:de|da|di|del|van|von|der|la|le|du|bin|al)[ \\t]+)';
 const NAME = `(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\\.?[ \\t]+)?(${UPPER_WORD})(?:[ \\t]+[A-Z]\\.)?[ \\t]+${PARTICLE}?(${UPPER_WORD}|[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+)`;
 const ACRONYM_TITLE = '(?:CEO|CFO|COO|CTO|CIO|CISO|CRO|CMO|CPO|CSO|GC|SVP|EVP|VP)';
@@ -85,23 +85,23 @@ function found(text: string, value: string, start: number): Found<string> {
 /** Names with a title around them, in the orders people write them. */
 function titledNames(text: string): { name: NameMatch; title: Found<string>; company?: Found<string> }[] {
   const out: { name: NameMatch; title: Found<string>; company?: Found<string> }[] = [];
-  const after = new RegExp(`${NAME}(\\s*(?:,|\\(|\\||[-–—]|\\bis\\b|\\bas\\b|\\n)\\s*(?:(?:the|their|our|his|her|a|an)\\s+)?(?:new\\s+)?)(${TITLE})(?:(\\s*(?:,|\\||\\bat\\b|@|\\n)\\s*)${COMPANY})?`, 'g');
+  const after = new RegExp(`${NAME}(\\s*(?:,|\\(|\\||[-–—]|\\bis\\b|\\bas\\b|\\n)\\s*(?:(?:the|their|our|his|her|a|an)\\s+)?(?:new\\s+)?)(${TITLE})(?:(\\s*(?:,|\\||\\bat\\b|@|\\n)\\s*)${COMPANY})?`, 'gu');
   for (const m of text.matchAll(after)) {
-    const nameMatch = new RegExp(NAME).exec(m[0]);
+    const nameMatch = new RegExp(NAME, 'u').exec(m[0]);
     const name = nameMatch ? nameAt(nameMatch, m.index) : null;
     const titleText = m[4] ?? '';
     if (!name || !titleText) continue;
     const titleStart = m.index + (nameMatch?.[0].length ?? 0) + (m[3] ?? '').length;
     const companyText = m[6];
     const companyStart = titleStart + titleText.length + (m[5] ?? '').length;
-    const company = companyText && !new RegExp(`^${TITLE}$`).test(companyText) ? found(text, trimCompany(companyText), companyStart) : undefined;
+    const company = companyText && !new RegExp(`^${TITLE}$`, 'u').test(companyText) ? found(text, trimCompany(companyText), companyStart) : undefined;
     out.push({ name, title: found(text, titleText, titleStart), ...(company ? { company } : {}) });
   }
-  const before = new RegExp(`(${ACRONYM_TITLE}|${TITLE_WORDS}${TITLE_NOUN}${OF_PART})\\s+${NAME}`, 'g');
+  const before = new RegExp(`(${ACRONYM_TITLE}|${TITLE_WORDS}${TITLE_NOUN}${OF_PART})\\s+${NAME}`, 'gu');
   for (const m of text.matchAll(before)) {
     const titleText = m[1] ?? '';
     const rest = m[0].slice(titleText.length);
-    const nameMatch = new RegExp(NAME).exec(rest);
+    const nameMatch = new RegExp(NAME, 'u').exec(rest);
     const name = nameMatch ? nameAt(nameMatch, m.index + titleText.length + (nameMatch.index ?? 0)) : null;
     if (name && !out.some((item) => overlaps(item.name.name, name.name))) out.push({ name, title: found(text, titleText, m.index) });
   }
@@ -142,7 +142,7 @@ export function findPeople(text: string, options: { withContactOnly?: boolean } 
   const phones = findPhones(text);
   // A title or a company is not a person, even when it reads like a name ("Umbrella Health").
   const described = people.flatMap((person) => [person.title, person.company].filter((part): part is Found<string> => part !== undefined));
-  const names = scanAll<NameMatch>(text, [[new RegExp(NAME), (m) => nameAt(m, 0)]])
+  const names = scanAll<NameMatch>(text, [[new RegExp(NAME, 'u'), (m) => nameAt(m, 0)]])
     .map((item) => item.value)
     .filter((name) => !described.some((part) => overlaps(part, name.name)));
   for (const email of emails) {
