@@ -112,7 +112,7 @@ function picklistFiltersOf(question: string, object: OfferedObject): { masked: s
   let masked = question;
   const filters: Filter[] = [];
   for (const field of object.fields.filter((item) => item.values.length > 0 && item.filterable)) {
-    const found: string[] = [];
+    const found: { value: string; at: number }[] = [];
     for (const value of [...field.values].sort((a, b) => b.length - a.length)) {
       const pattern = new RegExp(`(?<![\\w/])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/])`, 'i');
       const match = pattern.exec(masked);
@@ -121,11 +121,12 @@ function picklistFiltersOf(question: string, object: OfferedObject): { masked: s
       const single = !/[\s/]/.test(value);
       const labelNamed = new RegExp(`\\b${field.label}\\b`, 'i').test(question);
       if (single && !labelNamed && !/\b(?:in|at|is|are|to|stage|status)\s+$/i.test(before)) continue;
-      found.push(value);
+      found.push({ value, at: match.index });
       masked = masked.slice(0, match.index) + ' '.repeat(match[0].length) + masked.slice(match.index + match[0].length);
     }
-    if (found.length === 1) filters.push({ field: field.name, operator: '=', value: found[0] ?? '' });
-    if (found.length > 1) filters.push({ field: field.name, operator: 'IN', value: found });
+    const values = found.sort((a, b) => a.at - b.at).map((item) => item.value);
+    if (values.length === 1) filters.push({ field: field.name, operator: '=', value: values[0] ?? '' });
+    if (values.length > 1) filters.push({ field: field.name, operator: 'IN', value: values });
   }
   return { masked, picklistFilters: filters };
 }
