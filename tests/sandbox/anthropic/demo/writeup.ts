@@ -142,7 +142,7 @@ function talkingPoints(facts: Facts): string[] {
   const points: string[] = [];
   const deal = dealInView(facts);
   if (deal?.nextStep) points.push(`confirm the next step, ${deal.nextStep.line.value} ${cite(deal.nextStep)}`);
-  for (const task of openTasks(facts).slice(0, 2)) points.push(`agree how to close out ${task.short} ${cite(task)}`);
+  for (const task of openTasks(facts).slice(0, 2)) points.push(`agree how to close out ${quoted(task)} ${cite(task)}`);
   const latest = pastActivity(facts)[0];
   if (latest) points.push(`pick up from the latest interaction, ${latest.short} ${cite(latest)}`);
   const openCase = facts.of('case').find((fact) => fact.open);
@@ -204,7 +204,7 @@ function nextActions(facts: Facts, prompt: ReadPrompt): string[] {
   if (/close date .* past/i.test(checks) && deal?.close) actions.push(`move the close date ${deal.close.line.value} to a date the buyer confirms ${cite(deal.close)}`);
   if (/no next step/i.test(checks) && deal) actions.push(`record a next step on ${deal.name?.line.value ?? 'the deal'} ${cite(deal.name)}`);
   if (/no contact roles/i.test(checks) && deal) actions.push(`add the buying contacts as contact roles on ${deal.name?.line.value ?? 'the deal'} ${cite(deal.name)}`);
-  for (const task of openTasks(facts).slice(0, 2)) actions.push(`finish ${task.short} ${cite(task)}`);
+  for (const task of openTasks(facts).slice(0, 2)) actions.push(`finish the open task ${quoted(task)} ${cite(task)}`);
   if (deal?.nextStep) actions.push(`follow through on the next step, ${deal.nextStep.line.value} ${cite(deal.nextStep)}`);
   const won = facts.of('similarDeal').find((fact) => /\bwon\b/i.test(fact.line.text));
   if (won) actions.push(`use the won deal as a reference, ${won.short} ${cite(won)}`);
@@ -214,6 +214,12 @@ function nextActions(facts: Facts, prompt: ReadPrompt): string[] {
 function overview(facts: Facts): string[] {
   const own = facts.of('record');
   return (own.length > 0 ? own : facts.all).slice(0, 5).map((fact) => `${fact.short} ${cite(fact)}`);
+}
+
+/** A related record by its name in quotes, then the rest of what its line says: “Send revised proposal” (Not Started, …). */
+function quoted(fact: Fact): string {
+  const [name, ...rest] = fact.short.split(', ');
+  return rest.length > 0 ? `“${name ?? ''}” (${rest.join(', ')})` : `“${name ?? ''}”`;
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
