@@ -68,6 +68,11 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Pro
 
 /** The local audit trail's entries of one org user, as the options page reads them from the chain. */
 async function localEntries(userId: string): Promise<{ id: string; feature: string; outcome: string }[]> {
+  return (await localChain(userId)).entries;
+}
+
+/** The local chain's entries of one org user and every outcome amendment, read from IndexedDB by the options page. */
+async function localChain(userId: string): Promise<{ entries: { id: string; feature: string; outcome: string }[]; outcomes: string[] }> {
   const { browser, extensionId } = harness();
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -82,7 +87,10 @@ async function localEntries(userId: string): Promise<{ id: string; feature: stri
       read.onsuccess = () => resolve(read.result as never);
     });
     db.close();
-    return all.flatMap((record) => (record.kind === 'entry' && record.entry?.user?.id === user ? [{ id: record.entry.id, feature: record.entry.feature, outcome: record.entry.outcome }] : []));
+    return {
+      entries: all.flatMap((record) => (record.kind === 'entry' && record.entry?.user?.id === user ? [{ id: record.entry.id, feature: record.entry.feature, outcome: record.entry.outcome }] : [])),
+      outcomes: all.flatMap((record) => (record.kind === 'outcome' ? [(record as unknown as { outcome: string }).outcome] : [])),
+    };
   }, userId);
   await page.close();
   return entries;
@@ -119,6 +127,8 @@ describe('the audit trail in the org', () => {
     await panel.focus('[data-testid=email-body]');
     await panel.keyboard.type(' (edited)');
     await panel.locator('[data-testid=copy]').click();
+    // The copy's report is recorded before the worker is stopped (a report cut off by a stop is another matter).
+    await poll(() => localChain(alex), (chain) => chain.outcomes.includes('edited'));
 
     // The org becomes unreachable for the sink's writes, and the worker is stopped in between.
     sandbox.org.injectFault({ kind: 'drop-connection', path: /composite\/sobjects/, times: 1_000 });
