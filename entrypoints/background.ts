@@ -1,3 +1,4 @@
+import '../lib/messaging/zod-jitless';
 import { activeTabOf, browser, cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
 import { createFeatureHandlers, type PanelConnection } from '../lib/features';
 import { GenerationService, type Feature } from '../lib/generation';
