@@ -72,6 +72,7 @@ export default defineBackground(() => {
     browser: featureBrowser,
     modelSettings: (useCase) => governance.modelSettings(useCase),
     prices: async () => (await governance.settings.effective()).settings.prices,
+    redaction: () => governance.redaction(),
     auditLog: governance.log,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),

@@ -19,6 +19,12 @@ import { matchingView, type Found } from './sensitive/view';
 export { passesLuhn } from './sensitive/cards';
 export { passesIbanCheck } from './sensitive/iban';
 
+/** What the rep and the organization never want sent: fields by name, and values by pattern (lib/settings). */
+export interface RedactionRules {
+  deniedFields: readonly string[];
+  patterns: readonly RegExp[];
+}
+
 /** `custom`: a value matched by one of the rep's or the organization's own patterns (settings). */
 export type ValueKind = 'ssn' | 'card' | 'iban' | 'custom';
 

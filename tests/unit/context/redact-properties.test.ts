@@ -6,20 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactText, restoreRedactions } from '../../../lib/context';
-import { fullWidth } from './redaction-corpus';
+import { compact, fullWidth } from './redaction-corpus';
 
-/** Letters and digits only, compatibility forms and other scripts' digits folded (as the corpus test reads). */
-function compact(text: string): string {
-  return [...text.normalize('NFKC')]
-    .map((char) => {
-      const code = char.codePointAt(0) ?? 0;
-      const zero = [0x0660, 0x06f0, 0x0966].find((start) => code >= start && code <= start + 9);
-      return zero === undefined ? char : String(code - zero);
-    })
-    .join('')
-    .replace(/[^0-9A-Za-z]/g, '')
-    .toUpperCase();
-}
 
 function luhnCheckDigit(body: string): string {
   for (let check = 0; check <= 9; check++) {

@@ -20,6 +20,23 @@ export function fullWidth(text: string): string {
   return text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
 }
 
+/**
+ * The letters and digits of a text as a reader sees them: compatibility forms folded, digits of other scripts as
+ * ASCII, everything else (spaces, dashes, invisible characters) left out. Written apart from lib/context, so the tests
+ * do not trust the code they test.
+ */
+export function compact(text: string): string {
+  return [...text.normalize('NFKC')]
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      const zero = [0x0660, 0x06f0, 0x0966].find((start) => code >= start && code <= start + 9);
+      return zero === undefined ? char : String(code - zero);
+    })
+    .join('')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
+}
+
 function positives(kind: SensitiveKind, samples: [text: string, value: string][]): Positive[] {
   return samples.map(([text, value]) => ({ text, value, kind }));
 }
