@@ -1,3 +1,4 @@
+import '../lib/messaging/zod-jitless';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
 import {
   extensionId,

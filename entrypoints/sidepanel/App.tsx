@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { FeatureGate } from '../../components/governance/FeatureGate';
 import { OnboardingChecklist } from '../../components/governance/OnboardingChecklist';
+import { OrgAuditNotice } from '../../components/governance/OrgAuditNotice';
 import { LeadReviewPanel } from '../../components/extract-lead/LeadReviewPanel';
 import { PanelView } from '../../components/record-view/PanelView';
 import { CHANNELS } from '../../lib/features/channels';
@@ -49,6 +50,7 @@ export function App({ windowId }: { windowId: number }) {
       </header>
       <main className="gw-panel__body">
         <OnboardingChecklist view={view} />
+        <OrgAuditNotice />
         <FeatureGate feature="extractLead">
           <LeadReviewPanel />
         </FeatureGate>

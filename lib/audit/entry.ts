@@ -55,6 +55,8 @@ export const AuditEntry = z.object({
   /** The prompt variant the rep was assigned (A/B), for comparing variants. */
   variant: z.string().optional(),
   model: z.string().optional(),
+  /** The model's display name as the API lists it ("Demo model (offline)"): what the audit viewer shows. */
+  modelName: z.string().optional(),
   tokens: TokenUsage.prefault({}),
   costUsd: z.number().nonnegative().default(0),
   latencyMs: z.number().nonnegative().optional(),
@@ -67,6 +69,8 @@ export const AuditEntry = z.object({
   outcome: z.enum(OUTCOMES).default('pending'),
   /** The rep's thumbs, kept apart from the outcome so "accepted, then thumbs up" keeps both. */
   feedback: z.enum(['up', 'down']).optional(),
+  /** Characters the rep changed before using the output, from the latest accepted or edited outcome. */
+  editDistance: Count.optional(),
   write: WriteRecord.optional(),
   /** Why a generation or write failed, in words. */
   error: z.string().optional(),

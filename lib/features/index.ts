@@ -85,6 +85,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     browser: platform.browser,
     modelSettings: (useCase) => governance.modelSettings(useCase),
     prices: async () => (await governance.settings.effective()).settings.prices,
+    redaction: () => governance.redaction(),
     auditLog: governance.log,
     keepAlive: platform.keepAlive,
     now,

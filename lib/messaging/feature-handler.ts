@@ -5,6 +5,7 @@
  */
 import type { AuditLog } from '../audit';
 import type { FeatureBrowser, KeyValueStore } from '../browser';
+import type { RedactionRules } from '../context/redact';
 import type { ModelSettings, UseCase } from '../model';
 import type { OrgRegistry } from '../orgs';
 import type { PriceTable } from '../settings/schema';
@@ -74,6 +75,8 @@ export interface FeatureDeps {
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
   /** The effective price table (the rep's, or the policy's): what an AI call recorded in the audit cost. */
   prices(): Promise<PriceTable>;
+  /** The redaction rules in force now (the rep's and the organization's): what no model prompt may hold. */
+  redaction(): Promise<RedactionRules>;
   /** Where every AI call and every write is recorded (lib/audit). */
   auditLog: AuditLog;
   keepAlive(): () => void;

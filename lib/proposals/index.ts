@@ -80,7 +80,6 @@ export {
 export {
   attachDuplicates,
   duplicateCandidates,
-  escapeSoqlText,
   findDuplicates,
   type CandidateMatches,
   type DuplicateCandidate,

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { MAX_SUBREQUESTS } from './context/api';
 import type { CommitLedger } from './ledger';
 import { SalesforceProblem } from './problems';
+import { isSoqlWritable, soqlString } from './soql-text';
 import type { Committed, PlannedWrite, SalesforceError, WritePlan, WriteValue } from './write-plan';
 import { errorsOf, httpDate, sendAllOrNone, sobjectUrl, type CompositeAnswer, type HttpMethod, type Subrequest, type WriteApi } from './write-request';
 
@@ -128,21 +129,19 @@ const asValue = (value: unknown): WriteValue =>
 const PROBE_MARGIN_MS = 10 * 60 * 1000;
 const PROBE_TYPES = new Set(['string', 'email', 'phone', 'picklist', 'date', 'url']);
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
-function soqlText(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A query finding the record a create would have made: its short values and record links, created since `since`. */
 function probeQuery(item: PlannedWrite, fieldTypes: CommitOptions['fieldType'], since: Date): string {
   const conditions: string[] = [];
   for (const { field, value } of item.fields) {
     const type = fieldTypes(item.objectName, field);
-    if (typeof value !== 'string' || !type || !PROBE_TYPES.has(type) || value.length > 255) continue;
-    conditions.push(type === 'date' ? `${field} = ${value}` : `${field} = ${soqlText(value)}`);
+    if (typeof value !== 'string' || !type || !PROBE_TYPES.has(type) || value.length > 255 || !isSoqlWritable(value)) continue;
+    if (type !== 'date') conditions.push(`${field} = ${soqlString(value)}`);
+    else if (DATE.test(value)) conditions.push(`${field} = ${value}`);
   }
   for (const [field, link] of Object.entries(item.links)) {
-    if (link.kind === 'record' && RECORD_ID.test(link.id)) conditions.push(`${field} = ${soqlText(link.id)}`);
+    if (link.kind === 'record' && RECORD_ID.test(link.id)) conditions.push(`${field} = ${soqlString(link.id)}`);
   }
   const stamp = new Date(since.getTime() - PROBE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   conditions.push(`CreatedDate >= ${stamp}`);

@@ -9,7 +9,7 @@ export { AskObjectDescribe, AskField, PicklistEntry, type AskDescribes, type Des
 export { describesForPlan, pathsOf } from './load';
 export { validatePlan } from './validate';
 export { DEFAULT_MAX_LIMIT, SOQL_MAX_LIMIT, type ValidPlan, type ValidateOptions, type ValidationResult, type RecordInView, type PlanColumn } from './valid-plan';
-export { compilePlan, escapeText, escapeLike } from './compile';
+export { compilePlan } from './compile';
 export { DATE_LITERAL_NAMES, parseDateLiteral, MAX_DATE_N } from './date-literals';
 export { MAX_RELATIONSHIP_DEPTH } from './paths';
 export {

@@ -82,7 +82,7 @@ export interface ExtractedLeads {
  * says how much is missing; when every part fails, the first failure is the answer.
  */
 export async function extractLeads(
-  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'now'>,
+  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'redaction' | 'now'>,
   access: WriteAccess,
   text: string,
   source: LeadSource,
@@ -94,13 +94,14 @@ export async function extractLeads(
   const now = deps.now();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The page's words are untrusted data too, and leave the browser redacted like the selection.
-  const page = redactSource(pageLine(source)).text;
+  const { patterns } = await deps.redaction();
+  const page = redactSource(pageLine(source), patterns).text;
   const extra = { fields: writableFieldLines(lead, 'create'), today: todayOf(now, zone), ...(page ? { page } : {}) };
   const parts = splitSelection(text);
   let done = 0;
   if (parts.length > 1) await progress(done, parts.length);
   const readPart = async (part: string): Promise<AuditedProposal<LeadProposal>> => {
-    const redacted = redactSource(part);
+    const redacted = redactSource(part, patterns);
     const prompt = renderPrompt('extract-lead', { context: redacted.text, extra });
     const answer = await proposeAudited(deps, LeadProposal, prompt, { feature: 'extract-lead', orgId: access.client.session.orgId, objectName: 'Lead' });
     done += 1;

@@ -48,7 +48,7 @@ export interface GenerationAudit {
     problem: string | null;
   }): Promise<string | null>;
   /** What the rep did with a generation, as an amendment of its entry. */
-  recordOutcome(auditId: string, outcome: GenerationOutcome): Promise<void>;
+  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number }): Promise<void>;
 }
 
 export interface GenerationDeps {
@@ -173,7 +173,8 @@ export class GenerationService {
     const after = applyReport(before, report);
     await this.save(key, after);
     const outcome = outcomeToRecord(before, after, report);
-    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome).catch(() => undefined);
+    const details = report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {};
+    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome, details).catch(() => undefined);
     return after;
   }
 
@@ -321,7 +322,8 @@ export class GenerationService {
         ...generation,
         status: 'done',
         text,
-        model: result.model,
+        // Shown in the panel's label: the model's listed name ("Demo model (offline)"), as the audit keeps its id.
+        model: result.modelName,
         citations: citationsIn(result.text, built),
         unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions)),
         validation: validateOutput(feature, text, await this.deps.prohibitedPhrases()),

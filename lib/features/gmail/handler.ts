@@ -21,7 +21,7 @@ const SAVE_EVERY_MS = 400;
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the Gmail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'keepAlive' | 'now'> & {
+export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
   records: Pick<RecordViewService, 'viewFor'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor: ClientFor;
@@ -143,7 +143,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
       const request: GenerationRequest = { useCase: 'email', system: prepared.system, userText: prepared.userText, maxTokens: prepared.maxTokens };
       const result = await stream(settings, request, { onText }, signal);
       const text = replyBody(result.text, prepared);
-      return { ...reply, status: 'done', text, model: result.model, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };
+      return { ...reply, status: 'done', text, model: result.modelName, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };
     } catch (error) {
       const problem = toModelProblem(error);
       if (problem.kind === 'cancelled') return { ...reply, status: 'stopped' };
@@ -176,7 +176,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     let prepared: PreparedReply;
     try {
       const graph = await org.api.context({ recordId: person.recordId, sobject: person.objectName });
-      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now() });
+      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now(), rules: await deps.redaction() });
     } catch (error) {
       return failedReply(person, `Groundwork could not read ${person.name}'s record: ${error instanceof Error ? error.message : String(error)}`, 'salesforce');
     }

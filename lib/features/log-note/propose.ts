@@ -81,7 +81,7 @@ async function withDuplicates(access: WriteAccess, review: Review): Promise<Revi
 }
 
 export async function proposeNote(
-  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'now'>,
+  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'redaction' | 'now'>,
   access: WriteAccess,
   inView: InView,
   note: string,
@@ -92,7 +92,7 @@ export async function proposeNote(
   const record = await readRecord(access, describe, inView);
   const now = deps.now();
   const zone = timeZone();
-  const redacted = redactSource(note);
+  const redacted = redactSource(note, (await deps.redaction()).patterns);
   const prompt = renderPrompt('extract-note', {
     context: redacted.text,
     extra: {

@@ -100,6 +100,7 @@ describe('one org client per session, shared by every feature', () => {
       browser,
       modelSettings: async () => Promise.reject(new Error('No Anthropic API key is set.')),
       prices: async () => ({}),
+      redaction: async () => ({ deniedFields: [], patterns: [] }),
       auditLog: freshLog().log,
       keepAlive: () => () => undefined,
       now: () => new Date(sandbox.org.clock.now),
