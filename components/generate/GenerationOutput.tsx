@@ -222,8 +222,8 @@ function useInsertReport(text: string, used: OutputActions['used']): void {
 type Draft = { subject: string; body: string };
 
 /**
- * Sends the latest edit once typing pauses, and at once when the field loses focus (before a click on Copy counts) or
- * the draft goes away (another record, a new draft).
+ * Sends the latest edit once typing pauses, and at once when the field loses focus (before a click on Copy counts), the
+ * draft goes away (another record, a new draft) or the panel closes.
  */
 function useDebouncedEdit(edit: OutputActions['edit']): { keep(draft: Draft): void; flush(): void } {
   const pending = useRef<Draft | null>(null);
@@ -240,7 +240,14 @@ function useDebouncedEdit(edit: OutputActions['edit']): { keep(draft: Draft): vo
     pending.current = null;
     if (draft) send.current?.(draft.subject, draft.body);
   }, []);
-  useEffect(() => flush, [flush]);
+  useEffect(() => {
+    // Closing the panel unloads the page without unmounting React: the edit typed last is sent as the page goes.
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
   return {
     keep(draft) {
       pending.current = draft;

@@ -109,10 +109,17 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
       <td data-testid="audit-cost">{usd(entry.costUsd)}</td>
       <td>{entry.latencyMs === undefined ? '—' : `${(entry.latencyMs / 1000).toFixed(1)} s`}</td>
       <td>{entry.groundingFlags}</td>
-      <td data-testid="audit-outcome">
-        {entry.outcome}
-        {entry.feedback ? ` (thumbs ${entry.feedback})` : ''}
-        {entry.error ? ` — ${entry.error}` : ''}
+      <td>
+        <span data-testid="audit-outcome">
+          {entry.outcome}
+          {entry.feedback ? ` (thumbs ${entry.feedback})` : ''}
+          {entry.error ? ` — ${entry.error}` : ''}
+        </span>
+        {entry.editDistance !== undefined && (
+          <span className="slds-text-body_small slds-text-color_weak gw-block" data-testid="audit-edit-distance" data-distance={entry.editDistance}>
+            {entry.editDistance === 1 ? '1 character changed' : `${count(entry.editDistance)} characters changed`}
+          </span>
+        )}
       </td>
       <td>
         <button type="button" className="slds-button" aria-expanded={open} onClick={toggle} data-testid="audit-details-toggle">

@@ -35,7 +35,7 @@ export function App({ windowId }: { windowId: number }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    const stops = [watchRecordView(), watchGenerations()];
+    const stops = [watchRecordView(), watchGenerations(windowId)];
     connectPanel(windowId, CHANNELS, controller.signal);
     return () => {
       controller.abort();

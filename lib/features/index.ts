@@ -66,6 +66,7 @@ export function createFeatures(platform: BackgroundPlatform) {
   });
   const generations = new GenerationService({
     store: local,
+    slots: session,
     modelSettings: (feature) => governance.modelSettings(feature),
     promptVariant: (feature) => governance.promptVariant(feature),
     stream: streamGeneration,

@@ -47,13 +47,15 @@ export interface GenerationAudit {
     unsupported: number;
     problem: string | null;
   }): Promise<string | null>;
-  /** What the rep did with a generation, as an amendment of its entry. */
-  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number }): Promise<void>;
+  /** What the rep did with a generation, as an amendment of its entry (once per amendment id, when one is given). */
+  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number; amendmentId?: string }): Promise<void>;
 }
 
 export interface GenerationDeps {
   /** Local storage: finished generations, so a reopen needs no model call. */
   store: KeyValueStore;
+  /** Session storage: the record slot of each generation, so a report reaching a restarted worker finds its output. */
+  slots: KeyValueStore;
   modelSettings(feature: Feature): Promise<ModelSettings>;
   /** The variant of the feature's prompt this rep is assigned. */
   promptVariant(feature: Feature): Promise<PromptVariant>;
@@ -71,6 +73,7 @@ export interface GenerationDeps {
 type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
+const slotIndexKey = (generationId: string): string => `generation-slot:${generationId}`;
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -105,7 +108,7 @@ export class GenerationService {
   private readonly running = new Map<string, AbortController>();
   /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
   private readonly reports = new Map<string, Promise<unknown>>();
-  /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
+  /** The record slot of each generation this worker has seen, by generation id (kept in deps.slots too; see slotOf). */
   private readonly slots = new Map<string, string>();
 
   constructor(private readonly deps: GenerationDeps) {}
@@ -124,7 +127,7 @@ export class GenerationService {
       const stored = Generation.safeParse(await this.deps.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
-      this.slots.set(generation.id, target.slotKey);
+      this.rememberSlot(generation.id, target.slotKey);
       const interrupted = generation.status === 'streaming' && !this.running.has(key);
       kept.push({
         ...generation,
@@ -143,12 +146,13 @@ export class GenerationService {
    * What the rep did with the output of a record's feature: kept on the generation and recorded on its audit entry.
    * Using it records 'accepted' or, when the text used differs from the generated one, 'edited' with the distance;
    * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
-   * is only kept, so that the panel can give it back.
+   * is only kept, so that the panel can give it back. The panel sends a report until it is told it is recorded, so the
+   * same report may come twice: its id makes the audit amendment happen once.
    */
-  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport): Promise<Generation | null> {
+  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport, reportId?: string): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
     const previous = this.reports.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.applyReport(key, generationId, report));
+    const next = previous.then(() => this.applyReport(key, generationId, report, reportId));
     const settled = next.catch(() => undefined);
     this.reports.set(key, settled);
     void settled.then(() => {
@@ -158,23 +162,39 @@ export class GenerationService {
   }
 
   /**
-   * The record slot of a generation this worker made or handed out: a report names the generation it is about, since
-   * the tab in view may have changed by the time it arrives (copy, then switch to Gmail).
+   * The record slot of a generation: a report names the generation it is about, since the tab in view may have
+   * changed by the time it arrives (copy, then switch to Gmail), and the worker may have been stopped since.
    */
-  slotOf(generationId: string): string | undefined {
-    return this.slots.get(generationId);
+  async slotOf(generationId: string): Promise<string | undefined> {
+    const known = this.slots.get(generationId);
+    if (known) return known;
+    const kept = await this.deps.slots.get(slotIndexKey(generationId));
+    return typeof kept === 'string' ? kept : undefined;
   }
 
-  private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
+  private rememberSlot(generationId: string, slotKey: string): void {
+    if (this.slots.get(generationId) === slotKey) return;
+    this.slots.set(generationId, slotKey);
+    void this.deps.slots.set(slotIndexKey(generationId), slotKey).catch(() => undefined);
+  }
+
+  /**
+   * The audit amendment is written before the generation is saved: a worker stopped in between leaves the generation as
+   * it was, so the report sent again finds the same change to record (and the amendment id keeps it to one record).
+   */
+  private async applyReport(key: string, generationId: string, report: OutcomeReport, reportId: string | undefined): Promise<Generation | null> {
     const stored = Generation.safeParse(await this.deps.store.get(key));
     // A report on an output since replaced (Regenerate) is not the new one's.
     if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
     const after = applyReport(before, report);
-    await this.save(key, after);
     const outcome = outcomeToRecord(before, after, report);
-    const details = report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {};
+    const details = {
+      ...(report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {}),
+      ...(reportId ? { amendmentId: reportId } : {}),
+    };
     if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome, details).catch(() => undefined);
+    await this.save(key, after);
     return after;
   }
 
@@ -287,7 +307,7 @@ export class GenerationService {
       edited: null,
       auditId: null,
     };
-    this.slots.set(generation.id, target.slotKey);
+    this.rememberSlot(generation.id, target.slotKey);
     this.emit(generation);
     const firstSave = this.deps.store.set(key, generation);
 

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import { sessionStore } from '../../browser';
+import { onFeatureEvent, selectConnected, sendFeatureRequest, usePanelConnection } from '../../panel/feature-bus';
 import type { EmailOptions, Feature, GenerateEvent, Generation, OutcomeReport } from './messages';
+import { OutcomeOutbox } from './outcome-outbox';
 
 /** The generations slice: the four features' outputs for the record in view, and which one the rep is looking at. */
 export interface GenerationState {
@@ -32,19 +34,38 @@ export const resetGenerationStore = (): void => useGenerationStore.setState(init
 export const selectGenerations = (state: GenerationState): Partial<Record<Feature, Generation>> => state.generations;
 export const selectFeature = (state: GenerationState): Feature => state.feature;
 
+let outbox: OutcomeOutbox | null = null;
+
 function receive(event: GenerateEvent): void {
   const store = useGenerationStore.getState();
   if (event.type === 'generations') store.showGenerations(event.recordId, event.generations);
-  else store.updateGeneration(event.generation);
+  else if (event.type === 'generation') store.updateGeneration(event.generation);
+  else outbox?.acknowledge(event.reportId);
 }
 
-/** Receives the record's kept outputs and each output as it streams, for as long as the panel lives. */
-export const watchGenerations = (): (() => void) => onFeatureEvent('generate', receive);
+/**
+ * Receives the record's kept outputs and each output as it streams, for as long as the panel lives; keeps the rep's
+ * reports of this window until the background has recorded them, sending them again each time the port opens.
+ */
+export function watchGenerations(windowId: number): () => void {
+  const current = new OutcomeOutbox(sessionStore(), `panel:outcome-reports:${windowId}`, ({ feature, generationId, reportId, report }) =>
+    sendFeatureRequest('generate', { type: 'generation-outcome', feature, generationId, reportId, report }),
+  );
+  outbox = current;
+  const stopEvents = onFeatureEvent('generate', receive);
+  const stopConnection = usePanelConnection.subscribe((state, previous) => {
+    if (selectConnected(state) && !selectConnected(previous)) void current.resend();
+  });
+  return () => {
+    stopEvents();
+    stopConnection();
+    if (outbox === current) outbox = null;
+  };
+}
 
 export const generateActions = {
   generate: (feature: Feature, email: EmailOptions | null): void => sendFeatureRequest('generate', { type: 'generate', feature, email }),
   stop: (feature: Feature): void => sendFeatureRequest('generate', { type: 'stop-generation', feature }),
-  report: (feature: Feature, generationId: string, report: OutcomeReport): void =>
-    sendFeatureRequest('generate', { type: 'generation-outcome', feature, generationId, report }),
+  report: (feature: Feature, generationId: string, report: OutcomeReport): void => outbox?.add(feature, generationId, report),
   chooseFeature: (feature: Feature): void => useGenerationStore.getState().chooseFeature(feature),
 };
