@@ -27,6 +27,7 @@ export {
   countOutcomes,
   priceFor,
   usageSummary,
+  isModelCall,
   type DayUsage,
   type FeatureUsage,
   type OutcomeCounts,
