@@ -3,6 +3,7 @@ import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/fea
 import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
+import { Icon } from '../shared/Icon';
 import { SafeMarkdown } from '../shared/SafeMarkdown';
 
 export interface OutputActions {
@@ -42,8 +43,10 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
   const email = generation.feature === 'email' ? splitEmail(generation.text) : null;
   return (
     <section className="slds-box slds-theme_default gw-output" data-testid="generation" data-feature={generation.feature} data-status={generation.status} data-record-id={generation.recordId} aria-busy={streaming}>
-      <p className="slds-text-title_caps gw-ai-label">
-        AI-generated{generation.model ? ` · ${generation.model}` : ''} · check before you use it
+      <p className="gw-ai-label">
+        <Icon name="einstein" />
+        <span>AI-generated · check before you use it</span>
+        {generation.model && <span className="gw-ai-label__model" title={generation.model}>{generation.model}</span>}
       </p>
       {generation.stale && (
         <p className="slds-text-color_weak" data-testid="generation-stale" role="status">
@@ -64,23 +67,35 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       ) : (
         <SafeMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
-      {streaming && <span className="slds-assistive-text">Writing…</span>}
+      {streaming && !generation.text && (
+        <p className="gw-writing" data-testid="generation-writing">
+          <span className="gw-tab-badge gw-tab-badge_running" aria-hidden="true" /> Writing…
+        </p>
+      )}
+      {streaming && generation.text && <span className="slds-assistive-text">Writing…</span>}
       <Signals generation={generation} />
       <div className="slds-button-group slds-m-top_small gw-output__actions" role="group" aria-label="Output actions">
         {streaming ? (
           <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
+            <Icon name="stop" size="button" className="slds-button__icon_left" />
             Stop
           </button>
         ) : (
           <>
             <button type="button" className="slds-button slds-button_neutral" onClick={actions.regenerate} data-testid="regenerate">
+              <Icon name="refresh" size="button" className="slds-button__icon_left" />
               {generation.status === 'done' ? 'Regenerate' : 'Retry'}
             </button>
-            {!email && (
-              <CopyButton copy={() => actions.copy(generation.text)} />
-            )}
-            <button type="button" className="slds-button slds-button_neutral" aria-pressed={generation.feedback === 'up'} onClick={() => actions.feedback('up')} data-testid="thumbs-up">
-              <span aria-hidden="true">👍</span>
+            {!email && <CopyButton copy={() => actions.copy(generation.text)} />}
+            <button
+              type="button"
+              className={generation.feedback === 'up' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
+              aria-pressed={generation.feedback === 'up'}
+              title="Helpful"
+              onClick={() => actions.feedback('up')}
+              data-testid="thumbs-up"
+            >
+              <Icon name="like" size="button" />
               <span className="slds-assistive-text">Helpful</span>
             </button>
             <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
@@ -99,11 +114,6 @@ function Signals({ generation }: { generation: Generation }) {
       {note && (
         <p className="slds-text-color_weak" data-testid="generation-note">
           {note}
-        </p>
-      )}
-      {generation.problem && (
-        <p role="alert" className="slds-text-color_error" data-testid="generation-problem" data-kind={generation.problem.kind}>
-          {generation.problem.message}
         </p>
       )}
       {generation.status === 'done' && (
@@ -137,6 +147,7 @@ function CopyButton({ copy }: { copy(): Promise<boolean> }) {
   return (
     <>
       <button type="button" className="slds-button slds-button_neutral" onClick={() => void copy().then((ok) => setResult(ok ? 'copied' : 'refused'))} data-testid="copy">
+        <Icon name={result === 'copied' ? 'check' : 'copy'} size="button" className="slds-button__icon_left" />
         {result === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span role="status" className={result === 'refused' ? 'slds-text-color_error slds-m-left_x-small' : 'slds-assistive-text'} data-testid="copy-status" data-result={result ?? ''}>
@@ -150,13 +161,14 @@ function ThumbsDown({ generation, onFeedback }: { generation: Generation; onFeed
   return (
     <button
       type="button"
-      className="slds-button slds-button_neutral"
+      className={generation.feedback === 'down' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
       aria-pressed={generation.feedback === 'down'}
       aria-controls={generation.feedback === 'down' ? 'gw-feedback-reason' : undefined}
+      title="Not helpful"
       onClick={() => onFeedback('down')}
       data-testid="thumbs-down"
     >
-      <span aria-hidden="true">👎</span>
+      <Icon name="dislike" size="button" />
       <span className="slds-assistive-text">Not helpful</span>
     </button>
   );

@@ -70,6 +70,8 @@ export interface FeatureBrowser {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Opens a URL in a new tab of the window. */
   openTab(windowId: number, url: string): Promise<void>;
+  /** Reloads a tab (a Salesforce page whose session expired shows its login again). */
+  reloadTab(tabId: number): Promise<void>;
   /** The selected text of a frame with its line breaks (a context-menu click grants this for the tab). */
   selectedText(tabId: number, frameId: number): Promise<string>;
   /** Opens the side panel for a tab (only in answer to a user gesture such as a context-menu click). */
@@ -88,6 +90,9 @@ export const featureBrowser: FeatureBrowser = {
   sendToTab: (tabId: number, message: unknown): Promise<unknown> => browser.tabs.sendMessage(tabId, message),
   async openTab(windowId: number, url: string): Promise<void> {
     await browser.tabs.create({ windowId, url });
+  },
+  async reloadTab(tabId: number): Promise<void> {
+    await browser.tabs.reload(tabId);
   },
   async selectedText(tabId: number, frameId: number): Promise<string> {
     const [result] = await browser.scripting.executeScript({
@@ -110,8 +115,10 @@ export function onStorageChange(listener: (changes: StorageChanges, area: string
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-export async function openOptionsPage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+/** Opens the options page, at one of its sections when named ("key", "budgets"…: the page reads its address's hash). */
+export async function openOptionsPage(section?: string): Promise<void> {
+  if (section) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${encodeURIComponent(section)}`) });
+  else await browser.runtime.openOptionsPage();
 }
 
 /** The window this extension page is in (the side panel follows that window's active tab). */

@@ -92,7 +92,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     now,
   };
   const features: FeatureRegistration[] = [
-    { name: 'record-view', channel: createRecordViewHandler(records) },
+    { name: 'record-view', channel: createRecordViewHandler(records, platform.browser) },
     { name: 'generate', channel: createGenerateHandler({ records, generations, featureAllowed: (feature) => governance.gate.featureAllowed(feature) }) },
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),

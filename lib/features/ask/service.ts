@@ -113,7 +113,8 @@ export class AskService {
     this.asking.set(windowId, controller);
     const release = this.deps.keepAlive();
     try {
-      await this.deps.session.set(draftKey(windowId), '');
+      // The question stays the draft: the panel keeps it in the box after sending, to refine and ask again.
+      await this.deps.session.set(draftKey(windowId), question);
       await this.run(windowId, question, controller.signal);
     } finally {
       release();

@@ -4,17 +4,15 @@ import { onFeatureEvent, selectConnected, sendFeatureRequest, usePanelConnection
 import type { EmailOptions, Feature, GenerateEvent, Generation, OutcomeReport } from './messages';
 import { OutcomeOutbox } from './outcome-outbox';
 
-/** The generations slice: the four features' outputs for the record in view, and which one the rep is looking at. */
+/** The generations slice: the four features' outputs for the record in view (which tab shows is the panel's place). */
 export interface GenerationState {
   generationsFor: string | null;
   generations: Partial<Record<Feature, Generation>>;
-  feature: Feature;
   showGenerations(recordId: string, generations: Generation[]): void;
   updateGeneration(generation: Generation): void;
-  chooseFeature(feature: Feature): void;
 }
 
-const initialState = { generationsFor: null, generations: {}, feature: 'summary' as Feature };
+const initialState = { generationsFor: null, generations: {} };
 
 export const useGenerationStore = create<GenerationState>()((set) => ({
   ...initialState,
@@ -26,13 +24,11 @@ export const useGenerationStore = create<GenerationState>()((set) => ({
         ? { generations: { ...state.generations, [generation.feature]: generation } }
         : {},
     ),
-  chooseFeature: (feature) => set({ feature }),
 }));
 
 export const resetGenerationStore = (): void => useGenerationStore.setState(initialState);
 
 export const selectGenerations = (state: GenerationState): Partial<Record<Feature, Generation>> => state.generations;
-export const selectFeature = (state: GenerationState): Feature => state.feature;
 
 let outbox: OutcomeOutbox | null = null;
 
@@ -67,5 +63,4 @@ export const generateActions = {
   generate: (feature: Feature, email: EmailOptions | null): void => sendFeatureRequest('generate', { type: 'generate', feature, email }),
   stop: (feature: Feature): void => sendFeatureRequest('generate', { type: 'stop-generation', feature }),
   report: (feature: Feature, generationId: string, report: OutcomeReport): void => outbox?.add(feature, generationId, report),
-  chooseFeature: (feature: Feature): void => useGenerationStore.getState().chooseFeature(feature),
 };

@@ -172,6 +172,17 @@ describe('the Ask handler', () => {
     expect(lastState(w)?.problems[0]).toMatch(/Try asking it another way/);
   });
 
+  it('keeps the question asked as the draft, for a reopened panel to show in the box', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'draft', text: 'Open deals this quarter?' }, w.panel);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    const reopened = { windowId: 3, events: [] as AskEvent[], send(payload: unknown) { this.events.push(AskEvent.parse(payload)); } };
+    await w.handler.handle({ type: 'open' }, reopened);
+    const [event] = reopened.events;
+    expect(event?.type === 'state' && event.draft).toBe('Open deals this quarter?');
+  });
+
   it('keeps the last question, plan, SOQL and rows for a reopened panel; malformed requests never reach it', async () => {
     const w = world();
     w.script.plans.push(openDealsThisQuarter);

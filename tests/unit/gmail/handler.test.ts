@@ -97,6 +97,7 @@ function setup(options: Setup = {}) {
   const browser: FeatureBrowser = {
     activeTab: async () => options.activeTab ?? null,
     gmailTabs: async () => options.gmailTabs ?? [],
+    reloadTab: async () => undefined,
     sendToTab: async (tabId, message) => {
       const command = Command.parse(message);
       sentToTabs.push({ tabId, message: command });

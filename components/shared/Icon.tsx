@@ -1,0 +1,86 @@
+/**
+ * Salesforce's own utility icons (from @salesforce-ux/design-system), drawn inline: Debian's Chromium has no emoji font,
+ * and an inline path needs no sprite file or web-accessible resource. Only the icons named here reach the bundle.
+ */
+import check from '@salesforce-ux/design-system/assets/icons/utility/check.svg?raw';
+import chevrondown from '@salesforce-ux/design-system/assets/icons/utility/chevrondown.svg?raw';
+import chevronright from '@salesforce-ux/design-system/assets/icons/utility/chevronright.svg?raw';
+import close from '@salesforce-ux/design-system/assets/icons/utility/close.svg?raw';
+import copy from '@salesforce-ux/design-system/assets/icons/utility/copy.svg?raw';
+import description from '@salesforce-ux/design-system/assets/icons/utility/description.svg?raw';
+import dislike from '@salesforce-ux/design-system/assets/icons/utility/dislike.svg?raw';
+import einstein from '@salesforce-ux/design-system/assets/icons/utility/einstein.svg?raw';
+import email from '@salesforce-ux/design-system/assets/icons/utility/email.svg?raw';
+import error from '@salesforce-ux/design-system/assets/icons/utility/error.svg?raw';
+import event from '@salesforce-ux/design-system/assets/icons/utility/event.svg?raw';
+import info from '@salesforce-ux/design-system/assets/icons/utility/info.svg?raw';
+import like from '@salesforce-ux/design-system/assets/icons/utility/like.svg?raw';
+import newWindow from '@salesforce-ux/design-system/assets/icons/utility/new_window.svg?raw';
+import note from '@salesforce-ux/design-system/assets/icons/utility/note.svg?raw';
+import question from '@salesforce-ux/design-system/assets/icons/utility/question.svg?raw';
+import refresh from '@salesforce-ux/design-system/assets/icons/utility/refresh.svg?raw';
+import settings from '@salesforce-ux/design-system/assets/icons/utility/settings.svg?raw';
+import stop from '@salesforce-ux/design-system/assets/icons/utility/stop.svg?raw';
+import success from '@salesforce-ux/design-system/assets/icons/utility/success.svg?raw';
+import summary from '@salesforce-ux/design-system/assets/icons/utility/summary.svg?raw';
+import trending from '@salesforce-ux/design-system/assets/icons/utility/trending.svg?raw';
+import warning from '@salesforce-ux/design-system/assets/icons/utility/warning.svg?raw';
+
+const SOURCES = {
+  check,
+  chevrondown,
+  chevronright,
+  close,
+  copy,
+  description,
+  dislike,
+  einstein,
+  email,
+  error,
+  event,
+  info,
+  like,
+  newWindow,
+  note,
+  question,
+  refresh,
+  settings,
+  stop,
+  success,
+  summary,
+  trending,
+  warning,
+};
+
+export type IconName = keyof typeof SOURCES;
+
+/** The view box and path data of an SLDS utility icon file (each is one svg of paths, 520 or 52 units square). */
+export function iconShape(svg: string): { viewBox: string; paths: string[] } {
+  return {
+    viewBox: /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 520 520',
+    paths: [...svg.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((match) => match[1] ?? ''),
+  };
+}
+
+const SHAPES = Object.fromEntries(Object.entries(SOURCES).map(([name, svg]) => [name, iconShape(svg)])) as Record<IconName, ReturnType<typeof iconShape>>;
+
+const SIZES = { small: 'gw-icon gw-icon_small', 'x-small': 'gw-icon', button: 'slds-button__icon' } as const;
+
+/**
+ * An icon in the current text colour. Decorative unless given a label (then it is an image with that name); a button
+ * with only an icon names itself through its own assistive text.
+ */
+export function Icon({ name, size = 'x-small', label, className }: { name: IconName; size?: keyof typeof SIZES; label?: string; className?: string }) {
+  return (
+    <svg
+      className={className ? `${SIZES[size]} ${className}` : SIZES[size]}
+      viewBox={SHAPES[name].viewBox}
+      focusable="false"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+    >
+      {SHAPES[name].paths.map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </svg>
+  );
+}
