@@ -74,7 +74,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       )}
       {streaming && generation.text && <span className="slds-assistive-text">Writing…</span>}
       <Signals generation={generation} />
-      <div className="slds-button-group slds-m-top_small gw-output__actions" role="group" aria-label="Output actions">
+      <div className="gw-actions gw-output__actions" role="group" aria-label="Output actions">
         {streaming ? (
           <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
             <Icon name="stop" size="button" className="slds-button__icon_left" />
@@ -204,7 +204,7 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
         onChange={(event) => setReason(event.target.value)}
         data-testid="feedback-reason"
       />
-      <div className="slds-button-group slds-m-top_xx-small" role="group" aria-label="Send the reason">
+      <div className="gw-actions slds-m-top_xx-small" role="group" aria-label="Send the reason">
         <button type="button" className="slds-button slds-button_neutral" onClick={send} data-testid="send-feedback-reason">
           Send
         </button>
@@ -301,7 +301,7 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
         <textarea id="gw-email-body" className="slds-textarea gw-email-body" value={current.body} readOnly={streaming} rows={12} onChange={(event) => setEdited({ ...current, body: event.target.value })} onBlur={edits.flush} data-testid="email-body" />
       </div>
       {!streaming && (
-        <div className="slds-button-group slds-m-top_x-small" role="group" aria-label="Use the draft">
+        <div className="gw-actions" role="group" aria-label="Use the draft">
           <CopyButton copy={() => actions.copy(draftText(current.subject, current.body))} />
           {actions.openInGmail && (
             <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.openInGmail?.(current.subject, current.body)} data-testid="open-in-gmail">

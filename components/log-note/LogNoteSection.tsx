@@ -49,8 +49,7 @@ function Body({ state, blocked }: { state: NotesState | null; blocked: boolean }
   return (
     <div data-testid="notes-review">
       {state.changes.length > 0 && (
-        <div className="slds-box slds-box_x-small slds-m-top_small" data-testid="record-changed" role="note">
-          <p>Changed in Salesforce since the proposal:</p>
+        <Alert tone="warning" title="Changed in Salesforce since the proposal" testId="record-changed">
           <ul>
             {state.changes.map((change) => (
               <li key={change.field}>
@@ -58,7 +57,7 @@ function Body({ state, blocked }: { state: NotesState | null; blocked: boolean }
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       <ReviewCards
         review={state.review}

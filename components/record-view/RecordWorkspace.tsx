@@ -96,6 +96,13 @@ export function RecordWorkspace({ card, host, preview, previewRequested, actions
     if (loaded && shownResult) markSeen(card.recordId, active, shownResult);
   }, [loaded, card.recordId, active, shownResult]);
   useScrollPlace(card.recordId, active, loaded);
+  // Text the rep sent with "Add to a Salesforce note" joined this record's note: the note is where they are going.
+  const added = notes?.added?.at ?? null;
+  useEffect(() => {
+    if (!loaded || !added || usePlaceStore.getState().places[card.recordId]?.seen['note-added'] === added) return;
+    markSeen(card.recordId, 'note-added', added);
+    chooseTab(card.recordId, 'note');
+  }, [loaded, card.recordId, added]);
 
   const blockerOf = (tab: RecordTab): Blocker | null => {
     if (offByPolicy.includes(SWITCH_OF[tab])) return { text: `Your organization has turned off ${TAB_LABELS[tab].title}.`, action: null };

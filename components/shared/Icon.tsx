@@ -6,14 +6,17 @@ import check from '@salesforce-ux/design-system/assets/icons/utility/check.svg?r
 import chevrondown from '@salesforce-ux/design-system/assets/icons/utility/chevrondown.svg?raw';
 import chevronright from '@salesforce-ux/design-system/assets/icons/utility/chevronright.svg?raw';
 import close from '@salesforce-ux/design-system/assets/icons/utility/close.svg?raw';
+import contact from '@salesforce-ux/design-system/assets/icons/utility/contact.svg?raw';
 import copy from '@salesforce-ux/design-system/assets/icons/utility/copy.svg?raw';
 import description from '@salesforce-ux/design-system/assets/icons/utility/description.svg?raw';
 import dislike from '@salesforce-ux/design-system/assets/icons/utility/dislike.svg?raw';
+import edit from '@salesforce-ux/design-system/assets/icons/utility/edit.svg?raw';
 import einstein from '@salesforce-ux/design-system/assets/icons/utility/einstein.svg?raw';
 import email from '@salesforce-ux/design-system/assets/icons/utility/email.svg?raw';
 import error from '@salesforce-ux/design-system/assets/icons/utility/error.svg?raw';
 import event from '@salesforce-ux/design-system/assets/icons/utility/event.svg?raw';
 import info from '@salesforce-ux/design-system/assets/icons/utility/info.svg?raw';
+import lead from '@salesforce-ux/design-system/assets/icons/utility/lead.svg?raw';
 import like from '@salesforce-ux/design-system/assets/icons/utility/like.svg?raw';
 import newWindow from '@salesforce-ux/design-system/assets/icons/utility/new_window.svg?raw';
 import note from '@salesforce-ux/design-system/assets/icons/utility/note.svg?raw';
@@ -31,14 +34,17 @@ const SOURCES = {
   chevrondown,
   chevronright,
   close,
+  contact,
   copy,
   description,
   dislike,
+  edit,
   einstein,
   email,
   error,
   event,
   info,
+  lead,
   like,
   newWindow,
   note,

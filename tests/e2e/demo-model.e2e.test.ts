@@ -9,7 +9,7 @@ import { DEMO_MODEL } from '../sandbox/anthropic';
 import type { StoredRecord } from '../sandbox/salesforce/model';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { chooseDemoModel } from './chromium';
+import { chooseDemoModel, openOptions, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -67,7 +67,7 @@ describe('the offline demo model, chosen in the options page, does each job from
       'Looping in Hannah Weiss, VP of Engineering, hannah.weiss@initech.example, +1 (512) 555-0134.';
     const panel = await openRecord('Opportunity', opportunity);
     harness().sandbox.model.clearLog();
-    await panel.waitForSelector('[data-testid=note-input]');
+    await showFeature(panel, 'note');
     await panel.focus('[data-testid=note-input]');
     await panel.keyboard.type(note);
     await panel.locator('[data-testid=propose-updates]').click();
@@ -99,7 +99,7 @@ describe('the offline demo model, chosen in the options page, does each job from
 
   it('answers "which open opportunities close this quarter over 50k?" with the rows the org holds, showing the SOQL it ran', async () => {
     const panel = await openRecord('Opportunity', ACME.opportunities.globexExpansion.id);
-    await panel.waitForSelector('[data-testid=ask-input]');
+    await showFeature(panel, 'ask');
     await panel.locator('[data-testid=ask-input]').fill('which open opportunities close this quarter over 50k?');
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('[data-testid=ask-outcome]:is([data-phase=done],[data-phase=refused],[data-phase=failed])', { timeout: 15_000 });
@@ -148,9 +148,7 @@ describe('the offline demo model, chosen in the options page, does each job from
   });
 
   it('names the demo model in the audit trail and costs it at the zero price the options page set', async () => {
-    const page = await harness().browser.newPage();
-    await page.goto(`chrome-extension://${harness().extensionId}/options.html`);
-    await page.locator('[data-testid=options-tab-audit]').click();
+    const page = await openOptions(harness(), 'audit');
     await page.waitForSelector('[data-testid=audit-row][data-feature=summary]');
     const row = await page.$eval('[data-testid=audit-row][data-feature=summary]', (node) => ({
       model: node.querySelector('[data-testid=audit-model]')?.textContent,

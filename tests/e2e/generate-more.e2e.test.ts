@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -33,13 +33,7 @@ async function done(panel: Page): Promise<void> {
   await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
 }
 
-async function optionsPage(): Promise<Page> {
-  const { browser, extensionId } = harness();
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.waitForSelector('[data-testid=save-settings]');
-  return page;
-}
+const optionsPage = (section: string): Promise<Page> => openOptions(harness(), section);
 
 /** The rep types at the end of the draft, as React's controlled fields need real key presses. */
 async function typeAtEndOfDraft(panel: Page, text: string): Promise<void> {
@@ -53,8 +47,7 @@ async function typeAtEndOfDraft(panel: Page, text: string): Promise<void> {
 
 /** The audit log's outcome cells for a record, newest last, as the options page shows them. */
 async function auditOutcomes(recordId: string, feature: string): Promise<string[]> {
-  const page = await optionsPage();
-  await page.locator('[data-testid=options-tab-audit]').click();
+  const page = await optionsPage('audit');
   await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
   const outcomes = await page.$$eval(
     `[data-testid=audit-row][data-feature=${feature}]`,
@@ -108,7 +101,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     const { sandbox } = harness();
     const id = ACME.accounts.umbrella.id;
     const { tab, panel } = await openRecord('Account', id);
-    await panel.locator('[data-testid=feature-email]').click();
+    await showFeature(panel, 'email');
     sandbox.model.script({ text: 'Subject: Your renewal quote\n\nHi Dana,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
     await panel.locator('[data-testid=generate]').click();
     await done(panel);
@@ -129,7 +122,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
 
     await panel.close();
     const reopened = await harness().openRecordPanel(tab);
-    await reopened.locator('[data-testid=feature-email]').click();
+    await showFeature(reopened, 'email');
     await reopened.waitForSelector('[data-testid=email-body]');
     expect(await reopened.$eval('[data-testid=email-body]', (node) => (node as HTMLTextAreaElement).value)).toMatch(/Alex \(edited\)$/);
     // Copying the edited draft records it as edited.
@@ -143,7 +136,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     const id = ACME.accounts.stark.id;
     const elsewhere = await browser.newPage();
     const { tab, panel } = await openRecord('Account', id);
-    await panel.locator('[data-testid=feature-email]').click();
+    await showFeature(panel, 'email');
     const ROUNDS = 20;
     for (let round = 0; round < ROUNDS; round += 1) {
       sandbox.model.script({ text: `Subject: Your quote, take ${round}\n\nHi Victor,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex` });
@@ -163,8 +156,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     // Each of the 20 drafts is in the audit trail as used after 9 characters of edits (the last still "edited", the
     // others since regenerated).
     const distances = async (): Promise<string[]> => {
-      const page = await optionsPage();
-      await page.locator('[data-testid=options-tab-audit]').click();
+      const page = await optionsPage('audit');
       await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
       const found = await page.$$eval(
         '[data-testid=audit-row][data-feature=email]',
@@ -191,7 +183,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
   it('fails an output that uses a prohibited phrase, says which, and offers Regenerate', async () => {
     await withApiKey();
     const { sandbox } = harness();
-    const options = await optionsPage();
+    const options = await optionsPage('features');
     await options.locator('[data-testid=prohibited-phrases]').fill('guaranteed savings');
     await options.locator('[data-testid=save-settings]').click();
     await options.waitForSelector('[data-testid=settings-status][data-tone=info]');
@@ -213,7 +205,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     // The org is used once, as the rep would each morning; morning prep is switched on while the day has no meeting.
     const { tab, panel: first } = await openRecord('Account', ACME.accounts.globex.id);
     await first.close();
-    const options = await optionsPage();
+    const options = await optionsPage('features');
     await options.$eval('[data-testid=morning-prep]', (node) => (node as HTMLInputElement).click());
     await options.locator('[data-testid=save-settings]').click();
     await options.waitForSelector('[data-testid=settings-status][data-tone=info]');
@@ -251,7 +243,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     await tab.goto(harness().recordUrl('Opportunity', opportunityId));
     const panel = await harness().openRecordPanel(tab);
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${opportunityId}"]`);
-    await panel.locator('[data-testid=feature-brief]').click();
+    await showFeature(panel, 'brief');
     await panel.waitForSelector('[data-testid=generation][data-feature=brief][data-status=done]');
     expect(await panel.$('[data-testid=generation-stale]')).toBeNull();
     expect(messageRequests()).toEqual([]);

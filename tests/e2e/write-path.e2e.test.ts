@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -82,7 +82,7 @@ async function typeInto(panel: Page, selector: string, text: string): Promise<vo
 
 async function propose(panel: Page): Promise<void> {
   harness().sandbox.model.script({ json: PROPOSAL });
-  await panel.waitForSelector('[data-testid=note-input]');
+  await showFeature(panel, 'note');
   await typeInto(panel, '[data-testid=note-input]', NOTE);
   await panel.locator('[data-testid=propose-updates]').click();
   await panel.waitForSelector('[data-testid=notes-review]', { timeout: 15_000 });
@@ -124,7 +124,7 @@ async function auditRecords(): Promise<AuditRecord[]> {
 
 async function proposeWith(panel: Page, note: string, proposal: object): Promise<void> {
   harness().sandbox.model.script({ json: proposal });
-  await panel.waitForSelector('[data-testid=note-input]');
+  await showFeature(panel, 'note');
   await typeInto(panel, '[data-testid=note-input]', note);
   await panel.locator('[data-testid=propose-updates]').click();
   await panel.waitForSelector('[data-testid=notes-review]', { timeout: 15_000 });
@@ -312,7 +312,7 @@ describe('write path: Log this note and Extract to Lead', () => {
     // A late click on a confirm that is gone, or a reopened panel, brings nothing back to write.
     await panel.close();
     const reopened = await harness().openRecordPanel(tab);
-    await reopened.waitForSelector('[data-testid=note-input]');
+    await showFeature(reopened, 'note');
     expect(await reopened.$('[data-testid=notes-review]')).toBeNull();
     expect(orgWrites()).toEqual([]);
     expect(await readOpportunity()).toEqual(before);
