@@ -66,12 +66,12 @@ export function AuditView({ log }: { log: AuditLog }) {
             <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-audit-table" data-testid="audit-table">
               <caption className="slds-assistive-text">Audit entries, newest first</caption>
               <colgroup>
-                <col style={{ width: '15%' }} />
-                <col style={{ width: '22%' }} />
+                <col style={{ width: '14%' }} />
+                <col style={{ width: '23%' }} />
                 <col style={{ width: '20%' }} />
-                <col style={{ width: '11%' }} />
+                <col style={{ width: '9%' }} />
                 <col style={{ width: '22%' }} />
-                <col style={{ width: '10%' }} />
+                <col style={{ width: '12%' }} />
               </colgroup>
               <thead>
                 <tr className="slds-line-height_reset">
