@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { MAX_QUESTION_LENGTH, type AskState } from '../../lib/features/ask/messages';
 import { selectAskDraft, selectAskSending, selectAskState, sendAskRequest as send, useAskStore } from '../../lib/features/ask/store';
 import type { RecordCard } from '../../lib/features/record-view/messages';
 import { Alert } from '../shared/Alert';
 import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
+import { useDebouncedSend } from '../shared/use-debounced-send';
 import { AskQuery } from './AskQuery';
 import { AskResults } from './AskResults';
 import { AskSummaryView } from './AskSummaryView';
@@ -22,25 +23,10 @@ const DRAFT_SAVE_DELAY_MS = 300;
  */
 function useDraft(): [string, (text: string) => void] {
   const draft = useAskStore(selectAskDraft);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef<string | null>(null);
-  const flush = useCallback((): void => {
-    clearTimeout(timer.current);
-    if (pending.current !== null) send({ type: 'draft', text: pending.current });
-    pending.current = null;
-  }, []);
-  useEffect(() => {
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [flush]);
+  const kept = useDebouncedSend((text: string) => send({ type: 'draft', text }), DRAFT_SAVE_DELAY_MS);
   const change = (text: string): void => {
     useAskStore.getState().setDraft(text);
-    pending.current = text;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flush, DRAFT_SAVE_DELAY_MS);
+    kept.keep(text);
   };
   return [draft, change];
 }

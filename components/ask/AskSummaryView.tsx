@@ -1,6 +1,7 @@
 import type { AskSummary } from '../../lib/features/ask/messages';
 import { SafeMarkdown } from '../shared/SafeMarkdown';
 import { lightningRecordUrl, rowAnchor } from './AskResults';
+import { isOrgRecordUrl } from '../shared/org-links';
 
 interface Props {
   askId: string;
@@ -23,14 +24,7 @@ function linksFor(host: string) {
       if (recordId) return lightningRecordUrl(host, { objectName, id: recordId });
       return `#${rowAnchor(Number(/q(\d+)/.exec(objectName)?.[1] ?? 1) - 1)}`;
     },
-    isOrgRecordUrl: (href: string): boolean => {
-      try {
-        const url = new URL(href);
-        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
-      } catch {
-        return false;
-      }
-    },
+    isOrgRecordUrl: (href: string): boolean => isOrgRecordUrl(host, href),
   };
 }
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/features/generate/messages';
 import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
 import { Icon } from '../shared/Icon';
 import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { useDebouncedSend } from '../shared/use-debounced-send';
 
 export interface OutputActions {
   regenerate(): void;
@@ -233,43 +234,6 @@ function useInsertReport(text: string, used: OutputActions['used']): void {
 
 type Draft = { subject: string; body: string };
 
-/**
- * Sends the latest edit once typing pauses, and at once when the field loses focus (before a click on Copy counts), the
- * draft goes away (another record, a new draft) or the panel closes.
- */
-function useDebouncedEdit(edit: OutputActions['edit']): { keep(draft: Draft): void; flush(): void } {
-  const pending = useRef<Draft | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const send = useRef(edit);
-  useEffect(() => {
-    send.current = edit;
-  }, [edit]);
-  // Only refs inside: one function for the draft's whole life, also used as the unmount cleanup.
-  const flush = useCallback((): void => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const draft = pending.current;
-    pending.current = null;
-    if (draft) send.current?.(draft.subject, draft.body);
-  }, []);
-  useEffect(() => {
-    // Closing the panel unloads the page without unmounting React: the edit typed last is sent as the page goes.
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [flush]);
-  return {
-    keep(draft) {
-      pending.current = draft;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, EDIT_SAVE_DELAY_MS);
-    },
-    flush,
-  };
-}
-
 interface EmailDraftProps {
   generated: Draft;
   edited: Draft | null;
@@ -280,7 +244,9 @@ interface EmailDraftProps {
 function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftProps) {
   const [edited, setEditedState] = useState<Draft | null>(kept);
   const current = edited ?? generated;
-  const edits = useDebouncedEdit(actions.edit);
+  const edit = actions.edit;
+  // An edit is kept when typing pauses and at once when the field loses focus (before a click on Copy counts).
+  const edits = useDebouncedSend<Draft>(edit ? (draft) => edit(draft.subject, draft.body) : undefined, EDIT_SAVE_DELAY_MS);
   useInsertReport(draftText(current.subject, current.body), actions.used);
   const setEdited = (next: Draft): void => {
     setEditedState(next);

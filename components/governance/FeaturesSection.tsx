@@ -1,7 +1,7 @@
 import { FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import { FEATURES } from '../../lib/settings';
 import type { SettingsForm } from './use-settings-draft';
-import { Field, Section } from './fields';
+import { LinesField, Section } from './fields';
 
 /** Which features the panel offers, morning prep, and the phrases generated text must not use. */
 export function FeaturesSection({ form }: { form: SettingsForm }) {
@@ -70,17 +70,14 @@ export function FeaturesSection({ form }: { form: SettingsForm }) {
       </Section>
 
       <Section title="Checks on generated text" id="gw-section-checks">
-        <Field id="gw-prohibited" label="Prohibited phrases (one per line)" help="A summary, brief or draft that uses one of these (in any letter case) is marked as failing its checks, with Regenerate.">
-          <textarea
-            id="gw-prohibited"
-            className="slds-textarea"
-            rows={3}
-            value={form.phrases}
-            onChange={(event) => form.setPhrases(event.target.value)}
-            aria-describedby="gw-prohibited-help"
-            data-testid="prohibited-phrases"
-          />
-        </Field>
+        <LinesField
+          id="gw-prohibited"
+          label="Prohibited phrases (one per line)"
+          help="A summary, brief or draft that uses one of these (in any letter case) is marked as failing its checks, with Regenerate."
+          value={form.phrases}
+          onChange={form.setPhrases}
+          testId="prohibited-phrases"
+        />
       </Section>
     </>
   );

@@ -1,5 +1,5 @@
 import type { SettingsForm } from './use-settings-draft';
-import { describedBy, Field, Section } from './fields';
+import { describedBy, Field, LinesField, Section } from './fields';
 
 /** What never leaves the browser (patterns, denied fields, the organization's own), and how long the audit is kept. */
 export function PrivacySection({ form }: { form: SettingsForm }) {
@@ -8,28 +8,22 @@ export function PrivacySection({ form }: { form: SettingsForm }) {
   return (
     <>
       <Section title="Redaction" id="gw-section-redaction">
-        <Field id="gw-patterns" label="Extra redaction patterns (one regular expression per line)" help="Matches are replaced by placeholders before anything is sent to the model.">
-          <textarea
-            id="gw-patterns"
-            className="slds-textarea"
-            rows={3}
-            value={draft.extraPatterns}
-            onChange={(event) => change({ extraPatterns: event.target.value })}
-            aria-describedby="gw-patterns-help"
-            data-testid="redaction-patterns"
-          />
-        </Field>
-        <Field id="gw-denied" label="Field denylist (one field API name per line)" help="Like SSN__c or Contact.Birthdate: these fields are never sent to the model.">
-          <textarea
-            id="gw-denied"
-            className="slds-textarea"
-            rows={3}
-            value={draft.deniedFields}
-            onChange={(event) => change({ deniedFields: event.target.value })}
-            aria-describedby="gw-denied-help"
-            data-testid="denied-fields"
-          />
-        </Field>
+        <LinesField
+          id="gw-patterns"
+          label="Extra redaction patterns (one regular expression per line)"
+          help="Matches are replaced by placeholders before anything is sent to the model."
+          value={draft.extraPatterns}
+          onChange={(extraPatterns) => change({ extraPatterns })}
+          testId="redaction-patterns"
+        />
+        <LinesField
+          id="gw-denied"
+          label="Field denylist (one field API name per line)"
+          help="Like SSN__c or Contact.Birthdate: these fields are never sent to the model."
+          value={draft.deniedFields}
+          onChange={(deniedFields) => change({ deniedFields })}
+          testId="denied-fields"
+        />
         <OrgRedaction patterns={effective.orgRedaction.extraPatterns} fields={effective.orgRedaction.deniedFields} />
       </Section>
 

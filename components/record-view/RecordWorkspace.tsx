@@ -10,7 +10,9 @@ import { AskSection } from '../ask/AskSection';
 import { GenerateSection, type GenerateActions } from '../generate/GenerateSection';
 import { LogNoteSection } from '../log-note/LogNoteSection';
 import type { Blocker } from '../shared/FeatureBlocker';
+import { isOrgRecordUrl } from '../shared/org-links';
 import { OverflowTabs } from '../shared/OverflowTabs';
+import { recordUrl } from '../shared/review/record-url';
 import { ContextPreview } from './ContextPreview';
 import { RecordCard } from './RecordCard';
 import { badgeOf, isGenerateTab, resultIdOf, SWITCH_OF, TAB_LABELS, tabsFor, type RecordTab } from './record-tabs';
@@ -33,15 +35,8 @@ interface Props {
 /** Links the output may carry: the org's own record pages, on the host the rep is browsing. */
 function recordLinks(host: string) {
   return {
-    recordUrl: (objectName: string, recordId: string) => `https://${host}/lightning/r/${objectName}/${recordId}/view`,
-    isOrgRecordUrl: (href: string) => {
-      try {
-        const url = new URL(href);
-        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
-      } catch {
-        return false;
-      }
-    },
+    recordUrl: (objectName: string, recordId: string) => recordUrl(host, objectName, recordId),
+    isOrgRecordUrl: (href: string) => isOrgRecordUrl(host, href),
   };
 }
 

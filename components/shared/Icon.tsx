@@ -4,57 +4,39 @@
  */
 import check from '@salesforce-ux/design-system/assets/icons/utility/check.svg?raw';
 import chevrondown from '@salesforce-ux/design-system/assets/icons/utility/chevrondown.svg?raw';
-import chevronright from '@salesforce-ux/design-system/assets/icons/utility/chevronright.svg?raw';
-import close from '@salesforce-ux/design-system/assets/icons/utility/close.svg?raw';
 import contact from '@salesforce-ux/design-system/assets/icons/utility/contact.svg?raw';
 import copy from '@salesforce-ux/design-system/assets/icons/utility/copy.svg?raw';
-import description from '@salesforce-ux/design-system/assets/icons/utility/description.svg?raw';
 import dislike from '@salesforce-ux/design-system/assets/icons/utility/dislike.svg?raw';
 import edit from '@salesforce-ux/design-system/assets/icons/utility/edit.svg?raw';
 import einstein from '@salesforce-ux/design-system/assets/icons/utility/einstein.svg?raw';
-import email from '@salesforce-ux/design-system/assets/icons/utility/email.svg?raw';
 import error from '@salesforce-ux/design-system/assets/icons/utility/error.svg?raw';
 import event from '@salesforce-ux/design-system/assets/icons/utility/event.svg?raw';
 import info from '@salesforce-ux/design-system/assets/icons/utility/info.svg?raw';
 import lead from '@salesforce-ux/design-system/assets/icons/utility/lead.svg?raw';
 import like from '@salesforce-ux/design-system/assets/icons/utility/like.svg?raw';
-import newWindow from '@salesforce-ux/design-system/assets/icons/utility/new_window.svg?raw';
-import note from '@salesforce-ux/design-system/assets/icons/utility/note.svg?raw';
-import question from '@salesforce-ux/design-system/assets/icons/utility/question.svg?raw';
 import refresh from '@salesforce-ux/design-system/assets/icons/utility/refresh.svg?raw';
 import settings from '@salesforce-ux/design-system/assets/icons/utility/settings.svg?raw';
 import stop from '@salesforce-ux/design-system/assets/icons/utility/stop.svg?raw';
 import success from '@salesforce-ux/design-system/assets/icons/utility/success.svg?raw';
-import summary from '@salesforce-ux/design-system/assets/icons/utility/summary.svg?raw';
-import trending from '@salesforce-ux/design-system/assets/icons/utility/trending.svg?raw';
 import warning from '@salesforce-ux/design-system/assets/icons/utility/warning.svg?raw';
 
 const SOURCES = {
   check,
   chevrondown,
-  chevronright,
-  close,
   contact,
   copy,
-  description,
   dislike,
   edit,
   einstein,
-  email,
   error,
   event,
   info,
   lead,
   like,
-  newWindow,
-  note,
-  question,
   refresh,
   settings,
   stop,
   success,
-  summary,
-  trending,
   warning,
 };
 

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { ReviewChange } from '../../../lib/proposals/messages';
 import type { DuplicateMatch, NamedLookup, NamedMatch, ReviewCard } from '../../../lib/proposals/review';
-import type { DuplicateChoice } from './ReviewCards';
 import { recordUrl } from './record-url';
+
+export type DuplicateChoice = { type: 'update-existing'; cardId: string; duplicateId: string } | { type: 'create-instead'; cardId: string };
 
 const UNDERLINED = { textDecoration: 'underline' } as const;
 

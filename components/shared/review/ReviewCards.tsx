@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ReviewChange } from '../../../lib/proposals/messages';
 import { cardBlockers, cardsInOrder, cardWrites, isFlagged, rowsOf, type Review, type ReviewCard } from '../../../lib/proposals/review';
 import { Icon, type IconName } from '../Icon';
-import { Duplicates, NamedLookupChoice, UpdatingExisting } from './RecordChoices';
+import { Duplicates, NamedLookupChoice, UpdatingExisting, type DuplicateChoice } from './RecordChoices';
 import { ReviewRowItem } from './ReviewRowItem';
 
 export { recordUrl } from './record-url';
@@ -18,7 +18,7 @@ export interface ReviewProps {
   onDuplicateChoice?(choice: DuplicateChoice): void;
 }
 
-export type DuplicateChoice = { type: 'update-existing'; cardId: string; duplicateId: string } | { type: 'create-instead'; cardId: string };
+export type { DuplicateChoice } from './RecordChoices';
 
 const KIND_ICONS: Record<ReviewCard['kind'], IconName> = {
   activity: 'event',

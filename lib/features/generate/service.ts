@@ -12,6 +12,7 @@ import type { Citation } from '../../context/checked-output';
 import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
 import { validateOutput } from './validate';
 import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
+import { GenerationSlots } from './slots';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
@@ -73,7 +74,6 @@ export interface GenerationDeps {
 type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
-const slotIndexKey = (generationId: string): string => `generation-slot:${generationId}`;
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -108,10 +108,11 @@ export class GenerationService {
   private readonly running = new Map<string, AbortController>();
   /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
   private readonly reports = new Map<string, Promise<unknown>>();
-  /** The record slot of each generation this worker has seen, by generation id (kept in deps.slots too; see slotOf). */
-  private readonly slots = new Map<string, string>();
+  private readonly slots: GenerationSlots;
 
-  constructor(private readonly deps: GenerationDeps) {}
+  constructor(private readonly deps: GenerationDeps) {
+    this.slots = new GenerationSlots(deps.slots);
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -127,7 +128,7 @@ export class GenerationService {
       const stored = Generation.safeParse(await this.deps.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
-      this.rememberSlot(generation.id, target.slotKey);
+      this.slots.remember(generation.id, target.slotKey);
       const interrupted = generation.status === 'streaming' && !this.running.has(key);
       kept.push({
         ...generation,
@@ -161,21 +162,9 @@ export class GenerationService {
     return next;
   }
 
-  /**
-   * The record slot of a generation: a report names the generation it is about, since the tab in view may have
-   * changed by the time it arrives (copy, then switch to Gmail), and the worker may have been stopped since.
-   */
-  async slotOf(generationId: string): Promise<string | undefined> {
-    const known = this.slots.get(generationId);
-    if (known) return known;
-    const kept = await this.deps.slots.get(slotIndexKey(generationId));
-    return typeof kept === 'string' ? kept : undefined;
-  }
-
-  private rememberSlot(generationId: string, slotKey: string): void {
-    if (this.slots.get(generationId) === slotKey) return;
-    this.slots.set(generationId, slotKey);
-    void this.deps.slots.set(slotIndexKey(generationId), slotKey).catch(() => undefined);
+  /** The record slot of a generation (see GenerationSlots): reports name their generation, not the record in view. */
+  slotOf(generationId: string): Promise<string | undefined> {
+    return this.slots.slotOf(generationId);
   }
 
   /**
@@ -307,7 +296,7 @@ export class GenerationService {
       edited: null,
       auditId: null,
     };
-    this.rememberSlot(generation.id, target.slotKey);
+    this.slots.remember(generation.id, target.slotKey);
     this.emit(generation);
     const firstSave = this.deps.store.set(key, generation);
 
