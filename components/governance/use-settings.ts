@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser, type KeyValueStore } from '../../lib/browser';
+import { onLocalChange, onPolicyChange, type KeyValueStore } from '../../lib/browser';
 import { loadEffectiveSettings, loadSettings, SETTINGS_KEY, type EffectiveSettings, type PolicySource, type Settings } from '../../lib/settings';
 
 export interface OptionsStores {
@@ -24,11 +24,12 @@ export function useSettings(stores: OptionsStores): { loaded: LoadedSettings | n
 
   useEffect(() => {
     void reload();
-    const onChanged = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) void reload();
+    const stopLocal = onLocalChange([SETTINGS_KEY], () => void reload());
+    const stopPolicy = onPolicyChange(() => void reload());
+    return () => {
+      stopLocal();
+      stopPolicy();
     };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
 
   return { loaded, reload };

@@ -10,6 +10,7 @@ import { seriousA11yViolations } from './a11y';
 import { assignVariant } from '../../lib/prompts';
 import { loginToSalesforce, serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
+import { lastingItem } from './extension-store';
 
 const harness = harnessForFile();
 const API_KEY = 'sk-ant-e2e-governance-0001';
@@ -84,11 +85,8 @@ async function saveDailyBudget(page: Page, usd: number | null): Promise<void> {
   await page.keyboard.press('Backspace');
   if (usd !== null) await page.keyboard.type(String(usd));
   await page.locator('[data-testid=save-settings]').click();
-  const stored = (): Promise<number | null> =>
-    page.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { budgets?: { dailyUsd?: number | null } } | undefined>> } } } }).chrome;
-      return (await api.storage.local.get('settings')).settings?.budgets?.dailyUsd ?? null;
-    });
+  const stored = async (): Promise<number | null> =>
+    ((await lastingItem(page, 'settings')) as { budgets?: { dailyUsd?: number | null } } | undefined)?.budgets?.dailyUsd ?? null;
   for (let attempt = 0; (await stored()) !== usd; attempt++) {
     if (attempt === 50) throw new Error(`The daily budget was not saved as ${String(usd)}.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -304,10 +302,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     });
     // The variant follows from this browser's rep id (made once, kept by the extension): the B file says "Bottom line".
     const worker = await serviceWorker(extension);
-    const repId = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return String((await api.storage.local.get('governance:rep-id'))['governance:rep-id']);
-    });
+    const repId = String(await lastingItem(worker, 'governance:rep-id'));
     const mine = assignVariant(repId, 'summary');
     const other = mine === 'A' ? 'B' : 'A';
     const request = sandbox.model.log.filter((entry) => entry.path === '/v1/messages').at(-1)?.body ?? '';

@@ -1,8 +1,8 @@
 import { openAuditLog, type AuditLog, type AuditLogOptions } from '../../audit';
-import { browser } from '../../browser';
+import { onLocalChange, type KeyValueStore } from '../../browser';
 import { managedStore } from '../../browser/managed';
 import type { FeatureDeps, FeatureHandler } from '../handler';
-import { SETTINGS_KEY, type PolicySource } from '../../settings';
+import { loadSettings, SETTINGS_KEY, type PolicySource } from '../../settings';
 import { settingsGate } from './gate';
 import { testApiKey } from './key-check';
 import { createMorningPrep, MORNING_PREP_ALARM, MORNING_PREP_PERIOD_MINUTES, type MorningPrepDeps } from '../morning-prep/morning-prep';
@@ -26,16 +26,24 @@ export interface GovernanceExtras {
 }
 
 /** What morning prep needs beyond the governance channel; without it (as in the channel's own tests) it is not set up. */
-type PrepDeps = Pick<FeatureDeps, 'generations' | 'orgs' | 'cookies'>;
+type PrepDeps = Pick<FeatureDeps, 'generations' | 'orgs' | 'cookies' | 'session'>;
 
-const morningPrepOf = (settings: unknown): boolean =>
-  typeof settings === 'object' && settings !== null && 'morningPrep' in settings && settings.morningPrep === true;
+/** Whether morning prep was on when the settings last changed, this browser session. */
+const MORNING_PREP_SEEN_KEY = 'governance:morning-prep-seen';
 
-/** The rep's settings changing from morning prep off to on. */
-function watchMorningPrepEnabled(listener: () => void): void {
-  browser.storage.onChanged.addListener((changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
-    if (change && morningPrepOf(change.newValue) && !morningPrepOf(change.oldValue)) listener();
+/**
+ * The rep's settings changing from morning prep off to on. The value seen last is kept in session storage, so a change
+ * that wakes a stopped worker is compared with the one before it; the first change of a browser session with morning
+ * prep on counts as switching it on (a repeated run only reads).
+ */
+function watchMorningPrepEnabled(local: KeyValueStore, session: KeyValueStore, listener: () => void): void {
+  onLocalChange([SETTINGS_KEY], () => {
+    void (async () => {
+      const now = (await loadSettings(local)).morningPrep;
+      const before = await session.get(MORNING_PREP_SEEN_KEY);
+      await session.set(MORNING_PREP_SEEN_KEY, now);
+      if (now && before !== true) listener();
+    })();
   });
 }
 
@@ -65,7 +73,9 @@ export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>
     generations && orgs && cookies
       ? createMorningPrep({ settings, gate, orgs, cookies, generations, ...(extras?.prepClient ? { clientFor: extras.prepClient } : {}) })
       : null;
-  if (prep) (extras?.onMorningPrepEnabled ?? watchMorningPrepEnabled)(() => void prep.run());
+  const run = (): void => void prep?.run();
+  if (prep && extras?.onMorningPrepEnabled) extras.onMorningPrepEnabled(run);
+  else if (prep && deps.session) watchMorningPrepEnabled(deps.local, deps.session, run);
 
   return {
     name: 'governance',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { browser } from '../../browser';
+import { browser, onLocalChange, onPolicyChange } from '../../browser';
 import { ENABLED_ORGS_KEY, KEY_CHECK_KEY } from './keys';
 import { GovernanceEvent, type GovernanceRequest, type OnboardingStatus } from './protocol';
 import { SETTINGS_KEY } from '../../settings';
@@ -46,14 +46,13 @@ export function watchGovernance(): () => void {
     const status = GovernanceEvent.safeParse(payload);
     if (status.success) useGovernanceStore.getState().receive(status.data);
   });
-  const onChanged = (changes: Record<string, unknown>, area: string): void => {
-    const relevant = area === 'managed' || (area === 'local' && WATCHED_LOCAL_KEYS.some((key) => key in changes));
-    if (relevant) requestGovernance({ type: 'status' });
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  const refresh = (): void => requestGovernance({ type: 'status' });
+  const stopLocal = onLocalChange(WATCHED_LOCAL_KEYS, refresh);
+  const stopPolicy = onPolicyChange(refresh);
   return () => {
     stopEvents();
-    browser.storage.onChanged.removeListener(onChanged);
+    stopLocal();
+    stopPolicy();
   };
 }
 
