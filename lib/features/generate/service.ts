@@ -1,3 +1,4 @@
+import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
 import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
@@ -16,6 +17,8 @@ import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
+/** Generations kept (about a hundred records' four features): the least recently written go first. */
+export const MAX_KEPT_GENERATIONS = 400;
 
 export interface GenerationTarget {
   /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
@@ -108,7 +111,12 @@ export class GenerationService {
   /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
   private readonly slots = new Map<string, string>();
 
-  constructor(private readonly deps: GenerationDeps) {}
+  /** Kept generations, the least recently written dropped past MAX_KEPT_GENERATIONS. */
+  private readonly store: KeyValueStore;
+
+  constructor(private readonly deps: GenerationDeps) {
+    this.store = keepRecent(deps.store, { prefix: 'generation:', max: MAX_KEPT_GENERATIONS, indexKey: 'index:generations' });
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -121,7 +129,7 @@ export class GenerationService {
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
-      const stored = Generation.safeParse(await this.deps.store.get(key));
+      const stored = Generation.safeParse(await this.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
       this.slots.set(generation.id, target.slotKey);
@@ -166,7 +174,7 @@ export class GenerationService {
   }
 
   private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     // A report on an output since replaced (Regenerate) is not the new one's.
     if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
@@ -198,14 +206,14 @@ export class GenerationService {
   }
 
   private async markRegenerated(key: string): Promise<void> {
-    const previous = Generation.safeParse(await this.deps.store.get(key));
+    const previous = Generation.safeParse(await this.store.get(key));
     if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
     await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
   }
 
   private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     if (!stored.success) return null;
     const updated = change(stored.data);
     await this.save(key, updated);
@@ -289,7 +297,7 @@ export class GenerationService {
     };
     this.slots.set(generation.id, target.slotKey);
     this.emit(generation);
-    const firstSave = this.deps.store.set(key, generation);
+    const firstSave = this.store.set(key, generation);
 
     let raw = '';
     let lastPush = 0;
@@ -304,7 +312,7 @@ export class GenerationService {
       }
       if (now - lastSave >= SAVE_EVERY_MS) {
         lastSave = now;
-        void this.deps.store.set(key, generation);
+        void this.store.set(key, generation);
       }
     };
 
@@ -361,7 +369,7 @@ export class GenerationService {
   }
 
   private async save(key: string, generation: Generation): Promise<void> {
-    await this.deps.store.set(key, generation);
+    await this.store.set(key, generation);
     this.emit(generation);
   }
 
