@@ -34,7 +34,8 @@ function ask(prompt: Pick<RenderedPrompt, 'system' | 'userText' | 'maxTokens'>, 
   });
   expect(message).toMatchObject({ type: 'message', role: 'assistant', model: DEMO_MODEL.id, stop_reason: 'end_turn' });
   expect(message.usage.output_tokens).toBeGreaterThan(0);
-  return message.content[0]?.text ?? '';
+  const block = message.content[0];
+  return block?.type === 'text' ? block.text : '';
 }
 
 /** An opportunity in view with its activities: what deal insights are written for. */
@@ -76,6 +77,15 @@ describe('summary, brief, insights and email from a record context', () => {
     expect(headings(insights)).toEqual(expect.arrayContaining(['Deal health', 'Recommended next actions']));
     expect(insights).toContain('The close date 2026-04-30 is 15 days in the past');
     expect(new Set(['summary', 'brief', 'insights'].map((id) => written(id as 'summary').text)).size).toBe(3);
+  });
+
+  it('drafts a Gmail reply: the body only, greeting by first name, grounded, with its sources', () => {
+    const extra = { thread: 'From: Lena Park <lena.park@globex.example>\n\nCan you send the revised quote?', recipient: 'Lena Park <lena.park@globex.example>', sender: 'Alex Rivera' };
+    const text = ask(renderPrompt('reply', { context: account, extra }));
+    expect(text).toMatch(/^Hi Lena,\n/);
+    expect(text).not.toMatch(/^Subject:/m);
+    expect(text).toMatch(/Best regards,\nAlex Rivera\n\nSources: \[[a-z0-9]+\]/);
+    expect(findUnsupportedClaims(text, [account, ...Object.values(extra)].join('\n'))).toEqual([]);
   });
 
   it('drafts an email with a subject, a greeting by first name, the next step and a sign-off', () => {
