@@ -151,6 +151,22 @@ describe('Log this note', () => {
     expect(proposal.activity).toMatchObject({ subject: { value: 'Call with Rachel today' }, activityDate: { value: TODAY, evidence: 'today' } });
   });
 
+  it('reads a looser note: a stage after "stage:", a past weekday, a phone in a later sentence, the rep’s own commitments only', () => {
+    const proposal = proposeFor(
+      "Spoke with Maria Gonzalez (CTO) on Tuesday. Ready to move forward - stage: Proposal/Price Quote. Probability now 80%. " +
+        "Follow up: schedule security review next Wednesday. Maria's email maria@contoso.example, cell 206-555-0199. " +
+        'They will sign by end of the month.',
+    );
+    expect(proposal.fieldUpdates.map((update) => [update.field, update.value])).toEqual([
+      ['StageName', 'Proposal/Price Quote'],
+      ['CloseDate', '2026-12-31'],
+      ['Probability', '80'],
+    ]);
+    expect(proposal.activity.activityDate).toEqual({ value: '2026-12-01', evidence: 'Tuesday' });
+    expect(proposal.newContacts[0]).toMatchObject({ title: { value: 'CTO' }, email: { value: 'maria@contoso.example' }, phone: { value: '206-555-0199' } });
+    expect(proposal.followUps.map((followUp) => [followUp.subject, followUp.dueDate, followUp.contactName])).toEqual([['Schedule security review', '2026-12-09', undefined]]);
+  });
+
   it('proposes nothing a note does not state', () => {
     const proposal = proposeFor('Quick sync. Nothing new; they are still reviewing internally.');
     expect(proposal.fieldUpdates).toEqual([]);
