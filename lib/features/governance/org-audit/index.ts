@@ -1,11 +1,11 @@
 /**
  * The org sink wired to the worker: the shared audit log (each append asks for a send, a moment later so that a burst
- * of entries goes in one request), the policy and redaction in force, and a client per org from the rep's session.
+ * of entries goes in one request), the policy and redaction in force, and the org client every feature shares.
  */
 import type { AuditLog } from '../../../audit';
 import type { KeyValueStore } from '../../../browser/store';
 import { redactText } from '../../../context/redact';
-import { OrgClient } from '../../../salesforce';
+import type { ClientFor } from '../../../salesforce/org-clients';
 import { sessionOfOrg, type CookieJar } from '../../../salesforce/session';
 import { compileRedactionPatterns } from '../../../settings';
 import type { SettingsSource } from '../sources';
@@ -23,6 +23,7 @@ export interface OrgAuditWiring {
   settings: SettingsSource;
   orgs: { identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null> };
   cookies: Pick<CookieJar, 'sidFor'>;
+  clientFor: ClientFor;
   now(): Date;
 }
 
@@ -39,7 +40,7 @@ export function createOrgAuditSink(wiring: OrgAuditWiring): OrgAuditSink {
     clientFor: async (orgId) => {
       const org = await wiring.orgs.identityOf(orgId);
       const session = org ? await sessionOfOrg(org, wiring.cookies) : null;
-      return session && org ? new OrgClient(session, () => sessionOfOrg(org, wiring.cookies)) : null;
+      return session && org ? wiring.clientFor(session, () => sessionOfOrg(org, wiring.cookies)) : null;
     },
     now: wiring.now,
   });
