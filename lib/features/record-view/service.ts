@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../../browser';
 import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../context';
-import type { MailSender } from '../../messaging/protocol';
+import type { MailSender } from '../../messaging/mail-sender';
 import type { OrgIdentity, OrgRegistry } from '../../orgs';
 import { isSalesforceHost, lightningHostFor } from '../../salesforce/hosts';
 import { findPersonByEmail } from '../../salesforce/people';
