@@ -5,14 +5,12 @@
  */
 import { z } from 'zod';
 import { FeatureEventEnvelope, FeatureRequestEnvelope } from './channels';
+import { MailSender } from './mail-sender';
 
 /** Salesforce content script → background: the page's URL changed (load or in-app navigation). */
 export const LocationReport = z.object({ type: z.literal('location'), url: z.string().url() });
 export type LocationReport = z.infer<typeof LocationReport>;
 
-/** The sender of the message open in Gmail. */
-export const MailSender = z.object({ email: z.string().email(), name: z.string() });
-export type MailSender = z.infer<typeof MailSender>;
 
 /** Gmail content script → background: which message is open (its sender only). */
 export const GmailReport = z.object({ type: z.literal('gmail-message'), url: z.string().url(), sender: MailSender.nullable() });

@@ -1,3 +1,4 @@
+import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
 import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
@@ -13,10 +14,13 @@ import { Generation, type EmailOptions, type Feature, type Finding, type Outcome
 import { validateOutput } from './validate';
 import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
 import { GenerationSlots } from './slots';
+import { canonical } from './canonical';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
+/** Generations kept (about a hundred records' four features): the least recently written go first. */
+export const MAX_KEPT_GENERATIONS = 400;
 
 export interface GenerationTarget {
   /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
@@ -110,8 +114,12 @@ export class GenerationService {
   private readonly reports = new Map<string, Promise<unknown>>();
   private readonly slots: GenerationSlots;
 
+  /** Kept generations, the least recently written dropped past MAX_KEPT_GENERATIONS. */
+  private readonly store: KeyValueStore;
+
   constructor(private readonly deps: GenerationDeps) {
     this.slots = new GenerationSlots(deps.slots);
+    this.store = keepRecent(deps.store, { prefix: 'generation:', max: MAX_KEPT_GENERATIONS, indexKey: 'index:generations' });
   }
 
   subscribe(listener: Listener): () => void {
@@ -125,7 +133,7 @@ export class GenerationService {
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
-      const stored = Generation.safeParse(await this.deps.store.get(key));
+      const stored = Generation.safeParse(await this.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
       this.slots.remember(generation.id, target.slotKey);
@@ -172,7 +180,7 @@ export class GenerationService {
    * it was, so the report sent again finds the same change to record (and the amendment id keeps it to one record).
    */
   private async applyReport(key: string, generationId: string, report: OutcomeReport, reportId: string | undefined): Promise<Generation | null> {
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     // A report on an output since replaced (Regenerate) is not the new one's.
     if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
@@ -207,14 +215,14 @@ export class GenerationService {
   }
 
   private async markRegenerated(key: string): Promise<void> {
-    const previous = Generation.safeParse(await this.deps.store.get(key));
+    const previous = Generation.safeParse(await this.store.get(key));
     if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
     await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
   }
 
   private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     if (!stored.success) return null;
     const updated = change(stored.data);
     await this.save(key, updated);
@@ -298,7 +306,7 @@ export class GenerationService {
     };
     this.slots.remember(generation.id, target.slotKey);
     this.emit(generation);
-    const firstSave = this.deps.store.set(key, generation);
+    const firstSave = this.store.set(key, generation);
 
     let raw = '';
     let lastPush = 0;
@@ -313,7 +321,7 @@ export class GenerationService {
       }
       if (now - lastSave >= SAVE_EVERY_MS) {
         lastSave = now;
-        void this.deps.store.set(key, generation);
+        void this.store.set(key, generation);
       }
     };
 
@@ -370,29 +378,11 @@ export class GenerationService {
   }
 
   private async save(key: string, generation: Generation): Promise<void> {
-    await this.deps.store.set(key, generation);
+    await this.store.set(key, generation);
     this.emit(generation);
   }
 
   private emit(generation: Generation): void {
     for (const listener of this.listeners) listener(generation);
   }
-}
-
-/**
- * The graph with every object's keys in sorted order, as extension storage gives it back: a graph read just now and
- * the same graph kept in storage then build the same context text, so a brief prepared in the background matches the
- * record the rep opens later.
- */
-function canonical(graph: RecordGraph): RecordGraph {
-  const sorted: unknown = JSON.parse(JSON.stringify(graph, (_key, inner: unknown) => (isPlainObject(inner) ? sortedKeys(inner) : inner)));
-  return RecordGraph.parse(sorted);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
 }

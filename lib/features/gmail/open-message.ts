@@ -1,4 +1,4 @@
-import { MailSender } from '../../messaging/protocol';
+import { MailSender } from '../../messaging/mail-sender';
 import { GMAIL } from './selectors';
 
 /** The sender of the newest message in the open thread, or null when no thread is open (inbox, search…). */

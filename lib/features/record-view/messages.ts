@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
-import { MailSender } from '../../messaging/protocol';
+import { MailSender } from '../../messaging/mail-sender';
 import { OrgIdentity } from '../../orgs';
 import { FoundPerson } from '../../salesforce/people';
 import { PanelProblem } from '../../salesforce/problems';
