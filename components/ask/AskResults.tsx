@@ -55,7 +55,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
   return (
     <div className="slds-m-top_small">
       <div className="slds-scrollable_x" role="region" aria-label="Results" tabIndex={0}>
-        <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-table_striped slds-max-medium-table_stacked-horizontal gw-usage-table" data-testid="ask-results">
+        <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-table_striped slds-max-medium-table_stacked-horizontal gw-results-table" data-testid="ask-results">
           <caption className="slds-assistive-text">Results of your question: {state.question}</caption>
           <thead>
             <tr className="slds-line-height_reset">

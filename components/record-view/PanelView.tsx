@@ -81,6 +81,7 @@ export function PanelView({ view, keptCard, preview, previewRequested, actions, 
           <RecordWorkspace
             card={card}
             host={view.host}
+            refreshing={view.kind === 'loading'}
             preview={preview}
             previewRequested={previewRequested}
             actions={actions}

@@ -1,17 +1,32 @@
 import type { RecordCard as Card } from '../../lib/features/record-view/messages';
+import { Icon } from '../shared/Icon';
 import { TruncatedText } from '../shared/TruncatedText';
 import { ChangesSinceLastVisit } from './ChangesSinceLastVisit';
 
-export function RecordCard({ card }: { card: Card }) {
+/** The record as read (no AI involved); Refresh reads it again, and a failed read leaves this card on screen. */
+export function RecordCard({ card, onRefresh, refreshing }: { card: Card; onRefresh(): void; refreshing: boolean }) {
   return (
     <article className="slds-card gw-section gw-record-card" data-testid="record-card" data-record-id={card.recordId} aria-labelledby="gw-record-name">
       <header className="gw-record-card__header">
-        <p className="slds-text-title_caps" data-testid="record-object">
-          {card.objectLabel}
-        </p>
-        <h2 id="gw-record-name" className="slds-text-heading_small gw-record-card__name" data-testid="record-name">
-          {card.name}
-        </h2>
+        <div className="gw-record-card__titles">
+          <p className="slds-text-title_caps" data-testid="record-object">
+            {card.objectLabel}
+          </p>
+          <h2 id="gw-record-name" className="slds-text-heading_small gw-record-card__name" data-testid="record-name">
+            {card.name}
+          </h2>
+        </div>
+        <button
+          type="button"
+          className="slds-button slds-button_icon slds-button_icon-border-filled"
+          title="Read the record again"
+          onClick={onRefresh}
+          disabled={refreshing}
+          data-testid="refresh-record"
+        >
+          <Icon name="refresh" size="button" />
+          <span className="slds-assistive-text">{refreshing ? 'Reading the record again' : 'Read the record again'}</span>
+        </button>
       </header>
       {card.keyFields.length > 0 && (
         <dl className="gw-key-fields" data-testid="key-fields">

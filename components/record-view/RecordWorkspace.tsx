@@ -18,6 +18,7 @@ import { RecordCard } from './RecordCard';
 import { badgeOf, isGenerateTab, resultIdOf, SWITCH_OF, TAB_LABELS, tabsFor, type RecordTab } from './record-tabs';
 
 export interface WorkspaceActions {
+  retry(): void;
   showContext(): void;
   closeContext(): void;
 }
@@ -25,6 +26,8 @@ export interface WorkspaceActions {
 interface Props {
   card: Card;
   host: string;
+  /** The record is being read again. */
+  refreshing: boolean;
   preview: Preview | null;
   previewRequested: boolean;
   actions: WorkspaceActions;
@@ -69,7 +72,7 @@ function useScrollPlace(recordId: string, tab: RecordTab, loaded: boolean): void
  * The record in view: its card, "What will be sent", and one tab per feature. The panel remembers per record which
  * tab was open and where the rep was, and each tab's badge tells of work running or a result not yet looked at.
  */
-export function RecordWorkspace({ card, host, preview, previewRequested, actions, generations, generateActions }: Props) {
+export function RecordWorkspace({ card, host, refreshing, preview, previewRequested, actions, generations, generateActions }: Props) {
   const place = usePlaceStore(selectPlace(card.recordId));
   const loaded = usePlaceStore(selectPlaceLoaded(card.recordId));
   const notes = useNotesStore(selectNotesFor(card.recordId));
@@ -112,7 +115,7 @@ export function RecordWorkspace({ card, host, preview, previewRequested, actions
 
   return (
     <>
-      <RecordCard card={card} />
+      <RecordCard card={card} onRefresh={actions.retry} refreshing={refreshing} />
       {preview ? (
         <ContextPreview preview={preview} onClose={actions.closeContext} />
       ) : (

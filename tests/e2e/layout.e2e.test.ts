@@ -72,11 +72,6 @@ describe('every view at the side panel’s widths and the options page’s, ligh
     await panel.waitForSelector('[data-testid=panel-state][data-state=no-record]');
     await look(panel, 'panel-no-record');
 
-    sandbox.org.expireSessions();
-    await tab.evaluate((path) => history.pushState({}, '', path), `/lightning/r/Account/${ACME.accounts.soylent.id}/view`);
-    await panel.waitForSelector('[data-testid=panel-state][data-state=session-expired]');
-    await look(panel, 'panel-session-expired');
-
     const gmail = await browser.newPage();
     await gmail.goto(sandbox.gmail.urls.message);
     const mailPanel = await openSidePanel(gmail, harness().extension);
@@ -96,6 +91,14 @@ describe('every view at the side panel’s widths and the options page’s, ligh
     );
     await mailPanel.waitForSelector('[data-testid=lead-review][data-phase=review]', { timeout: 20_000 });
     await look(mailPanel, 'panel-lead-review');
+    await mailPanel.locator('[data-testid=review-cancel]').click();
+    await mailPanel.waitForSelector('[data-testid=lead-review]', { hidden: true });
+
+    await tab.bringToFront();
+    sandbox.org.expireSessions();
+    await tab.evaluate((path) => history.pushState({}, '', path), `/lightning/r/Account/${ACME.accounts.soylent.id}/view`);
+    await panel.waitForSelector('[data-testid=panel-state][data-state=session-expired]');
+    await look(panel, 'panel-session-expired');
 
     const blank = await browser.newPage();
     const elsewhere = await openSidePanel(blank, harness().extension);
