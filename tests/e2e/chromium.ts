@@ -223,11 +223,18 @@ async function panelOpensOnActionClick(extension: Extension): Promise<void> {
   throw new Error('The side panel never became the toolbar button action.');
 }
 
-/** The running service worker; one stopped a moment ago may still be listed, so it must answer first. */
+/** Whether a worker answers within a second (one stopped a moment ago may still be listed, or never answer). */
+async function answers(worker: WebWorker): Promise<boolean> {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000));
+  return Promise.race([worker.evaluate('1').then(() => true, () => false), timeout]);
+}
+
+/** The running service worker. */
 export async function serviceWorker(extension: Extension): Promise<WebWorker> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
     for (const worker of await extension.workers()) {
-      if (await worker.evaluate('1').then(() => true, () => false)) return worker;
+      if (await answers(worker)) return worker;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

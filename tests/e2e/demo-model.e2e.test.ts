@@ -131,12 +131,13 @@ describe('the offline demo model, chosen in the options page, does each job from
     const panel = await openRecord('Opportunity', ACME.opportunities.globexAnalytics.id);
     const texts: string[] = [];
     for (const feature of ['summary', 'brief', 'insights']) {
-      await panel.locator(`[data-testid=feature-${feature}]`).click();
+      await showFeature(panel, feature);
       await panel.locator('[data-testid=generate]').click();
       const output = `[data-testid=generation][data-feature=${feature}]`;
       await panel.waitForSelector(`${output}[data-status=done]`, { timeout: 15_000 });
       texts.push(await panel.$eval(`${output} [data-testid=generation-text]`, (node) => node.textContent ?? ''));
-      expect(await panel.$eval(output, (node) => node.textContent ?? '')).toContain(`AI-generated · ${DEMO_MODEL.displayName}`);
+      // Labelled as AI output, and by the model that wrote it.
+      expect(await panel.$eval(`${output} .gw-ai-label`, (node) => node.textContent ?? '')).toBe(`AI-generated · check before you use it${DEMO_MODEL.displayName}`);
       expect(await panel.$$eval(`${output} [data-testid=citation]`, (nodes) => nodes.length)).toBeGreaterThan(2);
       expect(await panel.$$eval(`${output} [data-testid=unverified-claim]`, (nodes) => nodes.map((node) => node.textContent))).toEqual([]);
       expect(await panel.$(`${output} [data-testid=generation-validation]`)).toBeNull();

@@ -53,7 +53,17 @@ describe('usage and the audit trail count the same', () => {
     await panel.locator('[data-testid=review-confirm]').click();
     await panel.waitForSelector('[data-testid=commit-result][data-state=committed]', { timeout: 20_000 });
 
-    const page = await openOptions(harness(), 'usage');
+    // The log stops growing once the commit's writes are all recorded: the views are read after that.
+    const page = await openOptions(harness(), 'audit');
+    let held = -1;
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      await page.reload();
+      const now = await page.waitForSelector('[data-testid=audit-counts]').then((node) => node?.evaluate((element) => Number(element.getAttribute('data-entries'))));
+      if (now === held) break;
+      held = now ?? -1;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await showOptionsSection(page, 'usage');
     await page.waitForSelector('[data-testid=usage-features]');
     const usageFeatures = await page.$$eval('[data-testid=usage-feature-row]', (rows) =>
       rows.map((row) => ({ feature: row.getAttribute('data-feature') ?? '', entries: Number(row.getAttribute('data-entries')), requests: Number(row.getAttribute('data-requests')), failed: Number(row.getAttribute('data-failed')) })),
