@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { selectAskState, sendAskRequest, useAskStore } from '../../lib/features/ask/store';
 import type { Feature, Generation } from '../../lib/features/generate/messages';
 import { openOptionsPage, selectFeatureSwitches, selectOffByPolicy, selectOnboarding, useGovernanceStore } from '../../lib/features/governance/store';
@@ -94,6 +94,14 @@ export function RecordWorkspace({ card, host, refreshing, preview, previewReques
     if (loaded && shownResult) markSeen(card.recordId, active, shownResult);
   }, [loaded, card.recordId, active, shownResult]);
   useScrollPlace(card.recordId, active, loaded);
+  // A note written to Salesforce (or undone) changed the record: the card reads it again rather than show old values.
+  const phase = notes?.phase ?? null;
+  const lastPhase = useRef(phase);
+  useEffect(() => {
+    const from = lastPhase.current;
+    lastPhase.current = phase;
+    if ((from === 'committing' && phase === 'committed') || (from === 'undoing' && phase === 'undone')) actions.retry();
+  }, [phase, actions]);
   // Text the rep sent with "Add to a Salesforce note" joined this record's note: the note is where they are going.
   const added = notes?.added?.at ?? null;
   useEffect(() => {

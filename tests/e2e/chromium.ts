@@ -309,6 +309,7 @@ export async function showFeature(panel: Page, tab: string): Promise<void> {
   const selector = `[data-testid=feature-${tab}]`;
   await panel.waitForSelector(`${selector}, [data-testid=tabs-more]`);
   if (!(await panel.$(selector))) await panel.locator('[data-testid=tabs-more]').click();
-  await panel.locator(selector).click();
+  const button = await panel.waitForSelector(selector, { visible: true });
+  await button?.click();
   await panel.waitForSelector(`[data-testid=tab-panel][data-tab=${tab}]`);
 }

@@ -74,6 +74,9 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   );
 }
 
+/** Two frames after a resize: the tabs measure themselves and move what does not fit under "More". */
+const settled = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 export interface ViewCheck {
   view: string;
   width: number;
@@ -93,14 +96,14 @@ export async function checkView(page: Page, view: string, widths: readonly numbe
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     for (const [index, width] of widths.entries()) {
       await page.setViewport({ width, height: 900 });
-      // Two frames: the tabs measure themselves after a resize.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await settled(page);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${view}-${width}-${scheme}.png`), fullPage: true });
       checks.push({ view, width, scheme, problems: await layoutProblems(page), violations: index === 0 ? await seriousA11yViolations(page) : [] });
     }
   }
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.setViewport({ width: widths[0] ?? 400, height: 900 });
+  await settled(page);
   return checks;
 }
 

@@ -203,6 +203,8 @@ describe('write path: Log this note and Extract to Lead', () => {
     const after = await readOpportunity();
     expect(after.Amount).toBe(515000);
     expect(after.NextStep).toBe(before);
+    // The record card reads the record again: it shows what was written, not the old amount.
+    await panel.waitForFunction(() => document.querySelector('[data-testid=key-fields]')?.textContent?.includes('$515,000'), { timeout: 10_000 });
     expect(await panel.$$eval('[data-testid=result-created]', (nodes) => nodes.length)).toBe(1);
 
     // Undo, after its own confirmation, restores the amount and deletes the task.
