@@ -1,19 +1,10 @@
-import { MODEL_USE_CASES, type ModelUseCase } from '../../lib/settings';
+import { MODEL_USE_CASE_LABELS } from '../../lib/features/governance/use-cases';
+import { MODEL_USE_CASES } from '../../lib/settings';
 import type { OptionsStores } from './use-settings';
 import type { SettingsForm } from './use-settings-draft';
 import { describedBy, Field, Section } from './fields';
 import { KeyTest } from './KeyTest';
 import { useLiveModels } from './use-live-models';
-
-const USE_CASE_LABELS: Record<ModelUseCase, string> = {
-  summary: 'Record summary',
-  brief: 'Meeting brief',
-  insights: 'Deal insights',
-  email: 'Email drafts',
-  logNote: 'Log a note',
-  extractLead: 'Extract to Lead',
-  ask: 'Ask',
-};
 
 /** The Anthropic key (tested as typed), the company gateway, and the model each use case runs on. */
 export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores: OptionsStores }) {
@@ -69,7 +60,7 @@ export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores:
             const value = isForced ? effective.settings.models[useCase] : draft.models[useCase];
             const options = models.models.some((model) => model.id === value) ? models.models : [{ id: value, displayName: value }, ...models.models];
             return (
-              <Field key={useCase} id={id} label={USE_CASE_LABELS[useCase]} locked={isForced}>
+              <Field key={useCase} id={id} label={MODEL_USE_CASE_LABELS[useCase]} locked={isForced}>
                 <select
                   id={id}
                   className="slds-select"
