@@ -8,7 +8,9 @@ import type { ChannelHandler, FeatureDeps, FeatureRegistration } from '../messag
 import type { FeatureName } from '../messaging/channels';
 import { streamGeneration } from '../model';
 import { OrgRegistry } from '../orgs';
-import { currentUsers } from '../salesforce/current-user';
+import { API_VERSION, OrgClient } from '../salesforce/client';
+import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-user';
+import { describeStoreFor } from '../salesforce/describe-store';
 import { sharedOrgClients } from '../salesforce/org-clients';
 import type { CookieJar } from '../salesforce/session';
 import { createAskHandler } from './ask';
@@ -42,7 +44,25 @@ export function channelAllowed(gate: Pick<SettingsGate, 'featureAllowed'>, chann
 export function createFeatures(platform: BackgroundPlatform) {
   const { local, session, cookies, now } = platform;
   const orgs = new OrgRegistry(local);
-  const clientFor = sharedOrgClients();
+  // The user behind each session, looked up once per session: the audit stamps it, kept describes are keyed by it.
+  const userOfSession = usersOfSessions({
+    cache: session,
+    get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+  });
+  const clientFor = sharedOrgClients(
+    (apiSession, reread) =>
+      new OrgClient(
+        apiSession,
+        reread,
+        describeStoreFor(apiSession, {
+          local,
+          apiVersion: API_VERSION,
+          knownUser: (known) => knownUser(session, known),
+          userOf: userOfSession,
+          now: () => now().getTime(),
+        }),
+      ),
+  );
   const governance = createGovernance({
     local,
     session,
@@ -53,6 +73,7 @@ export function createFeatures(platform: BackgroundPlatform) {
       identityOf: (orgId) => orgs.identityOf(orgId),
       cache: session,
       get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+      userOfSession,
     }),
   });
   const records = new RecordViewService({

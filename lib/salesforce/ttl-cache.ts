@@ -17,8 +17,9 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  /** Kept for the cache's lifetime from now, or until `expires` (a value fetched earlier, kept elsewhere meanwhile). */
+  set(key: string, value: V, expires = this.now() + this.ttlMs): void {
+    this.entries.set(key, { value, expires });
   }
 
   /** The cached value, or the loader's (shared by concurrent callers, not cached when it fails). */

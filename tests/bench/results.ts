@@ -14,24 +14,56 @@ export interface ContextFigures {
   /** Groundwork, describes cached (every record after the org's first). */
   ours: Count;
   naive: Count;
+  /** One composite request, raw JSON (competent.ts). */
+  competent: Count;
   /** naive.ms / ours.ms */
   ratio_ms: number;
+  /** competent.ms / ours.ms */
+  ratio_ms_competent: number;
   /** Groundwork with an empty describe cache (the org's first record). */
   ours_cold: Count;
 }
 
-export interface TokenFigures {
-  /** Primary: lib/context's estimateTokens. */
+/** Token counts of the three prompts by one counter, and ours as a share of each other. */
+export interface TokenCounts {
   ours: number;
   naive: number;
+  competent: number;
   /** ours / naive */
   ratio: number;
-  tokenizer: string;
+  /** ours / competent */
+  ratio_competent: number;
+}
+
+export interface TokenFigures extends TokenCounts {
+  /** The tokenizer the primary counts come from. */
+  counter: string;
+  /** The same prompts by lib/context's estimateTokens (what the extension budgets with). */
+  estimate: TokenCounts;
   /** The same prompts measured as characters / 4. */
-  chars_div_4: { ours: number; naive: number; ratio: number };
-  facts: { total: number; ours: number; naive: number; missing_ours: string[]; missing_naive: string[] };
-  /** Planted PII values from the seed (SSN, card number) that reach each prompt in the clear. */
-  pii_in_clear: { ours: number; naive: number };
+  chars_div_4: TokenCounts;
+  facts: {
+    total: number;
+    ours: number;
+    naive: number;
+    competent: number;
+    missing_ours: string[];
+    missing_naive: string[];
+    missing_competent: string[];
+  };
+  /** Planted PII values from the seed (SSN, card number, IBAN) that reach each prompt in the clear. */
+  pii_in_clear: { ours: number; naive: number; competent: number };
+}
+
+export interface CacheFigures {
+  model: string;
+  write_tokens_first_generation: number;
+  /** The second summary of the same record (Regenerate): tokens read from the prompt cache. */
+  read_tokens_second_generation: number;
+  uncached_input_tokens_second_generation: number;
+  /** A brief right after the summaries, on the same record: the shared preamble is read from the cache. */
+  read_tokens_other_feature_same_record: number;
+  cost_usd_per_generation: { first_with_cache: number; second_with_cache: number; without_cache: number };
 }
 
 export interface BundleFigures {

@@ -313,7 +313,7 @@ export class GenerationService {
       const settings = await settingsLookup;
       result = await this.deps.stream(
         settings,
-        { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { useCase: feature, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
         { onText },
         signal,
       );

@@ -13,7 +13,7 @@ import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from
 import { checkModel, getModel, listModels } from './models';
 import { pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
 import { parseJsonBody, parseMessagesRequest, type MessagesRequest } from './request';
-import { countInputTokens, estimateTokens, PromptCache } from './tokens';
+import { countInputTokens, countTokens, PromptCache } from './tokens';
 import type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply } from './types';
 
 export type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply, StopReason, Usage } from './types';
@@ -42,7 +42,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
 
   const planReply = (request: MessagesRequest, scripted: ScriptedReply | undefined): PlannedReply => {
     const base = { model: request.model, firstTokenMs, chunkDelayMs: 0, stopSequence: null };
-    const usageFor = (text: string): PlannedReply['usage'] => ({ ...cache.account(request), output_tokens: estimateTokens(text) });
+    const usageFor = (text: string): PlannedReply['usage'] => ({ ...cache.account(request), output_tokens: countTokens(text) });
     if (scripted && 'text' in scripted && 'cutAfterChars' in scripted) {
       return { ...base, text: scripted.text, stopReason: 'end_turn', usage: usageFor(scripted.text), cutAfterChars: scripted.cutAfterChars };
     }

@@ -16,7 +16,7 @@
 import { limitReply } from '../limits';
 import { newMessageId } from '../reply';
 import { parseMessagesRequest, type MessagesRequest } from '../request';
-import { estimateTokens, PromptCache } from '../tokens';
+import { countTokens, PromptCache } from '../tokens';
 import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
 import { writeEmail, writeReply } from './email';
@@ -103,6 +103,6 @@ export function answerMessagesRequest(body: Record<string, unknown>, options: { 
     content: [{ type: 'text', text: reply.text }],
     stop_reason: reply.stopReason,
     stop_sequence: reply.stopSequence,
-    usage: { ...input, output_tokens: estimateTokens(reply.text) },
+    usage: { ...input, output_tokens: countTokens(reply.text) },
   };
 }
