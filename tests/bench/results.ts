@@ -20,8 +20,10 @@ export interface ContextFigures {
   ratio_ms: number;
   /** competent.ms / ours.ms */
   ratio_ms_competent: number;
-  /** Groundwork with an empty describe cache (the org's first record). */
+  /** Groundwork with an empty describe cache (the org's first record for this user). */
   ours_cold: Count;
+  /** A new client (a restarted worker, a reopened browser) whose describes this org and user kept in local storage. */
+  ours_first_record_kept_describes: Count;
 }
 
 /** Token counts of the three prompts by one counter, and ours as a share of each other. */
@@ -66,9 +68,33 @@ export interface CacheFigures {
   cost_usd_per_generation: { first_with_cache: number; second_with_cache: number; without_cache: number };
 }
 
+export interface StorageFigures {
+  /** Local extension storage (finished generations, their index) after 1,000 summaries of 1,000 records. */
+  storage_kb_after_1000: number;
+  generations_kept: number;
+  generations_kept_max: number;
+  /** The audit log (IndexedDB) after the same: one entry per generation with the redacted text sent and received. */
+  audit_kb_after_1000: number;
+  /** Upsert requests that bring those 1,000 entries into the org (Groundwork_AI_Event__c). */
+  org_audit_requests_for_1000: number;
+}
+
+export interface ScaleFigures {
+  context: Record<5 | 50 | 500, { ms: number; tokens: number; competent_tokens: number; must_facts_kept: string }>;
+  ask: Record<2150 | 50000, { ms_per_page: number; pages: number; rows_matched: number; rows_shown: number; heap_mb: number }>;
+}
+
+export interface RepFigures {
+  panel: { first_paint_ms: number };
+  worker: { start_ms: number };
+  memory_mb: { panel: number; worker: number };
+}
+
 export interface BundleFigures {
   background: number;
   sidepanel: number;
+  /** The same as `sidepanel` (every script the panel's HTML loads), under the name the budgets use. */
+  sidepanel_js: number;
   content_salesforce: number;
   content_gmail: number;
   /** The side panel's stylesheet (SLDS), gzipped, apart from its scripts. */
@@ -88,7 +114,15 @@ export interface BenchResults {
   settings: { org_latency_ms: number; model_first_token_ms: number; runs: number };
   context: ContextFigures | null;
   tokens: TokenFigures | null;
-  first_token_overhead_ms: { prefetched: number | null; cold: number | null };
+  first_token_overhead_ms: {
+    prefetched: number | null;
+    cold: number | null;
+    /** How many prefetched generations the median is of. */
+    prefetched_runs: number | null;
+    /** The 1-minute load average while they were measured. */
+    load_avg_1m: number | null;
+  };
+  cache: CacheFigures | null;
   cached_reopen: { model_calls: number | null; paint_ms: number | null };
   bulk_leads: { records: number | null; requests: number | null };
   /** URL change to the panel showing a record it has read before in this session: detection alone. */
@@ -96,6 +130,14 @@ export interface BenchResults {
   /** URL change to the panel showing a record it has not read yet: detection plus its one context request. */
   detect_first_visit_ms: number | null;
   bundle_kb_gzip: BundleFigures | null;
+  panel: RepFigures['panel'] | null;
+  worker: RepFigures['worker'] | null;
+  memory_mb: RepFigures['memory_mb'] | null;
+  scale: ScaleFigures | null;
+  /** Local extension storage after 1,000 generations (details under `storage`). */
+  storage_kb_after_1000: number | null;
+  storage: StorageFigures | null;
+  org_audit: { requests_for_1000: number | null };
   stats: Record<string, Summary>;
   notes: Record<string, string>;
   goals: GoalResult[];

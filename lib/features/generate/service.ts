@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../browser/store';
+import { BoundedKeys, type KeyValueStore } from '../../browser/store';
 import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
@@ -71,6 +71,8 @@ export interface GenerationDeps {
 type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
+/** Finished generations kept for reopening: the most recently made, whatever number of records the rep opens. */
+export const MAX_KEPT_GENERATIONS = 400;
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -107,8 +109,11 @@ export class GenerationService {
   private readonly reports = new Map<string, Promise<unknown>>();
   /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
   private readonly slots = new Map<string, string>();
+  private readonly keptKeys: BoundedKeys;
 
-  constructor(private readonly deps: GenerationDeps) {}
+  constructor(private readonly deps: GenerationDeps) {
+    this.keptKeys = new BoundedKeys(deps.store, 'generations:index', MAX_KEPT_GENERATIONS);
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -289,7 +294,7 @@ export class GenerationService {
     };
     this.slots.set(generation.id, target.slotKey);
     this.emit(generation);
-    const firstSave = this.deps.store.set(key, generation);
+    const firstSave = this.keptKeys.touch(key).then(() => this.deps.store.set(key, generation));
 
     let raw = '';
     let lastPush = 0;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../../browser/store';
+import { BoundedKeys, type KeyValueStore } from '../../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../../salesforce/record-graph';
 
 /** Shows a value the way the rep reads it, by the field's describe type. */
@@ -66,11 +66,14 @@ export function changesSince(previous: Snapshot, graph: RecordGraph, format: Val
 const MAX_SNAPSHOTS = 300;
 const INDEX_KEY = 'snapshots:index';
 const snapshotKey = (orgId: string, recordId: string): string => `snapshot:${orgId}:${recordId}`;
-const SnapshotIndex = z.array(z.string());
 
 /** Snapshots per org and record in local storage, the least recently visited dropped past MAX_SNAPSHOTS. */
 export class SnapshotStore {
-  constructor(private readonly store: KeyValueStore) {}
+  private readonly kept: BoundedKeys;
+
+  constructor(private readonly store: KeyValueStore) {
+    this.kept = new BoundedKeys(store, INDEX_KEY, MAX_SNAPSHOTS);
+  }
 
   async previous(orgId: string, recordId: string): Promise<Snapshot | null> {
     const stored = Snapshot.safeParse(await this.store.get(snapshotKey(orgId, recordId)));
@@ -79,10 +82,7 @@ export class SnapshotStore {
 
   async save(orgId: string, snapshot: Snapshot): Promise<void> {
     const key = snapshotKey(orgId, snapshot.recordId);
-    const index = SnapshotIndex.safeParse(await this.store.get(INDEX_KEY));
-    const keys = [...(index.success ? index.data : []).filter((existing) => existing !== key), key];
-    for (const evicted of keys.splice(0, Math.max(0, keys.length - MAX_SNAPSHOTS))) await this.store.remove(evicted);
+    await this.kept.touch(key);
     await this.store.set(key, snapshot);
-    await this.store.set(INDEX_KEY, keys);
   }
 }
