@@ -3,7 +3,7 @@ import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/fea
 import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
-import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { LazyMarkdown } from '../shared/LazyMarkdown';
 
 export interface OutputActions {
   regenerate(): void;
@@ -62,7 +62,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       {email ? (
         <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} />
       ) : (
-        <SafeMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
+        <LazyMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
       {streaming && <span className="slds-assistive-text">Writing…</span>}
       <Signals generation={generation} />

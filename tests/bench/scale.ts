@@ -11,7 +11,8 @@
 import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../lib/context';
 import { ASK_MAX_ROWS, ASK_PAGE_SIZE } from '../../lib/features/ask';
 import { describesForPlan } from '../../lib/features/ask/load';
-import { loadMore, prepareQuery, runQuery, type ResultRow } from '../../lib/features/ask/run';
+import type { ResultRow } from '../../lib/features/ask/results';
+import { loadMore, prepareQuery, runQuery } from '../../lib/features/ask/run';
 import { validatePlan } from '../../lib/features/ask/validate';
 import { createRecords } from '../../lib/salesforce/bulk-create';
 import type { OrgClient } from '../../lib/salesforce/client';

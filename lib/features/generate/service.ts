@@ -1,13 +1,14 @@
 import { BoundedKeys, type KeyValueStore } from '../../browser/store';
-import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
+import { restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
 import { toModelProblem } from '../../model';
 import { renderPrompt, type PromptVariant } from '../../prompts';
 import type { OrgApi } from '../../salesforce/context';
-import { RecordGraph } from '../../salesforce/record-graph';
+import type { RecordGraph } from '../../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
+import { RecordContexts } from './record-context';
 import type { Citation } from '../../context/checked-output';
 import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
 import { validateOutput } from './validate';
@@ -74,11 +75,6 @@ const generationKey = (slotKey: string, feature: Feature): string => `generation
 /** Finished generations kept for reopening: the most recently made, whatever number of records the rep opens. */
 export const MAX_KEPT_GENERATIONS = 400;
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** The model's cited line ids that exist in the context, in the order first cited. */
 function citationsIn(text: string, built: BuiltContext): Citation[] {
   const lines = new Map(built.lines.map((line) => [line.id, line]));
@@ -110,9 +106,11 @@ export class GenerationService {
   /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
   private readonly slots = new Map<string, string>();
   private readonly keptKeys: BoundedKeys;
+  private readonly contexts: RecordContexts;
 
   constructor(private readonly deps: GenerationDeps) {
     this.keptKeys = new BoundedKeys(deps.store, 'generations:index', MAX_KEPT_GENERATIONS);
+    this.contexts = new RecordContexts(deps);
   }
 
   subscribe(listener: Listener): () => void {
@@ -122,7 +120,7 @@ export class GenerationService {
 
   /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
   async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
-    const hash = await sha256((await this.contextFor(target.graph)).text);
+    const { hash } = await this.contexts.of(target.slotKey, target.graph);
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
@@ -193,17 +191,19 @@ export class GenerationService {
     const controller = new AbortController();
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
+    // The output being replaced is read before the new one is saved over it; its amendment is written meanwhile.
+    const marking = trigger === 'rep' ? this.markRegenerated(this.deps.store.get(key)) : Promise.resolve();
     try {
-      if (trigger === 'rep') await this.markRegenerated(key);
       return await this.run(key, target, feature, email, controller.signal, trigger);
     } finally {
+      await marking;
       release();
       if (this.running.get(key) === controller) this.running.delete(key);
     }
   }
 
-  private async markRegenerated(key: string): Promise<void> {
-    const previous = Generation.safeParse(await this.deps.store.get(key));
+  private async markRegenerated(stored: Promise<unknown>): Promise<void> {
+    const previous = Generation.safeParse(await stored.catch(() => null));
     if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
     await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
   }
@@ -217,18 +217,13 @@ export class GenerationService {
     return updated;
   }
 
-  private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
-    const { deniedFields, patterns } = await this.deps.redaction();
-    return buildContext(canonical(graph), { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
-  }
-
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
     const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
     const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
-    const plain = await this.contextFor(target.graph);
+    const plain = await this.contexts.of(target.slotKey, target.graph);
     // The cache key is the record's own context; similar deals only widen what insights send.
-    const built = similar ? await this.contextFor({ ...target.graph, related: [...target.graph.related, similar] }) : plain;
-    return { built, findings, contextHash: await sha256(plain.text) };
+    const built = similar ? await this.contexts.widened({ ...target.graph, related: [...target.graph.related, similar] }) : plain.built;
+    return { built, findings, contextHash: plain.hash };
   }
 
   private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
@@ -373,22 +368,4 @@ export class GenerationService {
   private emit(generation: Generation): void {
     for (const listener of this.listeners) listener(generation);
   }
-}
-
-/**
- * The graph with every object's keys in sorted order, as extension storage gives it back: a graph read just now and
- * the same graph kept in storage then build the same context text, so a brief prepared in the background matches the
- * record the rep opens later.
- */
-function canonical(graph: RecordGraph): RecordGraph {
-  const sorted: unknown = JSON.parse(JSON.stringify(graph, (_key, inner: unknown) => (isPlainObject(inner) ? sortedKeys(inner) : inner)));
-  return RecordGraph.parse(sorted);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
 }
