@@ -1,5 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsStreaming, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import { BaseAnthropic } from '@anthropic-ai/sdk/client';
+import { Messages, type MessageCreateParamsStreaming, type TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import { Models } from '@anthropic-ai/sdk/resources/models';
 import { z, type ZodType } from 'zod';
 import { costOf } from './prices';
 import { isSpendLimitBody, modelProblem, ModelProblem, retryAfterSeconds, toModelProblem } from './problems';
@@ -32,9 +33,19 @@ export function withRetryGuard(fetchImpl: typeof fetch): typeof fetch {
   };
 }
 
-export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): Anthropic {
+/**
+ * The SDK's client with the two APIs Groundwork calls, Messages and Models: the SDK's own request machinery (retries
+ * with retry-after, typed errors, timeouts, streaming, the browser-access header) without the rest of its API surface
+ * (batches, files, skills, beta…), which would more than double the background's script.
+ */
+export class ModelClient extends BaseAnthropic {
+  messages: Messages = new Messages(this);
+  models: Models = new Models(this);
+}
+
+export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): ModelClient {
   if (!settings.apiKey.trim()) throw modelProblem('no-key');
-  return new Anthropic({
+  return new ModelClient({
     apiKey: settings.apiKey.trim(),
     ...(settings.baseUrl ? { baseURL: settings.baseUrl.replace(/\/+$/, '') } : {}),
     // Sends anthropic-dangerous-direct-browser-access, without which calls from an extension fail CORS.

@@ -3,8 +3,8 @@
  * - panel first paint: the real side panel opened on a Lightning tab with the toolbar button, from a closed panel, to
  *   its first contentful paint (the page's own paint timing, from its navigation start);
  * - worker start: with the panel closed and the worker stopped, a record link clicked in the Lightning tab (the
- *   content script's message wakes the worker) to the worker's script evaluated (a CDP evaluation in it returns);
- *   puppeteer's attach and one round trip are in it;
+ *   content script's message wakes the worker) to the worker's script evaluated (a CDP evaluation in it returns, which
+ *   waits for the script's first run); puppeteer's attach and one round trip are in it;
  * - memory: the panel's JS heap in use (CDP Performance metrics) and the worker's (CDP Runtime.getHeapUsage), with a
  *   record shown and a summary generated.
  */
@@ -74,13 +74,16 @@ export async function repFeelsFigure(options: ChromiumOptions): Promise<FigureOu
         const [from, to] = run % 2 === 0 ? [account, targets[0] ?? ''] : [targets[0] ?? '', account];
         const link = `.record-page[data-record-id="${from}"] a[data-record-id="${to}"]`;
         await tab.waitForSelector(link, { timeout: WAIT_MS });
+        const started = browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${extension.id}/`), {
+          timeout: WAIT_MS,
+        });
         const clickedAt = await tab.$eval(link, (element) => {
           const at = Date.now();
           (element as HTMLElement).click();
           return at;
         });
-        const worker = await serviceWorker(extension);
-        await worker.evaluate(() => 1);
+        const worker = await (await started).worker();
+        await worker?.evaluate(() => 1);
         starts.push(Date.now() - clickedAt);
         await settle(options.latencyMs + 300);
       }
