@@ -34,6 +34,9 @@ export function sessionStore(): KeyValueStore {
     async remove(key) {
       await storage.remove(key);
     },
+    async keysWith(prefix) {
+      return Object.keys(await storage.get(null)).filter((key) => key.startsWith(prefix));
+    },
   };
 }
 

@@ -221,6 +221,43 @@ describe('write path: Log this note and Extract to Lead', () => {
     ]);
   });
 
+  it('Undo refuses, and says so, when someone else edited a record it would take back; their change stays in the org', async () => {
+    await withApiKey();
+    const { sandbox } = harness();
+    const { panel } = await openOpportunity();
+    await propose(panel);
+    await panel.locator('[data-testid=review-confirm]').click();
+    await panel.waitForSelector('[data-testid=commit-result][data-state=committed]', { timeout: 15_000 });
+    const committedAmount = (await readOpportunity()).Amount;
+    const { body } = await orgRequest(sandbox, {
+      method: 'GET',
+      path: `/services/data/v62.0/query?q=${encodeURIComponent("SELECT Id FROM Task WHERE Subject = 'Call with Rosa' ORDER BY CreatedDate DESC LIMIT 1")}`,
+    });
+    const taskId = (body as { records: { Id: string }[] }).records[0]?.Id ?? '';
+
+    // A colleague adds to the task the commit created (in a later second: Salesforce stamps changes by the second).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const edited = await orgRequest(sandbox, { method: 'PATCH', path: `/services/data/v62.0/sobjects/Task/${taskId}`, body: { Description: 'Rosa asked for the quote by Friday.' } });
+    expect(edited.status).toBe(204);
+
+    sandbox.org.clearLog();
+    await panel.locator('[data-testid=undo]').click();
+    await panel.locator('[data-testid=undo-confirm]').click();
+    const problem = await panel.waitForSelector('[data-testid=notes-problem]', { timeout: 15_000 });
+    expect(await problem?.evaluate((node) => node.textContent)).toMatch(/Nothing was undone: someone changed or deleted the Task “Call with Rosa”/);
+    expect(await panel.$eval('[data-testid=commit-result]', (node) => node.getAttribute('data-state'))).toBe('committed');
+    // The org: the colleague's change kept, the task not deleted, the amount not put back; no write was sent.
+    const task = await orgRequest(sandbox, { method: 'GET', path: `/services/data/v62.0/sobjects/Task/${taskId}?fields=Description` });
+    expect(task).toMatchObject({ status: 200, body: { Description: 'Rosa asked for the quote by Friday.' } });
+    expect((await readOpportunity()).Amount).toBe(committedAmount);
+    expect(orgWrites()).toEqual([]);
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+    await panel.locator('[data-testid=result-done]').click();
+    await panel.waitForSelector('[data-testid=note-input]');
+    // The opportunity back as the other tests expect it (this undo rightly left the committed amount).
+    await orgRequest(sandbox, { method: 'PATCH', path: `/services/data/v62.0/sobjects/Opportunity/${OPPORTUNITY}`, body: { Amount: 480000 } });
+  });
+
   it('shows the new values when the record changed after the proposal, and writes after the rep confirms again', async () => {
     await withApiKey();
     const { sandbox } = harness();

@@ -1,4 +1,5 @@
-import { BoundedKeys, type KeyValueStore } from '../../browser/store';
+import { keepRecent } from '../../browser/recent-store';
+import type { KeyValueStore } from '../../browser/store';
 import { restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
@@ -17,6 +18,8 @@ import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
+/** Generations kept (about a hundred records' four features): the least recently written go first. */
+export const MAX_KEPT_GENERATIONS = 400;
 
 export interface GenerationTarget {
   /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
@@ -72,8 +75,6 @@ export interface GenerationDeps {
 type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
-/** Finished generations kept for reopening: the most recently made, whatever number of records the rep opens. */
-export const MAX_KEPT_GENERATIONS = 400;
 
 /** The model's cited line ids that exist in the context, in the order first cited. */
 function citationsIn(text: string, built: BuiltContext): Citation[] {
@@ -105,11 +106,13 @@ export class GenerationService {
   private readonly reports = new Map<string, Promise<unknown>>();
   /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
   private readonly slots = new Map<string, string>();
-  private readonly keptKeys: BoundedKeys;
   private readonly contexts: RecordContexts;
 
+  /** Kept generations, the least recently written dropped past MAX_KEPT_GENERATIONS. */
+  private readonly store: KeyValueStore;
+
   constructor(private readonly deps: GenerationDeps) {
-    this.keptKeys = new BoundedKeys(deps.store, 'generations:index', MAX_KEPT_GENERATIONS);
+    this.store = keepRecent(deps.store, { prefix: 'generation:', max: MAX_KEPT_GENERATIONS, indexKey: 'index:generations' });
     this.contexts = new RecordContexts(deps);
   }
 
@@ -124,7 +127,7 @@ export class GenerationService {
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
-      const stored = Generation.safeParse(await this.deps.store.get(key));
+      const stored = Generation.safeParse(await this.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
       this.slots.set(generation.id, target.slotKey);
@@ -169,7 +172,7 @@ export class GenerationService {
   }
 
   private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     // A report on an output since replaced (Regenerate) is not the new one's.
     if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
@@ -192,7 +195,7 @@ export class GenerationService {
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
     // The output being replaced is read before the new one is saved over it; its amendment is written meanwhile.
-    const marking = trigger === 'rep' ? this.markRegenerated(this.deps.store.get(key)) : Promise.resolve();
+    const marking = trigger === 'rep' ? this.markRegenerated(this.store.get(key)) : Promise.resolve();
     try {
       return await this.run(key, target, feature, email, controller.signal, trigger);
     } finally {
@@ -210,7 +213,7 @@ export class GenerationService {
 
   private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     if (!stored.success) return null;
     const updated = change(stored.data);
     await this.save(key, updated);
@@ -289,7 +292,7 @@ export class GenerationService {
     };
     this.slots.set(generation.id, target.slotKey);
     this.emit(generation);
-    const firstSave = this.keptKeys.touch(key).then(() => this.deps.store.set(key, generation));
+    const firstSave = this.store.set(key, generation);
 
     let raw = '';
     let lastPush = 0;
@@ -304,7 +307,7 @@ export class GenerationService {
       }
       if (now - lastSave >= SAVE_EVERY_MS) {
         lastSave = now;
-        void this.deps.store.set(key, generation);
+        void this.store.set(key, generation);
       }
     };
 
@@ -361,7 +364,7 @@ export class GenerationService {
   }
 
   private async save(key: string, generation: Generation): Promise<void> {
-    await this.deps.store.set(key, generation);
+    await this.store.set(key, generation);
     this.emit(generation);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BoundedKeys, type KeyValueStore } from '../../browser/store';
+import { keepRecent } from '../../browser/recent-store';
+import type { KeyValueStore } from '../../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../../salesforce/record-graph';
 
 /** Shows a value the way the rep reads it, by the field's describe type. */
@@ -63,16 +64,15 @@ export function changesSince(previous: Snapshot, graph: RecordGraph, format: Val
   return changes;
 }
 
-const MAX_SNAPSHOTS = 300;
-const INDEX_KEY = 'snapshots:index';
+export const MAX_SNAPSHOTS = 300;
 const snapshotKey = (orgId: string, recordId: string): string => `snapshot:${orgId}:${recordId}`;
 
-/** Snapshots per org and record in local storage, the least recently visited dropped past MAX_SNAPSHOTS. */
+/** Snapshots per org and record in the lasting store, the least recently visited dropped past MAX_SNAPSHOTS. */
 export class SnapshotStore {
-  private readonly kept: BoundedKeys;
+  private readonly store: KeyValueStore;
 
-  constructor(private readonly store: KeyValueStore) {
-    this.kept = new BoundedKeys(store, INDEX_KEY, MAX_SNAPSHOTS);
+  constructor(store: KeyValueStore) {
+    this.store = keepRecent(store, { prefix: 'snapshot:', max: MAX_SNAPSHOTS, indexKey: 'snapshots:index' });
   }
 
   async previous(orgId: string, recordId: string): Promise<Snapshot | null> {
@@ -81,8 +81,6 @@ export class SnapshotStore {
   }
 
   async save(orgId: string, snapshot: Snapshot): Promise<void> {
-    const key = snapshotKey(orgId, snapshot.recordId);
-    await this.kept.touch(key);
-    await this.store.set(key, snapshot);
+    await this.store.set(snapshotKey(orgId, snapshot.recordId), snapshot);
   }
 }

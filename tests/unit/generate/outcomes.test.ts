@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { editDistance, GenerationService, type GenerationAudit, type GenerationDeps, type GenerationOutcome } from '../../../lib/features/generate';
+import { MAX_KEPT_GENERATIONS } from '../../../lib/features/generate/service';
 import { Generation } from '../../../lib/features/generate/messages';
 import { recordsToBrief } from '../../../lib/features/morning-prep/morning-prep';
 import { memoryStore } from '../memory-store';
@@ -53,7 +54,7 @@ function setup(initial: Generation) {
     newId: () => 'g2',
   };
   const service = new GenerationService(deps);
-  return { service, outcomes, seed: () => store.set(`generation:${SLOT}:${initial.feature}`, initial) };
+  return { service, store, outcomes, seed: () => store.set(`generation:${SLOT}:${initial.feature}`, initial) };
 }
 
 describe('edit distance', () => {
@@ -121,6 +122,20 @@ describe('what the rep did with an output', () => {
     await seed();
     expect(await service.report(SLOT, 'email', 'g1', { kind: 'feedback', value: 'up' })).toBeNull();
     expect(outcomes).toEqual([]);
+  });
+});
+
+describe('generations kept', () => {
+  it(`are at most ${MAX_KEPT_GENERATIONS}: the least recently written go first, those kept before the bound too`, async () => {
+    const { service, store } = setup(stored());
+    const slot = (index: number): string => `record:00D000000000001EAA:abcd:001000000000${String(index).padStart(3, '0')}AAA`;
+    // One more generation than the bound, kept before there was one.
+    for (let index = 0; index <= MAX_KEPT_GENERATIONS; index += 1) await store.set(`generation:${slot(index)}:email`, stored());
+    // Thumbs on the oldest write it again through the service: it stays, the next oldest goes.
+    await service.report(slot(0), 'email', 'g1', { kind: 'feedback', value: 'up' });
+    expect(store.keys().filter((key) => key.startsWith('generation:'))).toHaveLength(MAX_KEPT_GENERATIONS);
+    expect(await store.get(`generation:${slot(0)}:email`)).toMatchObject({ feedback: 'up' });
+    expect(await store.get(`generation:${slot(1)}:email`)).toBeUndefined();
   });
 });
 

@@ -325,6 +325,8 @@ describe('Log to Salesforce', () => {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: '/services/data/v62.0/sobjects/Task', body: { Subject: 'Email: quote for Dana', Status: 'Completed', ActivityDate: '2026-11-21', WhoId: DANA_ID, WhatId: ACCOUNT_ID } },
+        // Read back in the same request: the stamp that would guard taking the write back.
+        { method: 'GET', url: '/services/data/v62.0/sobjects/Task/@{email.id}?fields=LastModifiedDate' },
       ],
     });
     expect(JSON.stringify(posts[0])).not.toContain('Description');

@@ -257,7 +257,7 @@ describe('recording a commit', () => {
     const committed = {
       idempotencyKey: 'k1',
       committedAt: NOW.toISOString(),
-      created: [{ itemId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz' }],
+      created: [{ itemId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz', lastModifiedDate: '2026-11-21T17:00:00.000+0000' }],
       updated: [
         {
           itemId: 'update',
