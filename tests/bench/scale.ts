@@ -17,6 +17,7 @@ import { validatePlan } from '../../lib/features/ask/validate';
 import { createRecords } from '../../lib/salesforce/bulk-create';
 import type { OrgClient } from '../../lib/salesforce/client';
 import { countTokens } from '../sandbox/anthropic/tokens';
+import { plan as askPlan } from '../unit/ask/fixtures';
 import { competentAccountContext } from './competent';
 import type { BenchOrg } from './org';
 import { groundworkClient } from './ours';
@@ -92,17 +93,7 @@ async function askAtScale(org: BenchOrg, client: OrgClient, rows: number, latenc
       await created(client, 'Task', Array.from({ length: count }, (_, index) => ({ Subject: `${tag} row ${start + index}`, Status: 'Completed' })));
     }
   });
-  const plan = {
-    object: 'Task',
-    fields: ['Subject', 'Status'],
-    filters: [{ field: 'Subject', operator: 'LIKE', value: `${tag} %` }],
-    filterLogic: [],
-    scope: null,
-    aggregates: [],
-    groupBy: [],
-    orderBy: [],
-    limit: null,
-  };
+  const plan = askPlan('Task', { fields: ['Subject', 'Status'], filters: [{ field: 'Subject', operator: 'LIKE', value: `${tag} %` }] });
   const validated = validatePlan(plan, await describesForPlan(client, plan), { recordInView: null, maxLimit: ASK_MAX_ROWS });
   if (!validated.ok) throw new Error(`the Ask plan was refused: ${JSON.stringify(validated.problems)}`);
   const prepared = prepareQuery(validated.plan);
