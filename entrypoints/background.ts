@@ -1,5 +1,5 @@
 import '../lib/messaging/zod-jitless';
-import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, onLocalChange, onPolicyChange, sessionStore } from '../lib/browser';
+import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
 import {
   extensionId,
   extensionOrigin,
@@ -13,7 +13,6 @@ import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
 import { GmailReport, gmailTabOf, LocationReport, PANEL_PORT, salesforceTabOf } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
-import { SETTINGS_KEY } from '../lib/settings';
 
 export default defineBackground(() => {
   const { records, features, handlers, allowed } = createFeatures({
@@ -23,14 +22,7 @@ export default defineBackground(() => {
     browser: featureBrowser,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
-    settingsChanges: (listener) => {
-      const stopLocal = onLocalChange([SETTINGS_KEY], listener);
-      const stopPolicy = onPolicyChange(listener);
-      return () => {
-        stopLocal();
-        stopPolicy();
-      };
-    },
+    settingsVersion: settingsVersion(),
   });
 
   openPanelOnActionClick();

@@ -13,7 +13,7 @@ import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-
 import { describeStoreFor } from '../salesforce/describe-store';
 import { sharedOrgClients } from '../salesforce/org-clients';
 import type { CookieJar } from '../salesforce/session';
-import type { SettingsChanges } from './governance/sources';
+import type { SettingsVersion } from './governance/sources';
 import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
 import { createExtractLeadFeature } from './extract-lead';
@@ -34,8 +34,8 @@ export interface BackgroundPlatform {
   browser: FeatureBrowser;
   keepAlive(): () => void;
   now(): Date;
-  /** News of a change to the rep's settings or the policy: the settings are then kept in memory until the next one. */
-  settingsChanges?: SettingsChanges;
+  /** A version of the settings and policy: given, the settings are kept in memory until it changes. */
+  settingsVersion?: SettingsVersion;
 }
 
 /** Whether a feature's channel may be used now: its switch on (the rep's and the policy's); governance always may. */
@@ -71,7 +71,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     session,
     orgs,
     now,
-    ...(platform.settingsChanges ? { settingsChanges: platform.settingsChanges } : {}),
+    ...(platform.settingsVersion ? { settingsVersion: platform.settingsVersion } : {}),
     userOf: currentUsers({
       cookies,
       identityOf: (orgId) => orgs.identityOf(orgId),

@@ -16,7 +16,7 @@ import { auditLog } from './handler';
 import { governedModelSettings } from './model-settings';
 import { promptVariants } from './prompt-variants';
 import type { PromptId, PromptVariant } from '../../prompts';
-import { cachedSpend, settingsSource, type CurrentOrg, type SettingsChanges, type SettingsSource } from './sources';
+import { cachedSpend, settingsSource, type CurrentOrg, type SettingsSource, type SettingsVersion } from './sources';
 
 export { createGovernanceFeature, auditLog, RETENTION_ALARM } from './handler';
 export { settingsGate, type SettingsGate, type GateDeps } from './gate';
@@ -62,13 +62,13 @@ export function createGovernance(deps: {
   orgs: CurrentOrg;
   now(): Date;
   managed?: PolicySource;
-  /** Change news for the settings: given, they are read once and kept until they change (see settingsSource). */
-  settingsChanges?: SettingsChanges;
+  /** Given, the settings are kept in memory until this version changes (see settingsSource). */
+  settingsVersion?: SettingsVersion;
   /** Who the rep is in an org (lib/salesforce/current-user), stamped on audit entries. */
   userOf?: (orgId: string) => Promise<{ id: string; name?: string } | null>;
 }): Governance {
   const log = auditLog(deps.userOf ? { userOf: deps.userOf } : {});
-  const settings = settingsSource(deps.local, deps.managed ?? managedStore(), deps.settingsChanges);
+  const settings = settingsSource(deps.local, deps.managed ?? managedStore(), deps.settingsVersion);
   const gate = settingsGate({ settings, spend: cachedSpend(log), now: deps.now });
   return {
     settings,

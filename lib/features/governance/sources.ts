@@ -8,28 +8,33 @@ export interface SettingsSource {
   effective(): Promise<EffectiveSettings>;
 }
 
-/** Calls back when the rep's settings or the administrator's policy change (in any extension context). */
-export type SettingsChanges = (listener: () => void) => () => void;
+/**
+ * A token that is different after any change to the rep's settings or the administrator's policy, in any extension
+ * context, and cheaper to read than the settings themselves (see lib/browser settingsVersion).
+ */
+export type SettingsVersion = () => Promise<string>;
 
 /**
- * The effective settings, read from storage on each use, or, given `changes`, read once and kept until the next
- * change: a click then waits for no storage read (the settings are asked for several times on its way).
+ * The effective settings, read from storage on each use, or, given `version`, kept with the version they were read
+ * at and read again when it differs: a click then waits for one small read, not the settings' (they are asked for
+ * several times on its way).
  */
-export function settingsSource(local: KeyValueStore, managed: PolicySource, changes?: SettingsChanges): SettingsSource {
+export function settingsSource(local: KeyValueStore, managed: PolicySource, version?: SettingsVersion): SettingsSource {
   const read = () => loadEffectiveSettings(local, managed);
-  if (!changes) return { effective: read };
-  let kept: Promise<EffectiveSettings> | null = null;
-  changes(() => {
-    kept = null;
-  });
+  if (!version) return { effective: read };
+  let kept: { version: string; settings: Promise<EffectiveSettings> } | null = null;
   return {
-    effective() {
-      const reading = (kept ??= read());
-      // A failed read is not kept: the next use reads again.
-      reading.catch(() => {
-        if (kept === reading) kept = null;
-      });
-      return reading;
+    async effective() {
+      const now = await version();
+      if (kept?.version !== now) {
+        const reading = { version: now, settings: read() };
+        kept = reading;
+        // A failed read is not kept: the next use reads again.
+        reading.settings.catch(() => {
+          if (kept === reading) kept = null;
+        });
+      }
+      return kept.settings;
     },
   };
 }

@@ -107,7 +107,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'ask-answer@2': 'caf8dd7b80e58be3',
   'reply@2': '8bf4671eebf5963a',
   'extract-lead@3': '4c7e24a2756c397c',
-  'preamble@1': 'afd8a28b509d4bc8',
+  'preamble@1': '61cf0b9d9d36a247',
 };
 
 /** Every prompt file: each prompt (A) and its B variant when it has one. */
