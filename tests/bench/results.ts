@@ -81,7 +81,19 @@ export interface StorageFigures {
 
 export interface ScaleFigures {
   context: Record<5 | 50 | 500, { ms: number; tokens: number; competent_tokens: number; must_facts_kept: string }>;
-  ask: Record<2150 | 50000, { ms_per_page: number; pages: number; rows_matched: number; rows_shown: number; heap_mb: number }>;
+  ask: Record<
+    2150 | 50000,
+    {
+      ms_per_page: number;
+      pages: number;
+      rows_matched: number;
+      rows_shown: number;
+      /** The heap the kept rows (and the paging) add, after a full collection. */
+      heap_mb: number;
+      /** The kept rows as JSON: what the panel's state and session storage hold. */
+      rows_kb: number;
+    }
+  >;
 }
 
 export interface RepFigures {

@@ -64,6 +64,12 @@ async function seedAccount(client: OrgClient, size: number) {
   return { accountId, must };
 }
 
+/** The heap in use after a full collection (the bench runs with --expose-gc; without it the figure is rougher). */
+function settledHeap(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
 /** The seeding runs with the org's latency off (it is not what is measured); the measuring with it back on. */
 async function seeded<T>(org: BenchOrg, latencyMs: number, seed: () => Promise<T>): Promise<T> {
   org.sf.setLatency(0);
@@ -98,8 +104,7 @@ async function askAtScale(org: BenchOrg, client: OrgClient, rows: number, latenc
   if (!validated.ok) throw new Error(`the Ask plan was refused: ${JSON.stringify(validated.problems)}`);
   const prepared = prepareQuery(validated.plan);
   const api = { query: (soql: string) => client.query(soql, ASK_PAGE_SIZE), queryMore: (url: string) => client.queryMore(url) };
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = settledHeap();
   const pageMs: number[] = [];
   const first = await timed(() => runQuery(api, prepared));
   pageMs.push(first.ms);
@@ -118,7 +123,8 @@ async function askAtScale(org: BenchOrg, client: OrgClient, rows: number, latenc
     pages: pageMs.length,
     rows_matched: first.value.totalSize,
     rows_shown: kept.length,
-    heap_mb: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1_048_576) * 10) / 10,
+    heap_mb: Math.round(((settledHeap() - heapBefore) / 1_048_576) * 10) / 10,
+    rows_kb: Math.round(JSON.stringify(kept).length / 100) / 10,
     soql: prepared.soql,
   };
 }

@@ -173,7 +173,7 @@ function rows(results: BenchResults): Row[] {
       }),
     ),
     ...([2150, 50000] as const).map((rows) =>
-      info(`scale: Ask over ${rows.toLocaleString('en-US')} rows`, scale ? `${ms(scale.ask[rows].ms_per_page)}/page, ${scale.ask[rows].pages} pages, ${scale.ask[rows].rows_shown} rows, ${scale.ask[rows].heap_mb} MB` : null, { note: 'scale' }),
+      info(`scale: Ask over ${rows.toLocaleString('en-US')} rows`, scale ? `${ms(scale.ask[rows].ms_per_page)}/page, ${scale.ask[rows].pages} pages, ${scale.ask[rows].rows_shown} rows (${scale.ask[rows].rows_kb} kB), heap +${scale.ask[rows].heap_mb} MB` : null, { note: 'scale' }),
     ),
     {
       figure: 'detect: URL change → panel (median, min–max)',
