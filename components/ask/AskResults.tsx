@@ -1,5 +1,5 @@
 import type { AskState } from '../../lib/features/ask/messages';
-import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/run';
+import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/results';
 
 interface Props {
   state: AskState;

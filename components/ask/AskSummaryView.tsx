@@ -1,5 +1,5 @@
 import type { AskSummary } from '../../lib/features/ask/messages';
-import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { lightningRecordUrl, rowAnchor } from './AskResults';
 import { isOrgRecordUrl } from '../shared/org-links';
 import { Alert } from '../shared/Alert';
@@ -61,7 +61,7 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
         <p className="slds-text-title_caps gw-ai-label">
           AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
         </p>
-        <SafeMarkdown text={summary.text} citations={citations} claims={summary.unsupported} {...linksFor(host)} />
+        <LazyMarkdown text={summary.text} citations={citations} claims={summary.unsupported} {...linksFor(host)} />
         <div className="slds-m-top_x-small" aria-live="polite">
           {note && <p className="slds-text-color_weak">{note}</p>}
           {summary.status === 'done' && (

@@ -4,7 +4,7 @@ import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
 import { Icon } from '../shared/Icon';
-import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { useDebouncedSend } from '../shared/use-debounced-send';
 
 export interface OutputActions {
@@ -66,7 +66,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       {email ? (
         <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} />
       ) : (
-        <SafeMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
+        <LazyMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
       {streaming && !generation.text && (
         <p className="gw-writing" data-testid="generation-writing">

@@ -74,6 +74,23 @@ export function onLocalChange(keys: readonly string[], listener: (key: string) =
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
+/**
+ * A token that differs after any change to the lasting store (the nonce of its last change news, which every context
+ * writes to session storage once its write is committed) or to the administrator's policy (counted from its change
+ * events): what lets the background keep the settings in memory and still never use them stale. One small session read.
+ */
+export function settingsVersion(): () => Promise<string> {
+  let policyChanges = 0;
+  onPolicyChange(() => {
+    policyChanges += 1;
+  });
+  return async () => {
+    const items = await browser.storage.session.get(LOCAL_CHANGE_SIGNAL);
+    const change = LocalChange.safeParse(items[LOCAL_CHANGE_SIGNAL]);
+    return `${change.success ? change.data.nonce : ''}|${policyChanges}`;
+  };
+}
+
 /** Calls back when the administrator's policy (managed storage) changes. */
 export function onPolicyChange(listener: () => void): () => void {
   const onChanged = (_changes: unknown, area: string): void => {

@@ -21,10 +21,11 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** Kept for the cache's lifetime from now, or until `expires` (a value fetched earlier, kept elsewhere meanwhile). */
+  set(key: string, value: V, expires = this.now() + this.ttlMs): void {
     // Written again goes to the end: a Map iterates in insertion order, so its first key is the oldest written.
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expires });
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;
       this.entries.delete(oldest);

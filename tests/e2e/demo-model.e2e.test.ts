@@ -82,7 +82,8 @@ describe('the offline demo model, chosen in the options page, does each job from
     // The model was the demo model, asked once, with no script: its reply is what the review shows.
     const [request] = messageRequests();
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ model: DEMO_MODEL.id });
-    const today = /<today>\n(\d{4}-\d{2}-\d{2})/.exec(JSON.parse(request?.body ?? '{}').messages[0].content)?.[1] ?? '';
+    const userTurn = (JSON.parse(request?.body ?? '{}') as { messages: { content: { text: string }[] }[] }).messages[0]?.content.map((block) => block.text).join('\n') ?? '';
+    const today = /<today>\n(\d{4}-\d{2}-\d{2})/.exec(userTurn)?.[1] ?? '';
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await panel.locator('[data-testid=review-confirm]').click();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
-import { PromptVariant } from '../../prompts';
+import { PromptVariant } from '../../prompts/front-matter';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
 export type Feature = z.infer<typeof Feature>;

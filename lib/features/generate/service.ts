@@ -1,20 +1,20 @@
 import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
-import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
+import { restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
 import { toModelProblem } from '../../model';
 import { renderPrompt, type PromptVariant } from '../../prompts';
 import type { OrgApi } from '../../salesforce/context';
-import { RecordGraph } from '../../salesforce/record-graph';
+import type { RecordGraph } from '../../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
+import { RecordContexts } from './record-context';
 import type { Citation } from '../../context/checked-output';
 import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
 import { validateOutput } from './validate';
 import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
 import { GenerationSlots } from './slots';
-import { canonical } from './canonical';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
@@ -79,11 +79,6 @@ type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** The model's cited line ids that exist in the context, in the order first cited. */
 function citationsIn(text: string, built: BuiltContext): Citation[] {
   const lines = new Map(built.lines.map((line) => [line.id, line]));
@@ -113,6 +108,7 @@ export class GenerationService {
   /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
   private readonly reports = new Map<string, Promise<unknown>>();
   private readonly slots: GenerationSlots;
+  private readonly contexts: RecordContexts;
 
   /** Kept generations, the least recently written dropped past MAX_KEPT_GENERATIONS. */
   private readonly store: KeyValueStore;
@@ -120,6 +116,7 @@ export class GenerationService {
   constructor(private readonly deps: GenerationDeps) {
     this.slots = new GenerationSlots(deps.slots);
     this.store = keepRecent(deps.store, { prefix: 'generation:', max: MAX_KEPT_GENERATIONS, indexKey: 'index:generations' });
+    this.contexts = new RecordContexts(deps);
   }
 
   subscribe(listener: Listener): () => void {
@@ -129,7 +126,7 @@ export class GenerationService {
 
   /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
   async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
-    const hash = await sha256((await this.contextFor(target.graph)).text);
+    const { hash } = await this.contexts.of(target.slotKey, target.graph);
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
@@ -205,17 +202,19 @@ export class GenerationService {
     const controller = new AbortController();
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
+    // The output being replaced is read before the new one is saved over it; its amendment is written meanwhile.
+    const marking = trigger === 'rep' ? this.markRegenerated(this.store.get(key)) : Promise.resolve();
     try {
-      if (trigger === 'rep') await this.markRegenerated(key);
       return await this.run(key, target, feature, email, controller.signal, trigger);
     } finally {
+      await marking;
       release();
       if (this.running.get(key) === controller) this.running.delete(key);
     }
   }
 
-  private async markRegenerated(key: string): Promise<void> {
-    const previous = Generation.safeParse(await this.store.get(key));
+  private async markRegenerated(stored: Promise<unknown>): Promise<void> {
+    const previous = Generation.safeParse(await stored.catch(() => null));
     if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
     await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
   }
@@ -229,18 +228,13 @@ export class GenerationService {
     return updated;
   }
 
-  private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
-    const { deniedFields, patterns } = await this.deps.redaction();
-    return buildContext(canonical(graph), { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
-  }
-
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
     const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
     const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
-    const plain = await this.contextFor(target.graph);
+    const plain = await this.contexts.of(target.slotKey, target.graph);
     // The cache key is the record's own context; similar deals only widen what insights send.
-    const built = similar ? await this.contextFor({ ...target.graph, related: [...target.graph.related, similar] }) : plain;
-    return { built, findings, contextHash: await sha256(plain.text) };
+    const built = similar ? await this.contexts.widened({ ...target.graph, related: [...target.graph.related, similar] }) : plain.built;
+    return { built, findings, contextHash: plain.hash };
   }
 
   private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
@@ -330,7 +324,7 @@ export class GenerationService {
       const settings = await settingsLookup;
       result = await this.deps.stream(
         settings,
-        { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { useCase: feature, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
         { onText },
         signal,
       );

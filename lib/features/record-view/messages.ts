@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
 import { MailSender } from '../../messaging/mail-sender';
 import { OrgIdentity } from '../../orgs';
-import { FoundPerson } from '../../salesforce/people';
+import { FoundPerson } from '../../salesforce/found-person';
 import { PanelProblem } from '../../salesforce/problems';
 import { Change } from './snapshots';
 
