@@ -53,7 +53,7 @@ export function TranscriptPicker({ transcript, disabled, problem, onProblem }: {
     body = <AttachedTranscript transcript={transcript} disabled={disabled} />;
   } else {
     body = (
-      <div className="slds-file-selector slds-file-selector_files">
+      <div className="slds-file-selector slds-file-selector_files gw-transcript-picker">
         <div className="slds-file-selector__dropzone">
           <input
             type="file"
@@ -72,9 +72,9 @@ export function TranscriptPicker({ transcript, disabled, problem, onProblem }: {
           <label className="slds-file-selector__body" htmlFor={inputId}>
             <span className="slds-file-selector__button slds-button slds-button_neutral">
               <Icon name="attach" className="slds-button__icon slds-button__icon_left" />
-              Add a call transcript
+              Add a transcript
             </span>
-            <span className="slds-file-selector__text">or drop a VTT, SRT or text file</span>
+            <span className="slds-file-selector__text">or drop a call’s VTT, SRT or text file here</span>
           </label>
         </div>
       </div>
@@ -109,7 +109,7 @@ function AttachedTranscript({ transcript, disabled }: { transcript: Transcript; 
       <p className="slds-text-body_small" data-testid="transcript-speakers">
         {speakers.length > 0 ? `Speakers: ${speakers.join(', ')}` : 'The file names no speakers.'}
       </p>
-      <button type="button" className="slds-button slds-m-top_xx-small" disabled={disabled} onClick={() => send({ type: 'drop-transcript' })} data-testid="transcript-remove">
+      <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" disabled={disabled} onClick={() => send({ type: 'drop-transcript' })} data-testid="transcript-remove">
         Remove the transcript
       </button>
     </div>

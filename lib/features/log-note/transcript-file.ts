@@ -3,7 +3,8 @@
  * (not a recording or a document), its encoding (UTF-8, or UTF-16 with a byte order mark, as some exports write), and
  * that it holds lines someone said. Each refusal says what is wrong and what to do; nothing is sent to the model.
  */
-import { renderTranscript, parseTranscript } from './transcript';
+import { renderTranscript } from './transcript';
+import { parseTranscript } from './transcript-parse';
 import { TRANSCRIPT_MAX_CHARS, TRANSCRIPT_MAX_LINES, type Transcript } from './messages';
 
 /** A two-hour call exported as WebVTT is about 250 kB; a file over this is not a transcript or not one call. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, parseTranscript, renderTranscript, secondsOf, speakersOf } from '../../../lib/features/log-note/transcript';
+import { clockOf, renderTranscript, speakersOf } from '../../../lib/features/log-note/transcript';
+import { parseTranscript, secondsOf } from '../../../lib/features/log-note/transcript-parse';
 import { readTranscriptFile, TRANSCRIPT_MAX_BYTES } from '../../../lib/features/log-note/transcript-file';
 
 const TEAMS_VTT = `WEBVTT
