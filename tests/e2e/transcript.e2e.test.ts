@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACME } from '../sandbox/salesforce/seed';
 import { chooseDemoModel, showFeature } from './chromium';
 import { harnessForFile } from './harness';
+import { reviewRows } from './review-rows';
 import { checkView, failing } from './layout';
 import { orgRequest } from './org-api';
 
@@ -67,28 +68,6 @@ async function pickFile(panel: Page, name: string, content: Uint8Array): Promise
   await input?.uploadFile(path);
 }
 
-interface Row {
-  card: string | null;
-  field: string | null;
-  checked: string | null;
-  evidence: string | null;
-  speaker: string | null;
-  quote: string | null;
-}
-
-async function reviewRows(panel: Page): Promise<Row[]> {
-  return panel.$$eval('[data-testid=review-row]', (rows) =>
-    rows.map((row) => ({
-      card: row.closest('[data-card-id]')?.getAttribute('data-card-id') ?? null,
-      field: row.getAttribute('data-field'),
-      checked: row.getAttribute('data-checked'),
-      evidence: row.getAttribute('data-evidence'),
-      speaker: row.querySelector('[data-testid=row-evidence-speaker]')?.textContent ?? null,
-      quote: row.querySelector('.gw-evidence-quote')?.textContent ?? null,
-    })),
-  );
-}
-
 async function query(soql: string): Promise<Record<string, unknown>[]> {
   const { body } = await orgRequest(harness().sandbox, { method: 'GET', path: `/services/data/v62.0/query?q=${encodeURIComponent(soql)}` });
   return (body as { records: Record<string, unknown>[] }).records;
@@ -118,6 +97,7 @@ describe('call transcripts in Log this note', () => {
       field: 'Amount',
       checked: 'true',
       evidence: 'ok',
+      error: '',
       speaker: 'Rosa Diaz at 4:12: ',
       quote: '$515,000',
     });
