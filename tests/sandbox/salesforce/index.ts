@@ -17,7 +17,19 @@
  *   POST   /__sandbox/reset                    → reseed every org, clear faults, log and latency (back to the start value)
  *   POST   /__sandbox/expire-sessions          {org?} → every current session of that org (all orgs if none) is invalid
  *   POST   /__sandbox/api-access-control       {org?, on} → refuse cookie sessions in the REST API (default: this host's org)
+ *   POST   /__sandbox/api-enabled              {org?, on, username?} → the org's API feature, or one user's "API Enabled"
+ *                                              permission; off, the REST API answers 403 API_DISABLED_FOR_ORG
+ *   POST   /__sandbox/connected-apps           {org?, callbackUrls, clientId?, name?, scopes?, requirePkce?, preAuthorized?}
+ *                                              → {clientId, name, callbackUrls}: a connected app for the OAuth flows
+ *   POST   /__sandbox/oauth/session-timeout    {org?, seconds} → lifetime of connected apps' access tokens issued from now
+ *   POST   /__sandbox/oauth/expire-access-tokens {org?} → every connected app's access token times out now (refresh
+ *                                              tokens stay good)
+ *   POST   /__sandbox/oauth/revoke-all         {org?, clientId?} → revoke every refresh token (and its access tokens)
  *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
+ *
+ * OAuth 2.0 on the My Domain host (see `oauth/`): `/services/oauth2/authorize` (authorization code with PKCE, consent
+ * page), `/services/oauth2/token` (authorization_code, refresh_token, password), `/services/oauth2/revoke` and
+ * `/services/oauth2/userinfo`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { flatHeaders, hostOf, readBody, sendJson, sleep, type Handler, type RequestLogEntry } from '../http';
@@ -25,6 +37,9 @@ import { FaultQueue, faultFromJson, faultResponse, type Fault } from './faults';
 import type { OrgSeed, OrgUser } from './model';
 import { SalesforceError } from './model';
 import { DAILY_API_LIMIT, Org, parseOrgHost } from './org';
+import { serveAuthorize } from './oauth/authorize';
+import { runOAuthControl } from './oauth/controls';
+import { oauthEndpoint, type OAuthReply } from './oauth/endpoints';
 import { errorResponse, type RestContext, type RestResponse } from './rest/http';
 import { executeRest, isSupportedVersion, versionsList } from './rest/router';
 import type { Session } from './sessions';
@@ -101,6 +116,19 @@ function writeRest(res: ServerResponse, method: string, response: RestResponse, 
   sendJson(res, response.status, response.body, headers);
 }
 
+function writeOAuth(res: ServerResponse, reply: OAuthReply | RestResponse): void {
+  const headers = reply.headers ?? {};
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers);
+    res.end();
+  } else if (typeof reply.body === 'string') {
+    res.writeHead(reply.status, { 'Content-Type': 'text/plain;charset=UTF-8', ...headers });
+    res.end(reply.body);
+  } else {
+    sendJson(res, reply.status, reply.body, headers);
+  }
+}
+
 export function createSalesforce(options: { latencyMs?: number; now?: () => Date } = {}): SalesforceFake {
   const now = options.now ?? ((): Date => new Date());
   const initialLatency = options.latencyMs ?? 0;
@@ -167,6 +195,12 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
     return session;
   }
 
+  /** The edition's API feature and the user's "API Enabled" permission: Salesforce names the org either way. */
+  function apiDisabled(org: Org, session: Session): RestResponse | null {
+    if (org.apiEnabled && !org.usersWithoutApi.has(session.user.id)) return null;
+    return errorResponse(new SalesforceError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'));
+  }
+
   async function serveRest(org: Org, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
     const method = req.method ?? 'GET';
     const headers = flatHeaders(req);
@@ -186,13 +220,28 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return;
     }
     if (url.pathname.startsWith('/services/oauth2/')) {
-      writeRest(res, method, oauthEndpoint(org, method, url, headers, body));
+      const bearer = apiSession(org, headers);
+      const reply = oauthEndpoint(org, {
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+        bearerSession: 'sid' in bearer ? bearer : undefined,
+        bearerGiven: bearerToken(headers) !== undefined,
+      });
+      writeOAuth(res, reply ?? errorResponse(notFound()));
       return;
     }
     const versioned = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(url.pathname);
     const session = apiSession(org, headers);
     if (!('sid' in session)) {
       writeRest(res, method, session);
+      return;
+    }
+    const disabled = apiDisabled(org, session);
+    if (disabled) {
+      writeRest(res, method, disabled);
       return;
     }
     org.apiUsage += 1;
@@ -223,50 +272,6 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
     };
     const response = executeRest(ctx, { method, path: versioned[2] ?? '/', query: url.searchParams, headers, body });
     writeRest(res, method, response, limitInfo);
-  }
-
-  /** The username-password OAuth flow and userinfo, so that scripts can get a fresh session after expiry. */
-  function oauthEndpoint(org: Org, method: string, url: URL, headers: Record<string, string>, body: string): RestResponse {
-    if (url.pathname === '/services/oauth2/token' && method === 'POST') {
-      const form = new URLSearchParams(body);
-      const user = org.findUserByUsername(form.get('username') ?? '');
-      if (form.get('grant_type') !== 'password') {
-        return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
-      }
-      if (!user || user.password !== form.get('password')) {
-        return { status: 400, body: { error: 'invalid_grant', error_description: 'authentication failure' } };
-      }
-      const session = org.sessions.create('oauth', user);
-      return {
-        status: 200,
-        body: {
-          access_token: session.sid,
-          instance_url: `https://${org.apiHost}`,
-          id: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
-          token_type: 'Bearer',
-          issued_at: String(Date.now()),
-        },
-      };
-    }
-    if (url.pathname === '/services/oauth2/userinfo' && (method === 'GET' || method === 'POST')) {
-      const session = apiSession(org, headers);
-      if (!('sid' in session)) return { status: 403, body: 'Bad_OAuth_Token' };
-      const user = session.user;
-      return {
-        status: 200,
-        body: {
-          sub: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
-          user_id: user.id,
-          organization_id: org.orgId,
-          preferred_username: user.username,
-          name: user.name,
-          email: user.email,
-          zoneinfo: 'America/Los_Angeles',
-          urls: { rest: `https://${org.apiHost}/services/data/v{version}/` },
-        },
-      };
-    }
-    return errorResponse(notFound());
   }
 
   async function serveControls(host: string, method: string, path: string, body: string, res: ServerResponse): Promise<void> {
@@ -304,8 +309,11 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
         const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
         return sendJson(res, 200, { name, orgId, apiHost, lightningHost, sid, restrictedSid });
       }
-      default:
-        return sendJson(res, 404, { error: `no control ${method} ${path}` });
+      default: {
+        const control = orgName === undefined ? { handled: false } : runOAuthControl(tenant(orgName).org, method, path, input);
+        if (!control.handled) return sendJson(res, 404, { error: `no control ${method} ${path}` });
+        return sendJson(res, 200, control.result ?? { ok: true });
+      }
     }
   }
 
@@ -334,6 +342,10 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return;
     }
     const { org } = tenant(parsed.orgName);
+    if (parsed.kind === 'api' && url.pathname === '/services/oauth2/authorize') {
+      serveAuthorize(org, { method, url, headers: flatHeaders(req), body }, res);
+      return;
+    }
     if (parsed.kind === 'api' && url.pathname.startsWith('/services/')) {
       await serveRest(org, req, res, url, body);
       return;

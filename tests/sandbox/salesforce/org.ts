@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { IdFactory, to18 } from './ids';
 import type { Access, Database, FieldDef, ObjectDef, OrgSeed, OrgUser, StoredRecord } from './model';
+import { OAuthServer } from './oauth/server';
 import { seedOrg } from './seed';
 import { SessionStore } from './sessions';
 
@@ -102,6 +103,11 @@ export class Org {
   apiUsage = 0;
   /** When on, sessions made by the login form (cookie sessions) are refused by the REST API. */
   apiAccessControl = false;
+  /** The edition's API feature; off, every REST call answers API_DISABLED_FOR_ORG. */
+  apiEnabled = true;
+  /** Users whose profile lacks the "API Enabled" permission (the REST API answers them API_DISABLED_FOR_ORG too). */
+  readonly usersWithoutApi = new Set<string>();
+  readonly oauth: OAuthServer;
   readonly recycleBin = new Map<string, DeletedRecord>();
   readonly cursors = new Map<string, QueryCursor>();
   private ids = new IdFactory('5g00Sx');
@@ -117,7 +123,8 @@ export class Org {
     this.apiHost = `${name}.my.salesforce.com`;
     this.lightningHost = `${name}.lightning.force.com`;
     this.setupHost = `${name}.my.salesforce-setup.com`;
-    this.sessions = new SessionStore(this.orgId.slice(0, 15));
+    this.sessions = new SessionStore(this.orgId.slice(0, 15), () => this.now().getTime());
+    this.oauth = new OAuthServer(this.sessions, () => this.now().getTime());
     this.reseed();
   }
 
@@ -134,6 +141,10 @@ export class Org {
     this.ids = new IdFactory('5g00Sx');
     this.apiUsage = 0;
     this.apiAccessControl = false;
+    this.apiEnabled = true;
+    this.usersWithoutApi.clear();
+    // Connected apps are set-up like data: a reseeded org has none (their tokens end with them).
+    this.oauth.clear();
     this.transactions = [];
   }
 
