@@ -1,6 +1,6 @@
 import { activeTabOf, browser, cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
 import { createFeatureHandlers, type PanelConnection } from '../lib/features';
-import { GenerationService, type Feature } from '../lib/generation';
+import { GenerationService, type Feature } from '../lib/features/generate';
 import {
   FeatureName,
   GmailReport,
@@ -13,13 +13,13 @@ import {
   type PanelEvent,
 } from '../lib/messaging';
 import { streamGeneration } from '../lib/model';
-import { createGovernance } from '../lib/governance';
+import { createGovernance } from '../lib/features/governance';
 import { currentUsers } from '../lib/salesforce/current-user';
 import { OrgRegistry } from '../lib/orgs';
-import { RecordViewService } from '../lib/record-view';
-import { changeLines } from '../lib/record-view/card';
+import { RecordViewService } from '../lib/features/record-view';
+import { changeLines } from '../lib/features/record-view/card';
 import { OrgClient } from '../lib/salesforce';
-import { SnapshotStore } from '../lib/snapshots';
+import { SnapshotStore } from '../lib/features/record-view/snapshots';
 
 const FEATURES: readonly Feature[] = ['summary', 'brief', 'insights', 'email'];
 

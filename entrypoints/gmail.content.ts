@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { ComposeTracker } from '../lib/gmail/compose';
-import { insertDraft } from '../lib/gmail/insert';
-import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/gmail/messages';
-import { openMessageSender } from '../lib/gmail/open-message';
-import { OpenReplyCommand, ReadThreadCommand, inlineReplyReady, openInlineReply, readOpenThread, type OpenReplyOutcome } from '../lib/gmail/thread';
+import { ComposeTracker } from '../lib/features/gmail/compose';
+import { insertDraft } from '../lib/features/gmail/insert';
+import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/features/gmail/messages';
+import { openMessageSender } from '../lib/features/gmail/open-message';
+import { OpenReplyCommand, ReadThreadCommand, inlineReplyReady, openInlineReply, readOpenThread, type OpenReplyOutcome } from '../lib/features/gmail/thread';
 import type { GmailReport } from '../lib/messaging/protocol';
 
 /** Gmail renders a thread a moment after the route changes; look for its sender this long before saying there is none. */

@@ -1,5 +1,5 @@
-import type { AskState } from '../../lib/ask/messages';
-import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/ask/run';
+import type { AskState } from '../../lib/features/ask/messages';
+import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/run';
 
 interface Props {
   state: AskState;

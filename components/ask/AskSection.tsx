@@ -1,9 +1,9 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import { AskEvent, MAX_QUESTION_LENGTH, type AskRequest, type AskState } from '../../lib/ask/messages';
+import { AskEvent, MAX_QUESTION_LENGTH, type AskRequest, type AskState } from '../../lib/features/ask/messages';
 import type { RecordCard } from '../../lib/messaging/protocol';
-import { selectAskDraft, selectAskSending, selectAskState, useAskStore } from '../../lib/panel/ask-store';
+import { selectAskDraft, selectAskSending, selectAskState, useAskStore } from '../../lib/features/ask/store';
 import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
-import { selectConnected, usePanelStore } from '../../lib/panel/store';
+import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
 import { AskQuery } from './AskQuery';
 import { AskResults } from './AskResults';
 import { AskSummaryView } from './AskSummaryView';

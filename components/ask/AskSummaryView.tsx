@@ -1,5 +1,5 @@
-import type { AskSummary } from '../../lib/ask/messages';
-import { SafeMarkdown } from '../generation/SafeMarkdown';
+import type { AskSummary } from '../../lib/features/ask/messages';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
 import { lightningRecordUrl, rowAnchor } from './AskResults';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { connectGmail, gmailActions, selectInserted, selectLog, useGmailStore } from '../../lib/panel/gmail-store';
-import { ConfirmBar } from '../review/ConfirmBar';
-import { ReviewCards } from '../review/ReviewCards';
+import { connectGmail, gmailActions, selectInserted, selectLog, useGmailStore } from '../../lib/features/gmail/store';
+import { ConfirmBar } from '../shared/review/ConfirmBar';
+import { ReviewCards } from '../shared/review/ReviewCards';
 
 /**
  * "Log to Salesforce" for the email last put into Gmail: a completed Task, shown field by field in the shared review

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { connectGmail, gmailActions, selectCopied, selectInserting, selectLastInsert, useGmailStore } from '../../lib/panel/gmail-store';
+import { connectGmail, gmailActions, selectCopied, selectInserting, selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertResultNote } from './InsertResultNote';
 
 /** "Insert into Gmail" under an email draft: into the compose the rep used last, else a prefilled new message. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { selectFeatureVisible, useGovernanceStore } from '../../lib/panel/governance-store';
+import { selectFeatureVisible, useGovernanceStore } from '../../lib/features/governance/store';
 import type { FeatureKey } from '../../lib/settings/schema';
 
 /** Shows a feature's part of the panel only while the feature is on and the organization's policy allows it. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { PanelView } from '../../lib/messaging/protocol';
-import type { OnboardingStatus } from '../../lib/governance/protocol';
-import { openOptionsPage, requestGovernance, selectOnboarding, useGovernanceStore, watchGovernance } from '../../lib/panel/governance-store';
+import type { OnboardingStatus } from '../../lib/features/governance/protocol';
+import { openOptionsPage, requestGovernance, selectOnboarding, useGovernanceStore, watchGovernance } from '../../lib/features/governance/store';
 
 /** Views that can only come from a Salesforce tab. */
 const SALESFORCE_VIEWS: ReadonlySet<PanelView['kind']> = new Set(['no-record', 'org-not-enabled', 'loading', 'record', 'problem']);

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { GenerateActions } from '../../components/generation/GenerateSection';
+import type { GenerateActions } from '../../components/generate/GenerateSection';
 import { FeatureGate } from '../../components/governance/FeatureGate';
 import { OnboardingChecklist } from '../../components/governance/OnboardingChecklist';
-import { LeadReviewPanel } from '../../components/lead/LeadReviewPanel';
-import { PanelView, type PanelActions } from '../../components/PanelView';
+import { LeadReviewPanel } from '../../components/extract-lead/LeadReviewPanel';
+import { PanelView, type PanelActions } from '../../components/record-view/PanelView';
 import { connectPanel } from '../../lib/panel/connection';
 import {
   selectFeature,
@@ -12,7 +12,7 @@ import {
   selectPreviewRequested,
   selectView,
   usePanelStore,
-} from '../../lib/panel/store';
+} from '../../lib/features/record-view/store';
 
 /** Gmail opens a new message prefilled from this URL. */
 function gmailComposeUrl(to: string | null, subject: string, body: string): string {

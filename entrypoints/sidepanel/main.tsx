@@ -1,5 +1,5 @@
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.css';
-import '../../components/theme.css';
+import '../../components/shared/theme.css';
 import { createRoot } from 'react-dom/client';
 import { browser } from '../../lib/browser';
 import { App } from './App';

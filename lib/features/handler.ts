@@ -1,10 +1,10 @@
 import type { AuditLog } from '../audit';
 import type { KeyValueStore } from '../browser/store';
-import type { GenerationService } from '../generation';
+import type { GenerationService } from './generate';
 import type { FeatureName } from '../messaging/feature-channel';
 import type { ModelSettings, UseCase } from '../model';
 import type { OrgRegistry } from '../orgs';
-import type { RecordViewService } from '../record-view';
+import type { RecordViewService } from './record-view';
 import type { PriceTable } from '../settings';
 import type { CookieJar } from '../salesforce/session';
 

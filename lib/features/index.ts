@@ -1,7 +1,8 @@
-import { createAskHandler } from '../ask/handler';
-import { createLeadHandler, createNotesHandler } from '../extraction/handler';
-import { createGmailHandler } from '../gmail/handler';
-import { createGovernanceHandler } from '../governance/handler';
+import { createAskHandler } from './ask/handler';
+import { createLeadHandler } from './extract-lead/handler';
+import { createNotesHandler } from './log-note/handler';
+import { createGmailHandler } from './gmail/handler';
+import { createGovernanceHandler } from './governance/handler';
 import type { FeatureName } from '../messaging/feature-channel';
 import type { FeatureDeps, FeatureHandler } from './handler';
 

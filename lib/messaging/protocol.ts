@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MailSender } from '../gmail/open-message';
-import { EmailOptions, Feature, Generation, OutcomeReport } from '../generation/types';
-import { Change } from '../snapshots';
+import { MailSender } from '../features/gmail/open-message';
+import { EmailOptions, Feature, Generation, OutcomeReport } from '../features/generate/types';
+import { Change } from '../features/record-view/snapshots';
 import { FeatureEvent, FeatureRequest } from './feature-channel';
 
 /** Salesforce content script → background: the page's URL changed (load or in-app navigation). */

@@ -1,7 +1,7 @@
 import { browser } from '../browser';
 import { PANEL_PORT, PanelEvent, type PanelRequest } from '../messaging/protocol';
 import { deliverFeatureEvent, setFeatureSender } from './feature-bus';
-import { usePanelStore } from './store';
+import { usePanelStore } from '../features/record-view/store';
 
 const RECONNECT_DELAY_MS = 250;
 

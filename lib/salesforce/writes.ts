@@ -19,8 +19,8 @@
  *   guarded by `If-Unmodified-Since` so that it never overwrites someone's later change. There is no other delete.
  */
 import { z } from 'zod';
-import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from '../extraction/review';
-import type { WriteValue } from '../extraction/validate';
+import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from '../proposals/review';
+import type { WriteValue } from '../proposals/validate';
 import { MAX_SUBREQUESTS, type OrgApi } from './context/api';
 import { SalesforceProblem } from './problems';
 import { SalesforceRequestError } from './transport';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { QueryPlan } from '../../lib/ask/plan';
+import type { QueryPlan } from '../../lib/features/ask/plan';
 import type { StoredRecord } from '../sandbox/salesforce/model';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';

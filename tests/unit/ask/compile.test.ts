@@ -1,8 +1,8 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilePlan, escapeLike, escapeText } from '../../../lib/ask/compile';
-import type { QueryPlan } from '../../../lib/ask/plan';
-import { validatePlan, type ValidPlan } from '../../../lib/ask/validate';
+import { compilePlan, escapeLike, escapeText } from '../../../lib/features/ask/compile';
+import type { QueryPlan } from '../../../lib/features/ask/plan';
+import { validatePlan, type ValidPlan } from '../../../lib/features/ask/validate';
 import { asDescribes, loadSandboxDescribes, plan, REGIONS_FIELD, withField, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

@@ -2,8 +2,8 @@
  * Test helpers for Ask: describes exactly as the sandbox org serves them to the full and the restricted user (fetched
  * once over HTTP, then plain data), and a plan builder with the model's defaults.
  */
-import { AskObjectDescribe, type AskDescribes, type AskField } from '../../../lib/ask/describe';
-import type { QueryPlan } from '../../../lib/ask/plan';
+import { AskObjectDescribe, type AskDescribes, type AskField } from '../../../lib/features/ask/describe';
+import type { QueryPlan } from '../../../lib/features/ask/plan';
 import { OBJECTS } from '../../sandbox/salesforce/schema';
 import { startOrg, V } from '../sandbox/salesforce-client';
 

@@ -4,10 +4,10 @@
  * panel gets, and the cited, grounding-checked summary with Stop.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ASK_PAGE_SIZE, createAskHandler } from '../../../lib/ask/handler';
-import { AskEvent, type AskState } from '../../../lib/ask/messages';
-import type { QueryPlan } from '../../../lib/ask/plan';
-import type { AskDeps, AskOptions } from '../../../lib/ask/service';
+import { ASK_PAGE_SIZE, createAskHandler } from '../../../lib/features/ask/handler';
+import { AskEvent, type AskState } from '../../../lib/features/ask/messages';
+import type { QueryPlan } from '../../../lib/features/ask/plan';
+import type { AskDeps, AskOptions } from '../../../lib/features/ask/service';
 import type { KeyValueStore } from '../../../lib/browser/store';
 import type { FeatureHandler, PanelConnection } from '../../../lib/features/handler';
 import type { RecordCard } from '../../../lib/messaging/protocol';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateLiteral } from '../../../lib/ask/date-literals';
-import { QueryPlan, queryPlanJsonSchema } from '../../../lib/ask/plan';
+import { parseDateLiteral } from '../../../lib/features/ask/date-literals';
+import { QueryPlan, queryPlanJsonSchema } from '../../../lib/features/ask/plan';
 import { plan } from './fixtures';
 
 type Schema = Record<string, unknown>;

@@ -6,9 +6,9 @@
 import { parseQuery, type Condition, type FieldType, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilePlan } from '../../../lib/ask/compile';
-import type { QueryPlan } from '../../../lib/ask/plan';
-import { UNSEARCHABLE_CHARACTERS, validatePlan } from '../../../lib/ask/validate';
+import { compilePlan } from '../../../lib/features/ask/compile';
+import type { QueryPlan } from '../../../lib/features/ask/plan';
+import { UNSEARCHABLE_CHARACTERS, validatePlan } from '../../../lib/features/ask/validate';
 import { asDescribes, loadSandboxDescribes, type DescribeMap, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

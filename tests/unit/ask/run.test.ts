@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DescribeSource } from '../../../lib/ask/describe';
-import { describesForPlan } from '../../../lib/ask/load';
-import { flattenRecord, isNextRecordsUrl, loadMore, queryErrorMessage, runQuery, type PreparedQuery, type QueryApi } from '../../../lib/ask/run';
+import type { DescribeSource } from '../../../lib/features/ask/describe';
+import { describesForPlan } from '../../../lib/features/ask/load';
+import { flattenRecord, isNextRecordsUrl, loadMore, queryErrorMessage, runQuery, type PreparedQuery, type QueryApi } from '../../../lib/features/ask/run';
 import { plan } from './fixtures';
 
 const prepared: PreparedQuery = {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AskField } from '../../../lib/ask/describe';
-import type { QueryPlan } from '../../../lib/ask/plan';
-import { schemaText } from '../../../lib/ask/schema-text';
-import { validatePlan, type ValidateOptions } from '../../../lib/ask/validate';
+import type { AskField } from '../../../lib/features/ask/describe';
+import type { QueryPlan } from '../../../lib/features/ask/plan';
+import { schemaText } from '../../../lib/features/ask/schema-text';
+import { validatePlan, type ValidateOptions } from '../../../lib/features/ask/validate';
 import { asDescribes, loadSandboxDescribes, plan, REGIONS_FIELD, withField, type DescribeMap, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

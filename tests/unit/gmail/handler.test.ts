@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FeatureBrowser } from '../../../lib/features/handler';
-import { GmailEvent, type GmailState } from '../../../lib/gmail/feature';
-import { createGmailHandler, type GmailDeps } from '../../../lib/gmail/handler';
-import type { InsertOutcome } from '../../../lib/gmail/messages';
-import type { GmailOrgApi } from '../../../lib/gmail/org';
-import type { OpenThread } from '../../../lib/gmail/thread';
+import { GmailEvent, type GmailState } from '../../../lib/features/gmail/feature';
+import { createGmailHandler, type GmailDeps } from '../../../lib/features/gmail/handler';
+import type { InsertOutcome } from '../../../lib/features/gmail/messages';
+import type { GmailOrgApi } from '../../../lib/features/gmail/org';
+import type { OpenThread } from '../../../lib/features/gmail/thread';
 import type { PanelView } from '../../../lib/messaging/protocol';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../../lib/model';
 import { OrgRegistry } from '../../../lib/orgs';

@@ -1,7 +1,7 @@
 /** Reading the open thread and opening an inline reply, on Gmail's markup in linkedom. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { MAX_THREAD_CHARS, openInlineReply, readOpenThread, threadText } from '../../../lib/gmail/thread';
+import { MAX_THREAD_CHARS, openInlineReply, readOpenThread, threadText } from '../../../lib/features/gmail/thread';
 
 const BODY_ATTRS = 'g_editable="true" role="textbox" contenteditable="true"';
 

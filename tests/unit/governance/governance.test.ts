@@ -8,7 +8,7 @@ import {
   settingsGate,
   settingsSource,
   type SettingsSource,
-} from '../../../lib/governance';
+} from '../../../lib/features/governance';
 import { effectiveSettings, ManagedPolicy, Settings, SETTINGS_KEY, type PolicySource } from '../../../lib/settings';
 import { freshLog, generation } from '../audit/audit-harness';
 import { memoryStore } from '../memory-store';

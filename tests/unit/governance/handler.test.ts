@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_FILTERS, filtersFromForm } from '../../../lib/governance/audit-filters';
-import { createGovernanceHandler, RETENTION_ALARM } from '../../../lib/governance/handler';
-import { draftFrom, settingsFromDraft } from '../../../lib/governance/options-draft';
-import { GovernanceEvent } from '../../../lib/governance/protocol';
+import { EMPTY_FILTERS, filtersFromForm } from '../../../lib/features/governance/audit-filters';
+import { createGovernanceHandler, RETENTION_ALARM } from '../../../lib/features/governance/handler';
+import { draftFrom, settingsFromDraft } from '../../../lib/features/governance/options-draft';
+import { GovernanceEvent } from '../../../lib/features/governance/protocol';
 import { Settings, SETTINGS_KEY, type PolicySource } from '../../../lib/settings';
 import { freshLog, generation } from '../audit/audit-harness';
 import { memoryStore } from '../memory-store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costUsd } from '../../../lib/audit';
-import { derivedCachePrice, emptyPriceRow, priceRowProblems, priceRowsFrom, priceTableFromRows, type PriceRowDraft } from '../../../lib/governance/price-draft';
+import { derivedCachePrice, emptyPriceRow, priceRowProblems, priceRowsFrom, priceTableFromRows, type PriceRowDraft } from '../../../lib/features/governance/price-draft';
 import { DEFAULT_PRICES, Settings } from '../../../lib/settings';
 
 const row = (model: string, input: string, output: string, cacheRead = '', cacheWrite = ''): PriceRowDraft => ({ model, prices: { input, output, cacheRead, cacheWrite } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promptVariants } from '../../../lib/governance/prompt-variants';
+import { promptVariants } from '../../../lib/features/governance/prompt-variants';
 import { assignVariant, promptFile, renderPrompt } from '../../../lib/prompts';
 import { memoryStore } from '../memory-store';
 

@@ -16,7 +16,7 @@ import {
   type Review,
   type WriteDescribes,
   type WriteValue,
-} from '../../../lib/extraction';
+} from '../../../lib/proposals';
 import { problem, toSalesforceProblem } from '../../../lib/salesforce/problems';
 import {
   commitReview,
@@ -30,7 +30,7 @@ import {
   type Committed,
   type WriteApi,
 } from '../../../lib/salesforce/writes';
-import { commitUpdates, readExisting } from '../../../lib/extraction/existing';
+import { commitUpdates, readExisting } from '../../../lib/proposals/existing';
 import { SalesforceRequestError } from '../../../lib/salesforce/transport';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, START, V, q } from '../sandbox/salesforce-client';

@@ -1,0 +1,120 @@
+import { useEffect, useId } from 'react';
+import type { LeadRequest, LeadState } from '../../lib/proposals/messages';
+import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
+import { selectLeadState, useLeadStore } from '../../lib/features/extract-lead/store';
+import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+import { ConfirmBar } from '../shared/review/ConfirmBar';
+import { recordUrl, ReviewCards } from '../shared/review/ReviewCards';
+
+const send = (request: LeadRequest): void => sendFeatureRequest('lead', request);
+
+/** A link inside a sentence is told apart by more than its colour (WCAG 1.4.1). */
+const UNDERLINED = { textDecoration: 'underline' } as const;
+
+/** The pending "Extract to Lead" review of this window; nothing at all when none is pending. */
+export function LeadReviewPanel() {
+  const state = useLeadStore(selectLeadState);
+  const connected = usePanelStore(selectConnected);
+  const headingId = useId();
+
+  useEffect(() => onFeatureEvent('lead', (payload) => useLeadStore.getState().receive(payload)), []);
+  useEffect(() => {
+    if (connected) send({ type: 'open' });
+  }, [connected]);
+
+  if (!state) return null;
+  return (
+    <section className="slds-box slds-m-bottom_medium" data-testid="lead-review" data-phase={state.phase} aria-labelledby={headingId}>
+      <h2 id={headingId} className="slds-text-heading_small">
+        Extract to Lead
+      </h2>
+      <LeadSourceLine source={state.source} />
+      {state.problem && (
+        <p className="slds-text-color_error" role="alert" data-testid="lead-problem">
+          {state.problem}
+        </p>
+      )}
+      <LeadBody state={state} />
+    </section>
+  );
+}
+
+/** Where the text was selected: the open email's sender in Gmail, else the page's title and address. */
+function LeadSourceLine({ source }: { source: LeadState['source'] }) {
+  if (source.sender) {
+    return (
+      <p className="slds-text-body_small" data-testid="lead-source">
+        From the email of {source.sender.name} ({source.sender.email})
+      </p>
+    );
+  }
+  const page = source.pageTitle ?? source.pageUrl;
+  if (!page) return null;
+  return (
+    <p className="slds-text-body_small slds-truncate" data-testid="lead-source" title={source.pageUrl ?? undefined}>
+      From the page {page}
+    </p>
+  );
+}
+
+function LeadBody({ state }: { state: LeadState }) {
+  if (state.phase === 'extracting') {
+    return (
+      <p role="status" aria-busy="true" data-testid="lead-extracting">
+        Reading the selection…
+        {state.progress && ` ${state.progress.done} of ${state.progress.total} parts read.`}
+      </p>
+    );
+  }
+  const created = state.results.filter((result) => result.id);
+  return (
+    <>
+      {created.length > 0 && (
+        <ul data-testid="lead-results" className="slds-m-top_x-small">
+          {created.map((result) => {
+            const title = state.review?.cards.find((card) => card.id === result.cardId)?.title ?? 'Lead';
+            return (
+              <li
+                key={result.cardId}
+                data-testid={result.action === 'updated' ? 'lead-updated' : 'lead-created'}
+                data-id={result.id}
+                data-object={result.objectName}
+              >
+                {result.action === 'updated' ? `Updated ${result.objectName.toLowerCase()}:` : 'Created lead:'}{' '}
+                {state.lightningHost && result.id ? (
+                  <a href={recordUrl(state.lightningHost, result.objectName, result.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
+                    {title}
+                  </a>
+                ) : (
+                  title
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {state.review && state.phase !== 'done' && (
+        <>
+          <ReviewCards
+            review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}
+            disabled={state.phase === 'committing'}
+            onChange={(change) => send(change)}
+            lightningHost={state.lightningHost}
+            onDuplicateChoice={(choice) => send(choice)}
+          />
+          <ConfirmBar
+            review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}
+            busy={state.phase === 'committing'}
+            onConfirm={() => send({ type: 'confirm' })}
+            onDiscard={() => send({ type: 'discard' })}
+          />
+        </>
+      )}
+      {state.phase === 'done' && (
+        <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={() => send({ type: 'discard' })} data-testid="lead-close">
+          Close
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser, type KeyValueStore } from '../../lib/browser';
+import { ENABLED_ORGS_KEY } from '../../lib/features/governance/keys';
+import { disableOrg, listEnabledOrgs, type EnabledOrg } from '../../lib/features/governance/orgs';
+import { orgAllowed } from '../../lib/settings';
+import { Section } from './fields';
+
+/** The orgs Groundwork reads from; disabling one takes effect at once (the panel asks again next time). */
+export function OrgsSection({ local, allowedOrgIds }: { local: KeyValueStore; allowedOrgIds: readonly string[] | null }) {
+  const [orgs, setOrgs] = useState<EnabledOrg[] | null>(null);
+  const reload = useCallback(() => void listEnabledOrgs(local).then(setOrgs), [local]);
+
+  useEffect(() => {
+    reload();
+    const onChanged = (changes: Record<string, unknown>, area: string): void => {
+      if (area === 'local' && ENABLED_ORGS_KEY in changes) reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [reload]);
+
+  return (
+    <Section title="Enabled Salesforce orgs" id="gw-section-orgs">
+      {allowedOrgIds && <p className="slds-text-body_small slds-m-bottom_small">Your organization allows Groundwork only in: {allowedOrgIds.join(', ')}.</p>}
+      {orgs !== null && orgs.length === 0 && <p data-testid="no-orgs">No org enabled yet. Open a Salesforce record and choose "Enable Groundwork".</p>}
+      {orgs !== null && orgs.length > 0 && (
+        <ul>
+          {orgs.map((org) => (
+            <li key={org.orgId} className="slds-grid slds-grid_vertical-align-center slds-m-bottom_x-small" data-testid="org-row" data-org-id={org.orgId}>
+              <span className="slds-col">
+                <strong>{org.apiHost}</strong> <span className="slds-text-body_small">({org.orgId}, enabled {new Date(org.enabledAt).toLocaleDateString('en-US')})</span>
+                {!orgAllowed({ allowedOrgIds }, org.orgId) && <span className="slds-text-color_error"> — not allowed by your organization</span>}
+              </span>
+              <button type="button" className="slds-button slds-button_neutral" onClick={() => void disableOrg(local, org.orgId).then(reload)} data-testid="disable-org">
+                Disable<span className="slds-assistive-text"> {org.apiHost}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

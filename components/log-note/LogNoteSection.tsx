@@ -1,0 +1,138 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { NOTE_MAX_CHARS, type NotesRequest, type NotesState } from '../../lib/proposals/messages';
+import type { RecordCard } from '../../lib/messaging/protocol';
+import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
+import { selectNotesFor, useNotesStore } from '../../lib/features/log-note/store';
+import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+import { CommitResult } from '../shared/review/CommitResult';
+import { ConfirmBar } from '../shared/review/ConfirmBar';
+import { ReviewCards } from '../shared/review/ReviewCards';
+
+const send = (request: NotesRequest): void => sendFeatureRequest('notes', request);
+
+/** "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. */
+export function LogNoteSection({ card }: { card: RecordCard }) {
+  const state = useNotesStore(selectNotesFor(card.recordId));
+  const connected = usePanelStore(selectConnected);
+  const headingId = useId();
+
+  useEffect(() => onFeatureEvent('notes', (payload) => useNotesStore.getState().receive(payload)), []);
+  // On every (re)connection and record: the background holds the note and any pending review.
+  useEffect(() => {
+    if (connected) send({ type: 'open' });
+  }, [connected, card.recordId]);
+
+  return (
+    <section className="slds-box slds-m-top_medium" data-testid="log-note" aria-labelledby={headingId}>
+      <h2 id={headingId} className="slds-text-heading_small">
+        Log a note
+      </h2>
+      {state?.problem && (
+        <p className="slds-text-color_error slds-m-top_x-small" role="alert" data-testid="notes-problem">
+          {state.problem}
+        </p>
+      )}
+      <Body state={state} />
+    </section>
+  );
+}
+
+function Body({ state }: { state: NotesState | null }) {
+  if (!state || state.phase === 'draft' || state.phase === 'proposing') return <NoteEditor state={state} />;
+  if ((state.phase === 'committed' || state.phase === 'undoing' || state.phase === 'undone') && state.committed) {
+    return (
+      <CommitResult
+        committed={state.committed}
+        lightningHost={state.lightningHost}
+        undoing={state.phase === 'undoing'}
+        undone={state.phase === 'undone'}
+        onUndo={() => send({ type: 'undo' })}
+        onDone={() => send({ type: 'done' })}
+      />
+    );
+  }
+  if (!state.review) return null;
+  return (
+    <div data-testid="notes-review">
+      {state.changes.length > 0 && (
+        <div className="slds-box slds-box_x-small slds-m-top_small" data-testid="record-changed" role="note">
+          <p>Changed in Salesforce since the proposal:</p>
+          <ul>
+            {state.changes.map((change) => (
+              <li key={change.field}>
+                {change.label}: {String(change.before ?? '(empty)')} → now {String(change.now ?? '(empty)')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ReviewCards
+        review={state.review}
+        disabled={state.phase === 'committing'}
+        onChange={(change) => send(change)}
+        lightningHost={state.lightningHost}
+      />
+      <ConfirmBar
+        review={state.review}
+        busy={state.phase === 'committing'}
+        onConfirm={() => send({ type: 'confirm' })}
+        onDiscard={() => send({ type: 'discard' })}
+      />
+    </div>
+  );
+}
+
+function NoteEditor({ state }: { state: NotesState | null }) {
+  const [text, setText] = useState(state?.draft ?? '');
+  const inputId = useId();
+  const stored = state?.draft;
+  const addedAt = state?.added?.at;
+  const typed = useRef(false);
+  // The background's copy is shown until the rep types here (the panel reopened): after that, echoes of the rep's own
+  // typing must not overwrite newer keystrokes. Text added by a right-click is the background's: it is taken again.
+  useEffect(() => {
+    typed.current = false;
+  }, [addedAt]);
+  useEffect(() => {
+    if (!typed.current && stored !== undefined) setText(stored);
+  }, [stored, addedAt]);
+  const proposing = state?.phase === 'proposing';
+  return (
+    <div className="slds-form-element slds-m-top_x-small">
+      <label className="slds-form-element__label" htmlFor={inputId}>
+        Call notes, meeting notes or an email
+      </label>
+      <textarea
+        id={inputId}
+        className="slds-textarea"
+        rows={6}
+        maxLength={NOTE_MAX_CHARS}
+        value={text}
+        disabled={proposing}
+        onChange={(event) => {
+          typed.current = true;
+          setText(event.target.value);
+          send({ type: 'draft', text: event.target.value });
+        }}
+        data-testid="note-input"
+      />
+      <button
+        type="button"
+        className="slds-button slds-button_brand slds-m-top_x-small"
+        disabled={proposing || text.trim() === ''}
+        onClick={() => send({ type: 'propose', text })}
+        data-testid="propose-updates"
+      >
+        {proposing ? 'Reading the note…' : 'Propose updates'}
+      </button>
+      {state?.added && (
+        <p className="slds-text-body_small slds-m-top_x-small" role="status" data-testid="note-added">
+          Added the text you selected on “{state.added.from}”. Edit it as you like, then propose updates.
+        </p>
+      )}
+      <p className="slds-text-body_small slds-text-color_weak slds-m-top_x-small">
+        Nothing is written to Salesforce until you confirm each change.
+      </p>
+    </div>
+  );
+}

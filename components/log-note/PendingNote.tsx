@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import type { NotesRequest } from '../../lib/proposals/messages';
+import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
+import { selectIncomingNote, useNotesStore } from '../../lib/features/log-note/store';
+import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+
+const send = (request: NotesRequest): void => sendFeatureRequest('notes', request);
+const PREVIEW_CHARS = 120;
+
+/**
+ * Wherever no record is in view: the text the rep sent with "Add to a Salesforce note" is waiting, and will be in the
+ * note of the record they open next in this window (or can be dropped).
+ */
+export function PendingNote() {
+  const incoming = useNotesStore(selectIncomingNote);
+  const connected = usePanelStore(selectConnected);
+  useEffect(() => onFeatureEvent('notes', (payload) => useNotesStore.getState().receive(payload)), []);
+  useEffect(() => {
+    if (connected) send({ type: 'incoming' });
+  }, [connected]);
+  if (!incoming) return null;
+  const preview = incoming.text.length > PREVIEW_CHARS ? `${incoming.text.slice(0, PREVIEW_CHARS).trimEnd()}…` : incoming.text;
+  return (
+    <section className="slds-box slds-m-top_medium" role="status" aria-label="Text waiting for a note" data-testid="pending-note">
+      <p>
+        Text from “{incoming.from}” is waiting for a Salesforce note: open the record it belongs to in this window and it will be in that
+        record’s note, to review before anything is written.
+      </p>
+      <blockquote className="slds-text-body_small slds-text-color_weak slds-m-vertical_x-small gw-pending-note">{preview}</blockquote>
+      <button type="button" className="slds-button slds-button_neutral" onClick={() => send({ type: 'drop-incoming' })} data-testid="pending-note-drop">
+        Drop it
+      </button>
+    </section>
+  );
+}

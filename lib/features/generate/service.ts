@@ -1,0 +1,425 @@
+import type { KeyValueStore } from '../../browser/store';
+import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
+import { findUnsupportedClaims } from '../../context/grounding';
+import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
+import { toModelProblem } from '../../model';
+import { renderPrompt, type PromptVariant } from '../../prompts';
+import type { OrgApi } from '../../salesforce/context';
+import { RecordGraph } from '../../salesforce/record-graph';
+import { dealFindings } from './deal-checks';
+import { fetchSimilarDeals } from './similar-deals';
+import { editDistance } from './edit-distance';
+import { Generation, type Citation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './types';
+import { splitEmail, validateOutput } from './validate';
+
+/** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
+const PUSH_EVERY_MS = 60;
+const SAVE_EVERY_MS = 400;
+
+export interface GenerationTarget {
+  /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
+  slotKey: string;
+  recordId: string;
+  graph: RecordGraph;
+  /** When the rep last saw this record, for the summary's "since your last visit". */
+  lastVisit: string | null;
+  /** What changed since then, in words (field changes and new related records). */
+  changes: string[];
+  api: Pick<OrgApi, 'apiVersion' | 'composite'>;
+}
+
+/** Who asked for a generation: the rep's click, or background work (morning prep), which budgets stop first. */
+export type GenerationTrigger = 'rep' | 'background';
+
+/** The outcomes this service records on a generation's audit entry. */
+export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedback-up' | 'feedback-down';
+
+export interface GenerationAudit {
+  record(entry: {
+    /** Absent means the rep. */
+    trigger?: GenerationTrigger;
+    feature: Feature;
+    recordId: string;
+    promptId: string;
+    promptVersion: string;
+    promptVariant: PromptVariant;
+    sent: string;
+    result: GenerationResult | null;
+    received: string;
+    unsupported: number;
+    problem: string | null;
+  }): Promise<string | null>;
+  /** What the rep did with a generation, as an amendment of its entry. */
+  recordOutcome(auditId: string, outcome: GenerationOutcome): Promise<void>;
+}
+
+export interface GenerationDeps {
+  /** Local storage: finished generations, so a reopen needs no model call. */
+  store: KeyValueStore;
+  modelSettings(feature: Feature): Promise<ModelSettings>;
+  /** The variant of the feature's prompt this rep is assigned. */
+  promptVariant(feature: Feature): Promise<PromptVariant>;
+  stream(settings: ModelSettings, request: GenerationRequest, events: StreamEvents, signal: AbortSignal): Promise<GenerationResult>;
+  prohibitedPhrases(): Promise<string[]>;
+  /** Fields and patterns never to send (settings and policy), read on every use. */
+  redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
+  audit: GenerationAudit;
+  /** Keeps the service worker alive while a stream runs; returns the function that lets it go. */
+  keepAlive(): () => void;
+  now(): Date;
+  newId(): string;
+}
+
+type Listener = (generation: Generation) => void;
+
+const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The model's cited line ids that exist in the context, in the order first cited. */
+function citationsIn(text: string, built: BuiltContext): Citation[] {
+  const lines = new Map(built.lines.map((line) => [line.id, line]));
+  const seen = new Map<string, Citation>();
+  for (const match of text.matchAll(/\[([a-z][a-z0-9]{1,5})\]/g)) {
+    const id = match[1] ?? '';
+    const line = lines.get(id);
+    if (line && !seen.has(id)) seen.set(id, { id, text: line.text, objectName: line.source.objectName, recordId: line.source.recordId });
+  }
+  return [...seen.values()];
+}
+
+interface Prepared {
+  built: BuiltContext;
+  findings: Finding[];
+  contextHash: string;
+}
+
+/**
+ * Runs the generation features: builds the cited, redacted context, streams the model's answer to the panel, checks it
+ * (citations, grounding, the use case's rules), and keeps the result so an unchanged record reopens with no model call.
+ * Partial output is saved as it grows, so a stopped service worker leaves it to the panel with Retry.
+ */
+export class GenerationService {
+  private readonly listeners = new Set<Listener>();
+  private readonly running = new Map<string, AbortController>();
+  /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
+  private readonly reports = new Map<string, Promise<unknown>>();
+  /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
+  private readonly slots = new Map<string, string>();
+
+  constructor(private readonly deps: GenerationDeps) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
+  async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
+    const hash = await sha256((await this.contextFor(target.graph)).text);
+    const kept: Generation[] = [];
+    for (const feature of features) {
+      const key = generationKey(target.slotKey, feature);
+      const stored = Generation.safeParse(await this.deps.store.get(key));
+      if (!stored.success) continue;
+      const generation = stored.data;
+      this.slots.set(generation.id, target.slotKey);
+      const interrupted = generation.status === 'streaming' && !this.running.has(key);
+      kept.push({
+        ...generation,
+        status: interrupted ? 'interrupted' : generation.status,
+        stale: generation.contextHash !== hash && generation.feature !== 'insights' ? true : generation.stale,
+      });
+    }
+    return kept;
+  }
+
+  stop(slotKey: string, feature: Feature): void {
+    this.running.get(generationKey(slotKey, feature))?.abort();
+  }
+
+  /**
+   * What the rep did with the output of a record's feature: kept on the generation and recorded on its audit entry.
+   * Using it records 'accepted' or, when the text used differs from the generated one, 'edited' with the distance;
+   * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
+   * is only kept, so that the panel can give it back.
+   */
+  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport): Promise<Generation | null> {
+    const key = generationKey(slotKey, feature);
+    const previous = this.reports.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.applyReport(key, generationId, report));
+    const settled = next.catch(() => undefined);
+    this.reports.set(key, settled);
+    void settled.then(() => {
+      if (this.reports.get(key) === settled) this.reports.delete(key);
+    });
+    return next;
+  }
+
+  /**
+   * The record slot of a generation this worker made or handed out: a report names the generation it is about, since
+   * the tab in view may have changed by the time it arrives (copy, then switch to Gmail).
+   */
+  slotOf(generationId: string): string | undefined {
+    return this.slots.get(generationId);
+  }
+
+  private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
+    const stored = Generation.safeParse(await this.deps.store.get(key));
+    // A report on an output since replaced (Regenerate) is not the new one's.
+    if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
+    const before = stored.data;
+    const after = applyReport(before, report);
+    await this.save(key, after);
+    const outcome = outcomeToRecord(before, after, report);
+    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome).catch(() => undefined);
+    return after;
+  }
+
+  /**
+   * Generates anew (a first run, Regenerate or Retry), replacing what was kept for this record and feature. A finished
+   * output the rep replaces is recorded as regenerated; background work replacing one is not the rep's verdict.
+   */
+  async generate(target: GenerationTarget, feature: Feature, email: EmailOptions | null, trigger: GenerationTrigger = 'rep'): Promise<Generation> {
+    const key = generationKey(target.slotKey, feature);
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    const release = this.deps.keepAlive();
+    try {
+      if (trigger === 'rep') await this.markRegenerated(key);
+      return await this.run(key, target, feature, email, controller.signal, trigger);
+    } finally {
+      release();
+      if (this.running.get(key) === controller) this.running.delete(key);
+    }
+  }
+
+  private async markRegenerated(key: string): Promise<void> {
+    const previous = Generation.safeParse(await this.deps.store.get(key));
+    if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
+    await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
+  }
+
+  private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
+    const key = generationKey(slotKey, feature);
+    const stored = Generation.safeParse(await this.deps.store.get(key));
+    if (!stored.success) return null;
+    const updated = change(stored.data);
+    await this.save(key, updated);
+    return updated;
+  }
+
+  private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
+    const { deniedFields, patterns } = await this.deps.redaction();
+    return buildContext(canonical(graph), { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
+  }
+
+  private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
+    const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
+    const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
+    const plain = await this.contextFor(target.graph);
+    // The cache key is the record's own context; similar deals only widen what insights send.
+    const built = similar ? await this.contextFor({ ...target.graph, related: [...target.graph.related, similar] }) : plain;
+    return { built, findings, contextHash: await sha256(plain.text) };
+  }
+
+  private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
+    switch (feature) {
+      case 'summary':
+        return target.lastVisit ? { last_visit: target.lastVisit, changes: target.changes.join('\n') } : {};
+      case 'insights':
+        return { checks: findings.map((finding) => `- ${finding.text}`).join('\n') || 'No issues found by the checks.' };
+      case 'email':
+        return {
+          recipient: email?.recipient ? `${email.recipient.name}${email.recipient.email ? ` <${email.recipient.email}>` : ''}` : 'the main contact',
+          purpose: email?.purpose ?? 'follow-up',
+          instruction: email?.instruction ?? '',
+          tone: email?.tone ?? 'friendly',
+          length: email?.length ?? 'short',
+        };
+      case 'brief':
+        return {};
+    }
+  }
+
+  private async run(
+    key: string,
+    target: GenerationTarget,
+    feature: Feature,
+    email: EmailOptions | null,
+    signal: AbortSignal,
+    trigger: GenerationTrigger,
+  ): Promise<Generation> {
+    // Settings (key, model, budget) are looked up while the context is built: the click waits for neither twice.
+    const settingsLookup = this.deps.modelSettings(feature);
+    settingsLookup.catch(() => undefined);
+    const { built, findings, contextHash } = await this.prepare(target, feature);
+    const extra = this.extraFor(feature, target, findings, email);
+    const prompt = renderPrompt(feature, { context: built.text, extra }, await this.deps.promptVariant(feature));
+    // Everything the model was given may be repeated: the grounding check reads all of it.
+    const groundingContext = [built.text, ...Object.values(extra)].join('\n');
+    let generation: Generation = {
+      id: this.deps.newId(),
+      feature,
+      recordId: target.recordId,
+      status: 'streaming',
+      text: '',
+      citations: [],
+      unsupported: [],
+      validation: [],
+      findings,
+      problem: null,
+      promptId: prompt.id,
+      promptVersion: String(prompt.version),
+      promptVariant: prompt.variant,
+      model: null,
+      contextHash,
+      stale: false,
+      startedAt: this.deps.now().toISOString(),
+      finishedAt: null,
+      feedback: null,
+      feedbackReason: null,
+      outcome: null,
+      editDistance: null,
+      edited: null,
+      auditId: null,
+    };
+    this.slots.set(generation.id, target.slotKey);
+    this.emit(generation);
+    const firstSave = this.deps.store.set(key, generation);
+
+    let raw = '';
+    let lastPush = 0;
+    let lastSave = 0;
+    const onText = (delta: string): void => {
+      raw += delta;
+      generation = { ...generation, text: restoreRedactions(raw, built.redactions) };
+      const now = Date.now();
+      if (now - lastPush >= PUSH_EVERY_MS || lastPush === 0) {
+        lastPush = now;
+        this.emit(generation);
+      }
+      if (now - lastSave >= SAVE_EVERY_MS) {
+        lastSave = now;
+        void this.deps.store.set(key, generation);
+      }
+    };
+
+    let result: GenerationResult | null = null;
+    try {
+      const settings = await settingsLookup;
+      result = await this.deps.stream(
+        settings,
+        { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { onText },
+        signal,
+      );
+      const text = restoreRedactions(result.text, built.redactions);
+      generation = {
+        ...generation,
+        status: 'done',
+        text,
+        model: result.model,
+        citations: citationsIn(result.text, built),
+        unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions)),
+        validation: validateOutput(feature, text, await this.deps.prohibitedPhrases()),
+        finishedAt: this.deps.now().toISOString(),
+      };
+    } catch (error) {
+      const problem = toModelProblem(error);
+      generation = {
+        ...generation,
+        status: problem.kind === 'cancelled' ? 'stopped' : 'failed',
+        problem: problem.kind === 'cancelled' ? null : { kind: problem.kind, message: problem.message, retryAfterSeconds: problem.retryAfterSeconds },
+        citations: citationsIn(raw, built),
+        finishedAt: this.deps.now().toISOString(),
+      };
+    }
+    const auditId = await this.deps.audit
+      .record({
+        trigger,
+        feature,
+        recordId: target.recordId,
+        promptId: prompt.id,
+        promptVersion: String(prompt.version),
+        promptVariant: prompt.variant,
+        sent: prompt.userText,
+        result,
+        received: raw,
+        unsupported: generation.unsupported.length,
+        problem: generation.problem?.kind ?? null,
+      })
+      .catch(() => null);
+    generation = { ...generation, auditId };
+    await firstSave;
+    await this.save(key, generation);
+    return generation;
+  }
+
+  private async save(key: string, generation: Generation): Promise<void> {
+    await this.deps.store.set(key, generation);
+    this.emit(generation);
+  }
+
+  private emit(generation: Generation): void {
+    for (const listener of this.listeners) listener(generation);
+  }
+}
+
+/**
+ * The graph with every object's keys in sorted order, as extension storage gives it back: a graph read just now and
+ * the same graph kept in storage then build the same context text, so a brief prepared in the background matches the
+ * record the rep opens later.
+ */
+function canonical(graph: RecordGraph): RecordGraph {
+  const sorted: unknown = JSON.parse(JSON.stringify(graph, (_key, inner: unknown) => (isPlainObject(inner) ? sortedKeys(inner) : inner)));
+  return RecordGraph.parse(sorted);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
+}
+
+/** The text a rep would have used unchanged: an email draft as the panel shows it (subject, blank line, body). */
+export function generatedTextOf(generation: Generation): string {
+  if (generation.feature !== 'email') return generation.text;
+  const { subject, body } = splitEmail(generation.text);
+  return `Subject: ${subject}\n\n${body}`;
+}
+
+function applyReport(generation: Generation, report: OutcomeReport): Generation {
+  switch (report.kind) {
+    case 'used': {
+      const distance = editDistance(generatedTextOf(generation), report.finalText);
+      return { ...generation, outcome: distance === 0 ? 'accepted' : 'edited', editDistance: distance };
+    }
+    case 'feedback':
+      return {
+        ...generation,
+        feedback: report.value,
+        feedbackReason: report.value === 'down' ? (report.reason || (generation.feedback === 'down' ? generation.feedbackReason : null)) : null,
+      };
+    case 'edit':
+      return { ...generation, edited: { subject: report.subject, body: report.body } };
+  }
+}
+
+/** The amendment a report makes, or null when it changes nothing the audit holds (a repeated click, an edit). */
+function outcomeToRecord(before: Generation, after: Generation, report: OutcomeReport): GenerationOutcome | null {
+  switch (report.kind) {
+    case 'used':
+      return after.outcome !== before.outcome || after.editDistance !== before.editDistance ? after.outcome : null;
+    case 'feedback':
+      return after.feedback !== before.feedback ? `feedback-${report.value}` : null;
+    case 'edit':
+      return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { create } from 'zustand';
+import { browser } from '../../browser';
+import { ENABLED_ORGS_KEY, KEY_CHECK_KEY } from './keys';
+import { GovernanceEvent, type GovernanceRequest, type OnboardingStatus } from './protocol';
+import { SETTINGS_KEY } from '../../settings';
+import type { FeatureKey } from '../../settings/schema';
+import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+
+/** The governance slice: the first-run checklist, which features the panel shows, and the budget's word. */
+export interface GovernanceState {
+  status: GovernanceEvent | null;
+  receive(status: GovernanceEvent): void;
+}
+
+export const useGovernanceStore = create<GovernanceState>()((set) => ({
+  status: null,
+  receive: (status) => set({ status }),
+}));
+
+export const resetGovernanceStore = (): void => useGovernanceStore.setState({ status: null });
+
+export const selectOnboarding = (state: GovernanceState): OnboardingStatus | null => state.status?.onboarding ?? null;
+export const selectBudgetMessage = (state: GovernanceState): string | null => state.status?.budgetMessage ?? null;
+/** Until the background has answered, every feature shows (a policy still refuses its messages in the background). */
+export const selectFeatureVisible =
+  (feature: FeatureKey) =>
+  (state: GovernanceState): boolean =>
+    state.status?.features[feature] ?? true;
+
+/** Which features are on, as the background last said (null until it has). */
+export const selectFeatureSwitches = (state: GovernanceState): Partial<Record<FeatureKey, boolean>> | null => state.status?.features ?? null;
+
+export function requestGovernance(request: GovernanceRequest): void {
+  sendFeatureRequest('governance', request);
+}
+
+/** Storage the status depends on: a change to any of these (in the options page, or by policy) refreshes it. */
+const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY];
+
+/**
+ * Receives the background's governance status and asks for it again whenever settings, enabled orgs, the key check
+ * or the managed policy change, so a switch flipped in the options page shows in the panel without a reload.
+ */
+export function watchGovernance(): () => void {
+  const stopEvents = onFeatureEvent('governance', (payload) => {
+    const status = GovernanceEvent.safeParse(payload);
+    if (status.success) useGovernanceStore.getState().receive(status.data);
+  });
+  const onChanged = (changes: Record<string, unknown>, area: string): void => {
+    const relevant = area === 'managed' || (area === 'local' && WATCHED_LOCAL_KEYS.some((key) => key in changes));
+    if (relevant) requestGovernance({ type: 'status' });
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => {
+    stopEvents();
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}
+
+export function openOptionsPage(): void {
+  void browser.runtime.openOptionsPage();
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { NotesRequest, NotesState } from '../../../lib/proposals/messages';
+import { afterCommit } from '../../../lib/features/log-note/service';
+import { redactSource, restoreProposal } from '../../../lib/proposals/prompt-input';
+import { LeadProposal } from '../../../lib/proposals/schemas';
+import { emptyNotes, KeyedQueue } from '../../../lib/proposals/state-store';
+import { SalesforceProblem } from '../../../lib/salesforce/problems';
+
+describe('write path handler pieces', () => {
+  it('sends redacted text to the model and puts the originals back into its values and quotes', () => {
+    const redacted = redactSource('Rosa Diaz, SSN 123-45-6789, wants a call.');
+    expect(redacted.text).not.toContain('123-45-6789');
+    const placeholder = redacted.redactions[0]?.placeholder ?? '';
+    const proposal = { leads: [{ Description: { value: `SSN ${placeholder}`, evidence: `SSN ${placeholder}` }, otherFields: [] }] };
+    const restored = restoreProposal(LeadProposal, proposal, redacted.redactions);
+    expect(restored.leads[0]?.Description).toEqual({ value: 'SSN 123-45-6789', evidence: 'SSN 123-45-6789' });
+  });
+
+  it('keeps the idempotency key after an unknown outcome and replaces it after a refusal', () => {
+    const state = { ...emptyNotes('006000000000001AAA'), phase: 'committing' as const, idempotencyKey: 'key-1' };
+    const unknown = afterCommit(state, { kind: 'unknown', problem: new SalesforceProblem('network', 'No answer.') });
+    expect(unknown).toMatchObject({ phase: 'review', idempotencyKey: 'key-1', problem: 'No answer.' });
+    const failed = afterCommit(state, { kind: 'failed', error: new Error('boom') });
+    expect(failed.problem).toMatch(/Nothing was written/);
+    expect(NotesState.safeParse(unknown).success).toBe(true);
+  });
+
+  it('refuses requests that are not part of the protocol (no delete, no id from the panel)', () => {
+    expect(NotesRequest.safeParse({ type: 'delete', id: '001000000000001AAA' }).success).toBe(false);
+    expect(NotesRequest.safeParse({ type: 'confirm' }).success).toBe(true);
+  });
+
+  it('runs one change of a key at a time, and goes on after a failure', async () => {
+    const queue = new KeyedQueue();
+    const order: string[] = [];
+    const slow = queue.run('k', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('first');
+      throw new Error('failed');
+    });
+    const fast = queue.run('k', async () => order.push('second'));
+    await expect(slow).rejects.toThrow('failed');
+    await fast;
+    expect(order).toEqual(['first', 'second']);
+  });
+});
