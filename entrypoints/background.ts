@@ -18,7 +18,11 @@ import { currentUsers } from '../lib/salesforce/current-user';
 import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/features/record-view';
 import { changeLines } from '../lib/features/record-view/card';
-import { OrgClient } from '../lib/salesforce';
+import { SalesforceSessions } from '../lib/salesforce/credentials';
+import { SalesforceOAuth, TokenVault } from '../lib/salesforce/oauth';
+import { signInRequired } from '../lib/settings';
+import { webAuthFlow } from '../lib/browser/identity';
+import { tokenKey } from '../lib/browser/token-key';
 import { SnapshotStore } from '../lib/features/record-view/snapshots';
 
 const FEATURES: readonly Feature[] = ['summary', 'brief', 'insights', 'email'];
@@ -27,13 +31,28 @@ export default defineBackground(() => {
   const local = localStore();
   const session = sessionStore();
   const orgs = new OrgRegistry(local);
+  const effective = () => governance.settings.effective();
+  const oauth = new SalesforceOAuth({
+    vault: new TokenVault({ local, session, key: tokenKey }),
+    flow: webAuthFlow,
+    fetch: (input, init) => fetch(input, init),
+    clientIdFor: async () => (await effective()).settings.salesforceClientId || null,
+    now: () => new Date(),
+  });
+  const salesforce = new SalesforceSessions({
+    cookies: cookieJar,
+    oauth,
+    oauthRequired: async (orgId) => signInRequired(await effective(), orgId),
+    fetch: (input, init) => fetch(input, init),
+  });
+  const clientFor = (apiSession: Parameters<SalesforceSessions['client']>[0]) => salesforce.client(apiSession);
   const records = new RecordViewService({
     store: session,
     orgs,
     snapshots: new SnapshotStore(local),
     cookies: cookieJar,
     activeTabOf,
-    clientFor: (apiSession, reread) => new OrgClient(apiSession, reread),
+    clientFor,
     redaction: () => governance.redaction(),
   });
   const governance = createGovernance({
@@ -45,7 +64,7 @@ export default defineBackground(() => {
       cookies: cookieJar,
       identityOf: (orgId) => orgs.identityOf(orgId),
       cache: session,
-      get: (apiSession, path) => new OrgClient(apiSession, async () => null).request('GET', path),
+      get: (apiSession, path) => clientFor(apiSession).request('GET', path),
     }),
   });
   const generations = new GenerationService({
@@ -66,6 +85,7 @@ export default defineBackground(() => {
     generations,
     orgs,
     cookies: cookieJar,
+    clientFor,
     local,
     session,
     browser: featureBrowser,

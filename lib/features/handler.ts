@@ -6,6 +6,7 @@ import type { ModelSettings, UseCase } from '../model';
 import type { OrgRegistry } from '../orgs';
 import type { RecordViewService } from './record-view';
 import type { PriceTable } from '../settings';
+import type { OrgClientFor } from '../salesforce/client';
 import type { CookieJar } from '../salesforce/session';
 
 /** One panel connection, as a feature's handler sees it. */
@@ -53,6 +54,8 @@ export interface FeatureDeps {
   generations: GenerationService;
   orgs: OrgRegistry;
   cookies: CookieJar;
+  /** The org's API as the rep: one way to reach Salesforce for every feature. */
+  clientFor: OrgClientFor;
   local: KeyValueStore;
   session: KeyValueStore;
   browser: FeatureBrowser;

@@ -15,7 +15,24 @@ export type GmailReport = z.infer<typeof GmailReport>;
 export const RecordRefSchema = z.object({ recordId: z.string().length(18), sobject: z.string().optional() });
 
 export const PanelProblem = z.object({
-  kind: z.enum(['session-expired', 'no-session', 'no-api-access', 'not-found', 'limit', 'network', 'server']),
+  kind: z.enum([
+    'session-expired',
+    'no-session',
+    'no-api-access',
+    'api-disabled',
+    /** The org takes only its OAuth sign-in (API Access Control, or the admin's policy): the panel offers it. */
+    'sign-in-required',
+    /** A sign-in that did not finish (denied, closed, refused, answered for another request): offered again. */
+    'sign-in-failed',
+    /** Salesforce no longer honours the org's sign-in (revoked or expired): offered again. */
+    'signed-out',
+    /** The sign-in and the browser's Salesforce session are different users: neither is used until they match. */
+    'user-mismatch',
+    'not-found',
+    'limit',
+    'network',
+    'server',
+  ]),
   message: z.string(),
 });
 export type PanelProblem = z.infer<typeof PanelProblem>;

@@ -5,7 +5,7 @@
  */
 import type { FeatureDeps } from '../features/handler';
 import type { OrgRegistry } from '../orgs';
-import { OrgClient } from '../salesforce';
+import type { OrgClient, OrgClientFor } from '../salesforce/client';
 import { lightningHostFor } from '../salesforce/hosts';
 import { findApiSession, sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
 import { fetchWriteDescribes, type WriteDescribes, type WriteObjectDescribe } from './describe';
@@ -29,29 +29,29 @@ export class WriteClients {
   constructor(
     private readonly cookies: CookieJar,
     private readonly orgs: OrgRegistry,
+    private readonly clientFor: OrgClientFor,
   ) {}
 
   /** The org of a Salesforce page (the record in view). */
   async forPage(pageUrl: string): Promise<WriteAccess | null> {
     const session = await findApiSession(pageUrl, this.cookies);
-    return session ? this.access(session, () => findApiSession(pageUrl, this.cookies)) : null;
+    return session ? this.access(session) : null;
   }
 
   /** The org of the last record the rep viewed (a context-menu click on any other site). */
   async forLastOrg(): Promise<WriteAccess | null> {
     const org = await this.orgs.lastUsed();
     if (!org) return null;
-    const reread = (): Promise<ApiSession | null> => sessionOfOrg(org, this.cookies);
-    const session = await reread();
-    return session ? this.access(session, reread) : null;
+    const session = await sessionOfOrg(org, this.cookies);
+    return session ? this.access(session) : null;
   }
 
-  private access(session: ApiSession, reread: () => Promise<ApiSession | null>): WriteAccess {
+  private access(session: ApiSession): WriteAccess {
     // In memory only: the session id is never written to storage.
     const key = `${session.apiHost}|${session.sessionId}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { client: new OrgClient(session, reread), describes: new Map() };
+      entry = { client: this.clientFor(session), describes: new Map() };
       this.entries.set(key, entry);
     }
     const { client, describes } = entry;
@@ -69,7 +69,7 @@ const clientsByDeps = new WeakMap<FeatureDeps, WriteClients>();
 export function clientsFor(deps: FeatureDeps): WriteClients {
   let clients = clientsByDeps.get(deps);
   if (!clients) {
-    clients = new WriteClients(deps.cookies, deps.orgs);
+    clients = new WriteClients(deps.cookies, deps.orgs, deps.clientFor);
     clientsByDeps.set(deps, clients);
   }
   return clients;

@@ -13,9 +13,13 @@ import type { RecordGraph } from './record-graph';
 import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
 import { SalesforceTransport, type HttpMethod } from './transport';
+import type { OrgCredentials } from './credentials';
 import { TtlCache } from './ttl-cache';
 
 export type { ObjectDescribe } from './context/api';
+
+/** An org's client for a session the rep has there (lib/salesforce/credentials.ts decides what it sends). */
+export type OrgClientFor = (session: ApiSession) => OrgClient;
 
 /** Pinned: field shapes and behaviour differ between API versions. */
 export const API_VERSION = '62.0';
@@ -31,9 +35,6 @@ const CompositeResponse = z.object({
   compositeResponse: z.array(z.object({ referenceId: z.string(), httpStatusCode: z.number(), body: z.unknown() })),
 });
 
-/** Finds the current session again when Salesforce says the one in use expired. */
-export type SessionSource = () => Promise<ApiSession | null>;
-
 const describeKey = (objectName: string): string => objectName.toLowerCase();
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -43,7 +44,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * One org's API, reached with the rep's own session on the org's API host. Describes are cached per client (they are
+ * One org's API, reached as the rep (their session, or the org's OAuth sign-in: see credentials.ts). Describes are cached per client (they are
  * the rep's view: field-level security shapes them), absent objects included, so that a record whose plan names an
  * object the rep cannot read still costs one request.
  */
@@ -59,9 +60,9 @@ export class OrgClient implements OrgApi {
 
   constructor(
     readonly session: ApiSession,
-    rereadSession: SessionSource,
+    credentials: OrgCredentials,
   ) {
-    this.transport = new SalesforceTransport(session, rereadSession);
+    this.transport = new SalesforceTransport(credentials);
   }
 
   /** The record and its related context, in one composite request once describes are cached. */

@@ -3,6 +3,7 @@
  * calls the global fetch, pointed at the sandbox.
  */
 import { OrgClient } from '../../lib/salesforce/client';
+import { singleSession } from '../../lib/salesforce/credentials';
 import type { BenchOrg } from './org';
 
 /**
@@ -11,5 +12,6 @@ import type { BenchOrg } from './org';
  */
 export function groundworkClient(org: BenchOrg): OrgClient {
   globalThis.fetch = org.fetch;
-  return new OrgClient({ orgId: org.sid.slice(0, 15), apiHost: org.apiHost, sessionId: org.sid }, async () => null);
+  const session = { orgId: org.sid.slice(0, 15), apiHost: org.apiHost, sessionId: org.sid };
+  return new OrgClient(session, singleSession(session));
 }

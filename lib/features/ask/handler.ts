@@ -4,7 +4,6 @@
  */
 import type { FeatureHandler, PanelConnection } from '../handler';
 import { generateJson, streamGeneration } from '../../model';
-import { OrgClient } from '../../salesforce/client';
 import { AskRequest, type AskEvent } from './messages';
 import { AskService, type AskDeps, type AskOptions } from './service';
 
@@ -14,7 +13,6 @@ export const ASK_MAX_ROWS = 2000;
 export const ASK_PAGE_SIZE = 200;
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
-  clientFor: (session, reread) => new OrgClient(session, reread),
   generateJson,
   stream: streamGeneration,
   newId: () => crypto.randomUUID(),

@@ -34,6 +34,8 @@ export interface AskDeps {
   records: { recordInView(windowId: number): Promise<{ card: RecordCard } | null> };
   orgs: { isEnabled(orgId: string): Promise<boolean> };
   cookies: CookieJar;
+  /** The org's API for a session (an OrgClient). */
+  clientFor(session: ApiSession): AskApi;
   session: KeyValueStore;
   /** Local storage: the rep's settings (fields they denied never go to the model). */
   local: KeyValueStore;
@@ -44,7 +46,6 @@ export interface AskDeps {
 }
 
 export interface AskOptions {
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
   generateJson: typeof generateJson;
   stream: typeof streamGeneration;
   newId(): string;
@@ -340,16 +341,16 @@ export class AskService {
       return { ok: false, message: 'Groundwork is not enabled for this Salesforce org yet. Open a record, enable Groundwork, then ask again.' };
     }
     const inView = await this.deps.records.recordInView(windowId);
-    const api = this.clientOf(session, () => findApiSession(url, this.deps.cookies));
+    const api = this.clientOf(session);
     return { ok: true, api, orgId: session.orgId, record: inView?.card ?? null };
   }
 
   /** One client per org and session (describes are the rep's own view: never shared across users). Memory only. */
-  private clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi {
+  private clientOf(session: ApiSession): AskApi {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const client = this.options.clientFor(session, reread);
+    const client = this.deps.clientFor(session);
     this.clients.set(key, client);
     return client;
   }

@@ -6,7 +6,6 @@
  */
 import type { FeatureDeps, FeatureHandler, PanelConnection } from '../handler';
 import { streamGeneration, toModelProblem, type GenerationRequest } from '../../model';
-import { OrgClient } from '../../salesforce/client';
 import { EMPTY_STATE, GmailRequest, GmailState, type GmailEvent, type MatchedPerson, type ReplyDraft } from './feature';
 import { runInsert } from './insert-flow';
 import { LogFlow } from './log-flow';
@@ -22,12 +21,13 @@ const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the Gmail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
 export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'keepAlive' | 'now'> & {
+  /** The org's API for a session (an OrgClient; tests pass a fake). */
+  clientFor: ClientFor;
+} & {
   records: Pick<FeatureDeps['records'], 'viewFor'>;
 };
 
 export interface GmailHandlerOptions {
-  /** The org client (tests pass a fake). */
-  clientFor?: ClientFor;
   newId?: () => string;
   /** The model stream (tests pass a fake). */
   stream?: typeof streamGeneration;
@@ -36,7 +36,7 @@ export interface GmailHandlerOptions {
 const READ_FAILED = 'Groundwork could not read the open email in Gmail (the tab may need reloading). Nothing was sent to the model.';
 
 export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions = {}): FeatureHandler {
-  const orgs = new GmailOrgs(deps.orgs, deps.cookies, options.clientFor ?? ((session, reread) => new OrgClient(session, reread)));
+  const orgs = new GmailOrgs(deps.orgs, deps.cookies, deps.clientFor);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const stream = options.stream ?? streamGeneration;
   const replies = new Map<number, AbortController>();

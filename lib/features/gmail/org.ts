@@ -15,7 +15,7 @@ export interface GmailOrgApi extends WriteApi {
   query(soql: string): Promise<unknown>;
 }
 
-export type ClientFor = (session: ApiSession, reread: () => Promise<ApiSession | null>) => GmailOrgApi;
+export type ClientFor = (session: ApiSession) => GmailOrgApi;
 
 export class GmailOrgs {
   private readonly clients = new Map<string, GmailOrgApi>();
@@ -36,7 +36,7 @@ export class GmailOrgs {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
     let api = this.clients.get(key);
     if (!api) {
-      api = this.clientFor(session, () => this.sessionOf(org));
+      api = this.clientFor(session);
       this.clients.set(key, api);
     }
     return { api, apiHost: org.apiHost };

@@ -5,7 +5,7 @@ import type { FeatureDeps, FeatureHandler } from '../handler';
 import { SETTINGS_KEY, type PolicySource } from '../../settings';
 import { settingsGate } from './gate';
 import { testApiKey } from './key-check';
-import { createMorningPrep, MORNING_PREP_ALARM, MORNING_PREP_PERIOD_MINUTES, type MorningPrepDeps } from '../morning-prep/morning-prep';
+import { createMorningPrep, MORNING_PREP_ALARM, MORNING_PREP_PERIOD_MINUTES } from '../morning-prep/morning-prep';
 import { GovernanceRequest } from './protocol';
 import { settingsSource } from './sources';
 import { SALESFORCE_SEEN_KEY } from './keys';
@@ -21,12 +21,10 @@ export interface GovernanceExtras {
   testKey: typeof testApiKey;
   /** Calls back when the rep switches morning prep on (storage.onChanged of the settings unless given). */
   onMorningPrepEnabled(listener: () => void): void;
-  /** The org's API for morning prep (an OrgClient unless given). */
-  prepClient: MorningPrepDeps['clientFor'];
 }
 
 /** What morning prep needs beyond the governance channel; without it (as in the channel's own tests) it is not set up. */
-type PrepDeps = Pick<FeatureDeps, 'generations' | 'orgs' | 'cookies'>;
+type PrepDeps = Pick<FeatureDeps, 'generations' | 'orgs' | 'cookies' | 'clientFor'>;
 
 const morningPrepOf = (settings: unknown): boolean =>
   typeof settings === 'object' && settings !== null && 'morningPrep' in settings && settings.morningPrep === true;
@@ -60,11 +58,8 @@ export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>
   const settings = settingsSource(deps.local, managed);
   const gate = settingsGate({ settings, spend: log, now: deps.now });
   const statusDeps = { local: deps.local, gate, effective: settings.effective, testKey: extras?.testKey ?? testApiKey, now: deps.now };
-  const { generations, orgs, cookies } = deps;
-  const prep =
-    generations && orgs && cookies
-      ? createMorningPrep({ settings, gate, orgs, cookies, generations, ...(extras?.prepClient ? { clientFor: extras.prepClient } : {}) })
-      : null;
+  const { generations, orgs, cookies, clientFor } = deps;
+  const prep = generations && orgs && cookies && clientFor ? createMorningPrep({ settings, gate, orgs, cookies, generations, clientFor }) : null;
   if (prep) (extras?.onMorningPrepEnabled ?? watchMorningPrepEnabled)(() => void prep.run());
 
   return {

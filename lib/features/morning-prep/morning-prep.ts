@@ -33,8 +33,8 @@ export interface MorningPrepDeps {
   orgs: Pick<OrgRegistry, 'lastUsed' | 'isEnabled'>;
   cookies: Pick<CookieJar, 'sidFor'>;
   generations: Pick<GenerationService, 'kept' | 'generate'>;
-  /** The org's API with the rep's session (an OrgClient unless given). */
-  clientFor?(session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient;
+  /** The org's API as the rep (an OrgClient). */
+  clientFor(session: ApiSession): PrepClient;
 }
 
 /** Why a run did nothing or stopped early, for the log and the tests; null when it went through. */
@@ -57,8 +57,6 @@ export function recordsToBrief(events: z.infer<typeof Events>['records']): strin
   const ids = events.map((event) => event.WhatId ?? event.WhoId ?? event.Id);
   return [...new Set(ids.filter((id) => id.length === 18))];
 }
-
-const defaultClient = (session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient => new OrgClient(session, reread);
 
 /**
  * Morning prep (opt-in): prepares meeting briefs for the rep's events of today in the org they last used, so that
@@ -87,7 +85,7 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
   if (!org || !(await deps.orgs.isEnabled(org.orgId))) return { ...result, stoppedBy: 'no-org' };
   const session = await sessionOfOrg(org, deps.cookies);
   if (!session) return { ...result, stoppedBy: 'no-session' };
-  const client = (deps.clientFor ?? defaultClient)(session, () => sessionOfOrg(org, deps.cookies));
+  const client = deps.clientFor(session);
   try {
     for (const recordId of await todaysRecords(client)) {
       if (await deps.gate.budgetRefusal('background')) return { ...result, stoppedBy: 'budget' };

@@ -35,7 +35,7 @@ export interface RecordViewDeps {
   snapshots: SnapshotStore;
   cookies: CookieJar;
   activeTabOf(windowId: number): Promise<ActiveTab | null>;
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader;
+  clientFor(session: ApiSession): OrgReader;
   /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   now?: () => Date;
@@ -179,7 +179,7 @@ export class RecordViewService {
     if (!url || !slot) return null;
     const loaded = await this.loaded(slot.key);
     if (!loaded?.ok) return null;
-    const api = await this.clientOf(slot.session, () => findApiSession(url, this.deps.cookies));
+    const api = await this.clientOf(slot.session);
     return { slotKey: slot.key, card: loaded.card, graph: loaded.graph, api };
   }
 
@@ -279,9 +279,8 @@ export class RecordViewService {
   /** Null when the org is not enabled: nothing is read then. */
   private async read(pageUrl: string, ref: RecordRef, session: ApiSession): Promise<Loaded | null> {
     try {
-      const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, this.deps.cookies);
       if (!(await this.deps.orgs.isEnabled(session.orgId))) return null;
-      const graph = await (await this.clientOf(session, reread)).context(ref);
+      const graph = await (await this.clientOf(session)).context(ref);
       const org = { orgId: session.orgId, apiHost: session.apiHost };
       await this.deps.orgs.markUsed(org);
       return { ok: true, card: await this.visit(org, graph), graph };
@@ -316,7 +315,7 @@ export class RecordViewService {
 
   private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
-      const client = await this.clientOf(session, () => sessionOfOrg(org, this.deps.cookies));
+      const client = await this.clientOf(session);
       const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
       return found ?? { kind: 'none', org };
     } catch (error) {
@@ -325,11 +324,11 @@ export class RecordViewService {
   }
 
   /** One client per org and session, so describes stay cached across records but never cross users. */
-  private async clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): Promise<OrgReader> {
+  private async clientOf(session: ApiSession): Promise<OrgReader> {
     const key = `${session.orgId}|${session.apiHost}|${await sessionTag(session)}`;
     const existing = this.clients.get(key);
     if (existing) return existing;
-    const client = this.deps.clientFor(session, reread);
+    const client = this.deps.clientFor(session);
     this.clients.set(key, client);
     return client;
   }

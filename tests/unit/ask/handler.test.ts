@@ -64,7 +64,7 @@ function result(text: string): GenerationResult {
   return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
 }
 
-function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskOptions['clientFor']): World {
+function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor']): World {
   const sid = user === 'full' ? sandbox.org.sf.primary.sid : sandbox.org.sf.primary.restrictedSid;
   const store = new MemoryStore();
   const planRequests: GenerationRequest[] = [];
@@ -74,6 +74,7 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     records: { recordInView: async () => (card ? { card } : null) },
     orgs: { isEnabled: async () => true },
     cookies: { sidFor: async () => sid, allSids: async () => [{ domain: API_HOST, value: sid }] },
+    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
     session: store,
     local: new MemoryStore(),
     browser: { activeTab: async () => ({ tabId: 7, url: `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.globex.id}/view` }) },
@@ -82,7 +83,6 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     now: () => new Date('2026-11-21T17:00:00Z'),
   };
   const options: Partial<AskOptions> = {
-    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
     generateJson: async <T,>(_settings: unknown, request: GenerationRequest): Promise<{ value: T; result: GenerationResult }> => {
       planRequests.push(request);
       const next = script.plans.shift();

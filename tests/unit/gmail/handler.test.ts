@@ -126,6 +126,7 @@ function setup(options: Setup = {}) {
     records: { viewFor: async () => options.view ?? GMAIL_VIEW },
     orgs,
     cookies: { sidFor: async () => SID, allSids: async () => [] },
+    clientFor: () => api,
     session,
     browser,
     modelSettings: async () => ({ apiKey: 'key', model: 'claude-test' }),
@@ -133,7 +134,7 @@ function setup(options: Setup = {}) {
     now: () => new Date('2026-11-21T10:00:00.000Z'),
   };
   let ids = 0;
-  const handler = createGmailHandler(deps, { clientFor: () => api, stream, newId: () => `id-${++ids}` });
+  const handler = createGmailHandler(deps, { stream, newId: () => `id-${++ids}` });
   const events: GmailEvent[] = [];
   const panel = { windowId: 7, send: (payload: unknown) => events.push(GmailEvent.parse(payload)) };
   const lastState = (): GmailState => {
