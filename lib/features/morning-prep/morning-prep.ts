@@ -31,7 +31,7 @@ export interface MorningPrepDeps {
   settings: SettingsSource;
   gate: Pick<SettingsGate, 'featureAllowed' | 'budgetRefusal'>;
   orgs: Pick<OrgRegistry, 'lastUsed' | 'isEnabled'>;
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
   generations: Pick<GenerationService, 'kept' | 'generate'>;
   /** The org's API as the rep (an OrgClient). */
   clientFor(session: ApiSession): PrepClient;

@@ -105,20 +105,21 @@ export function readAuthorizationAnswer(answerUrl: string, redirectUri: string, 
 
 type Fetch = typeof fetch;
 
-async function post(fetchImpl: Fetch, url: string, form: Record<string, string>): Promise<Response> {
+/** One call to the org's host: no cookies, no cache, no redirects followed, a bounded wait. */
+async function call(fetchImpl: Fetch, url: string, init: { method?: string; headers: Record<string, string>; body?: string }): Promise<Response> {
   try {
-    return await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams(form).toString(),
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      signal: AbortSignal.timeout(30_000),
-    });
+    return await fetchImpl(url, { ...init, credentials: 'omit', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(30_000) });
   } catch (error) {
     throw new OAuthUnreachable(error instanceof Error ? error.message : String(error));
   }
+}
+
+function post(fetchImpl: Fetch, url: string, form: Record<string, string>): Promise<Response> {
+  return call(fetchImpl, url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
 async function tokenCall(fetchImpl: Fetch, apiHost: string, form: Record<string, string>): Promise<TokenResponse> {
@@ -164,18 +165,7 @@ export async function revokeToken(fetchImpl: Fetch, apiHost: string, token: stri
 
 /** Who a token (an OAuth access token or a browser session id) belongs to; null when Salesforce will not say. */
 export async function userInfo(fetchImpl: Fetch, apiHost: string, token: string): Promise<SalesforceIdentity | null> {
-  let response: Response;
-  try {
-    response = await fetchImpl(endpoint(apiHost, 'userinfo'), {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new OAuthUnreachable(error instanceof Error ? error.message : String(error));
-  }
+  const response = await call(fetchImpl, endpoint(apiHost, 'userinfo'), { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
   if (response.status === 401 || response.status === 403) return null;
   const info = UserInfo.safeParse(await response.json().catch(() => null));
   if (!response.ok || !info.success) throw new OAuthUnreachable(`Salesforce answered ${response.status} for userinfo`);

@@ -25,6 +25,9 @@
  *   POST   /__sandbox/oauth/expire-access-tokens {org?} → every connected app's access token times out now (refresh
  *                                              tokens stay good)
  *   POST   /__sandbox/oauth/revoke-all         {org?, clientId?} → revoke every refresh token (and its access tokens)
+ *   POST   /__sandbox/my-domain                {org?, name} → the org's My Domain takes a new name (`acme-corp`; for a
+ *                                              sandbox `acme--uat.sandbox`): browser sessions end, the old hosts' pages
+ *                                              redirect to the new ones, their API still answers → {apiHost, lightningHost}
  *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
  *
  * OAuth 2.0 on the My Domain host (see `oauth/`): `/services/oauth2/authorize` (authorization code with PKCE, consent
@@ -39,7 +42,7 @@ import { SalesforceError } from './model';
 import { DAILY_API_LIMIT, Org, parseOrgHost } from './org';
 import { serveAuthorize } from './oauth/authorize';
 import { runOAuthControl } from './oauth/controls';
-import { oauthEndpoint, type OAuthReply } from './oauth/endpoints';
+import { oauthEndpoint, writeOAuth } from './oauth/endpoints';
 import { errorResponse, type RestContext, type RestResponse } from './rest/http';
 import { executeRest, isSupportedVersion, versionsList } from './rest/router';
 import type { Session } from './sessions';
@@ -116,19 +119,6 @@ function writeRest(res: ServerResponse, method: string, response: RestResponse, 
   sendJson(res, response.status, response.body, headers);
 }
 
-function writeOAuth(res: ServerResponse, reply: OAuthReply | RestResponse): void {
-  const headers = reply.headers ?? {};
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers);
-    res.end();
-  } else if (typeof reply.body === 'string') {
-    res.writeHead(reply.status, { 'Content-Type': 'text/plain;charset=UTF-8', ...headers });
-    res.end(reply.body);
-  } else {
-    sendJson(res, reply.status, reply.body, headers);
-  }
-}
-
 export function createSalesforce(options: { latencyMs?: number; now?: () => Date } = {}): SalesforceFake {
   const now = options.now ?? ((): Date => new Date());
   const initialLatency = options.latencyMs ?? 0;
@@ -175,7 +165,20 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
     for (const { org } of targets) org.sessions.expireAll();
   }
 
+  /** Setup → My Domain → a new name: the same tenant answers on the new hosts too. */
+  function renameMyDomain(orgName: string, newName: unknown): { apiHost: string; lightningHost: string } {
+    const target = tenant(orgName);
+    const name = typeof newName === 'string' ? newName.toLowerCase() : '';
+    if (parseOrgHost(`${name}.my.salesforce.com`)?.orgName !== name) throw new Error(`not a My Domain name: ${String(newName)}`);
+    const taken = tenants.get(name);
+    if (taken && taken !== target) throw new Error(`${name} is another org's My Domain`);
+    target.org.renameMyDomain(name);
+    tenants.set(name, target);
+    return { apiHost: target.org.apiHost, lightningHost: target.org.lightningHost };
+  }
+
   function reset(): void {
+    for (const [key, { org }] of tenants) if (key !== org.name) tenants.delete(key);
     for (const { org } of tenants.values()) {
       org.reseed();
       org.sessions.reviveDurable();
@@ -304,6 +307,9 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
         if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
         tenant(orgName).org.apiAccessControl = input.on === true;
         return ok();
+      case 'POST /__sandbox/my-domain':
+        if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
+        return sendJson(res, 200, renameMyDomain(orgName, input.name));
       case 'GET /__sandbox/info': {
         if (orgName === undefined) return sendJson(res, 400, { error: 'not an org host' });
         const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
@@ -342,6 +348,13 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return;
     }
     const { org } = tenant(parsed.orgName);
+    if (parsed.orgName !== org.myDomain && !url.pathname.startsWith('/services/')) {
+      // A former My Domain: its pages move to the new one, as Salesforce redirects them.
+      const moved = { api: org.apiHost, lightning: org.lightningHost, setup: org.setupHost }[parsed.kind];
+      res.writeHead(302, { Location: `https://${moved}${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
     if (parsed.kind === 'api' && url.pathname === '/services/oauth2/authorize') {
       serveAuthorize(org, { method, url, headers: flatHeaders(req), body }, res);
       return;

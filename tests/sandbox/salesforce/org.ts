@@ -95,9 +95,8 @@ export class Transaction {
 
 export class Org {
   readonly orgId: string;
-  readonly apiHost: string;
-  readonly lightningHost: string;
-  readonly setupHost: string;
+  /** The My Domain name the org's hosts carry (its `name` until an admin changes it). */
+  myDomain: string;
   readonly sessions: SessionStore;
   seed!: OrgSeed;
   apiUsage = 0;
@@ -120,12 +119,32 @@ export class Org {
     private readonly now: () => Date,
   ) {
     this.orgId = orgIdFor(name);
-    this.apiHost = `${name}.my.salesforce.com`;
-    this.lightningHost = `${name}.lightning.force.com`;
-    this.setupHost = `${name}.my.salesforce-setup.com`;
+    this.myDomain = name;
     this.sessions = new SessionStore(this.orgId.slice(0, 15), () => this.now().getTime());
     this.oauth = new OAuthServer(this.sessions, () => this.now().getTime());
     this.reseed();
+  }
+
+  get apiHost(): string {
+    return `${this.myDomain}.my.salesforce.com`;
+  }
+
+  get lightningHost(): string {
+    return `${this.myDomain}.lightning.force.com`;
+  }
+
+  get setupHost(): string {
+    return `${this.myDomain}.my.salesforce-setup.com`;
+  }
+
+  /**
+   * Setup → My Domain: the org's hosts take a new name (for a sandbox, keep the `.sandbox` part). The browser's sessions
+   * end, as they do when a new My Domain is deployed: the rep logs in again, on the new domain. Old hosts still reach the
+   * org; their pages redirect to the new domain.
+   */
+  renameMyDomain(myDomain: string): void {
+    this.myDomain = myDomain;
+    this.sessions.endBrowserSessions();
   }
 
   get db(): Database {
@@ -140,6 +159,7 @@ export class Org {
     this.cursors.clear();
     this.ids = new IdFactory('5g00Sx');
     this.apiUsage = 0;
+    this.myDomain = this.name;
     this.apiAccessControl = false;
     this.apiEnabled = true;
     this.usersWithoutApi.clear();

@@ -83,6 +83,11 @@ export class SessionStore {
     if (session) session.valid = false;
   }
 
+  /** Ends every session the login form or frontdoor made (cookies), leaving API tokens alone. */
+  endBrowserSessions(): void {
+    for (const session of this.sessions.values()) if (session.kind !== 'oauth') session.valid = false;
+  }
+
   expireAll(): void {
     for (const session of this.sessions.values()) session.valid = false;
     this.oneTimeTokens.clear();

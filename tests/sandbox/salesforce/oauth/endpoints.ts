@@ -6,6 +6,8 @@
  * - `GET|POST /services/oauth2/userinfo` with a Bearer token: who the token's user is; 403 `Missing_OAuth_Token` or
  *   `Bad_OAuth_Token` otherwise.
  */
+import type { ServerResponse } from 'node:http';
+import { sendJson } from '../../http';
 import type { OrgUser } from '../model';
 import type { Org } from '../org';
 import type { Session } from '../sessions';
@@ -13,8 +15,8 @@ import { s256, type ConnectedApp } from './server';
 
 export interface OAuthReply {
   status: number;
-  /** JSON body, or plain text for a string. */
-  body: unknown;
+  /** JSON body, plain text for a string, none when absent. */
+  body?: unknown;
   headers?: Record<string, string>;
 }
 
@@ -155,5 +157,19 @@ export function oauthEndpoint(org: Org, request: OAuthRequest): OAuthReply | nul
       return request.method === 'GET' || request.method === 'POST' ? userinfo(org, request) : null;
     default:
       return null;
+  }
+}
+
+/** Writes an OAuth reply: JSON, plain text for a string body (userinfo's errors), or no body. */
+export function writeOAuth(res: ServerResponse, reply: OAuthReply): void {
+  const headers = reply.headers ?? {};
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers);
+    res.end();
+  } else if (typeof reply.body === 'string') {
+    res.writeHead(reply.status, { 'Content-Type': 'text/plain;charset=UTF-8', ...headers });
+    res.end(reply.body);
+  } else {
+    sendJson(res, reply.status, reply.body, headers);
   }
 }
