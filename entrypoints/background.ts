@@ -7,8 +7,10 @@ import {
   LocationReport,
   PANEL_PORT,
   PanelRequest,
+  SignOutRequest,
   gmailTabOf,
   isExtensionPage,
+  isOptionsPage,
   salesforceTabOf,
   type PanelEvent,
 } from '../lib/messaging';
@@ -17,6 +19,7 @@ import { createGovernance } from '../lib/features/governance';
 import { currentUsers } from '../lib/salesforce/current-user';
 import { OrgRegistry } from '../lib/orgs';
 import { RecordViewService } from '../lib/features/record-view';
+import { PanelSignIn } from '../lib/features/record-view/sign-in';
 import { changeLines } from '../lib/features/record-view/card';
 import { SalesforceSessions } from '../lib/salesforce/credentials';
 import { SalesforceOAuth, TokenVault } from '../lib/salesforce/oauth';
@@ -53,8 +56,13 @@ export default defineBackground(() => {
     cookies: cookieJar,
     activeTabOf,
     clientFor,
+    signedInAs: async (orgId) => {
+      const signedIn = await oauth.signedIn(orgId);
+      return signedIn ? { name: signedIn.user.name, username: signedIn.user.username } : null;
+    },
     redaction: () => governance.redaction(),
   });
+  const signIns = new PanelSignIn({ records, oauth });
   const governance = createGovernance({
     local,
     session,
@@ -135,6 +143,10 @@ export default defineBackground(() => {
 
   // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const signOut = SignOutRequest.safeParse(message);
+    if (signOut.success && isOptionsPage(sender, browser.runtime.id, browser.runtime.getURL('/options.html'))) {
+      return oauth.signOut(signOut.data.orgId);
+    }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
     const salesforceTab = salesforceTabOf(sender, browser.runtime.id);
@@ -209,6 +221,12 @@ export default defineBackground(() => {
           break;
         case 'enable-org':
           void records.enableOrg(window, request.data.orgId);
+          break;
+        case 'sign-in':
+          void signIns.signIn(window);
+          break;
+        case 'sign-out':
+          void signIns.signOut(window);
           break;
         case 'show-context':
           void records.contextPreview(window).then((preview) => preview && send({ type: 'context-preview', preview }));

@@ -7,6 +7,7 @@ import { describedBy, Field, Section } from './fields';
 import { KeyTest } from './KeyTest';
 import { OrgsSection } from './OrgsSection';
 import { PriceTableSection } from './PriceTableSection';
+import { SalesforceSignInSection } from './SalesforceSignInSection';
 import { useLiveModels } from './use-live-models';
 import type { LoadedSettings, OptionsStores } from './use-settings';
 
@@ -241,6 +242,13 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
       </Section>
 
       <PriceTableSection rows={pricesLocked ? priceRowsFrom(effective.settings.prices) : priceRows} onChange={setPriceRows} locked={pricesLocked} />
+
+      <SalesforceSignInSection
+        local={stores.local}
+        clientId={locked('salesforceClientId') ? effective.settings.salesforceClientId : draft.salesforceClientId}
+        locked={locked('salesforceClientId')}
+        onClientIdChange={(salesforceClientId) => change({ salesforceClientId })}
+      />
 
       <div className="slds-m-bottom_medium">
         <button className="slds-button slds-button_brand" type="submit" data-testid="save-settings">

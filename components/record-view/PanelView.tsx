@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { ContextPreview as Preview, PanelView as View } from '../../lib/messaging/protocol';
 import type { Feature, Generation } from '../../lib/features/generate/types';
 import { ContextPreview } from './ContextPreview';
@@ -9,12 +8,17 @@ import { FeatureGate } from '../governance/FeatureGate';
 import { LogNoteSection } from '../log-note/LogNoteSection';
 import { PendingNote } from '../log-note/PendingNote';
 import { GmailCard } from '../gmail/GmailCard';
+import { Notice } from './Notice';
 import { OrgNotEnabled } from './OrgNotEnabled';
+import { ProblemNotice } from './ProblemNotice';
+import { SignedInBar } from './SignedInBar';
 import { RecordCard } from './RecordCard';
 
 export interface PanelActions {
   retry(): void;
   enableOrg(orgId: string): void;
+  signIn(): void;
+  signOut(): void;
   showContext(): void;
   closeContext(): void;
 }
@@ -77,6 +81,7 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
     case 'record':
       return (
         <>
+          {view.signedIn && <SignedInBar user={view.signedIn} onSignOut={actions.signOut} />}
           <RecordCard card={view.card} />
           {preview ? (
             <ContextPreview preview={preview} onClose={actions.closeContext} />
@@ -111,32 +116,8 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
         </>
       );
     case 'problem':
-      return (
-        <Notice state={view.problem.kind} title="Groundwork could not read this record" tone="error">
-          <p>{view.problem.message}</p>
-          <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={actions.retry} data-testid="retry-button">
-            Retry
-          </button>
-        </Notice>
-      );
+      return <ProblemNotice key={`${view.problem.kind}:${view.problem.message}`} problem={view.problem} actions={actions} />;
   }
-}
-
-function Notice({ state, title, tone = 'info', children }: { state: string; title: string; tone?: 'info' | 'error'; children: ReactNode }) {
-  return (
-    <section
-      className={`slds-box slds-theme_default gw-notice gw-notice_${tone}`}
-      data-testid="panel-state"
-      data-state={state}
-      role={tone === 'error' ? 'alert' : 'status'}
-      aria-labelledby="gw-notice-title"
-    >
-      <h2 id="gw-notice-title" className="slds-text-heading_small slds-m-bottom_x-small">
-        {title}
-      </h2>
-      <div className="slds-text-body_regular">{children}</div>
-    </section>
-  );
 }
 
 function Skeleton({ label }: { label: string }) {

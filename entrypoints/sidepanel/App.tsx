@@ -39,6 +39,8 @@ export function App({ windowId }: { windowId: number }) {
     () => ({
       retry: () => connection.current?.send({ type: 'retry' }),
       enableOrg: (orgId) => connection.current?.send({ type: 'enable-org', orgId }),
+      signIn: () => connection.current?.send({ type: 'sign-in' }),
+      signOut: () => connection.current?.send({ type: 'sign-out' }),
       showContext: () => {
         usePanelStore.getState().requestPreview();
         connection.current?.send({ type: 'show-context' });

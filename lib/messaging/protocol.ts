@@ -81,7 +81,13 @@ export const PanelView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no-record'), host: z.string() }),
   z.object({ kind: z.literal('org-not-enabled'), host: z.string(), org: OrgIdentity }),
   z.object({ kind: z.literal('loading'), host: z.string(), ref: RecordRefSchema }),
-  z.object({ kind: z.literal('record'), host: z.string(), card: RecordCard }),
+  z.object({
+    kind: z.literal('record'),
+    host: z.string(),
+    card: RecordCard,
+    /** Who Groundwork's own Salesforce sign-in is, when it reads this org through it; null with the browser session. */
+    signedIn: z.object({ name: z.string(), username: z.string() }).nullable(),
+  }),
   z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
   z.object({ kind: z.literal('gmail'), sender: MailSender.nullable(), match: SenderMatch.nullable() }),
 ]);
@@ -102,6 +108,9 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch-window'), windowId: z.number().int() }),
   z.object({ type: z.literal('retry') }),
   z.object({ type: z.literal('enable-org'), orgId: z.string() }),
+  /** Sign in with Salesforce (OAuth) to the org of the record in view; sign out of it. */
+  z.object({ type: z.literal('sign-in') }),
+  z.object({ type: z.literal('sign-out') }),
   z.object({ type: z.literal('show-context') }),
   z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
@@ -124,3 +133,9 @@ export const PanelEvent = z.discriminatedUnion('type', [
 export type PanelEvent = z.infer<typeof PanelEvent>;
 
 export const PANEL_PORT = 'groundwork-panel';
+
+/** Options page → background: end Groundwork's Salesforce sign-in in an org (revoked at Salesforce, forgotten here). */
+export const SignOutRequest = z.object({ type: z.literal('salesforce-sign-out'), orgId: z.string().regex(/^00D[A-Za-z0-9]{12}$/) });
+export type SignOutRequest = z.infer<typeof SignOutRequest>;
+export const SignOutAnswer = z.object({ revoked: z.boolean() });
+export type SignOutAnswer = z.infer<typeof SignOutAnswer>;

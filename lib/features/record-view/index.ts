@@ -36,6 +36,8 @@ export interface RecordViewDeps {
   cookies: CookieJar;
   activeTabOf(windowId: number): Promise<ActiveTab | null>;
   clientFor(session: ApiSession): OrgReader;
+  /** Who Groundwork's own Salesforce sign-in is in an org (lib/salesforce/oauth), or null when it has none there. */
+  signedInAs(orgId: string): Promise<{ name: string; username: string } | null>;
   /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   now?: () => Date;
@@ -155,6 +157,23 @@ export class RecordViewService {
     await this.load(url, ref, slot);
   }
 
+  /** Shows a problem for the window's record until it is read again (a sign-in that did not finish, say). */
+  async showProblem(windowId: number, shown: PanelProblem): Promise<void> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!slot) return;
+    await this.loading.get(slot.key);
+    await this.deps.store.set(slot.key, { ok: false, problem: shown } satisfies Loaded);
+    await this.publish(windowId);
+  }
+
+  /** The org of the window's Salesforce tab and the browser session Groundwork found there. */
+  async sessionInView(windowId: number): Promise<ApiSession | null> {
+    const url = await this.activeUrl(windowId);
+    return url ? findApiSession(url, this.deps.cookies) : null;
+  }
+
   /** The rep enabled Groundwork for the org of the record in view (and only that org: the id must match). */
   async enableOrg(windowId: number, orgId: string): Promise<void> {
     const url = await this.activeUrl(windowId);
@@ -221,7 +240,8 @@ export class RecordViewService {
       void this.load(url, ref, slot);
       return { kind: 'loading', host, ref };
     }
-    return loaded.ok ? { kind: 'record', host, card: loaded.card } : { kind: 'problem', host, ref, problem: loaded.problem };
+    if (!loaded.ok) return { kind: 'problem', host, ref, problem: loaded.problem };
+    return { kind: 'record', host, card: loaded.card, signedIn: await this.deps.signedInAs(org.orgId) };
   }
 
   private now(): Date {

@@ -20,7 +20,7 @@ import {
 } from './protocol';
 import { TokenVault, type SignedInOrg } from './vault';
 
-export { TokenVault, type SignedInOrg } from './vault';
+export { TokenVault, listSignIns, SIGN_INS_KEY, type SignedInOrg } from './vault';
 export { userInfo, type SalesforceIdentity } from './protocol';
 
 export interface OAuthDeps {
@@ -80,10 +80,6 @@ export class SalesforceOAuth {
 
   signedIn(orgId: string): Promise<SignedInOrg | null> {
     return this.deps.vault.signedIn(orgId);
-  }
-
-  list(): Promise<SignedInOrg[]> {
-    return this.deps.vault.list();
   }
 
   async canSignIn(orgId: string): Promise<boolean> {

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../../browser/store';
 import { base64url } from './pkce';
 
-const SIGN_INS_KEY = 'salesforce-oauth:sign-ins';
+/** The local-storage key of who is signed in where (the options page watches it). */
+export const SIGN_INS_KEY = 'salesforce-oauth:sign-ins';
 const ACCESS_KEY = 'salesforce-oauth:access';
 
 const Sealed = z.object({ iv: z.string(), data: z.string() });
@@ -29,6 +30,12 @@ const StoredSignIn = SignedInOrg.extend({ refreshToken: Sealed.nullable() });
 const StoredSignIns = z.record(z.string(), StoredSignIn);
 const StoredAccess = z.record(z.string(), Sealed);
 
+/** Who is signed in to which org: what the options page lists. Reads no token. */
+export async function listSignIns(local: Pick<KeyValueStore, 'get'>): Promise<SignedInOrg[]> {
+  const stored = StoredSignIns.safeParse(await local.get(SIGN_INS_KEY));
+  return stored.success ? Object.values(stored.data).map((signIn) => SignedInOrg.parse(signIn)) : [];
+}
+
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
@@ -46,10 +53,6 @@ export interface VaultDeps {
 
 export class TokenVault {
   constructor(private readonly deps: VaultDeps) {}
-
-  async list(): Promise<SignedInOrg[]> {
-    return Object.values(await this.signIns()).map((stored) => SignedInOrg.parse(stored));
-  }
 
   async signedIn(orgId: string): Promise<SignedInOrg | null> {
     const stored = (await this.signIns())[orgId.slice(0, 15)];
