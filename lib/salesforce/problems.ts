@@ -24,12 +24,11 @@ const MESSAGES: Record<PanelProblem['kind'], string> = {
     "in with here. Ask your Salesforce admin for Groundwork's connected app: its consumer key goes in your organization's " +
     "Groundwork policy, or in Groundwork's options under Salesforce sign-in.",
   'api-disabled':
-    'Salesforce turned API access off for you in this org (API_DISABLED_FOR_ORG), and Groundwork reads Salesforce through ' +
-    'the API. A Salesforce admin must give you the "API Enabled" permission (Setup → your profile or a permission set → ' +
-    'System Permissions); if the whole org has no API access (some editions need it added), the admin must add it for the org.',
+    'Salesforce has API access turned off for you in this org (API_DISABLED_FOR_ORG), and Groundwork reads Salesforce ' +
+    'through the API. Ask your Salesforce admin for the "API Enabled" permission (Setup → your profile or a permission ' +
+    "set → System Permissions). If the org's edition has no API access at all, the admin must add it for the whole org.",
   'sign-in-required':
-    'This org lets Groundwork read Salesforce only through its own sign-in: your browser session is not allowed to use the ' +
-    'API here. Sign in with Salesforce to continue.',
+    'This org does not let your browser session use its API, so Groundwork needs its own Salesforce sign-in here.',
   'sign-in-failed': 'The Salesforce sign-in did not finish. Nothing was signed in; try again.',
   'signed-out': "Groundwork's Salesforce sign-in for this org ended (it was revoked or it expired). Sign in again to continue.",
   'user-mismatch':

@@ -83,7 +83,7 @@ describe('signing in with Salesforce where the org refuses the browser session',
     const { sandbox } = harness();
     const { panel, sid } = await panelAskingToSignIn();
     const offered = await panelState(panel, 'sign-in-required');
-    expect(offered).toContain('lets Groundwork read Salesforce only through its own sign-in');
+    expect(offered).toContain('This org does not let your browser session use its API, so Groundwork needs its own Salesforce sign-in here.');
     expect(await panel.$eval('[data-testid=sign-in]', (node) => node.textContent)).toBe('Sign in with Salesforce');
     expect(await seriousA11yViolations(panel)).toEqual([]);
     // The browser session was tried and refused with Salesforce's own words, nothing else was sent with it.
@@ -201,7 +201,7 @@ describe('an org or profile without API access', () => {
     const panel = await openRecordPanel(tab);
     const notice = await panelState(panel, 'api-disabled');
     expect(notice).toContain('API access is off for you in this org');
-    expect(notice).toContain('A Salesforce admin must give you the "API Enabled" permission');
+    expect(notice).toContain('Ask your Salesforce admin for the "API Enabled" permission');
     expect(await seriousA11yViolations(panel)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('toSalesforceProblem', () => {
 
   it('tells the rep what to do next in every case', () => {
     expect(toSalesforceProblem(apiError('INVALID_SESSION_ID', 'x')).message).toMatch(/Reload your Salesforce tab/);
-    expect(toSalesforceProblem(apiError('API_DISABLED_FOR_ORG', 'x')).message).toMatch(/admin must give you the "API Enabled" permission/);
+    expect(toSalesforceProblem(apiError('API_DISABLED_FOR_ORG', 'x')).message).toMatch(/Ask your Salesforce admin for the "API Enabled" permission/);
     expect(toSalesforceProblem(new TypeError('Failed to fetch')).message).toMatch(/retry/i);
   });
 });
