@@ -1,13 +1,16 @@
 /**
  * `npm run demo`: builds the extension, starts the sandbox, and opens Chromium logged in to the sandbox org on an
- * Account page with the Groundwork side panel open. `-- --headless --smoke` checks the panel shows the record and exits
- * 0 or 1. With ANTHROPIC_API_KEY set, api.anthropic.com is left to the real internet.
+ * Account page with the Groundwork side panel open. Without ANTHROPIC_API_KEY every use case runs on the sandbox's
+ * offline demo model, chosen (and priced at zero) in the options page like any model. `-- --headless --smoke` checks
+ * the panel shows the record, then walks every feature (demo-walk.ts), prints a line for each and exits 0 or 1. With
+ * ANTHROPIC_API_KEY set, api.anthropic.com is left to the real internet.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ACME } from '../tests/sandbox/salesforce/seed';
 import { startSandbox } from '../tests/sandbox/sandbox';
-import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../tests/e2e/chromium';
+import { chooseDemoModel, enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../tests/e2e/chromium';
+import { walkEveryFeature } from './demo-walk';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +30,7 @@ const sandbox = await startSandbox();
 const realModel = Boolean(process.env.ANTHROPIC_API_KEY);
 say(`Sandbox running: Salesforce org ${sandbox.org.primary.apiHost} (port ${sandbox.ports.org}), ` +
   `Messages API (port ${sandbox.ports.model}), Gmail (port ${sandbox.ports.gmail}).`);
-say(realModel ? 'ANTHROPIC_API_KEY is set: the extension talks to Claude for real.' : 'No ANTHROPIC_API_KEY: the offline demo model answers (labelled as such).');
+say(realModel ? 'ANTHROPIC_API_KEY is set: the extension talks to Claude for real.' : 'No ANTHROPIC_API_KEY: every AI feature runs on "Demo model (offline)", the sandbox\'s rule-based stand-in (not Claude).');
 
 const launched = await launchWithExtension(sandbox, { headless: values.headless, realModelApi: realModel });
 const shutdown = async (code: number): Promise<never> => {
@@ -42,7 +45,8 @@ process.on('SIGTERM', () => void shutdown(0));
 const DEMO_KEY = 'sk-ant-demo-offline-sandbox-key';
 
 try {
-  await saveApiKey(launched, process.env.ANTHROPIC_API_KEY ?? DEMO_KEY);
+  if (process.env.ANTHROPIC_API_KEY) await saveApiKey(launched, process.env.ANTHROPIC_API_KEY);
+  else await chooseDemoModel(launched, DEMO_KEY);
 
   const account = ACME.accounts.globex;
   const [page] = await launched.browser.pages();
@@ -66,8 +70,13 @@ try {
     const name = await panel
       .waitForSelector('[data-testid=record-name]', { timeout: 15_000 })
       .then((element) => element?.evaluate((node) => node.textContent));
-    const ok = name === account.name;
-    console.log(ok ? `SMOKE OK: the side panel shows "${name}".` : `SMOKE FAILED: expected "${account.name}", saw "${name ?? 'nothing'}".`);
+    const shown = name === account.name;
+    console.log(shown ? `SMOKE OK: the side panel shows "${name}".` : `SMOKE FAILED: expected "${account.name}", saw "${name ?? 'nothing'}".`);
+    const started = Date.now();
+    const steps = shown ? await walkEveryFeature(sandbox, launched, tab) : [];
+    for (const step of steps) console.log(`SMOKE ${step.ok ? 'OK' : 'FAILED'}: ${step.feature}: ${step.detail}`);
+    const ok = shown && steps.every((step) => step.ok);
+    console.log(`SMOKE ${ok ? 'PASSED' : 'FAILED'}: ${steps.filter((step) => step.ok).length} of ${steps.length} features in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     await shutdown(ok ? 0 : 1);
   }
   say('Press Ctrl+C to stop the browser and the sandbox.');

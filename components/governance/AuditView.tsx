@@ -99,7 +99,7 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
       <td>{AUDIT_FEATURE_LABELS[entry.feature]}</td>
       <td data-testid="audit-org">{entry.orgId ?? '—'}</td>
       <td data-testid="audit-record">{entry.recordId ?? '—'}</td>
-      <td data-testid="audit-model">{entry.model ?? '—'}</td>
+      <td data-testid="audit-model" title={entry.model}>{entry.modelName ?? entry.model ?? '—'}</td>
       <td data-testid="audit-tokens">
         {count(entry.tokens.input)} / {count(entry.tokens.output)}
       </td>

@@ -114,7 +114,7 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
           const id = `gw-model-${useCase}`;
           const isForced = locked(`models.${useCase}`);
           const value = isForced ? effective.settings.models[useCase] : draft.models[useCase];
-          const options = models.ids.includes(value) ? models.ids : [value, ...models.ids];
+          const options = models.models.some((model) => model.id === value) ? models.models : [{ id: value, displayName: value }, ...models.models];
           return (
             <Field key={useCase} id={id} label={USE_CASE_LABELS[useCase]} locked={isForced}>
               <select
@@ -127,8 +127,8 @@ export function SettingsView({ stores, loaded, status, setStatus }: Props) {
                 data-testid={`model-${useCase}`}
               >
                 {options.map((model) => (
-                  <option key={model} value={model}>
-                    {model}
+                  <option key={model.id} value={model.id}>
+                    {model.displayName === model.id ? model.id : `${model.displayName} — ${model.id}`}
                   </option>
                 ))}
               </select>

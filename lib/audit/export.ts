@@ -38,6 +38,7 @@ const COLUMNS: readonly [string, (entry: AuditEntry) => Cell][] = [
   ['promptVersion', (entry) => entry.promptVersion],
   ['variant', (entry) => entry.variant],
   ['model', (entry) => entry.model],
+  ['model name', (entry) => entry.modelName],
   ['inputTokens', (entry) => entry.tokens.input],
   ['outputTokens', (entry) => entry.tokens.output],
   ['cacheReadTokens', (entry) => entry.tokens.cacheRead],

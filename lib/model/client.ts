@@ -3,7 +3,7 @@ import type { MessageCreateParamsStreaming, TextBlockParam } from '@anthropic-ai
 import { z, type ZodType } from 'zod';
 import { costOf } from './prices';
 import { isSpendLimitBody, modelProblem, ModelProblem, retryAfterSeconds, toModelProblem } from './problems';
-import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents, SystemBlock, Usage } from './types';
+import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, StreamEvents, SystemBlock, Usage } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The API allows four cache breakpoints per request. */
@@ -151,6 +151,7 @@ export async function streamGeneration(
       stopReason: message.stop_reason,
       usage,
       model: message.model,
+      modelName: settings.modelNames?.[message.model] ?? message.model,
       latencyMs: Math.round(performance.now() - started),
       firstTokenMs,
       costUsd: costOf(message.model, usage),
@@ -221,15 +222,19 @@ export const FALLBACK_MODELS: readonly string[] = [
   'claude-haiku-4-5',
 ];
 
+const fallbackModels = (): ModelInfo[] => FALLBACK_MODELS.map((id) => ({ id, displayName: id }));
+
 /** The models the key may use (GET /v1/models, every page), or the fallback list when they cannot be listed. */
-export async function listModels(settings: ModelSettings, signal?: AbortSignal): Promise<string[]> {
+export async function listModels(settings: ModelSettings, signal?: AbortSignal): Promise<ModelInfo[]> {
   try {
     const client = createClient(settings);
-    const ids: string[] = [];
-    for await (const model of client.models.list({ limit: 100 }, signal ? { signal } : {})) ids.push(model.id);
-    return ids.length > 0 ? ids : [...FALLBACK_MODELS];
+    const models: ModelInfo[] = [];
+    for await (const model of client.models.list({ limit: 100 }, signal ? { signal } : {})) {
+      models.push({ id: model.id, displayName: model.display_name || model.id });
+    }
+    return models.length > 0 ? models : fallbackModels();
   } catch {
-    return [...FALLBACK_MODELS];
+    return fallbackModels();
   }
 }
 

@@ -25,6 +25,7 @@ export {
 export type {
   GenerationRequest,
   GenerationResult,
+  ModelInfo,
   ModelSettings,
   StreamEvents,
   SystemBlock,

@@ -5,6 +5,8 @@ export interface ModelSettings {
   /** A company gateway that speaks the Anthropic API; default https://api.anthropic.com. */
   baseUrl?: string;
   model: string;
+  /** Display names by model id, as the API's model list gives them: the name a result is shown by. */
+  modelNames?: Readonly<Record<string, string>>;
   /**
    * How long to wait for the reply to start, and then for each next piece of a streamed reply, before giving up;
    * default 60 s. A request that hangs ends as a 'timeout' problem.
@@ -12,6 +14,12 @@ export interface ModelSettings {
   timeoutMs?: number;
   /** Automatic retries of rate limits, overload, server errors and timeouts (the SDK's policy); default 2. */
   maxRetries?: number;
+}
+
+/** A model as GET /v1/models lists it. */
+export interface ModelInfo {
+  id: string;
+  displayName: string;
 }
 
 export type UseCase = 'summary' | 'brief' | 'insights' | 'email' | 'extract' | 'ask-plan' | 'ask-answer';
@@ -51,6 +59,8 @@ export interface GenerationResult {
   usage: Usage;
   /** The model the API says answered. */
   model: string;
+  /** That model's display name from the model list (its id when the list does not name it): what the rep is shown. */
+  modelName: string;
   /** From sending the request to the end of the reply. */
   latencyMs: number;
   /** From sending the request to the first text; null when no text came. */

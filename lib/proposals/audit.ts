@@ -63,6 +63,7 @@ function usageOf(result: GenerationResult | undefined, prices: PriceTable): Part
   const tokens = { ...result.usage };
   return {
     model: result.model,
+    modelName: result.modelName,
     tokens,
     // A model the table lacks is priced by the client's families.
     costUsd: costUsd(result.model, tokens, prices) ?? costOf(result.model, tokens),

@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
+import { MODEL_USE_CASES } from '../../lib/settings/schema';
+import { DEMO_MODEL } from '../sandbox/anthropic';
 import type { Sandbox } from '../sandbox/sandbox';
 import type { OrgInfo } from '../sandbox/salesforce';
 
@@ -248,4 +250,31 @@ export async function saveApiKey(launched: Pick<ExtensionBrowser, 'browser' | 'e
   await page.locator('[data-testid=save-settings]').click();
   await page.waitForSelector('[data-testid=settings-status]');
   await page.close();
+}
+
+/**
+ * Runs every use case on the sandbox's offline demo model, as a rep would in the options page: saves the key, waits
+ * for the live model list (which names the demo model), picks it for each use case, and prices it at zero in the
+ * price table. The extension itself has no notion of a demo: it is one more model its key may use.
+ */
+export async function chooseDemoModel(launched: Pick<ExtensionBrowser, 'browser' | 'extensionId'>, key: string): Promise<void> {
+  const page = await launched.browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    await page.locator('[data-testid=api-key-input]').fill(key);
+    await page.locator('[data-testid=save-settings]').click();
+    await page.waitForSelector('[data-testid=settings-status]');
+    await page.waitForSelector(`[data-testid=model-summary] option[value="${DEMO_MODEL.id}"]`, { timeout: 15_000 });
+    for (const useCase of MODEL_USE_CASES) await page.select(`[data-testid=model-${useCase}]`, DEMO_MODEL.id);
+    if (!(await page.$(`[data-testid=price-row][data-model="${DEMO_MODEL.id}"]`))) {
+      await page.locator('[data-testid=price-add-model]').fill(DEMO_MODEL.id);
+      for (const kind of ['input', 'output']) await page.locator(`[data-testid=price-add-input][data-kind=${kind}]`).fill('0');
+      await page.locator('[data-testid=price-add]').click();
+      await page.waitForSelector(`[data-testid=price-row][data-model="${DEMO_MODEL.id}"]`);
+    }
+    await page.locator('[data-testid=save-settings]').click();
+    await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
+  } finally {
+    await page.close();
+  }
 }

@@ -294,7 +294,7 @@ export class AskService {
       const settings = await this.deps.modelSettings('ask-answer');
       const request = { useCase: 'ask-answer' as const, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens };
       const result = await this.options.stream(settings, request, { onText }, signal);
-      summary = this.finished(result.text, result.model, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary);
+      summary = this.finished(result.text, result.modelName, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary);
     } catch (error) {
       const problem = toModelProblem(error);
       const cancelled = problem.kind === 'cancelled';

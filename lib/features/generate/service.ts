@@ -323,7 +323,8 @@ export class GenerationService {
         ...generation,
         status: 'done',
         text,
-        model: result.model,
+        // Shown in the panel's label: the model's listed name ("Demo model (offline)"), as the audit keeps its id.
+        model: result.modelName,
         citations: citationsIn(result.text, built),
         unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions)),
         validation: validateOutput(feature, text, await this.deps.prohibitedPhrases()),

@@ -143,7 +143,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
       const request: GenerationRequest = { useCase: 'email', system: prepared.system, userText: prepared.userText, maxTokens: prepared.maxTokens };
       const result = await stream(settings, request, { onText }, signal);
       const text = replyBody(result.text, prepared);
-      return { ...reply, status: 'done', text, model: result.model, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };
+      return { ...reply, status: 'done', text, model: result.modelName, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };
     } catch (error) {
       const problem = toModelProblem(error);
       if (problem.kind === 'cancelled') return { ...reply, status: 'stopped' };

@@ -52,6 +52,7 @@ function usageOf(call: AuditCall, prices: Parameters<typeof costUsd>[2]) {
   const tokens = { ...result.usage };
   return {
     model: result.model,
+    modelName: result.modelName,
     tokens,
     costUsd: costUsd(result.model, tokens, prices) ?? costOf(result.model, tokens),
     latencyMs: result.latencyMs,

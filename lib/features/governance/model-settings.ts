@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../../browser/store';
 import { defaultModelFor, listModels } from '../../model/client';
 import { ModelProblem, modelProblem } from '../../model/problems';
-import type { ModelSettings, UseCase } from '../../model/types';
+import type { ModelInfo, ModelSettings, UseCase } from '../../model/types';
 import { modelAllowed, type EffectiveSettings } from '../../settings';
 import type { SettingsGate } from './gate';
 import type { SettingsSource } from './sources';
 import { MODEL_CHOICE_FOR } from './use-cases';
 
-const MODELS_KEY = 'models:available';
-const CachedModels = z.object({ at: z.number(), models: z.array(z.string()).min(1) });
+const MODELS_KEY = 'models:listed';
+const CachedModels = z.object({ at: z.number(), models: z.array(z.object({ id: z.string(), displayName: z.string() })).min(1) });
 const MODELS_TTL_MS = 6 * 60 * 60 * 1000;
 
 export interface ModelSettingsDeps {
@@ -19,13 +19,14 @@ export interface ModelSettingsDeps {
   session: KeyValueStore;
   now(): Date;
   /** The live model list (the Anthropic client's listModels by default). */
-  listModels?(settings: ModelSettings): Promise<string[]>;
+  listModels?(settings: ModelSettings): Promise<ModelInfo[]>;
 }
 
 /**
  * The model settings a use case runs with, from the effective settings (the policy applied): the key (the rep's only
  * when the policy allows it), the gateway, and the model chosen for the use case — kept to the allowed models, and
- * replaced by the best listed one when the live list no longer has it. Refuses, in words, a use case switched off
+ * replaced by the best listed one when the live list no longer has it — and the listed display names, so a result is
+ * shown by the name of the model that wrote it ("Demo model (offline)" as much as "Claude Sonnet 5.5"). Refuses, in words, a use case switched off
  * and a generation over budget: every model call asks for its settings first, so this is the one gate they all pass.
  */
 export async function governedModelSettings(useCase: UseCase, deps: ModelSettingsDeps, trigger: 'rep' | 'background' = 'rep'): Promise<ModelSettings> {
@@ -39,10 +40,11 @@ export async function governedModelSettings(useCase: UseCase, deps: ModelSetting
   if (!apiKey) throw modelProblem('no-key');
   const base = { apiKey, ...(effective.settings.baseUrl ? { baseUrl: effective.settings.baseUrl } : {}) };
   const live = await liveModels(base, deps);
-  return { ...base, model: chooseModel(useCase, effective, live) };
+  const modelNames = Object.fromEntries(live.map((model) => [model.id, model.displayName]));
+  return { ...base, model: chooseModel(useCase, effective, live.map((model) => model.id)), modelNames };
 }
 
-async function liveModels(base: Omit<ModelSettings, 'model'>, deps: ModelSettingsDeps): Promise<string[]> {
+async function liveModels(base: Omit<ModelSettings, 'model'>, deps: ModelSettingsDeps): Promise<ModelInfo[]> {
   const cached = CachedModels.safeParse(await deps.session.get(MODELS_KEY));
   const fresh = cached.success && deps.now().getTime() - cached.data.at < MODELS_TTL_MS;
   if (fresh) return cached.data.models;

@@ -1,12 +1,14 @@
 /**
  * Anthropic's Messages API on api.anthropic.com: POST /v1/messages (JSON or SSE), POST /v1/messages/count_tokens,
  * GET /v1/models[/{id}]. Requests are validated like the real API; replies come from a script (faults included) or,
- * when the script is empty, from the labelled offline demo model (demo-model.ts). Token counts and the prompt cache
- * are described in tokens.ts.
+ * when the script is empty, from the offline demo model (demo/), whatever model the request names: its Message then
+ * says so in `model` (the demo model's id), as the API names the model that answered. Token counts and the prompt
+ * cache are described in tokens.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, requestEntry, sendJson, type Handler } from '../http';
-import { demoJson, demoText, limitReply, promptText } from './demo-model';
+import { DEMO_MODEL, demoAnswer } from './demo';
+import { limitReply, promptText } from './limits';
 import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from './errors';
 import { checkModel, getModel, listModels } from './models';
 import { pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
@@ -15,7 +17,7 @@ import { countInputTokens, estimateTokens, PromptCache } from './tokens';
 import type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply } from './types';
 
 export type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply, StopReason, Usage } from './types';
-export { DEMO_LABEL } from './demo-model';
+export { answerMessagesRequest, DEMO_MODEL } from './demo';
 export { MODELS } from './models';
 
 /** The 429 the API gives when the organization's monthly spend limit is reached: no retry-after, never retry it. */
@@ -59,9 +61,8 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
       const text = JSON.stringify('json' in scripted ? scripted.json : scripted.jsonFrom(promptText(request)));
       return { ...base, text, stopReason: 'end_turn', usage: usageFor(text) };
     }
-    const produced = request.outputSchema ? demoJson(request, request.outputSchema) : demoText(request);
-    const limited = limitReply(produced, request);
-    return { ...base, ...limited, usage: usageFor(limited.text), chunkDelayMs };
+    const limited = limitReply(demoAnswer(request), request);
+    return { ...base, model: DEMO_MODEL.id, ...limited, usage: usageFor(limited.text), chunkDelayMs };
   };
 
   const createMessage = async (res: ServerResponse, body: string, headers: Record<string, string>): Promise<void> => {

@@ -3,6 +3,7 @@
  * `after_id` / `before_id` cursors, has_more, first_id, last_id). The names are data: the product must list them at run
  * time, not hard-code them.
  */
+import { DEMO_MODEL } from './demo';
 import { ApiError, invalidRequest } from './errors';
 
 export interface ModelInfo {
@@ -30,6 +31,8 @@ export const MODELS: readonly ModelInfo[] = [
   model('claude-haiku-5-5', 'Claude Haiku 5.5', '2026-08-26T00:00:00Z', 64_000),
   model('claude-sonnet-4-5', 'Claude Sonnet 4.5', '2025-09-29T00:00:00Z', 64_000),
   model('claude-haiku-4-5', 'Claude Haiku 4.5', '2025-10-01T00:00:00Z', 64_000),
+  // The sandbox's own model (demo/): listed so a client can choose it by name and show its display name.
+  model(DEMO_MODEL.id, DEMO_MODEL.displayName, '2025-01-01T00:00:00Z', 8_000),
 ];
 
 /**

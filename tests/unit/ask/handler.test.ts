@@ -61,7 +61,7 @@ interface World {
 }
 
 function result(text: string): GenerationResult {
-  return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
+  return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
 }
 
 function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor']): World {

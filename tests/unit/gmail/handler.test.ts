@@ -119,7 +119,7 @@ function setup(options: Setup = {}) {
     requests.push(request);
     const text = options.modelText ?? 'Hi Dana,\n\nI will send the revised quote for 240 seats.\n\nBest,\nSam';
     events.onText(text);
-    return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
+    return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
   };
   const orgs = new OrgRegistry(local);
   const deps: GmailDeps = {

@@ -28,6 +28,7 @@ const result = (overrides: Partial<GenerationResult> = {}): GenerationResult => 
   stopReason: 'end_turn',
   usage: { input: 1000, output: 200, cacheRead: 2000, cacheWrite: 0 },
   model: 'claude-sonnet-5-5',
+  modelName: 'Claude Sonnet 5.5',
   latencyMs: 1800,
   firstTokenMs: 400,
   costUsd: 0,
@@ -146,7 +147,7 @@ describe('the model settings every model call runs with', () => {
         now: () => new Date(),
         listModels: async () => {
           listed.push([]);
-          return ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5'];
+          return ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5'].map((id) => ({ id, displayName: id }));
         },
       },
     };
@@ -155,7 +156,12 @@ describe('the model settings every model call runs with', () => {
   it('use the rep’s key, gateway and model for the use case, listing models once', async () => {
     const local = await localWith({ anthropicApiKey: KEY, baseUrl: 'https://gateway.acme.example', models: { ask: 'claude-haiku-5-5' } });
     const { deps: modelDeps, listed } = deps(settingsSource(local, noPolicy));
-    expect(await governedModelSettings('ask-plan', modelDeps)).toEqual({ apiKey: KEY, baseUrl: 'https://gateway.acme.example', model: 'claude-haiku-5-5' });
+    expect(await governedModelSettings('ask-plan', modelDeps)).toEqual({
+      apiKey: KEY,
+      baseUrl: 'https://gateway.acme.example',
+      model: 'claude-haiku-5-5',
+      modelNames: { 'claude-opus-5-5': 'claude-opus-5-5', 'claude-sonnet-5-5': 'claude-sonnet-5-5', 'claude-haiku-5-5': 'claude-haiku-5-5' },
+    });
     await governedModelSettings('summary', modelDeps);
     expect(listed).toHaveLength(1);
   });

@@ -10,6 +10,7 @@ import {
   type GenerationRequest,
 } from '../../../lib/model';
 import { sleep } from '../../sandbox/http';
+import { DEMO_MODEL } from '../../sandbox/anthropic';
 import { useFakeMessagesApi } from './fake-api';
 
 const { api, settings } = useFakeMessagesApi();
@@ -203,19 +204,21 @@ describe('generateJson', () => {
 });
 
 describe('listModels', () => {
-  it('lists the models the API offers, newest first', async () => {
+  it('lists the models the API offers with their display names, newest first', async () => {
     const models = await listModels(settings());
-    expect(models).toEqual(['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-sonnet-4-5', 'claude-haiku-4-5']);
+    expect(models.slice(0, 5).map((model) => model.id)).toEqual(['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-sonnet-4-5', 'claude-haiku-4-5']);
+    expect(models[0]?.displayName).toBe('Claude Opus 5.5');
+    expect(models.find((model) => model.id === DEMO_MODEL.id)?.displayName).toBe('Demo model (offline)');
     expect(api.log[0]?.path).toMatch(/^\/v1\/models/);
   });
 
   it('falls back to the built-in list when the API cannot be reached', async () => {
     const models = await listModels(settings({ baseUrl: 'http://127.0.0.1:9' }));
-    expect(models).toEqual([...FALLBACK_MODELS]);
+    expect(models.map((model) => model.id)).toEqual([...FALLBACK_MODELS]);
   });
 
   it('falls back to the built-in list without a key, making no call', async () => {
-    expect(await listModels(settings({ apiKey: '' }))).toEqual([...FALLBACK_MODELS]);
+    expect((await listModels(settings({ apiKey: '' }))).map((model) => model.id)).toEqual([...FALLBACK_MODELS]);
     expect(api.log).toHaveLength(0);
   });
 });

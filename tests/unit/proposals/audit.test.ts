@@ -52,6 +52,7 @@ const RESULT: GenerationResult = {
   stopReason: 'end_turn',
   usage: { input: 2000, output: 500, cacheRead: 1000, cacheWrite: 0 },
   model: 'claude-sonnet-4-5',
+  modelName: 'Claude Sonnet 4.5',
   latencyMs: 1800,
   firstTokenMs: 300,
   costUsd: 0,

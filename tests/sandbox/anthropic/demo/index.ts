@@ -1,0 +1,108 @@
+/**
+ * The offline demo model: it answers a Messages API request by doing the job the request asks for, deterministically,
+ * from what the request holds (the instructions, the context lines with their ids, the note, the question, the fields
+ * and picklist values offered, the output schema). No reply is stored per record: the same rules answer any record.
+ *
+ * Which job: from the structured output schema (a `leads` list: Extract to Lead; `activity` and `fieldUpdates`: Log
+ * this note; `object` and `filters`: an Ask query plan; any other schema: its smallest valid value, a property named
+ * like a context line's field taking that line's value), else from the
+ * user turn's inputs (<question> and <query>: an answer from rows; <thread>: a Gmail reply; <recipient>: an email
+ * draft), else the sections the instructions list (summary, meeting brief, deal insights, or any prompt written the
+ * same way).
+ *
+ * `answerMessagesRequest(body)` is the whole model as a function (the HTTP route and a prompt evaluation both use it):
+ * a request body in, the Message the API would return out.
+ */
+import { limitReply } from '../limits';
+import { newMessageId } from '../reply';
+import { parseMessagesRequest, type MessagesRequest } from '../request';
+import { estimateTokens, PromptCache } from '../tokens';
+import type { StopReason, Usage } from '../types';
+import { answerFromRows, planQuery } from './ask';
+import { writeEmail, writeReply } from './email';
+import { proposeLeads } from './lead';
+import { proposeFromNote } from './note';
+import { readPrompt } from './prompt';
+import { fitToSchema, smallestValue } from './schema';
+import { writeUp } from './writeup';
+
+/** How the demo model is listed by GET /v1/models and named in every Message it writes. */
+export const DEMO_MODEL = { id: 'groundwork-demo-offline', displayName: 'Demo model (offline)' } as const;
+
+export type DemoJob = 'lead' | 'note' | 'ask-plan' | 'ask-answer' | 'reply' | 'email' | 'write-up' | 'schema';
+
+export function jobOf(request: MessagesRequest): DemoJob {
+  const schema = request.outputSchema;
+  if (schema) {
+    const properties = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+    if (properties.includes('leads')) return 'lead';
+    if (properties.includes('activity') && properties.includes('fieldUpdates')) return 'note';
+    if (properties.includes('object') && properties.includes('filters')) return 'ask-plan';
+    return 'schema';
+  }
+  const user = request.messages.flatMap((message) => message.content.map((block) => block.text)).join('\n');
+  if (user.includes('<question>') && user.includes('<query>')) return 'ask-answer';
+  if (user.includes('<thread>')) return 'reply';
+  if (user.includes('<recipient>')) return 'email';
+  return 'write-up';
+}
+
+/** The text the demo model writes for a request (JSON for structured output), before max_tokens and stop sequences. */
+export function demoAnswer(request: MessagesRequest, now: Date = new Date()): string {
+  const prompt = readPrompt(request, now);
+  const schema = request.outputSchema;
+  const structured = (draft: unknown): string => JSON.stringify(fitToSchema(draft, schema, schema ?? {}));
+  switch (jobOf(request)) {
+    case 'lead':
+      return structured(proposeLeads(prompt));
+    case 'note':
+      return structured(proposeFromNote(prompt));
+    case 'ask-plan':
+      return structured(planQuery(prompt));
+    case 'schema': {
+      const byField = new Map(prompt.lines.flatMap((line) => (line.field ? [[normalized(line.field), line.value] as const] : [])).reverse());
+      return JSON.stringify(smallestValue(schema, schema ?? {}, (name) => byField.get(normalized(name))));
+    }
+    case 'ask-answer':
+      return answerFromRows(prompt);
+    case 'reply':
+      return writeReply(prompt);
+    case 'email':
+      return writeEmail(prompt);
+    case 'write-up':
+      return writeUp(prompt);
+  }
+}
+
+const normalized = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export interface DemoMessage {
+  id: string;
+  type: 'message';
+  role: 'assistant';
+  model: string;
+  content: { type: 'text'; text: string }[];
+  stop_reason: StopReason;
+  stop_sequence: string | null;
+  usage: Usage;
+}
+
+/**
+ * The Message the API returns for a request body (validated as the API does: an invalid body throws its ApiError),
+ * with usage counted as the sandbox counts it and no prompt cache unless one is passed.
+ */
+export function answerMessagesRequest(body: Record<string, unknown>, options: { now?: Date; cache?: PromptCache } = {}): DemoMessage {
+  const request = parseMessagesRequest(body, 'create');
+  const reply = limitReply(demoAnswer(request, options.now), request);
+  const input = (options.cache ?? new PromptCache(() => Date.now())).account(request);
+  return {
+    id: newMessageId(),
+    type: 'message',
+    role: 'assistant',
+    model: DEMO_MODEL.id,
+    content: [{ type: 'text', text: reply.text }],
+    stop_reason: reply.stopReason,
+    stop_sequence: reply.stopSequence,
+    usage: { ...input, output_tokens: estimateTokens(reply.text) },
+  };
+}
