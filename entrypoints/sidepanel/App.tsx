@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { GenerateActions } from '../../components/generate/GenerateSection';
 import { FeatureGate } from '../../components/governance/FeatureGate';
 import { OnboardingChecklist } from '../../components/governance/OnboardingChecklist';
+import { OrgAuditNotice } from '../../components/governance/OrgAuditNotice';
 import { LeadReviewPanel } from '../../components/extract-lead/LeadReviewPanel';
 import { PanelView, type PanelActions } from '../../components/record-view/PanelView';
 import { connectPanel } from '../../lib/panel/connection';
@@ -72,6 +73,7 @@ export function App({ windowId }: { windowId: number }) {
       </header>
       <main className="gw-panel__body">
         <OnboardingChecklist view={view} />
+        <OrgAuditNotice />
         <FeatureGate feature="extractLead">
           <LeadReviewPanel />
         </FeatureGate>

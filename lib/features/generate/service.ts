@@ -50,7 +50,7 @@ export interface GenerationAudit {
     problem: string | null;
   }): Promise<string | null>;
   /** What the rep did with a generation, as an amendment of its entry. */
-  recordOutcome(auditId: string, outcome: GenerationOutcome): Promise<void>;
+  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number }): Promise<void>;
 }
 
 export interface GenerationDeps {
@@ -175,7 +175,8 @@ export class GenerationService {
     const after = applyReport(before, report);
     await this.save(key, after);
     const outcome = outcomeToRecord(before, after, report);
-    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome).catch(() => undefined);
+    const details = report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {};
+    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome, details).catch(() => undefined);
     return after;
   }
 

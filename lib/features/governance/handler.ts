@@ -10,6 +10,7 @@ import { GovernanceRequest } from './protocol';
 import { settingsSource } from './sources';
 import { SALESFORCE_SEEN_KEY } from './keys';
 import { governanceStatus } from './status';
+import { createOrgAuditSink, ORG_AUDIT_ALARM, ORG_AUDIT_ALARM_MINUTES } from './org-audit';
 
 export const RETENTION_ALARM = 'governance:audit-retention';
 const DAY_MINUTES = 24 * 60;
@@ -57,8 +58,15 @@ export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>
   const log = extras?.log ?? auditLog();
   const settings = settingsSource(deps.local, managed);
   const gate = settingsGate({ settings, spend: log, now: deps.now });
-  const statusDeps = { local: deps.local, gate, effective: settings.effective, testKey: extras?.testKey ?? testApiKey, now: deps.now };
   const { generations, orgs, cookies, clientFor } = deps;
+  // The org sink runs where the rep's sessions are (the worker): it needs the orgs and the cookies.
+  const sink = orgs && cookies && clientFor ? createOrgAuditSink({ log: auditLog(), local: deps.local, settings, orgs, cookies, clientFor, now: deps.now }) : null;
+  void sink?.flush();
+  const orgAuditNotice = async (): Promise<string | null> => {
+    const denied = (await sink?.state())?.denied;
+    return denied && !denied.dismissed ? denied.message : null;
+  };
+  const statusDeps = { local: deps.local, gate, effective: settings.effective, testKey: extras?.testKey ?? testApiKey, now: deps.now, orgAuditNotice };
   const prep = generations && orgs && cookies && clientFor ? createMorningPrep({ settings, gate, orgs, cookies, generations, clientFor }) : null;
   if (prep) (extras?.onMorningPrepEnabled ?? watchMorningPrepEnabled)(() => void prep.run());
 
@@ -66,11 +74,16 @@ export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>
     name: 'governance',
     alarms: [
       { name: RETENTION_ALARM, periodInMinutes: DAY_MINUTES },
+      ...(sink ? [{ name: ORG_AUDIT_ALARM, periodInMinutes: ORG_AUDIT_ALARM_MINUTES }] : []),
       ...(prep ? [{ name: MORNING_PREP_ALARM, periodInMinutes: MORNING_PREP_PERIOD_MINUTES }] : []),
     ],
     async onAlarm(name) {
       if (name === MORNING_PREP_ALARM) {
         await prep?.run();
+        return;
+      }
+      if (name === ORG_AUDIT_ALARM) {
+        await sink?.flush({ retryDenied: true });
         return;
       }
       if (name !== RETENTION_ALARM) return;
@@ -81,6 +94,7 @@ export function createGovernanceHandler(deps: Pick<FeatureDeps, 'local' | 'now'>
       const request = GovernanceRequest.safeParse(payload);
       if (!request.success) return;
       if (request.data.type === 'salesforce-seen') await deps.local.set(SALESFORCE_SEEN_KEY, true);
+      if (request.data.type === 'dismiss-org-audit-notice') await sink?.dismissNotice();
       panel.send(await governanceStatus(statusDeps));
     },
   };

@@ -7,6 +7,8 @@ export const GovernanceRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }),
   /** The panel saw a Salesforce tab (a checklist step that stays done). */
   z.object({ type: z.literal('salesforce-seen') }),
+  /** The rep read the message about the org refusing audit events. */
+  z.object({ type: z.literal('dismiss-org-audit-notice') }),
 ]);
 export type GovernanceRequest = z.infer<typeof GovernanceRequest>;
 
@@ -42,5 +44,7 @@ export const GovernanceEvent = z.object({
   features: FeatureVisibility,
   /** The budget's warning or refusal, when there is one. */
   budgetMessage: z.string().nullable(),
+  /** Why the org refuses this rep's audit events, until the rep dismisses it (lib/features/governance/org-audit). */
+  orgAuditNotice: z.string().nullable(),
 });
 export type GovernanceEvent = z.infer<typeof GovernanceEvent>;

@@ -15,14 +15,20 @@ export interface StatusDeps {
   effective(): Promise<EffectiveSettings>;
   testKey: typeof testApiKey;
   now(): Date;
+  /** The org sink's message for the rep, when there is one to show. */
+  orgAuditNotice?(): Promise<string | null>;
 }
 
 /** What the panel needs from governance: the first-run checklist, which features to show, and the budget's word. */
 export async function governanceStatus(deps: StatusDeps): Promise<GovernanceEvent> {
   const effective = await deps.effective();
-  const [onboarding, budget] = await Promise.all([onboardingStatus(deps, effective), deps.gate.budget()]);
+  const [onboarding, budget, orgAuditNotice] = await Promise.all([
+    onboardingStatus(deps, effective),
+    deps.gate.budget(),
+    deps.orgAuditNotice?.() ?? Promise.resolve(null),
+  ]);
   const features = FeatureVisibility.parse(Object.fromEntries(FEATURES.map((feature) => [feature, featureEnabled(effective, feature)])));
-  return { type: 'status', onboarding, features, budgetMessage: budget.message };
+  return { type: 'status', onboarding, features, budgetMessage: budget.message, orgAuditNotice };
 }
 
 async function onboardingStatus(deps: StatusDeps, effective: EffectiveSettings): Promise<OnboardingStatus> {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { browser } from '../../browser';
 import { ENABLED_ORGS_KEY, KEY_CHECK_KEY } from './keys';
+import { ORG_AUDIT_STATE_KEY } from './org-audit/sink';
 import { GovernanceEvent, type GovernanceRequest, type OnboardingStatus } from './protocol';
 import { SETTINGS_KEY } from '../../settings';
 import type { FeatureKey } from '../../settings/schema';
@@ -21,6 +22,7 @@ export const resetGovernanceStore = (): void => useGovernanceStore.setState({ st
 
 export const selectOnboarding = (state: GovernanceState): OnboardingStatus | null => state.status?.onboarding ?? null;
 export const selectBudgetMessage = (state: GovernanceState): string | null => state.status?.budgetMessage ?? null;
+export const selectOrgAuditNotice = (state: GovernanceState): string | null => state.status?.orgAuditNotice ?? null;
 /** Until the background has answered, every feature shows (a policy still refuses its messages in the background). */
 export const selectFeatureVisible =
   (feature: FeatureKey) =>
@@ -35,7 +37,7 @@ export function requestGovernance(request: GovernanceRequest): void {
 }
 
 /** Storage the status depends on: a change to any of these (in the options page, or by policy) refreshes it. */
-const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY];
+const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY, ORG_AUDIT_STATE_KEY];
 
 /**
  * Receives the background's governance status and asks for it again whenever settings, enabled orgs, the key check

@@ -29,6 +29,8 @@
  *                                              sandbox `acme--uat.sandbox`): browser sessions end, the old hosts' pages
  *                                              redirect to the new ones, their API still answers → {apiHost, lightningHost}
  *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
+ *   POST   /__sandbox/deploy                   {org?} → deploy the repository's Salesforce DX metadata into that org (as
+ *                                                `sf project deploy start`): {success, components} or 400 {error}
  *
  * OAuth 2.0 on the My Domain host (see `oauth/`): `/services/oauth2/authorize` (authorization code with PKCE, consent
  * page), `/services/oauth2/token` (authorization_code, refresh_token, password), `/services/oauth2/revoke` and
@@ -47,6 +49,7 @@ import { errorResponse, type RestContext, type RestResponse } from './rest/http'
 import { executeRest, isSupportedVersion, versionsList } from './rest/router';
 import type { Session } from './sessions';
 import { serveUi } from './ui';
+import { deployMetadata, type DeployResult } from './metadata/deploy';
 import { notFound } from './writes';
 
 export type { Fault } from './faults';
@@ -83,8 +86,10 @@ export interface SalesforceFake {
   expireSessions(orgName?: string): void;
   /** API Access Control: cookie sessions are refused by the REST API. */
   setApiAccessControl(orgName: string, on: boolean): void;
-  /** Reseeds data, clears faults, log and latency. */
+  /** Reseeds data (a deployment goes with it), clears faults, log and latency. */
   reset(): void;
+  /** Deploys the repository's metadata (sfdx-project.json) into the org, as an admin would. */
+  deploy(orgName: string): DeployResult;
 }
 
 const PRIMARY_ORG = 'acme';
@@ -310,6 +315,9 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       case 'POST /__sandbox/my-domain':
         if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
         return sendJson(res, 200, renameMyDomain(orgName, input.name));
+      case 'POST /__sandbox/deploy':
+        if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
+        return sendJson(res, 200, deployMetadata(tenant(orgName).org));
       case 'GET /__sandbox/info': {
         if (orgName === undefined) return sendJson(res, 400, { error: 'not an org host' });
         const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
@@ -385,5 +393,6 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       tenant(orgName).org.apiAccessControl = on;
     },
     reset,
+    deploy: (orgName) => deployMetadata(tenant(orgName).org),
   };
 }
