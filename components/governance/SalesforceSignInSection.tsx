@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { browser, type KeyValueStore } from '../../lib/browser';
+import { sendToBackground, type KeyValueStore } from '../../lib/browser';
 import { webAuthFlow } from '../../lib/browser/identity';
 import { SignOutAnswer, type SignOutRequest } from '../../lib/messaging/protocol';
 import { listSignIns, SIGN_INS_KEY, type SignedInOrg } from '../../lib/salesforce/oauth';
@@ -56,7 +56,7 @@ function SignedInOrgs({ local }: { local: KeyValueStore }) {
 
   const signOut = async (org: SignedInOrg): Promise<void> => {
     const request: SignOutRequest = { type: 'salesforce-sign-out', orgId: org.orgId };
-    const answer = SignOutAnswer.safeParse(await browser.runtime.sendMessage(request));
+    const answer = SignOutAnswer.safeParse(await sendToBackground(request));
     setNote(
       answer.success && answer.data.revoked
         ? `Signed out of ${org.apiHost}; Salesforce revoked the sign-in.`

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { PanelProblem } from '../../lib/messaging/protocol';
+import type { PanelProblem } from '../../lib/salesforce/problems';
 import { Notice } from './Notice';
-import type { PanelActions } from './PanelView';
 
 type Kind = PanelProblem['kind'];
 
@@ -21,7 +20,7 @@ const SIGN_IN_KINDS: ReadonlySet<Kind> = new Set(['sign-in-required', 'sign-in-f
 const CALM_KINDS: ReadonlySet<Kind> = new Set(['sign-in-required', 'signed-out']);
 
 /** Why the record in view could not be read, and the one thing that helps: sign in, sign out, or retry. */
-export function ProblemNotice({ problem, actions }: { problem: PanelProblem; actions: Pick<PanelActions, 'retry' | 'signIn' | 'signOut'> }) {
+export function ProblemNotice({ problem, actions }: { problem: PanelProblem; actions: { retry(): void; signIn(): void; signOut(): void } }) {
   const title = TITLES[problem.kind] ?? 'Groundwork could not read this record';
   return (
     <Notice state={problem.kind} title={title} tone={CALM_KINDS.has(problem.kind) ? 'info' : 'error'}>

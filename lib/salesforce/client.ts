@@ -13,13 +13,10 @@ import type { RecordGraph } from './record-graph';
 import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
 import { SalesforceTransport, type HttpMethod } from './transport';
-import type { OrgCredentials } from './credentials';
+import type { OrgCredentials } from './transport';
 import { TtlCache } from './ttl-cache';
 
 export type { ObjectDescribe } from './context/api';
-
-/** An org's client for a session the rep has there (lib/salesforce/credentials.ts decides what it sends). */
-export type OrgClientFor = (session: ApiSession) => OrgClient;
 
 /** Pinned: field shapes and behaviour differ between API versions. */
 export const API_VERSION = '62.0';

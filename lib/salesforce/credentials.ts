@@ -9,22 +9,9 @@ import { isApiHost } from './hosts';
 import { sameUser, type OAuthAccess, type SalesforceOAuth } from './oauth';
 import { SalesforceProblem, problem, sessionEnded } from './problems';
 import { orgIdOfSid, type ApiSession, type CookieJar } from './session';
+import type { Credential, OrgCredentials } from './transport';
 
-/** What goes in the Authorization header of a REST call, and to which host. */
-export interface Credential {
-  kind: 'cookie' | 'oauth';
-  token: string;
-  apiHost: string;
-}
-
-/** One org's credential for a client: the one to use now, and a different one after Salesforce refused one. */
-export interface OrgCredentials {
-  current(): Promise<Credential>;
-  /** Throws a SalesforceProblem (what the rep can do) when nothing else is worth trying. */
-  renew(refused: Credential, refusal: string): Promise<Credential>;
-  /** The renewed credential was refused too. */
-  refusedAgain(refused: Credential): SalesforceProblem;
-}
+export type { Credential, OrgCredentials } from './transport';
 
 /** Salesforce's 401 text when API Access Control (or a connected-app policy) keeps the browser session out of the API. */
 const COOKIE_NOT_FOR_API = 'not valid for use with the REST API';

@@ -1,5 +1,29 @@
-import type { PanelProblem } from '../messaging/protocol';
+import { z } from 'zod';
 import { lightningHostFor } from './hosts';
+
+/** A Salesforce failure as the panel shows it: its kind (what the rep can do) and the words. */
+export const PanelProblem = z.object({
+  kind: z.enum([
+    'session-expired',
+    'no-session',
+    'no-api-access',
+    'api-disabled',
+    /** The org takes only its OAuth sign-in (API Access Control, or the admin's policy): the panel offers it. */
+    'sign-in-required',
+    /** A sign-in that did not finish (denied, closed, refused, answered for another request): offered again. */
+    'sign-in-failed',
+    /** Salesforce no longer honours the org's sign-in (revoked or expired): offered again. */
+    'signed-out',
+    /** The sign-in and the browser's Salesforce session are different users: neither is used until they match. */
+    'user-mismatch',
+    'not-found',
+    'limit',
+    'network',
+    'server',
+  ]),
+  message: z.string(),
+});
+export type PanelProblem = z.infer<typeof PanelProblem>;
 
 /** A Salesforce failure in words the rep can act on. */
 export class SalesforceProblem extends Error {

@@ -1,8 +1,26 @@
-import type { Credential, OrgCredentials } from './credentials';
 import { isApiHost } from './hosts';
-import { problem } from './problems';
+import { problem, type SalesforceProblem } from './problems';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** What goes in the Authorization header of a REST call, and to which host. */
+export interface Credential {
+  kind: 'cookie' | 'oauth';
+  token: string;
+  apiHost: string;
+}
+
+/**
+ * One org's credential for a client (lib/salesforce/credentials.ts makes them): the one to use now, and a different one
+ * after Salesforce refused one.
+ */
+export interface OrgCredentials {
+  current(): Promise<Credential>;
+  /** Throws a SalesforceProblem (what the rep can do) when nothing else is worth trying. */
+  renew(refused: Credential, refusal: string): Promise<Credential>;
+  /** The renewed credential was refused too. */
+  refusedAgain(refused: Credential): SalesforceProblem;
+}
 
 /** How long one REST call may take before the rep is told Salesforce could not be reached. */
 const REQUEST_TIMEOUT_MS = 60_000;

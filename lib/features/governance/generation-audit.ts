@@ -1,6 +1,6 @@
 import { costUsd, type AuditLog, type Outcome } from '../../audit';
 import { costOf } from '../../model/prices';
-import type { GenerationAudit } from '../generate/service';
+import type { GenerationAudit } from '../generate';
 import type { CurrentOrg, SettingsSource } from './sources';
 import { AUDIT_FEATURE_FOR } from './use-cases';
 

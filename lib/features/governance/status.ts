@@ -4,7 +4,7 @@ import type { SettingsGate } from './gate';
 import { keyFingerprint, parseKeyCheck, testApiKey } from './key-check';
 import { KEY_CHECK_KEY, ONBOARDED_KEY, SALESFORCE_SEEN_KEY } from './keys';
 import { listEnabledOrgs } from './orgs';
-import { FeatureVisibility, type GovernanceEvent, type KeyCheck, type OnboardingStatus } from './protocol';
+import { FeatureVisibility, type GovernanceEvent, type KeyCheck, type OnboardingStatus } from './messages';
 
 /** A failed check is tried again after this long (the network may have been down); a passed one is kept. */
 const RETRY_FAILED_CHECK_MS = 60_000;

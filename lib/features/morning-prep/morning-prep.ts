@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { GenerationService } from '../generate';
 import type { OrgRegistry } from '../../orgs';
-import { OrgClient } from '../../salesforce';
+import type { OrgClient } from '../../salesforce/client';
 import { idEquals, selectQuery, soonestFirst } from '../../salesforce/context/soql';
 import { UserInfo } from '../../salesforce/current-user';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import type { RecordRef } from '../../salesforce/record-url';
 import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/session';
+import type { GenerationService } from '../generate';
+import type { SettingsGate, SettingsSource } from '../governance';
 import { recordSlotKey } from '../record-view';
-import type { SettingsGate } from '../governance/gate';
-import type { SettingsSource } from '../governance/sources';
 
 export const MORNING_PREP_ALARM = 'governance:morning-prep';
 /**
@@ -35,7 +34,7 @@ export interface MorningPrepDeps {
   orgs: Pick<OrgRegistry, 'lastUsed' | 'isEnabled'>;
   cookies: CookieJar;
   generations: Pick<GenerationService, 'kept' | 'generate'>;
-  /** The org's API as the rep (an OrgClient). */
+  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor(session: ApiSession): PrepClient;
 }
 

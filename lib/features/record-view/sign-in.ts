@@ -5,7 +5,7 @@
  */
 import { SalesforceProblem, toSalesforceProblem } from '../../salesforce/problems';
 import type { SalesforceOAuth } from '../../salesforce/oauth';
-import type { RecordViewService } from '.';
+import type { RecordViewService } from './service';
 
 export interface SignInDeps {
   records: Pick<RecordViewService, 'sessionInView' | 'retry' | 'showProblem'>;

@@ -9,8 +9,10 @@ import { AskEvent, type AskState } from '../../../lib/features/ask/messages';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
 import type { AskDeps, AskOptions } from '../../../lib/features/ask/service';
 import type { KeyValueStore } from '../../../lib/browser/store';
-import type { FeatureHandler, PanelConnection } from '../../../lib/features/handler';
-import type { RecordCard } from '../../../lib/messaging/protocol';
+import type { RecordCard } from '../../../lib/features/record-view/messages';
+import { CHANNELS } from '../../../lib/features/channels';
+import { parsePayload } from '../../../lib/messaging/channels';
+import type { ChannelHandler, PanelConnection } from '../../../lib/messaging/feature-handler';
 import { modelProblem, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
@@ -52,7 +54,7 @@ const globexCard: RecordCard = {
 };
 
 interface World {
-  handler: FeatureHandler;
+  handler: ChannelHandler<'ask'>;
   panel: PanelConnection & { events: AskEvent[] };
   store: MemoryStore;
   planRequests: GenerationRequest[];
@@ -170,13 +172,13 @@ describe('the Ask handler', () => {
     expect(lastState(w)?.problems[0]).toMatch(/Try asking it another way/);
   });
 
-  it('keeps the last question, plan, SOQL and rows for a reopened panel, and ignores malformed requests', async () => {
+  it('keeps the last question, plan, SOQL and rows for a reopened panel; malformed requests never reach it', async () => {
     const w = world();
     w.script.plans.push(openDealsThisQuarter);
     await w.handler.handle({ type: 'draft', text: 'half a quest' }, w.panel);
     await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
     await w.handler.handle({ type: 'draft', text: 'next quest' }, w.panel);
-    await w.handler.handle({ type: 'nonsense' }, w.panel);
+    expect(parsePayload(CHANNELS, 'ask', 'request', { type: 'nonsense' })).toBeNull();
     const reopened = { windowId: 3, events: [] as AskEvent[], send(payload: unknown) { this.events.push(AskEvent.parse(payload)); } };
     await w.handler.handle({ type: 'open' }, reopened);
     expect(reopened.events).toHaveLength(1);

@@ -1,11 +1,11 @@
 /**
  * The org sink wired to the worker: the shared audit log (each append asks for a send, a moment later so that a burst
- * of entries goes in one request), the policy and redaction in force, and a client per org from the rep's session.
+ * of entries goes in one request), the policy and redaction in force, and the org client every feature shares.
  */
 import type { AuditLog } from '../../../audit';
 import type { KeyValueStore } from '../../../browser/store';
 import { redactText } from '../../../context/redact';
-import type { OrgClientFor } from '../../../salesforce/client';
+import type { ClientFor } from '../../../salesforce/org-clients';
 import { sessionOfOrg, type CookieJar } from '../../../salesforce/session';
 import { compileRedactionPatterns } from '../../../settings';
 import type { SettingsSource } from '../sources';
@@ -23,8 +23,8 @@ export interface OrgAuditWiring {
   settings: SettingsSource;
   orgs: { identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null> };
   cookies: CookieJar;
-  /** The org's API as the rep (lib/salesforce/credentials.ts decides what it carries). */
-  clientFor: OrgClientFor;
+  /** The org client of a session: the one every feature shares (its credential: lib/salesforce/credentials.ts). */
+  clientFor: ClientFor;
   now(): Date;
 }
 

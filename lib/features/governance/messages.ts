@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineChannel } from '../../messaging/channels';
 import { FEATURES } from '../../settings/schema';
 
 /** Panel → background, on the 'governance' feature channel. */
@@ -48,3 +49,6 @@ export const GovernanceEvent = z.object({
   orgAuditNotice: z.string().nullable(),
 });
 export type GovernanceEvent = z.infer<typeof GovernanceEvent>;
+
+/** Never switched off: the checklist and the switches themselves travel on it. */
+export const governanceChannel = defineChannel({ name: 'governance', request: GovernanceRequest, event: GovernanceEvent, featureSwitch: null });

@@ -2,13 +2,16 @@
  * "Update the existing record" for a duplicate the look-up found: its current values read for the diff, and the
  * chosen updates written as one guarded commit (each PATCH with `If-Unmodified-Since`, all or nothing, once).
  */
-import type { OrgApi } from '../salesforce/context/api';
-import { commitReview, fieldTypesOf, type CommitLedger, type CommitOutcome, type WriteApi } from '../salesforce/writes';
-import type { CardWrite } from './audit';
-import type { WriteDescribes } from './describe';
+import { commitReview, exchangeWrites, type CommitOutcome } from '../../proposals';
+import type { CardWrite } from '../../proposals/audit';
+import type { WriteDescribes } from '../../proposals/describe';
+import type { DuplicateMatch, ExistingRecord, Review, ReviewCard } from '../../proposals/review';
+import type { WriteValue } from '../../proposals/validate';
+import { fieldTypesOf } from '../../salesforce/commit';
+import type { OrgApi } from '../../salesforce/context/api';
+import type { CommitLedger } from '../../salesforce/ledger';
+import type { WriteApi } from '../../salesforce/write-request';
 import type { LeadResult } from './messages';
-import type { DuplicateMatch, ExistingRecord, Review, ReviewCard } from './review';
-import type { WriteValue } from './validate';
 
 const asValue = (value: unknown): WriteValue =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
@@ -76,10 +79,7 @@ function updatesOutcome(updates: ReviewCard[], outcome: CommitOutcome | { kind: 
         cards: updates,
         problem: null,
         results: updates.map((card) => ({ cardId: card.id, id: card.target?.id ?? null, error: null, action: 'updated', objectName: card.objectName })),
-        writes: (outcome.exchanges ?? []).map((exchange) => {
-          const id = updates.find((card) => card.id === exchange.cardId)?.target?.id;
-          return { cardId: exchange.cardId, payload: exchange.payload, answer: exchange.answer, ...(id ? { recordId: id } : {}) };
-        }),
+        writes: exchangeWrites(outcome.exchanges ?? [], new Map(updates.map((card) => [card.id, card.target?.id ?? '']))),
       };
     case 'record-changed':
       return { ...none, cards: outcome.review.cards, problem: RECORD_CHANGED };
@@ -88,12 +88,7 @@ function updatesOutcome(updates: ReviewCard[], outcome: CommitOutcome | { kind: 
         ...none,
         cards: outcome.review.cards,
         problem: 'Salesforce refused the update; nothing of it was written. See the fields marked below.',
-        writes: outcome.exchanges.map((exchange) => ({
-          cardId: exchange.cardId,
-          payload: exchange.payload,
-          answer: exchange.answer,
-          ...(exchange.httpStatusCode >= 300 ? { error: `Salesforce refused it (HTTP ${exchange.httpStatusCode}).` } : {}),
-        })),
+        writes: exchangeWrites(outcome.exchanges, new Map()),
       };
     case 'unknown':
       return { ...none, problem: outcome.problem.message };

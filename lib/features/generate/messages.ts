@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { defineChannel } from '../../messaging/channels';
+import { Citation, Claim } from '../../context/checked-output';
+import { GenerationProblem } from '../../model/types';
 import { PromptVariant } from '../../prompts';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
@@ -21,23 +24,6 @@ export const EmailOptions = z.object({
 });
 export type EmailOptions = z.infer<typeof EmailOptions>;
 
-export const Claim = z.object({ text: z.string(), kind: z.string() });
-export type Claim = z.infer<typeof Claim>;
-
-/** A cited context line, so the panel can show where a fact came from. */
-export const Citation = z.object({
-  id: z.string(),
-  text: z.string(),
-  objectName: z.string(),
-  recordId: z.string(),
-});
-export type Citation = z.infer<typeof Citation>;
-
-export const GenerationProblem = z.object({
-  kind: z.string(),
-  message: z.string(),
-  retryAfterSeconds: z.number().optional(),
-});
 
 /** A deterministic finding shown beside deal insights (not model output). */
 export const Finding = z.object({ severity: z.enum(['warning', 'info']), text: z.string() });
@@ -97,3 +83,23 @@ export const OutcomeReport = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('edit'), subject: z.string().max(1_000), body: z.string().max(DRAFT_MAX) }),
 ]);
 export type OutcomeReport = z.infer<typeof OutcomeReport>;
+
+/** Panel → handler: generate for the record in view, stop, or report what the rep did with an output. */
+export const GenerateRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
+  z.object({ type: z.literal('stop-generation'), feature: Feature }),
+  /** What the rep did with the generation the panel shows (by its id: the tab in view may have changed since). */
+  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().min(1), report: OutcomeReport }),
+]);
+export type GenerateRequest = z.infer<typeof GenerateRequest>;
+
+export const GenerateEvent = z.discriminatedUnion('type', [
+  /** Everything kept for the record in view, sent when the record comes into view. */
+  z.object({ type: z.literal('generations'), recordId: z.string(), generations: z.array(Generation) }),
+  /** One generation as it streams and when it ends. */
+  z.object({ type: z.literal('generation'), generation: Generation }),
+]);
+export type GenerateEvent = z.infer<typeof GenerateEvent>;
+
+/** Each output's own switch (summary, brief…) is checked per request by the handler; the channel itself is always open. */
+export const generateChannel = defineChannel({ name: 'generate', request: GenerateRequest, event: GenerateEvent, featureSwitch: null });

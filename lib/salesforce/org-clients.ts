@@ -1,0 +1,24 @@
+import type { OrgClient } from './client';
+import type { ApiSession } from './session';
+
+/** The org client of an API session: the same one for every feature that asks with that session. */
+export type ClientFor = (session: ApiSession) => OrgClient;
+
+/**
+ * One OrgClient per org and API session, shared by every feature (the record view, Ask, the write path, Gmail,
+ * morning prep), so an object's describe is fetched once however many features use it. Keyed by the session itself,
+ * in memory only: a re-login as someone else gets a client of its own and never another user's describes (they carry
+ * field-level security). `create` makes the client (SalesforceSessions.client: it decides what its calls carry).
+ */
+export function sharedOrgClients(create: ClientFor): ClientFor {
+  const clients = new Map<string, OrgClient>();
+  return (session) => {
+    const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = create(session);
+      clients.set(key, client);
+    }
+    return client;
+  };
+}
