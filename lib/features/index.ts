@@ -13,7 +13,7 @@ import { currentUsers } from '../salesforce/current-user';
 import { SalesforceSessions } from '../salesforce/credentials';
 import { SalesforceOAuth, TokenVault } from '../salesforce/oauth';
 import { sharedOrgClients } from '../salesforce/org-clients';
-import { signInRequired } from '../settings';
+import { signInRequired, type EffectiveSettings } from '../settings';
 import type { CookieJar } from '../salesforce/session';
 import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
@@ -46,7 +46,7 @@ export interface BackgroundPlatform {
  * How the features reach Salesforce: the org's sign-in (OAuth) where the rep signed in or the policy requires it,
  * else the browser session; one shared client per org and session.
  */
-function salesforceAccess(platform: BackgroundPlatform, effective: () => ReturnType<ReturnType<typeof createGovernance>['settings']['effective']>) {
+function salesforceAccess(platform: BackgroundPlatform, effective: () => Promise<EffectiveSettings>) {
   const oauth = new SalesforceOAuth({
     vault: new TokenVault({ local: platform.local, session: platform.session, key: platform.tokenKey }),
     flow: platform.webAuthFlow,
