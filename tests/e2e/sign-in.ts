@@ -73,8 +73,20 @@ export async function browserSid(browser: Browser, apiHost: string): Promise<str
 /** Forgets the extension's Salesforce sign-ins between tests (as a fresh profile would have none). */
 export async function forgetSignIns(worker: { evaluate(fn: () => Promise<void>): Promise<void> }): Promise<void> {
   await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { remove(key: string): Promise<void> }> } }).chrome;
-    await api.storage.local.remove('salesforce-oauth:sign-ins');
+    // Who is signed in is kept in the extension's lasting store (IndexedDB, lib/browser/local-store.ts).
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('groundwork-local');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('the lasting store did not open'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('items', 'readwrite');
+      tx.objectStore('items').delete('salesforce-oauth:sign-ins');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('the sign-ins were not removed'));
+    });
+    db.close();
+    const api = (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome;
     await api.storage.session.remove('salesforce-oauth:access');
   });
 }

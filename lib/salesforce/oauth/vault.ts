@@ -1,5 +1,5 @@
 /**
- * Where an org's OAuth sign-in is kept. The refresh token lives in local storage (it must outlive the browser session)
+ * Where an org's OAuth sign-in is kept. The refresh token lives in the lasting store (it must outlive the browser session)
  * and the access token in session storage (memory only, gone when the browser closes); both only as AES-GCM
  * ciphertext under a key that cannot leave this browser profile (lib/browser/token-key.ts). Each ciphertext is bound
  * to its org and kind, so one cannot be passed off as another. Who signed in (ids, names) is kept in clear: it is not a
