@@ -1,5 +1,5 @@
 import '../lib/messaging/zod-jitless';
-import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
+import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
 import { webAuthFlow } from '../lib/browser/identity';
 import { tokenKey } from '../lib/browser/token-key';
 import {
@@ -27,6 +27,7 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
+    settingsVersion: settingsVersion(),
   });
 
   openPanelOnActionClick();

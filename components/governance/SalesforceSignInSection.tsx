@@ -4,20 +4,17 @@ import { webAuthFlow } from '../../lib/browser/identity';
 import { SignOutAnswer, type SignOutRequest } from '../../lib/messaging/protocol';
 import { listSignIns, SIGN_INS_KEY, type SignedInOrg } from '../../lib/salesforce/oauth';
 import { describedBy, Field, Section } from './fields';
+import type { SettingsForm } from './use-settings-draft';
 import { useStored } from './use-stored';
 
-interface Props {
-  local: KeyValueStore;
-  clientId: string;
-  locked: boolean;
-  onClientIdChange(clientId: string): void;
-}
 
 /**
  * Groundwork's own Salesforce sign-in, for orgs whose API refuses the browser session: the connected app it signs in
  * with (usually the admin's policy), the callback URL that app needs, and the orgs signed in now, each with Sign out.
  */
-export function SalesforceSignInSection({ local, clientId, locked, onClientIdChange }: Props) {
+export function SalesforceSignInSection({ form, local }: { form: SettingsForm; local: KeyValueStore }) {
+  const locked = form.locked('salesforceClientId');
+  const clientId = locked ? form.loaded.effective.settings.salesforceClientId : form.draft.salesforceClientId;
   return (
     <Section title="Salesforce sign-in" id="gw-section-salesforce">
       <p className="slds-text-body_small slds-m-bottom_small">
@@ -34,7 +31,7 @@ export function SalesforceSignInSection({ local, clientId, locked, onClientIdCha
           spellCheck={false}
           value={clientId}
           disabled={locked}
-          onChange={(event) => onClientIdChange(event.target.value)}
+          onChange={(event) => form.change({ salesforceClientId: event.target.value })}
           aria-describedby={describedBy('gw-sf-client-id', true, locked)}
           data-testid="salesforce-client-id"
         />

@@ -1,21 +1,20 @@
-import type { ContextPreview as Preview, PanelView as View } from '../../lib/features/record-view/messages';
+import type { ReactNode } from 'react';
+import type { ContextPreview as Preview, PanelView as View, RecordCard } from '../../lib/features/record-view/messages';
 import type { Feature, Generation } from '../../lib/features/generate/messages';
-import { ContextPreview } from './ContextPreview';
 import { AskSection } from '../ask/AskSection';
-import { GenerateSection, type GenerateActions } from '../generate/GenerateSection';
+import type { GenerateActions } from '../generate/GenerateSection';
 import { GmailReplySection } from '../gmail/GmailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
-import { LogNoteSection } from '../log-note/LogNoteSection';
 import { PendingNote } from '../log-note/PendingNote';
 import { GmailCard } from '../gmail/GmailCard';
-import { Notice } from './Notice';
 import { OrgNotEnabled } from './OrgNotEnabled';
-import { ProblemNotice } from './ProblemNotice';
+import { ProblemAlert } from './ProblemAlert';
+import { RecordWorkspace } from './RecordWorkspace';
 import { SignedInBar } from './SignedInBar';
-import { RecordCard } from './RecordCard';
 
 export interface PanelActions {
   retry(): void;
+  reloadTab(): void;
   enableOrg(orgId: string): void;
   signIn(): void;
   signOut(): void;
@@ -25,31 +24,17 @@ export interface PanelActions {
 
 interface Props {
   view: View;
+  /** The record's card kept while the same record reloads or fails to (see the record-view store). */
+  keptCard: RecordCard | null;
   preview: Preview | null;
   previewRequested: boolean;
   actions: PanelActions;
-  feature: Feature;
   generations: Partial<Record<Feature, Generation>>;
   generateActions: GenerateActions;
 }
 
-/** Links the output may carry: the org's own record pages, on the host the rep is browsing. */
-function recordLinks(host: string) {
-  return {
-    recordUrl: (objectName: string, recordId: string) => `https://${host}/lightning/r/${objectName}/${recordId}/view`,
-    isOrgRecordUrl: (href: string) => {
-      try {
-        const url = new URL(href);
-        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
 /** One distinct, labelled state per situation the rep can be in. */
-export function PanelView({ view, preview, previewRequested, actions, feature, generations, generateActions }: Props) {
+export function PanelView({ view, keptCard, preview, previewRequested, actions, generations, generateActions }: Props) {
   switch (view.kind) {
     case 'starting':
       return <Skeleton label="Starting Groundwork" />;
@@ -70,41 +55,45 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
           </Notice>
           <PendingNote />
           <FeatureGate feature="ask">
-            <AskSection host={view.host} record={null} />
+            <section className="slds-card gw-section" aria-label="Ask about your Salesforce data">
+              <AskSection host={view.host} record={null} />
+            </section>
           </FeatureGate>
         </>
       );
     case 'org-not-enabled':
       return <OrgNotEnabled org={view.org} onEnable={() => actions.enableOrg(view.org.orgId)} />;
     case 'loading':
-      return <Skeleton label="Loading the record" />;
     case 'record':
+    case 'problem': {
+      const card = view.kind === 'record' ? view.card : keptCard;
+      const problem =
+        view.kind === 'problem' ? (
+          <ProblemAlert key={`${view.problem.kind}:${view.problem.message}`} problem={view.problem} kept={card !== null} actions={actions} />
+        ) : null;
+      if (!card) return problem ?? <Skeleton label="Loading the record" />;
       return (
         <>
-          {view.signedIn && <SignedInBar user={view.signedIn} onSignOut={actions.signOut} />}
-          <RecordCard card={view.card} />
-          {preview ? (
-            <ContextPreview preview={preview} onClose={actions.closeContext} />
-          ) : (
-            <button
-              type="button"
-              className="slds-button slds-button_neutral slds-m-top_small"
-              onClick={actions.showContext}
-              disabled={previewRequested}
-              data-testid="show-context"
-            >
-              {previewRequested ? 'Preparing…' : 'What will be sent'}
-            </button>
+          {problem}
+          {view.kind === 'record' && view.signedIn && <SignedInBar user={view.signedIn} onSignOut={actions.signOut} />}
+          {view.kind === 'loading' && (
+            <p className="slds-assistive-text" role="status">
+              Reading the record again…
+            </p>
           )}
-          <GenerateSection card={view.card} feature={feature} generations={generations} actions={generateActions} {...recordLinks(view.host)} />
-          <FeatureGate feature="logNote">
-            <LogNoteSection card={view.card} />
-          </FeatureGate>
-          <FeatureGate feature="ask">
-            <AskSection host={view.host} record={view.card} />
-          </FeatureGate>
+          <RecordWorkspace
+            card={card}
+            host={view.host}
+            refreshing={view.kind === 'loading'}
+            preview={preview}
+            previewRequested={previewRequested}
+            actions={actions}
+            generations={generations}
+            generateActions={generateActions}
+          />
         </>
       );
+    }
     case 'gmail':
       return (
         <>
@@ -115,14 +104,23 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
           </FeatureGate>
         </>
       );
-    case 'problem':
-      return <ProblemNotice key={`${view.problem.kind}:${view.problem.message}`} problem={view.problem} actions={actions} />;
   }
+}
+
+function Notice({ state, title, children }: { state: string; title: string; children: ReactNode }) {
+  return (
+    <section className="slds-card gw-section gw-notice" data-testid="panel-state" data-state={state} role="status" aria-labelledby="gw-notice-title">
+      <h2 id="gw-notice-title" className="slds-text-heading_small slds-m-bottom_x-small">
+        {title}
+      </h2>
+      <p>{children}</p>
+    </section>
+  );
 }
 
 function Skeleton({ label }: { label: string }) {
   return (
-    <section className="slds-box gw-skeleton" data-testid="panel-state" data-state="loading" aria-busy="true" aria-label={label}>
+    <section className="slds-card gw-section gw-skeleton" data-testid="panel-state" data-state="loading" aria-busy="true" aria-label={label}>
       <div className="gw-skeleton__line gw-skeleton__line_short" />
       <div className="gw-skeleton__line" />
       <div className="gw-skeleton__line" />

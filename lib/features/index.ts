@@ -9,12 +9,15 @@ import type { ChannelHandler, FeatureDeps, FeatureRegistration } from '../messag
 import type { FeatureName } from '../messaging/channels';
 import { streamGeneration } from '../model';
 import { OrgRegistry } from '../orgs';
-import { currentUsers } from '../salesforce/current-user';
+import { API_VERSION } from '../salesforce/client';
 import { SalesforceSessions } from '../salesforce/credentials';
+import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-user';
+import { describeStoreFor } from '../salesforce/describe-store';
 import { SalesforceOAuth, TokenVault } from '../salesforce/oauth';
 import { sharedOrgClients } from '../salesforce/org-clients';
 import { signInRequired, type EffectiveSettings } from '../settings';
 import type { CookieJar } from '../salesforce/session';
+import type { SettingsVersion } from './governance/sources';
 import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
 import { createExtractLeadFeature } from './extract-lead';
@@ -40,11 +43,13 @@ export interface BackgroundPlatform {
   fetch: typeof fetch;
   keepAlive(): () => void;
   now(): Date;
+  /** A version of the settings and policy: given, the settings are kept in memory until it changes. */
+  settingsVersion?: SettingsVersion;
 }
 
 /**
  * How the features reach Salesforce: the org's sign-in (OAuth) where the rep signed in or the policy requires it,
- * else the browser session; one shared client per org and session.
+ * else the browser session.
  */
 function salesforceAccess(platform: BackgroundPlatform, effective: () => Promise<EffectiveSettings>) {
   const oauth = new SalesforceOAuth({
@@ -60,7 +65,7 @@ function salesforceAccess(platform: BackgroundPlatform, effective: () => Promise
     oauthRequired: async (orgId) => signInRequired(await effective(), orgId),
     fetch: platform.fetch,
   });
-  return { oauth, clientFor: sharedOrgClients((session) => sessions.client(session)) };
+  return { oauth, sessions };
 }
 
 /** Whether a feature's channel may be used now: its switch on (the rep's and the policy's); governance always may. */
@@ -72,17 +77,37 @@ export function channelAllowed(gate: Pick<SettingsGate, 'featureAllowed'>, chann
 export function createFeatures(platform: BackgroundPlatform) {
   const { local, session, cookies, now } = platform;
   const orgs = new OrgRegistry(local);
-  const { oauth, clientFor } = salesforceAccess(platform, () => governance.settings.effective());
+  const { oauth, sessions } = salesforceAccess(platform, () => governance.settings.effective());
+  // The user behind each session, looked up once per session: the audit stamps it, kept describes are keyed by it.
+  const userOfSession = usersOfSessions({
+    cache: session,
+    get: (apiSession, path) => clientFor(apiSession).request('GET', path),
+  });
+  // One client per org and session, shared by every feature.
+  const clientFor = sharedOrgClients((apiSession) =>
+    sessions.client(
+      apiSession,
+      describeStoreFor(apiSession, {
+        local,
+        apiVersion: API_VERSION,
+        knownUser: (known) => knownUser(session, known),
+        userOf: userOfSession,
+        now: () => now().getTime(),
+      }),
+    ),
+  );
   const governance = createGovernance({
     local,
     session,
     orgs,
     now,
+    ...(platform.settingsVersion ? { settingsVersion: platform.settingsVersion } : {}),
     userOf: currentUsers({
       cookies,
       identityOf: (orgId) => orgs.identityOf(orgId),
       cache: session,
       get: (apiSession, path) => clientFor(apiSession).request('GET', path),
+      userOfSession,
     }),
   });
   const records = new RecordViewService({
@@ -100,6 +125,7 @@ export function createFeatures(platform: BackgroundPlatform) {
   });
   const generations = new GenerationService({
     store: local,
+    slots: session,
     modelSettings: (feature) => governance.modelSettings(feature),
     promptVariant: (feature) => governance.promptVariant(feature),
     stream: streamGeneration,
@@ -125,7 +151,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     now,
   };
   const features: FeatureRegistration[] = [
-    { name: 'record-view', channel: createRecordViewHandler(records, new PanelSignIn({ records, oauth })) },
+    { name: 'record-view', channel: createRecordViewHandler(records, new PanelSignIn({ records, oauth }), platform.browser) },
     { name: 'generate', channel: createGenerateHandler({ records, generations, featureAllowed: (feature) => governance.gate.featureAllowed(feature) }) },
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),

@@ -5,6 +5,7 @@
  * or the org's new domain); a refused access token is refreshed once. Features never choose: they get an OrgClient.
  */
 import { OrgClient } from './client';
+import type { DescribeStore } from './describe-store';
 import { isApiHost } from './hosts';
 import { sameUser, type OAuthAccess, type SalesforceOAuth } from './oauth';
 import { SalesforceProblem, problem, sessionEnded } from './problems';
@@ -34,9 +35,9 @@ export class SalesforceSessions {
 
   constructor(private readonly deps: SessionDeps) {}
 
-  /** The org's API as the rep, for a session they have there. */
-  client(session: ApiSession): OrgClient {
-    return new OrgClient(session, this.credentialsFor(session));
+  /** The org's API as the rep, for a session they have there; describes kept in `kept` across worker restarts. */
+  client(session: ApiSession, kept?: DescribeStore): OrgClient {
+    return new OrgClient(session, this.credentialsFor(session), kept);
   }
 
   credentialsFor(session: ApiSession): OrgCredentials {

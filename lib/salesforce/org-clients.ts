@@ -1,6 +1,9 @@
 import type { OrgClient } from './client';
 import type { ApiSession } from './session';
 
+/** Clients kept: one per live session, and a browser holds few (orgs the rep uses, the odd re-login). */
+export const MAX_ORG_CLIENTS = 16;
+
 /** The org client of an API session: the same one for every feature that asks with that session. */
 export type ClientFor = (session: ApiSession) => OrgClient;
 
@@ -14,10 +17,13 @@ export function sharedOrgClients(create: ClientFor): ClientFor {
   const clients = new Map<string, OrgClient>();
   return (session) => {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
-    let client = clients.get(key);
-    if (!client) {
-      client = create(session);
-      clients.set(key, client);
+    const client = clients.get(key) ?? create(session);
+    // Most recently used last; sessions that ended (a re-login, another org) drop off past the bound.
+    clients.delete(key);
+    clients.set(key, client);
+    for (const oldest of clients.keys()) {
+      if (clients.size <= MAX_ORG_CLIENTS) break;
+      clients.delete(oldest);
     }
     return client;
   };

@@ -24,7 +24,7 @@ async function settingsPage(): Promise<Page> {
   const { browser, extensionId } = harness();
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('[data-testid=options-tab-settings]').click();
+  await page.locator('[data-testid=options-tab-orgs]').click();
   await page.waitForSelector('[data-testid=salesforce-client-id]');
   return page;
 }

@@ -30,7 +30,7 @@ export async function orgControl(sandbox: Sandbox, path: string, body: Record<st
 export async function enterConsumerKey(browser: Browser, extensionId: string, key: string): Promise<void> {
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('[data-testid=options-tab-settings]').click();
+  await page.locator('[data-testid=options-tab-orgs]').click();
   await page.locator('[data-testid=salesforce-client-id]').fill(key);
   await page.locator('[data-testid=save-settings]').click();
   await page.waitForSelector('[data-testid=settings-status][data-tone=info]');

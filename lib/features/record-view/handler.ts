@@ -3,12 +3,17 @@
  * change after; it may retry a failed read, enable the org, sign in to Salesforce or out, and ask for "What will be
  * sent".
  */
+import type { FeatureBrowser } from '../../browser';
 import type { ChannelHandler, PanelConnection } from '../../messaging/feature-handler';
 import type { RecordViewEvent } from './messages';
 import type { RecordViewService } from './service';
 import type { PanelSignIn } from './sign-in';
 
-export function createRecordViewHandler(records: RecordViewService, signIns: PanelSignIn): ChannelHandler<'record-view'> {
+export function createRecordViewHandler(
+  records: RecordViewService,
+  signIns: PanelSignIn,
+  browser: Pick<FeatureBrowser, 'activeTab' | 'reloadTab'>,
+): ChannelHandler<'record-view'> {
   const stopWatching = new WeakMap<PanelConnection<RecordViewEvent>, () => void>();
   return {
     channel: 'record-view',
@@ -22,6 +27,11 @@ export function createRecordViewHandler(records: RecordViewService, signIns: Pan
       switch (request.type) {
         case 'retry':
           return records.retry(panel.windowId);
+        case 'reload-tab': {
+          const tab = await browser.activeTab(panel.windowId);
+          if (tab) await browser.reloadTab(tab.tabId);
+          return;
+        }
         case 'enable-org':
           return records.enableOrg(panel.windowId, request.orgId);
         case 'sign-in':

@@ -7,7 +7,7 @@ export interface Usage {
   cache_read_input_tokens: number;
 }
 
-export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence';
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
 
 /** What the next POST /v1/messages answers; replies are consumed in order, then the demo model answers. */
 export type ScriptedReply =
@@ -34,7 +34,7 @@ export interface MessagesLogEntry extends RequestLogEntry {
 }
 
 export interface MessagesApiOptions {
-  /** Delay before the first text token (streaming) or before the reply (non-streaming), in ms. */
+  /** Time from the request's arrival to the first text token (streaming) or to the reply (non-streaming), in ms. */
   firstTokenMs?: number;
   /** Delay between text chunks of demo-model streams, in ms (scripted text has its own chunkDelayMs). */
   chunkDelayMs?: number;

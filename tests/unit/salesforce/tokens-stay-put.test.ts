@@ -61,6 +61,7 @@ describe('Salesforce tokens', () => {
     });
     const generations = new GenerationService({
       store: local,
+      slots: session,
       modelSettings: (feature) => governance.modelSettings(feature),
       promptVariant: async () => 'A',
       stream: streamGeneration,
