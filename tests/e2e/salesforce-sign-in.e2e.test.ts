@@ -78,6 +78,23 @@ beforeEach(async () => {
   await forgetSignIns(await serviceWorker(extension));
 });
 
+describe('an org that takes the browser session', () => {
+  it('offers no sign-in, even with a consumer key set: the record is read with the browser session', async () => {
+    const { sandbox, salesforceTab, openRecordPanel, browser } = harness();
+    sandbox.org.setApiAccessControl('acme', false);
+    const tab = await salesforceTab(recordPath('Account', GLOBEX.id));
+    const panel = await openRecordPanel(tab);
+    await waitForRecord(panel, GLOBEX.id);
+    const sid = await browserSid(browser, sandbox.org.primary.apiHost);
+    expect(await panel.$('[data-testid=sign-in]')).toBeNull();
+    expect(await panel.$('[data-testid=signed-in]')).toBeNull();
+    const reads = dataBearers(sandbox.org.log);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((read) => read.bearer === sid && read.status === 200)).toBe(true);
+    expect(oauthCalls(sandbox.org.log, 'authorize')).toEqual([]);
+  });
+});
+
 describe('signing in with Salesforce where the org refuses the browser session', () => {
   it('offers the sign-in, completes it in the Salesforce window, and reads the record with the OAuth token, never the cookie', async () => {
     const { sandbox } = harness();
@@ -203,5 +220,17 @@ describe('an org or profile without API access', () => {
     expect(notice).toContain('API access is off for you in this org');
     expect(notice).toContain('Ask your Salesforce admin for the "API Enabled" permission');
     expect(await seriousA11yViolations(panel)).toEqual([]);
+  });
+
+  it('says the same of a profile without "API Enabled": the admin gives the permission, no sign-in is offered', async () => {
+    const { sandbox, salesforceTab, openRecordPanel } = harness();
+    sandbox.org.setApiAccessControl('acme', false);
+    await orgControl(sandbox, 'api-enabled', { on: false, username: sandbox.org.primary.users.full.username });
+    const tab = await salesforceTab(recordPath('Account', GLOBEX.id));
+    const panel = await openRecordPanel(tab);
+    const notice = await panelState(panel, 'api-disabled');
+    expect(notice).toContain('(Setup → your profile or a permission set → System Permissions)');
+    expect(await panel.$('[data-testid=sign-in]')).toBeNull();
+    expect(dataBearers(sandbox.org.log).map((read) => read.status)).toEqual([403]);
   });
 });
