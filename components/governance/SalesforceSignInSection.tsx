@@ -73,7 +73,7 @@ function SignedInOrgs({ local }: { local: KeyValueStore }) {
               <strong>{org.user.name}</strong> ({org.user.username}) on {org.apiHost}
               <span className="slds-text-body_small">, since {new Date(org.signedInAt).toLocaleDateString('en-US')}</span>
             </span>
-            <button type="button" className="slds-button slds-button_neutral" onClick={() => void signOut(org)} data-testid="options-sign-out">
+            <button type="button" className="slds-button slds-button_neutral slds-no-flex slds-m-left_small" onClick={() => void signOut(org)} data-testid="options-sign-out">
               Sign out<span className="slds-assistive-text"> of {org.apiHost}</span>
             </button>
           </li>

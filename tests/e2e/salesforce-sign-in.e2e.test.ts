@@ -7,8 +7,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
+import { checkView, failing, type ViewCheck } from './layout';
 import { orgRequest } from './org-api';
 import {
   CONSUMER_KEY,
@@ -233,4 +234,46 @@ describe('an org or profile without API access', () => {
     expect(await panel.$('[data-testid=sign-in]')).toBeNull();
     expect(dataBearers(sandbox.org.log).map((read) => read.status)).toEqual([403]);
   });
+});
+
+describe('the sign-in states as the rep sees them', () => {
+  it('lays out each sign-in state at 400 px (the options page at 1,280 and 400) in light and dark, with no overflow and no serious accessibility finding', async () => {
+    const { sandbox, browser, salesforceTab, openRecordPanel } = harness();
+    const checks: ViewCheck[] = [];
+    const look = async (page: Page, view: string, widths: readonly number[] = [400]): Promise<void> => {
+      checks.push(...(await checkView(page, view, widths)));
+    };
+    const { tab, panel } = await panelAskingToSignIn();
+    await look(panel, 'panel-sign-in-required');
+
+    await panel.locator('[data-testid=sign-in]').click();
+    const window = await signInWindow(browser);
+    await panel.waitForSelector('[data-testid=sign-in][disabled]');
+    await look(panel, 'panel-sign-in-pending');
+    await window.locator('#oadeny').click();
+    await panelState(panel, 'sign-in-failed');
+    await look(panel, 'panel-sign-in-failed');
+
+    await signInFromPanel(panel);
+    await waitForRecord(panel, GLOBEX.id);
+    await panel.waitForSelector('[data-testid=signed-in]');
+    await look(panel, 'panel-signed-in');
+    const options = await openOptions(harness(), 'orgs');
+    await options.waitForSelector('[data-testid=signed-in-org]');
+    await look(options, 'options-orgs-signed-in', [1280, 400]);
+    await options.close();
+
+    await orgControl(sandbox, 'oauth/revoke-all');
+    await tab.bringToFront();
+    await tab.locator(`a[data-record-id="${ACME.contacts.rosa.id}"]`).click();
+    await panelState(panel, 'signed-out');
+    await look(panel, 'panel-signed-out');
+
+    sandbox.org.setApiAccessControl('acme', false);
+    await orgControl(sandbox, 'api-enabled', { on: false });
+    const disabled = await openRecordPanel(await salesforceTab(recordPath('Account', ACME.accounts.initech.id)));
+    await panelState(disabled, 'api-disabled');
+    await look(disabled, 'panel-api-disabled');
+    expect(failing(checks)).toEqual([]);
+  }, 120_000);
 });

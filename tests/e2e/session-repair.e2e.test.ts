@@ -30,16 +30,22 @@ async function logInOn(tab: Page, apiHost: string, startUrl: string): Promise<vo
   await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), tab.locator('#Login').click()]);
 }
 
+/** Globex read in the panel with the first domain's session; then the admin renames the My Domain (the log starts there). */
+async function globexThenRenamed(): Promise<{ tab: Page; panel: Page; oldSid: string }> {
+  const { salesforceTab, openRecordPanel, sandbox, browser } = harness();
+  const tab = await salesforceTab(recordPath('Account', ACME.accounts.globex.id));
+  const panel = await openRecordPanel(tab);
+  await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`, { timeout: 15_000 });
+  const oldSid = await browserSid(browser, sandbox.org.primary.apiHost);
+  await orgControl(sandbox, 'my-domain', { name: 'acme-corp' });
+  sandbox.org.clearLog();
+  return { tab, panel, oldSid };
+}
+
 describe('after the org\'s My Domain changes', () => {
   it('reads through the new domain\'s session, never the old domain\'s dead one', async () => {
-    const { salesforceTab, openRecordPanel, sandbox, browser } = harness();
-    const tab = await salesforceTab(recordPath('Account', ACME.accounts.globex.id));
-    const panel = await openRecordPanel(tab);
-    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`, { timeout: 15_000 });
-    const oldSid = await browserSid(browser, sandbox.org.primary.apiHost);
-
-    await orgControl(sandbox, 'my-domain', { name: 'acme-corp' });
-    sandbox.org.clearLog();
+    const { sandbox, browser } = harness();
+    const { tab, panel, oldSid } = await globexThenRenamed();
     await logInOn(tab, 'acme-corp.my.salesforce.com', recordPath('Account', ACME.accounts.initech.id));
     expect(new URL(tab.url()).hostname).toBe('acme-corp.lightning.force.com');
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.initech.id}"]`, { timeout: 15_000 });
@@ -55,15 +61,9 @@ describe('after the org\'s My Domain changes', () => {
 
 describe('a tab still on the old domain after the My Domain change', () => {
   it('says which tab to reload while no session of the org is alive, then, on Try again, reads through the new domain\'s session after one refusal', async () => {
-    const { salesforceTab, openRecordPanel, sandbox, browser } = harness();
+    const { sandbox, browser } = harness();
     const oldLightning = sandbox.org.primary.lightningHost;
-    const tab = await salesforceTab(recordPath('Account', ACME.accounts.globex.id));
-    const panel = await openRecordPanel(tab);
-    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`, { timeout: 15_000 });
-    const oldSid = await browserSid(browser, sandbox.org.primary.apiHost);
-
-    await orgControl(sandbox, 'my-domain', { name: 'acme-corp' });
-    sandbox.org.clearLog();
+    const { tab, panel, oldSid } = await globexThenRenamed();
     await tab.evaluate((path) => history.pushState({}, '', path), recordPath('Account', ACME.accounts.initech.id));
     const ended = await panel.waitForSelector('[data-testid=panel-state][data-state=session-expired]', { timeout: 15_000 });
     const words = (await ended?.evaluate((node) => node.textContent ?? '')) ?? '';

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { loginToSalesforce, serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
+import { checkView, failing } from './layout';
 import { CONSUMER_KEY, browserSid, dataBearers, forgetSignIns, oauthCalls, registerConnectedApp, signInFromPanel } from './sign-in';
 
 const harness = harnessForFile({}, { managedPolicy: { salesforceClientId: CONSUMER_KEY, requireSalesforceSignIn: ['*'] } });
@@ -84,6 +85,7 @@ describe('a policy that requires the Salesforce sign-in', () => {
     expect(mismatch).toContain(`Groundwork's Salesforce sign-in is ${ACME.users.admin.name}`);
     expect(mismatch).toContain(`this browser is logged in to Salesforce as ${ACME.users.restricted.name}`);
     expect(dataBearers(sandbox.org.log)).toEqual([]);
+    expect(failing(await checkView(panel, 'panel-user-mismatch', [400]))).toEqual([]);
 
     await panel.locator('[data-testid=sign-out]').click();
     await panelState(panel, 'sign-in-required');
