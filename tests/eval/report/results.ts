@@ -1,0 +1,97 @@
+/**
+ * A run's results: every prompt version's per-case outcomes, its scores over all cases, and each variant set beside
+ * its base (a B variant beside A; the prompts under test beside another commit's).
+ */
+import type { PromptVersionResult } from '../run-set';
+import { compareScore, type Difference } from '../scoring/compare';
+import { aggregate, scoreKeys } from '../scoring/scores';
+
+export interface PromptSet {
+  /** "working tree", "main", or a folder's name. */
+  label: string;
+  prompts: PromptVersionResult[];
+}
+
+export interface VersionSummary {
+  /** "summary" or "summary.b": what the baseline keys scores by. */
+  key: string;
+  set: string;
+  promptId: string;
+  variant: string;
+  version: number;
+  cases: number;
+  scores: Record<string, number | null>;
+}
+
+export interface Comparison {
+  key: string;
+  base: { set: string; variant: string; version: number };
+  variant: { set: string; variant: string; version: number };
+  scores: Record<string, Difference>;
+}
+
+export interface EvalResults {
+  startedAt: string;
+  model: string;
+  durationMs: number;
+  sets: PromptSet[];
+  summaries: VersionSummary[];
+  comparisons: Comparison[];
+  check?: { baseline: string; passed: boolean; regressions: string[] };
+}
+
+export const versionKey = (result: Pick<PromptVersionResult, 'promptId' | 'variant'>): string =>
+  result.variant === 'B' ? `${result.promptId}.b` : result.promptId;
+
+export function summarise(set: PromptSet, result: PromptVersionResult): VersionSummary {
+  return {
+    key: versionKey(result),
+    set: set.label,
+    promptId: result.promptId,
+    variant: result.variant,
+    version: result.version,
+    cases: result.cases.length,
+    scores: Object.fromEntries(scoreKeys(result.cases).map((key) => [key, aggregate(result.cases, key)])),
+  };
+}
+
+function compare(baseSet: string, base: PromptVersionResult, variantSet: string, variant: PromptVersionResult): Comparison {
+  const keys = [...new Set([...scoreKeys(base.cases), ...scoreKeys(variant.cases)])];
+  return {
+    key: base.promptId,
+    base: { set: baseSet, variant: base.variant, version: base.version },
+    variant: { set: variantSet, variant: variant.variant, version: variant.version },
+    scores: Object.fromEntries(keys.map((key) => [key, compareScore(base.cases, variant.cases, key)])),
+  };
+}
+
+/** B beside A within each set, and each set beside the first (the prompts under test) for the same prompt and variant. */
+export function comparisons(sets: readonly PromptSet[]): Comparison[] {
+  const [current, ...others] = sets;
+  if (!current) return [];
+  const within = sets.flatMap((set) =>
+    set.prompts.flatMap((result) => {
+      if (result.variant !== 'B') return [];
+      const base = set.prompts.find((other) => other.promptId === result.promptId && other.variant === 'A');
+      return base ? [compare(set.label, base, set.label, result)] : [];
+    }),
+  );
+  const across = others.flatMap((other) =>
+    current.prompts.flatMap((result) => {
+      const base = other.prompts.find((candidate) => versionKey(candidate) === versionKey(result));
+      return base ? [compare(other.label, base, current.label, result)] : [];
+    }),
+  );
+  return [...within, ...across];
+}
+
+export function buildResults(model: string, startedAt: Date, sets: PromptSet[]): EvalResults {
+  return {
+    startedAt: startedAt.toISOString(),
+    model,
+    durationMs: Date.now() - startedAt.getTime(),
+    sets,
+    summaries: sets.flatMap((set) => set.prompts.map((result) => summarise(set, result))),
+    comparisons: comparisons(sets),
+  };
+}
