@@ -17,6 +17,24 @@ export default defineConfig({
     permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms'],
     host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
     action: { default_title: 'Open Groundwork' },
+    // Stricter than Chrome's default for extension pages: only the extension's own scripts, styles, fonts and images;
+    // no plugins, forms, frames or base URL. connect-src stays open to https (and http on this machine) because a
+    // company gateway may live at any address. tests/e2e/manifest.e2e.test.ts fails if this is weakened.
+    content_security_policy: {
+      extension_pages: [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-src 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    },
     // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
     storage: { managed_schema: 'managed-schema.json' },
     commands: {

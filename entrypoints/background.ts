@@ -1,3 +1,4 @@
+import '../lib/messaging/zod-jitless';
 import { activeTabOf, browser, cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
 import { createFeatureHandlers, type PanelConnection } from '../lib/features';
 import { GenerationService, type Feature } from '../lib/features/generate';
@@ -71,6 +72,7 @@ export default defineBackground(() => {
     browser: featureBrowser,
     modelSettings: (useCase) => governance.modelSettings(useCase),
     prices: async () => (await governance.settings.effective()).settings.prices,
+    redaction: () => governance.redaction(),
     auditLog: governance.log,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),

@@ -1,3 +1,4 @@
+import '../lib/messaging/zod-jitless';
 import { browser } from 'wxt/browser';
 import { ComposeTracker } from '../lib/features/gmail/compose';
 import { insertDraft } from '../lib/features/gmail/insert';

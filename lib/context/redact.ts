@@ -1,18 +1,29 @@
 /**
- * PII redaction: what must never leave the browser is replaced by placeholders before any text is sent.
- *
- * - US social security numbers: `123-45-6789`, `123 45 6789` (any dash or space between the groups), and nine bare
- *   digits right after "SSN" / "social security number". Numbers that cannot be SSNs stay: area 000, 666 or 9xx, group
- *   00, serial 0000.
- * - Payment card numbers: 13 to 19 digits, bare or in groups split by spaces or dashes, that pass the Luhn check. Only
- *   whole groups are taken, and every group but the last has at least 4 digits, so phone numbers (3-3-4) next to
- *   other numbers are not read as cards. Near-misses that fail Luhn stay.
- * - IBANs: country letters, two check digits and 11 to 30 letters or digits, bare or grouped by spaces, whose mod-97
- *   check holds. Near-misses stay.
+ * PII redaction: what must never leave the browser is replaced by placeholders before any text is sent. The values
+ * (lib/context/sensitive/, each file says exactly what it takes and what it leaves):
+ * - US social security numbers (and taxpayer numbers written like them) in any separator, or nine digits named by
+ *   "SSN", "social security", "tax id", "ITIN";
+ * - payment card numbers that pass the Luhn check;
+ * - IBANs whose mod-97 check holds, at their country's length;
+ * - whatever the rep's or the organization's own patterns match.
+ * Text is matched after folding Unicode compatibility forms (NFKC), every space and dash, and digits of any script,
+ * with invisible characters ignored; what is cut out is the original text.
  * The same value gets the same placeholder everywhere (`[SSN-1]` twice means the same number, written the same way),
  * and the originals are kept only here, in the browser, to put back into what the model returns.
- * Cost of never leaking: a 13-19 digit number that happens to pass Luhn (about 1 in 10) is redacted as a card.
  */
+import { findCards } from './sensitive/cards';
+import { findIbans } from './sensitive/iban';
+import { findSsns } from './sensitive/ssn';
+import { matchingView, type Found } from './sensitive/view';
+
+export { passesLuhn } from './sensitive/cards';
+export { passesIbanCheck } from './sensitive/iban';
+
+/** What the rep and the organization never want sent: fields by name, and values by pattern (lib/settings). */
+export interface RedactionRules {
+  deniedFields: readonly string[];
+  patterns: readonly RegExp[];
+}
 
 /** `custom`: a value matched by one of the rep's or the organization's own patterns (settings). */
 export type ValueKind = 'ssn' | 'card' | 'iban' | 'custom';
@@ -51,170 +62,34 @@ interface Span {
   kind: ValueKind;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Social security numbers
-
-const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
-const SSN_SEPARATOR = `[${DASHES} \u00a0]`;
-// Not glued to a longer run of digit groups on either side (a phone number, an order number, a card).
-const SSN_FORMATTED = new RegExp(
-  `(?<!\\d|\\d[${DASHES}])(\\d{3})${SSN_SEPARATOR}(\\d{2})${SSN_SEPARATOR}(\\d{4})(?!\\d|[${DASHES}]\\d)`,
-  'g',
-);
-const SSN_BARE_AFTER_KEYWORD =
-  /(?:\bSSN|\bsocial[ -]security(?:[ -](?:number|no\.?|#))?)\s*(?:#|no\.?|number|is|was)?\s*[:#]?\s*(?<!\d)(\d{9})(?!\d)/gi;
-
-function isPossibleSsn(area: string, group: string, serial: string): boolean {
-  return area !== '000' && area !== '666' && !area.startsWith('9') && group !== '00' && serial !== '0000';
-}
-
-function findSsns(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const match of text.matchAll(SSN_FORMATTED)) {
-    const [whole, area = '', group = '', serial = ''] = match;
-    if (isPossibleSsn(area, group, serial)) spans.push({ start: match.index, end: match.index + whole.length, kind: 'ssn' });
-  }
-  for (const match of text.matchAll(SSN_BARE_AFTER_KEYWORD)) {
-    const digits = match[1] ?? '';
-    const end = match.index + match[0].length;
-    if (isPossibleSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) {
-      spans.push({ start: end - digits.length, end, kind: 'ssn' });
-    }
-  }
-  return spans;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Payment cards
-
-const DIGIT_RUN = new RegExp(`\\d+(?:(?:[ \u00a0]{1,2}|[ \u00a0]?[${DASHES}][ \u00a0]?)\\d+)*`, 'g');
-
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-function findCards(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    const groups = [...run[0].matchAll(/\d+/g)].map((group) => ({
-      start: run.index + group.index,
-      digits: group[0],
-    }));
-    let first = 0;
-    while (first < groups.length) {
-      const last = longestCardFrom(groups, first);
-      if (last === null) {
-        first++;
-        continue;
-      }
-      const end = groups[last] as { start: number; digits: string };
-      spans.push({ start: (groups[first] as { start: number }).start, end: end.start + end.digits.length, kind: 'card' });
-      first = last + 1;
-    }
-  }
-  return spans;
-}
-
-/** The last group of the longest card number starting at group `first`, or null. */
-function longestCardFrom(groups: readonly { digits: string }[], first: number): number | null {
-  let digits = '';
-  let found: number | null = null;
-  for (let last = first; last < groups.length; last++) {
-    const group = groups[last]?.digits ?? '';
-    // A group shorter than 4 can only close a card number (Amex 4-6-5, 19 digits 4-4-4-4-3).
-    if (last > first && (groups[last - 1]?.digits.length ?? 0) < 4) break;
-    digits += group;
-    if (digits.length > 19) break;
-    if (digits.length >= 13 && passesLuhn(digits)) found = last;
-  }
-  return found;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// IBANs
-
-const IBAN_START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
-const IBAN_MAX_LENGTH = 34;
-
-export function passesIbanCheck(iban: string): boolean {
-  const compact = iban.replace(/\s+/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
-  const checkDigits = Number(compact.slice(2, 4));
-  if (checkDigits < 2 || checkDigits > 98) return false;
-  const rearranged = compact.slice(4) + compact.slice(0, 4);
-  let remainder = 0;
-  for (const char of rearranged) {
-    const value = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder === 1;
-}
-
-/** Where an IBAN starting at `start` could end: after each of the single-space-separated tokens that follow. */
-function ibanEndsFrom(text: string, start: number): number[] {
-  const token = /[A-Za-z0-9]+/y;
-  const ends: number[] = [];
-  let position = start;
-  let length = 0;
-  for (;;) {
-    token.lastIndex = position;
-    const match = token.exec(text);
-    if (!match) break;
-    length += match[0].length;
-    if (length > IBAN_MAX_LENGTH) break;
-    position += match[0].length;
-    ends.push(position);
-    if (text[position] !== ' ') break;
-    position += 1;
-  }
-  return ends;
-}
-
-function findIbans(text: string): Span[] {
-  const spans: Span[] = [];
-  let searchFrom = 0;
-  for (const start of text.matchAll(IBAN_START)) {
-    if (start.index < searchFrom) continue;
-    // The longest candidate first, so that a grouped IBAN is taken whole.
-    const end = ibanEndsFrom(text, start.index)
-      .reverse()
-      .find((candidate) => passesIbanCheck(text.slice(start.index, candidate)));
-    if (end !== undefined) {
-      spans.push({ start: start.index, end, kind: 'iban' });
-      searchFrom = end;
-    }
-  }
-  return spans;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Redacting
-
-/**
- * IBANs first (their digits may look like a card), then cards, then SSNs. Spans that overlap are merged into one, of
- * the earlier kind, so that no part of either is left in the clear.
- */
-function findCustom(text: string, patterns: readonly RegExp[]): Span[] {
+function findCustom(text: string, patterns: readonly RegExp[]): Found[] {
   return patterns.flatMap((pattern) => {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     return [...text.matchAll(global)]
       .filter((match) => match[0].length > 0)
-      .map((match): Span => ({ start: match.index, end: match.index + match[0].length, kind: 'custom' }));
+      .map((match): Found => ({ start: match.index, end: match.index + match[0].length }));
   });
 }
 
+/**
+ * Where the sensitive values of a text are, as spans of the original text. The detectors read the matching view
+ * (compatibility forms, spaces, dashes and digits folded; invisible characters dropped), so a full-width or
+ * thin-spaced number is found like a plain one. IBANs first (their digits may look like a card), then cards, SSNs
+ * and the custom patterns (on the text as written and on the view). Spans that overlap are merged into one, of the
+ * earlier kind, so that no part of either is left in the clear.
+ */
 export function findSensitiveValues(text: string, extraPatterns: readonly RegExp[] = []): Span[] {
+  const view = matchingView(text);
+  const inView = (kind: ValueKind) => (found: Found): Span => ({ ...view.originalSpan(found.start, found.end), kind });
+  const spans = [
+    ...findIbans(view.text).map(inView('iban')),
+    ...findCards(view.text).map(inView('card')),
+    ...findSsns(view.text).map(inView('ssn')),
+    ...findCustom(text, extraPatterns).map((found): Span => ({ ...found, kind: 'custom' })),
+    ...(view.text === text ? [] : findCustom(view.text, extraPatterns).map(inView('custom'))),
+  ];
   const chosen: Span[] = [];
-  for (const span of [...findIbans(text), ...findCards(text), ...findSsns(text), ...findCustom(text, extraPatterns)]) {
+  for (const span of spans) {
     const overlapping = chosen.find((other) => span.start < other.end && other.start < span.end);
     if (overlapping) {
       overlapping.start = Math.min(overlapping.start, span.start);

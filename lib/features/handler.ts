@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit';
+import type { RedactionRules } from '../context/redact';
 import type { KeyValueStore } from '../browser/store';
 import type { GenerationService } from './generate';
 import type { FeatureName } from '../messaging/feature-channel';
@@ -59,6 +60,8 @@ export interface FeatureDeps {
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
   /** The effective price table (the rep's, or the policy's): what an AI call recorded in the audit cost. */
   prices(): Promise<PriceTable>;
+  /** The redaction rules in force now (the rep's and the organization's): what no model prompt may hold. */
+  redaction(): Promise<RedactionRules>;
   /** Where every AI call and every write is recorded (lib/audit). */
   auditLog: AuditLog;
   keepAlive(): () => void;

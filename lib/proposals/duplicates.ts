@@ -7,6 +7,7 @@
 import { composeQuery, getComposedField, type Condition } from '@jetstreamapp/soql-parser-js';
 import type { OrgApi } from '../salesforce/context/api';
 import type { DuplicateMatch, Review, ReviewCard } from './review';
+import { escapeSoqlText, isSoqlWritable } from '../salesforce/soql-text';
 
 export interface DuplicateCandidate {
   /** The caller's handle (a card id). */
@@ -25,11 +26,6 @@ export interface CandidateMatches {
 const PER_QUERY = 50;
 const QUERIES_PER_REQUEST = 24;
 const MAX_ROWS = 200;
-
-/** SOQL string escapes: composeQuery adds the quotes, not the escapes. */
-export function escapeSoqlText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
 
 function inList(field: string, values: readonly string[]): Condition {
   return { field, operator: 'IN', value: values.map(escapeSoqlText), literalType: 'STRING' };
@@ -95,8 +91,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The distinct values worth a look-up: not blank, and writable in SOQL (text that cannot be searched finds nothing). */
 const unique = (values: (string | undefined)[]): string[] => [
-  ...new Set(values.map((value) => (value ?? '').trim()).filter((value) => value !== '')),
+  ...new Set(values.map((value) => (value ?? '').trim()).filter((value) => value !== '' && isSoqlWritable(value))),
 ];
 
 /**

@@ -79,7 +79,6 @@ export {
 export {
   attachDuplicates,
   duplicateCandidates,
-  escapeSoqlText,
   findDuplicates,
   type CandidateMatches,
   type DuplicateCandidate,

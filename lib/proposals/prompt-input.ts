@@ -30,9 +30,9 @@ export function writableFieldLines(describe: WriteObjectDescribe, operation: Ope
     .join('\n');
 }
 
-/** The source text as it may leave the browser. */
-export function redactSource(text: string): { text: string; redactions: ValueRedaction[] } {
-  return redactText(text);
+/** The source text as it may leave the browser: sensitive values and the rep's and organization's patterns replaced. */
+export function redactSource(text: string, patterns: readonly RegExp[]): { text: string; redactions: ValueRedaction[] } {
+  return redactText(text, [], patterns);
 }
 
 /**

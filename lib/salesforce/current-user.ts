@@ -5,14 +5,31 @@
  */
 import { z } from 'zod';
 import type { KeyValueStore } from '../browser/store';
+import { keyPrefixOf, toId18 } from './record-id';
 import { sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from './session';
+
+const USER_KEY_PREFIX = '005';
 
 export interface SalesforceUser {
   id: string;
   name?: string;
 }
 
-const UserInfo = z.object({ user_id: z.string().regex(/^[a-zA-Z0-9]{15,18}$/), name: z.string().optional() });
+/**
+ * OAuth userinfo's answer: `user_id` must be a User's id (a well-formed id with the User key prefix), since callers put
+ * it into SOQL; it is given in its 18-character form.
+ */
+export const UserInfo = z.object({
+  user_id: z
+    .string()
+    .transform((id, context) => {
+      const id18 = toId18(id);
+      if (id18 && keyPrefixOf(id18) === USER_KEY_PREFIX) return id18;
+      context.addIssue({ code: 'custom', message: 'userinfo gave no User id' });
+      return z.NEVER;
+    }),
+  name: z.string().optional(),
+});
 const KeptUser = z.object({ id: z.string(), name: z.string().optional() });
 
 export interface CurrentUserDeps {

@@ -78,6 +78,8 @@ export class SalesforceTransport {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         credentials: 'omit',
+        // The session is for the org's API host alone: an answer that points elsewhere is refused, never followed.
+        redirect: 'error',
         // Every answer must be the org's current state: a GET must never come from the browser's HTTP cache.
         cache: 'no-store',
       });

@@ -24,6 +24,7 @@ import type { WriteValue } from '../proposals/validate';
 import { MAX_SUBREQUESTS, type OrgApi } from './context/api';
 import { SalesforceProblem } from './problems';
 import { SalesforceRequestError } from './transport';
+import { isSoqlWritable, soqlString } from './soql-text';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -359,21 +360,19 @@ async function refreshedReview(api: WriteApi, review: Review): Promise<{ review:
 const PROBE_MARGIN_MS = 10 * 60 * 1000;
 const PROBE_TYPES = new Set(['string', 'email', 'phone', 'picklist', 'date', 'url']);
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
-function soqlText(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A query finding the record a create card would have made: its short values and record links, created since `since`. */
 function probeQuery(card: ReviewCard, fieldTypes: (objectName: string, field: string) => string | undefined, since: Date): string {
   const conditions: string[] = [];
   for (const row of rowsToWrite(card)) {
     const type = fieldTypes(card.objectName, row.field);
-    if (typeof row.value !== 'string' || !type || !PROBE_TYPES.has(type) || row.value.length > 255) continue;
-    conditions.push(type === 'date' ? `${row.field} = ${row.value}` : `${row.field} = ${soqlText(row.value)}`);
+    if (typeof row.value !== 'string' || !type || !PROBE_TYPES.has(type) || row.value.length > 255 || !isSoqlWritable(row.value)) continue;
+    if (type !== 'date') conditions.push(`${row.field} = ${soqlString(row.value)}`);
+    else if (DATE.test(row.value)) conditions.push(`${row.field} = ${row.value}`);
   }
   for (const [field, link] of Object.entries(card.links)) {
-    if (link.kind === 'record' && RECORD_ID.test(link.id)) conditions.push(`${field} = ${soqlText(link.id)}`);
+    if (link.kind === 'record' && RECORD_ID.test(link.id)) conditions.push(`${field} = ${soqlString(link.id)}`);
   }
   const stamp = new Date(since.getTime() - PROBE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   conditions.push(`CreatedDate >= ${stamp}`);

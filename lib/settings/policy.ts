@@ -150,6 +150,11 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     locked.add('anthropicApiKey');
   }
 
+  // The organization's key goes only where the organization says: its gateway, or Anthropic's own API; never to a
+  // base URL the rep typed.
+  const policyBaseUrl = managed.anthropicApiKey === undefined ? managed.baseUrl : (managed.baseUrl ?? '');
+  const baseUrl = force('baseUrl', policyBaseUrl, rep.baseUrl);
+
   const allowedModels = managed.allowedModels ?? null;
   const models = { ...rep.models };
   for (const useCase of MODEL_USE_CASES) {
@@ -181,7 +186,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
 
   const settings: Settings = {
     anthropicApiKey,
-    baseUrl: force('baseUrl', managed.baseUrl, rep.baseUrl),
+    baseUrl,
     models,
     features,
     redaction: {

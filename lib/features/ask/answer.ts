@@ -3,7 +3,7 @@
  * values PII-redacted and denylisted fields left out, so the answer can cite rows and be checked against them.
  */
 import { isDenied, toDenylist } from '../../context/fields';
-import { Redactor, type Redaction } from '../../context/redact';
+import { Redactor, type Redaction, type RedactionRules } from '../../context/redact';
 import type { Citation } from '../generate/types';
 import type { CellValue, PreparedQuery, ResultColumn, ResultRow } from './run';
 
@@ -39,9 +39,9 @@ export function summaryColumns(prepared: PreparedQuery, deniedFields: readonly s
   );
 }
 
-export function rowContext(prepared: PreparedQuery, rows: readonly ResultRow[], deniedFields: readonly string[] = []): RowContext {
-  const columns = summaryColumns(prepared, deniedFields);
-  const redactor = new Redactor();
+export function rowContext(prepared: PreparedQuery, rows: readonly ResultRow[], rules: RedactionRules): RowContext {
+  const columns = summaryColumns(prepared, rules.deniedFields);
+  const redactor = new Redactor([], rules.patterns);
   const lines = rows.slice(0, SUMMARY_ROWS).map((row, index): RowLine => {
     const id = rowId(index);
     const cells = columns.flatMap((column) => {

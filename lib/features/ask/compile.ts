@@ -16,6 +16,7 @@ import {
 import { dateLiteralText } from './date-literals';
 import { isIdentifier } from './paths';
 import { SOQL_MAX_LIMIT, type Literal, type PlanColumn, type ValidFilter, type ValidOrder, type ValidPlan } from './validate';
+import { escapeSoqlLike, escapeSoqlText } from '../../salesforce/soql-text';
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -23,21 +24,6 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 function checkedPath(path: string): string {
   if (!path.split('.').every(isIdentifier)) throw new Error(`not a field path: ${path}`);
   return path;
-}
-
-const STRING_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** A SOQL string literal's content: backslash, quote and line breaks escaped. */
-export function escapeText(value: string): string {
-  return value.replace(/[\\'\n\r\t]/g, (char) => STRING_ESCAPES[char] ?? char);
-}
-
-/**
- * A LIKE pattern's content: `%` and `_` stay wildcards, `\%` and `\_` stay literal percent and underscore (as the
- * model wrote them); every other backslash and quote is escaped as in any string.
- */
-export function escapeLike(pattern: string): string {
-  return pattern.replace(/\\[%_]|[\\'\n\r\t]/g, (match) => (match.length === 2 ? match : (STRING_ESCAPES[match] ?? match)));
 }
 
 /** Plain decimal notation: the validator keeps numbers in the range where String() never uses an exponent. */
@@ -56,7 +42,7 @@ interface LiteralText {
 function literalText(literal: Literal, like: boolean): LiteralText {
   switch (literal.type) {
     case 'text':
-      return { value: like ? escapeLike(literal.text) : escapeText(literal.text), literalType: 'STRING' };
+      return { value: like ? escapeSoqlLike(literal.text) : escapeSoqlText(literal.text), literalType: 'STRING' };
     case 'number':
       return { value: numberText(literal.number), literalType: Number.isInteger(literal.number) ? 'INTEGER' : 'DECIMAL' };
     case 'boolean':

@@ -9,7 +9,7 @@ export { AskObjectDescribe, AskField, PicklistEntry, type AskDescribes, type Des
 export { describesForPlan, pathsOf } from './load';
 export { validatePlan, DEFAULT_MAX_LIMIT, SOQL_MAX_LIMIT } from './validate';
 export type { ValidPlan, ValidateOptions, ValidationResult, RecordInView, PlanColumn } from './validate';
-export { compilePlan, escapeText, escapeLike } from './compile';
+export { compilePlan } from './compile';
 export { DATE_LITERAL_NAMES, parseDateLiteral, MAX_DATE_N } from './date-literals';
 export { MAX_RELATIONSHIP_DEPTH } from './paths';
 export {

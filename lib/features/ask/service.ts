@@ -5,9 +5,9 @@
  */
 import type { KeyValueStore } from '../../browser/store';
 import { findUnsupportedClaims, redactText, restoreRedactions } from '../../context';
+import type { RedactionRules } from '../../context/redact';
 import type { RecordCard } from '../../messaging/protocol';
 import { ModelProblem, toModelProblem, type generateJson, type ModelSettings, type streamGeneration, type UseCase } from '../../model';
-import { loadSettings } from '../../settings';
 import { findApiSession, type ApiSession, type CookieJar } from '../../salesforce/session';
 import { citationsOf, coverageText, rowContext, type RowContext } from './answer';
 import { DATE_LITERAL_NAMES } from './date-literals';
@@ -35,8 +35,8 @@ export interface AskDeps {
   orgs: { isEnabled(orgId: string): Promise<boolean> };
   cookies: CookieJar;
   session: KeyValueStore;
-  /** Local storage: the rep's settings (fields they denied never go to the model). */
-  local: KeyValueStore;
+  /** The rep's and the organization's redaction rules: denied fields and patterns never go to the model. */
+  redaction(): Promise<RedactionRules>;
   browser: { activeTab(windowId: number): Promise<{ tabId: number; url: string | undefined } | null> };
   modelSettings(useCase: UseCase): Promise<ModelSettings>;
   keepAlive(): () => void;
@@ -221,7 +221,7 @@ export class AskService {
 
   /** The model's plan; null when its reply is not a plan at all. Model problems (no key, limits…) are thrown. */
   private async plan(question: string, where: Extract<Where, { ok: true }>, signal: AbortSignal): Promise<QueryPlan | null> {
-    const redacted = redactText(question);
+    const redacted = redactText(question, [], (await this.deps.redaction()).patterns);
     const prompt = renderAskPrompt('ask-plan', await this.schemaFor(where), {
       today: this.deps.now().toISOString().slice(0, 10),
       date_literals: DATE_LITERAL_NAMES.join(', '),
@@ -263,10 +263,10 @@ export class AskService {
   private async streamSummary(windowId: number, state: AskState, signal: AbortSignal): Promise<void> {
     const prepared = state.prepared;
     if (!prepared) return;
-    const { redaction } = await loadSettings(this.deps.local);
-    const context = rowContext(prepared, state.rows, redaction.deniedFields);
+    const rules = await this.deps.redaction();
+    const context = rowContext(prepared, state.rows, rules);
     const coverage = coverageText(context.lines.length, state.rows.length, state.totalSize);
-    const question = redactText(state.question, context.redactions);
+    const question = redactText(state.question, context.redactions, rules.patterns);
     const redactions = [...context.redactions, ...question.redactions];
     const prompt = renderAskPrompt('ask-answer', context.text || '(no rows)', { question: question.text, query: prepared.soql, coverage });
     let summary: AskSummary = { status: 'streaming', text: '', citations: [], unsupported: [], problem: null, model: null, rowsSent: context.lines.length };

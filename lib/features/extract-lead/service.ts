@@ -287,13 +287,14 @@ export class LeadService {
     const now = this.deps.now();
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     // The page's words are untrusted data too, and leave the browser redacted like the selection.
-    const page = redactSource(pageLine(source)).text;
+    const { patterns } = await this.deps.redaction();
+    const page = redactSource(pageLine(source), patterns).text;
     const extra = { fields: writableFieldLines(lead, 'create'), today: todayOf(now, zone), ...(page ? { page } : {}) };
     const parts = splitSelection(text);
     let done = 0;
     if (parts.length > 1) await progress(done, parts.length);
     const readPart = async (part: string): Promise<AuditedProposal<LeadProposal>> => {
-      const redacted = redactSource(part);
+      const redacted = redactSource(part, patterns);
       const prompt = renderPrompt('extract-lead', { context: redacted.text, extra });
       const answer = await proposeAudited(this.deps, LeadProposal, prompt, { feature: 'extract-lead', orgId: access.client.session.orgId, objectName: 'Lead' });
       done += 1;

@@ -21,7 +21,7 @@ const SAVE_EVERY_MS = 400;
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the Gmail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'keepAlive' | 'now'> & {
+export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
   records: Pick<FeatureDeps['records'], 'viewFor'>;
 };
 
@@ -176,7 +176,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     let prepared: PreparedReply;
     try {
       const graph = await org.api.context({ recordId: person.recordId, sobject: person.objectName });
-      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now() });
+      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now(), rules: await deps.redaction() });
     } catch (error) {
       return failedReply(person, `Groundwork could not read ${person.name}'s record: ${error instanceof Error ? error.message : String(error)}`, 'salesforce');
     }

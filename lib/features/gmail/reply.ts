@@ -5,6 +5,7 @@
  * prompt's tags, which a message cannot close.
  */
 import { buildContext, findUnsupportedClaims, redactText, restoreRedactions, type BuiltContext, type Redaction } from '../../context';
+import type { RedactionRules } from '../../context/redact';
 import type { Citation, Claim } from '../generate/types';
 import type { SystemBlock } from '../../model';
 import { hasPrompt, renderPrompt } from '../../prompts';
@@ -22,6 +23,8 @@ export interface ReplyInputs {
   person: MatchedPerson;
   instruction: string;
   now: Date;
+  /** The rep's and the organization's denied fields and patterns. */
+  rules: RedactionRules;
 }
 
 export interface PreparedReply {
@@ -36,13 +39,17 @@ export interface PreparedReply {
   groundingText: string;
 }
 
-export function prepareReply({ graph, thread, person, instruction, now }: ReplyInputs): PreparedReply {
+export function prepareReply({ graph, thread, person, instruction, now, rules }: ReplyInputs): PreparedReply {
   if (!hasPrompt(PROMPT_ID)) throw new Error('The reply prompt is not registered (prompts/reply.md in lib/prompts SOURCES).');
-  const built = buildContext(graph, { maxTokens: REPLY_CONTEXT_TOKENS, now });
-  const redactedThread = redactText(threadText(thread), built.redactions);
-  const redactions = [...built.redactions, ...redactedThread.redactions];
+  const built = buildContext(graph, { maxTokens: REPLY_CONTEXT_TOKENS, now, deniedFields: rules.deniedFields, extraPatterns: rules.patterns });
+  const redactedThread = redactText(threadText(thread), built.redactions, rules.patterns);
+  const redactedInstruction = redactText(instruction, [...built.redactions, ...redactedThread.redactions], rules.patterns);
+  const redactions = [...built.redactions, ...redactedThread.redactions, ...redactedInstruction.redactions];
   const recipient = `${person.name} <${person.email}>`;
-  const prompt = renderPrompt(PROMPT_ID, { context: built.text, extra: { thread: redactedThread.text, recipient, instruction } });
+  const prompt = renderPrompt(PROMPT_ID, {
+    context: built.text,
+    extra: { thread: redactedThread.text, recipient, instruction: redactedInstruction.text },
+  });
   return {
     system: prompt.system,
     userText: prompt.userText,

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../audit';
+import type { RedactionRules } from '../../context/redact';
 import { compileRedactionPatterns } from '../../settings/schema';
 /**
  * Governance wired into the background: the settings gate (features switched off, budgets), the model settings every
@@ -28,11 +29,6 @@ export * from './protocol';
 export * from './keys';
 export * from './use-cases';
 
-/** What the rep and the organization never want sent: fields by name, and values by pattern. */
-export interface RedactionRules {
-  deniedFields: string[];
-  patterns: RegExp[];
-}
 
 /** The rep's redaction rules plus the organization's (a rep can redact more, never less). */
 export async function redactionRules(settings: SettingsSource): Promise<RedactionRules> {

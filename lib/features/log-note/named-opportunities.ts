@@ -8,7 +8,7 @@
 import { composeQuery, getComposedField, type Condition, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { OrgApi } from '../../salesforce/context/api';
 import { fieldOf, type WriteObjectDescribe } from '../../proposals/describe';
-import { escapeSoqlText } from '../../proposals/duplicates';
+import { containsPattern, isSoqlWritable } from '../../salesforce/soql-text';
 import { normalizeForMatch } from '../../proposals/evidence';
 import type { NamedLookup, NamedMatch } from '../../proposals/review';
 import type { NamedOpportunityUpdate } from '../../proposals/schemas';
@@ -34,12 +34,9 @@ function termsOf(named: NamedOpportunityUpdate): string[] {
   const parts = [named.account?.value ?? '', named.name.value]
     .flatMap((part) => part.split(/\s+[-\u2010-\u2015\u2212:|/]\s+/u))
     .map((part) => part.trim().replace(/\s+/g, ' '))
-    .filter((part) => part !== '');
+    .filter((part) => part !== '' && isSoqlWritable(part));
   return [...new Map(parts.map((part) => [part.toLowerCase(), part])).values()];
 }
-
-/** A SOQL LIKE pattern that matches `text` literally anywhere: string escapes, then `%` and `_` as literals. */
-const containsPattern = (text: string): string => `%${escapeSoqlText(text).replace(/[%_]/g, (char) => `\\${char}`)}%`;
 
 function like(field: string, term: string, parens: { openParen?: number; closeParen?: number }): Condition {
   return { field, operator: 'LIKE', value: containsPattern(term), literalType: 'STRING', ...parens };

@@ -252,7 +252,7 @@ export class NotesService {
     const record = await readRecord(access, describe, inView);
     const now = this.deps.now();
     const zone = timeZone();
-    const redacted = redactSource(note);
+    const redacted = redactSource(note, (await this.deps.redaction()).patterns);
     const prompt = renderPrompt('extract-note', {
       context: redacted.text,
       extra: {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { GenerationService } from '../generate';
 import type { OrgRegistry } from '../../orgs';
 import { OrgClient } from '../../salesforce';
+import { idEquals, selectQuery, soonestFirst } from '../../salesforce/context/soql';
+import { UserInfo } from '../../salesforce/current-user';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import type { RecordRef } from '../../salesforce/record-url';
 import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/session';
@@ -47,7 +49,6 @@ export interface PrepResult {
   stoppedBy: PrepStop;
 }
 
-const UserInfo = z.object({ user_id: z.string().regex(/^[a-zA-Z0-9]{15,18}$/) });
 const Events = z.object({
   records: z.array(z.object({ Id: z.string(), WhatId: z.string().nullish(), WhoId: z.string().nullish() })),
 });
@@ -107,9 +108,13 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
  */
 async function todaysRecords(client: PrepClient): Promise<string[]> {
   const { user_id: userId } = UserInfo.parse(await client.request('GET', '/services/oauth2/userinfo'));
-  const soql =
-    `SELECT Id, WhatId, WhoId FROM Event WHERE OwnerId = '${userId}' AND StartDateTime = TODAY ` +
-    `ORDER BY StartDateTime LIMIT ${MAX_EVENTS}`;
+  const soql = selectQuery({
+    objectName: 'Event',
+    fields: ['Id', 'WhatId', 'WhoId'],
+    filters: [idEquals('OwnerId', userId), { field: 'StartDateTime', operator: '=', value: 'TODAY', literalType: 'DATE_LITERAL' }],
+    orderBy: [soonestFirst('StartDateTime')],
+    limit: MAX_EVENTS,
+  });
   return recordsToBrief(Events.parse(await client.query(soql)).records);
 }
 

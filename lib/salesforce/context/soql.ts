@@ -7,6 +7,7 @@ import {
   type ValueQueryCondition,
   type WhereClause,
 } from '@jetstreamapp/soql-parser-js';
+import { escapeSoqlText } from '../soql-text';
 
 /** A WHERE condition; a list of them is ANDed. */
 export type Filter = Condition | ValueQueryCondition;
@@ -38,16 +39,11 @@ export const idEquals = (field: string, id: string): Condition => ({
   literalType: 'STRING',
 });
 
-/** SOQL string escapes: composeQuery quotes a literal but leaves its content as given. */
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-}
-
 /** `field = 'value'` for free text (an email address, a name), escaped so that it stays a value. */
 export const textEquals = (field: string, value: string): Condition => ({
   field,
   operator: '=',
-  value: escapeText(value),
+  value: escapeSoqlText(value),
   literalType: 'STRING',
 });
 

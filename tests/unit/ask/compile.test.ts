@@ -1,6 +1,6 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilePlan, escapeLike, escapeText } from '../../../lib/features/ask/compile';
+import { compilePlan } from '../../../lib/features/ask/compile';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
 import { validatePlan, type ValidPlan } from '../../../lib/features/ask/validate';
 import { asDescribes, loadSandboxDescribes, plan, REGIONS_FIELD, withField, type SandboxDescribes } from './fixtures';
@@ -170,16 +170,5 @@ describe('compiling a plan to SOQL', () => {
         right: { left: { field: 'CloseDate', literalType: 'DATE_N_LITERAL', value: 'NEXT_N_MONTHS:2', dateLiteralVariable: 2 } },
       },
     });
-  });
-});
-
-describe('SOQL string escapes', () => {
-  it('escapes backslash, quote and line breaks in text', () => {
-    expect(escapeText("a\\b'c\nd\re\tf")).toBe("a\\\\b\\'c\\nd\\re\\tf");
-  });
-
-  it('keeps % and _ (and \\% and \\_) in a LIKE pattern but escapes every other backslash and quote', () => {
-    expect(escapeLike("50%_off\\%\\_\\x'")).toBe("50%_off\\%\\_\\\\x\\'");
-    expect(escapeLike('\\')).toBe('\\\\');
   });
 });

@@ -58,6 +58,8 @@ interface World {
   planRequests: GenerationRequest[];
   answerRequests: GenerationRequest[];
   script: { plans: unknown[]; answer: string; hang: boolean };
+  /** The redaction rules in force (the rep's and the organization's), changed by a test as an admin would. */
+  rules: { deniedFields: string[]; patterns: RegExp[] };
 }
 
 function result(text: string): GenerationResult {
@@ -70,12 +72,13 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
   const planRequests: GenerationRequest[] = [];
   const answerRequests: GenerationRequest[] = [];
   const script = { plans: [] as unknown[], answer: '', hang: false };
+  const rules = { deniedFields: [] as string[], patterns: [] as RegExp[] };
   const deps: AskDeps = {
     records: { recordInView: async () => (card ? { card } : null) },
     orgs: { isEnabled: async () => true },
     cookies: { sidFor: async () => sid, allSids: async () => [{ domain: API_HOST, value: sid }] },
     session: store,
-    local: new MemoryStore(),
+    redaction: async () => rules,
     browser: { activeTab: async () => ({ tabId: 7, url: `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.globex.id}/view` }) },
     modelSettings: async () => ({ apiKey: 'sk-test', model: 'claude-test' }),
     keepAlive: () => () => {},
@@ -101,7 +104,7 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
   };
   const events: AskEvent[] = [];
   const panel = { windowId: 3, send: (payload: unknown) => events.push(AskEvent.parse(payload)), events };
-  return { handler: createAskHandler(deps, options), panel, store, planRequests, answerRequests, script };
+  return { handler: createAskHandler(deps, options), panel, store, planRequests, answerRequests, script, rules };
 }
 
 const lastState = (w: World): AskState | null => {
@@ -214,6 +217,25 @@ describe('the Ask handler', () => {
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
     expect(request?.userText).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+  });
+
+  it("applies the organization's redaction rules: its patterns in the question and rows, its denied fields left out", async () => {
+    const w = world();
+    w.rules.patterns.push(/\bPROJ-\d{4}\b/g);
+    w.rules.deniedFields.push('Opportunity.Amount');
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter for PROJ-4411? SSN 123.45.6789' }, w.panel);
+    const planText = w.planRequests[0]?.userText ?? '';
+    expect(planText).toContain('[PRIVATE-1]');
+    expect(planText).not.toMatch(/PROJ-4411|6789/);
+    w.script.answer = 'Open this quarter [q1].';
+    await w.handler.handle({ type: 'summarize' }, w.panel);
+    const answerText = w.answerRequests[0]?.userText ?? '';
+    const rowsSent = /<context>[\s\S]*?<\/context>/.exec(answerText)?.[0] ?? '';
+    expect(rowsSent).toContain('[q1] Name: ');
+    expect(rowsSent).not.toContain('Amount');
+    expect(answerText).not.toMatch(/PROJ-4411|123\.45\.6789/);
+    expect(lastState(w)?.rows[0]?.values.Amount).toBeDefined();
   });
 
   it('stops a summary at once and keeps what was written', async () => {

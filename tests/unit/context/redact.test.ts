@@ -1,65 +1,52 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactText, Redactor, restoreRedactions } from '../../../lib/context';
 import { passesIbanCheck, passesLuhn } from '../../../lib/context/redact';
+import { compact, NEAR_MISSES, POSITIVES } from './redaction-corpus';
 
-/** Each sample: prose with one sensitive value in it, the value, and the kind it must be redacted as. */
-const POSITIVES: { text: string; value: string; kind: 'ssn' | 'card' | 'iban' }[] = [
-  { text: 'Gave her SSN 123-45-6789 to verify identity.', value: '123-45-6789', kind: 'ssn' },
-  { text: 'ssn on file: 536 22 1847 (confirmed)', value: '536 22 1847', kind: 'ssn' },
-  { text: 'Social security number 219446630, please update.', value: '219446630', kind: 'ssn' },
-  { text: 'His SSN#421739055 was read out on the call', value: '421739055', kind: 'ssn' },
-  { text: 'Employee id?\n318-50-2274\nthat is what she said', value: '318-50-2274', kind: 'ssn' },
-  { text: 'SSN 772–41–0932 (with en dashes)', value: '772–41–0932', kind: 'ssn' },
-  { text: 'Visa 4111 1111 1111 1111 exp 12/27', value: '4111 1111 1111 1111', kind: 'card' },
-  { text: 'card:4111-1111-1111-1111.', value: '4111-1111-1111-1111', kind: 'card' },
-  { text: 'Mastercard 5555555555554444 was declined', value: '5555555555554444', kind: 'card' },
-  { text: 'Amex 3782 822463 10005, billing zip 94105', value: '3782 822463 10005', kind: 'card' },
-  { text: 'Diners (3056 9309 0259 04) on the PO', value: '3056 9309 0259 04', kind: 'card' },
-  { text: 'Discover 6011-0009-9013-9424 charged twice', value: '6011-0009-9013-9424', kind: 'card' },
-  { text: 'Old 13-digit Visa 4222222222222 still on file', value: '4222222222222', kind: 'card' },
-  { text: 'Qty 2 4012 8888 8888 1881 charged', value: '4012 8888 8888 1881', kind: 'card' },
-  { text: 'Refund to GB82 WEST 1234 5698 7654 32 today', value: 'GB82 WEST 1234 5698 7654 32', kind: 'iban' },
-  { text: 'IBAN: DE89370400440532013000', value: 'DE89370400440532013000', kind: 'iban' },
-  { text: 'Wire to FR14 2004 1010 0505 0001 3M02 606 ASAP', value: 'FR14 2004 1010 0505 0001 3M02 606', kind: 'iban' },
-  { text: 'nl91abna0417164300 (lower case, pasted from email)', value: 'nl91abna0417164300', kind: 'iban' },
-];
 
-/** Numbers that look like PII but are not: they must stay exactly as they are. */
-const NEAR_MISSES = [
-  'Call back on (415) 555-0142 or 415-555-0142.',
-  'International: +1 415 555 0142, ext. 22',
-  'Refund against order number 7310 2294 5581 0046 once finance confirms.',
-  'Ticket 4111 1111 1111 1112 fails the Luhn check.',
-  'Invoice 1234567812345678 is due.',
-  'Closes 2026-12-15; renewal 12/15/2026; budget $1,234,567.89',
-  'Ship to ZIP 94105-1234 and 02115-0042.',
-  'Area 000-12-3456, 666-12-3456 and 912-34-5678 are not issued; nor are 123-00-4567 or 123-45-0000.',
-  'Bad IBAN GB83 WEST 1234 5698 7654 32 (check digits off by one).',
-  'Bad IBAN DE88 3704 0044 0532 0130 00 (wrong check digits) and DE89 3704 0044 0532 0130 02 (wrong account).',
-  'Account number 000123456789, routing 121000248.',
-  'Case 00001026, opportunity 006000000000001AAA, parts 123-45-67890, 9123-45-6789 and 1-123-45-6789',
-  'Version 10.4.1234.5678 built 2026-05-01T17:05:00Z',
-  'Order ORD-2026-000123-45 shipped; tracking 1Z999AA10123456784',
-];
+function luhnValid(digits: string): boolean {
+  const sum = [...digits].reverse().reduce((total, char, index) => {
+    const doubled = Number(char) * (index % 2 === 1 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return sum % 10 === 0;
+}
+
+function ibanValid(iban: string): boolean {
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  const numeric = [...moved].map((char) => (/\d/.test(char) ? char : String(char.charCodeAt(0) - 55))).join('');
+  return BigInt(numeric) % 97n === 1n;
+}
 
 describe('redactText: the corpus', () => {
+  it('holds at least 150 values to redact and 80 near misses, each value valid by its own check', () => {
+    expect(POSITIVES.length).toBeGreaterThanOrEqual(150);
+    expect(NEAR_MISSES.length).toBeGreaterThanOrEqual(80);
+    for (const kind of ['ssn', 'card', 'iban'] as const) expect(POSITIVES.filter((sample) => sample.kind === kind).length).toBeGreaterThanOrEqual(40);
+    for (const { text, value, kind } of POSITIVES) {
+      expect(text).toContain(value);
+      if (kind === 'ssn') expect(compact(value)).toMatch(/^\d{9}$/);
+      if (kind === 'card') expect(luhnValid(compact(value)), value).toBe(true);
+      if (kind === 'iban') expect(ibanValid(compact(value)), value).toBe(true);
+    }
+  });
+
   it.each(POSITIVES)('redacts the $kind in "$text"', ({ text, value, kind }) => {
     const result = redactText(text);
     expect(result.text).not.toContain(value);
-    expect(result.text.replace(/\D/g, '')).not.toContain(value.replace(/\D/g, '').slice(-6));
+    expect(compact(result.text)).not.toContain(compact(value));
     expect(result.redactions).toEqual([{ kind, placeholder: `[${kind.toUpperCase()}-1]`, original: value }]);
     expect(restoreRedactions(result.text, result.redactions)).toBe(text);
   });
 
-  it.each(NEAR_MISSES)('leaves "%s" alone', (text) => {
+  it.each(NEAR_MISSES)('leaves "%s" as it is', (text) => {
     expect(redactText(text)).toEqual({ text, redactions: [] });
   });
 
   it('redacts every value in a text holding many, and restores them all', () => {
     const text = POSITIVES.map((sample) => sample.text).join(' ');
     const result = redactText(text);
-    for (const { value } of POSITIVES) expect(result.text).not.toContain(value);
+    for (const { value } of POSITIVES) expect(compact(result.text)).not.toContain(compact(value));
     expect(restoreRedactions(result.text, result.redactions)).toBe(text);
   });
 });
@@ -101,64 +88,6 @@ describe('the checks behind redaction', () => {
     expect(passesIbanCheck('GB82 WEST 1234 5698 7654 32')).toBe(true);
     expect(passesIbanCheck('GB82 WEST 1234 5698 7654 33')).toBe(false);
     expect(passesIbanCheck('GB82 WEST')).toBe(false);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Property: a valid card or SSN put anywhere in random text never leaks.
-
-function luhnComplete(body: string): string {
-  for (let check = 0; check <= 9; check++) if (passesLuhn(body + check)) return body + check;
-  throw new Error('unreachable');
-}
-
-const cardDigits = fc
-  .tuple(fc.integer({ min: 12, max: 18 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }))
-  .map(([bodyLength, digits]) => luhnComplete(digits.slice(0, bodyLength).join('')));
-
-const formattedCard = fc.tuple(cardDigits, fc.constantFrom('', ' ', '-')).map(([digits, separator]) =>
-  separator === '' ? digits : (digits.match(/.{1,4}/g) ?? []).join(separator),
-);
-
-const ssn = fc
-  .tuple(
-    fc.integer({ min: 1, max: 899 }).filter((area) => area !== 666),
-    fc.integer({ min: 1, max: 99 }),
-    fc.integer({ min: 1, max: 9999 }),
-    fc.constantFrom('-', ' '),
-  )
-  .map(([area, group, serial, separator]) =>
-    [String(area).padStart(3, '0'), String(group).padStart(2, '0'), String(serial).padStart(4, '0')].join(separator),
-  );
-
-/** A German IBAN (DE + check digits + 18 digits) with correct check digits, grouped by 4 or bare. */
-const iban = fc
-  .tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }), fc.boolean())
-  .map(([digits, grouped]) => {
-    const bban = digits.join('');
-    const remainder = [...`${bban}131400`].reduce((sum, digit) => (sum * 10 + Number(digit)) % 97, 0);
-    const compact = `DE${String(98 - remainder).padStart(2, '0')}${bban}`;
-    return grouped ? (compact.match(/.{1,4}/g) ?? []).join(' ') : compact;
-  });
-
-const surroundings = fc.tuple(
-  fc.string({ maxLength: 40 }),
-  fc.constantFrom(' ', ': ', ', ', '\n', ' (', ' #'),
-  fc.constantFrom(' ', '. ', ', ', '\n', ') ', '.'),
-  fc.string({ maxLength: 40 }),
-);
-
-describe('redactText: property', () => {
-  it('never lets a valid card number, SSN or IBAN through, wherever it sits in random text', () => {
-    fc.assert(
-      fc.property(fc.oneof(formattedCard, ssn, iban), surroundings, (value, [before, open, close, after]) => {
-        const text = `${before}${open}${value}${close}${after}`;
-        const result = redactText(text);
-        expect(result.text).not.toContain(value);
-        expect(restoreRedactions(result.text, result.redactions)).toBe(text);
-      }),
-      { numRuns: 3000 },
-    );
   });
 });
 

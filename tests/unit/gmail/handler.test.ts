@@ -81,6 +81,8 @@ interface Setup {
   contentScript?: (message: { type: string }) => unknown;
   view?: PanelView;
   modelText?: string;
+  /** The redaction rules in force (the rep's and the organization's). */
+  rules?: { deniedFields: string[]; patterns: RegExp[] };
 }
 
 function setup(options: Setup = {}) {
@@ -129,6 +131,7 @@ function setup(options: Setup = {}) {
     session,
     browser,
     modelSettings: async () => ({ apiKey: 'key', model: 'claude-test' }),
+    redaction: async () => options.rules ?? { deniedFields: [], patterns: [] },
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
   };
@@ -236,6 +239,21 @@ describe('Draft reply', () => {
     expect(sent).not.toContain(SSN);
     expect(sent).not.toContain('4111 1111 1111 1111');
     expect(reply?.unsupported.map((claim) => claim.text)).toContain('35%');
+  });
+
+  it("applies the organization's denied fields and patterns to the record, the thread and the rep's instruction", async () => {
+    const thread: OpenThread = { ...THREAD, messages: [{ ...THREAD.messages[0]!, body: 'Hi Sam,\nProject PROJ-4411 needs 240 seats; SSN 318.50.2274.\nDana' }] };
+    const { handler, panel, requests, orgs } = setup({
+      activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
+      contentScript: (message) => (message.type === 'gmail-read-thread' ? { thread } : null),
+      rules: { deniedFields: ['Contact.Title'], patterns: [/PROJ-\d{4}/g] },
+    });
+    await orgs.markUsed(ORG);
+    await handler.handle({ type: 'draft-reply', instruction: 'Mention PROJ-9001 and card 4111.1111.1111.1111' }, panel);
+    const sent = requests[0]?.userText ?? '';
+    expect(sent).toContain('240 seats');
+    expect(sent).toContain('[REDACTED: Title]');
+    expect(sent).not.toMatch(/Director of Operations|PROJ-4411|PROJ-9001|318\.50\.2274|4111\.1111/);
   });
 
   it('says so, and sends nothing to the model, when the open thread cannot be read', async () => {

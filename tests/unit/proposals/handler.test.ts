@@ -8,8 +8,9 @@ import { SalesforceProblem } from '../../../lib/salesforce/problems';
 
 describe('write path handler pieces', () => {
   it('sends redacted text to the model and puts the originals back into its values and quotes', () => {
-    const redacted = redactSource('Rosa Diaz, SSN 123-45-6789, wants a call.');
+    const redacted = redactSource('Rosa Diaz, SSN 123-45-6789, wants a call about PROJ-4411.', [/PROJ-\d{4}/]);
     expect(redacted.text).not.toContain('123-45-6789');
+    expect(redacted.text).not.toContain('PROJ-4411');
     const placeholder = redacted.redactions[0]?.placeholder ?? '';
     const proposal = { leads: [{ Description: { value: `SSN ${placeholder}`, evidence: `SSN ${placeholder}` }, otherFields: [] }] };
     const restored = restoreProposal(LeadProposal, proposal, redacted.redactions);

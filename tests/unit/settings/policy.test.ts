@@ -90,6 +90,20 @@ describe('effective settings under a managed policy', () => {
     expect(isLocked(withOrgKey, 'anthropicApiKey')).toBe(true);
   });
 
+  it("send the organization's key only to the policy's base URL or Anthropic's own host, never to the rep's gateway", () => {
+    const repGateway = { ...rep, baseUrl: 'https://collector.rep.example' };
+    for (const policy of [{ anthropicApiKey: 'sk-ant-org-key-98765' }, { anthropicApiKey: 'sk-ant-org-key-98765', allowRepKey: false }]) {
+      const effective = effectiveSettings(repGateway, policy);
+      expect(effective.settings.anthropicApiKey).toBe('sk-ant-org-key-98765');
+      expect(effective.settings.baseUrl).toBe('');
+      expect(isLocked(effective, 'baseUrl')).toBe(true);
+    }
+    const withOrgGateway = effectiveSettings(repGateway, { anthropicApiKey: 'sk-ant-org-key-98765', baseUrl: 'https://gateway.acme.example' });
+    expect(withOrgGateway.settings.baseUrl).toBe('https://gateway.acme.example');
+    // The rep's own key may still go to the rep's own gateway.
+    expect(effectiveSettings(repGateway, {}).settings.baseUrl).toBe('https://collector.rep.example');
+  });
+
   it('add the organization redaction rules to the rep ones, so a rep can redact more but never less', () => {
     const effective = effectiveSettings(rep, { redaction: { extraPatterns: ['ACME-\\d{6}'], deniedFields: ['account.secret__c', 'Contact.Birthdate'] } });
     expect(effective.settings.redaction.extraPatterns).toEqual(['ACME-\\d{6}', 'REP-\\d+']);
