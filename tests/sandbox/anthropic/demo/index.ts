@@ -20,6 +20,7 @@ import { estimateTokens, PromptCache } from '../tokens';
 import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
 import { writeEmail, writeReply } from './email';
+import { guarded, withCitationsAsAsked } from './instructions';
 import { proposeLeads } from './lead';
 import { proposeFromNote } from './note';
 import { readPrompt } from './prompt';
@@ -54,9 +55,9 @@ export function demoAnswer(request: MessagesRequest, now: Date = new Date()): st
   const structured = (draft: unknown): string => JSON.stringify(fitToSchema(draft, schema, schema ?? {}));
   switch (jobOf(request)) {
     case 'lead':
-      return structured(proposeLeads(prompt));
+      return structured(proposeLeads(guarded(prompt)));
     case 'note':
-      return structured(proposeFromNote(prompt));
+      return structured(proposeFromNote(guarded(prompt)));
     case 'ask-plan':
       return structured(planQuery(prompt));
     case 'schema': {
@@ -64,13 +65,13 @@ export function demoAnswer(request: MessagesRequest, now: Date = new Date()): st
       return JSON.stringify(smallestValue(schema, schema ?? {}, (name) => byField.get(normalized(name))));
     }
     case 'ask-answer':
-      return answerFromRows(prompt);
+      return withCitationsAsAsked(answerFromRows(prompt), prompt);
     case 'reply':
-      return writeReply(prompt);
+      return withCitationsAsAsked(writeReply(prompt), prompt);
     case 'email':
-      return writeEmail(prompt);
+      return withCitationsAsAsked(writeEmail(prompt), prompt);
     case 'write-up':
-      return writeUp(prompt);
+      return withCitationsAsAsked(writeUp(prompt), prompt);
   }
 }
 

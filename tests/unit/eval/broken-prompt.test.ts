@@ -1,0 +1,75 @@
+/**
+ * The evaluation catches a broken prompt: a copy of the prompts where one prompt keeps only its first paragraph (its
+ * output contract and every rule gone, its version bumped) scores lower than the prompts as they are, and `npm run eval
+ * -- --check` fails on it against the committed baseline, while the intact prompts pass. The demo model reads the
+ * prompt it is sent, so the broken one really answers differently.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EvalResults } from '../../eval/report/results';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'eval-broken-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The prompt with only its front matter (version bumped) and the first paragraph of its instructions. */
+function firstParagraphOnly(source: string): string {
+  const match = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(source);
+  if (!match) throw new Error('not a prompt file');
+  const frontMatter = (match[1] ?? '').replace(/^version: (\d+)$/m, (_line, version: string) => `version: ${Number(version) + 1}`);
+  const firstParagraph = (match[2] ?? '').trim().split(/\n\s*\n/)[0] ?? '';
+  return `${frontMatter}${firstParagraph}\n`;
+}
+
+function brokenPrompts(promptId: string): string {
+  const dir = join(scratch, `prompts-${promptId}`);
+  cpSync(join(REPO, 'prompts'), dir, { recursive: true });
+  const file = join(dir, `${promptId}.md`);
+  const original = readFileSync(file, 'utf8');
+  const broken = firstParagraphOnly(original);
+  expect(broken.length).toBeLessThan(original.length / 2);
+  writeFileSync(file, broken);
+  return dir;
+}
+
+async function evaluate(name: string, args: string[]): Promise<{ code: number | null; results: EvalResults; output: string }> {
+  const out = join(scratch, name);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'tests/eval/main.ts'), '--demo', '--check', '--out', out, ...args], {
+    cwd: REPO,
+    env: { ...process.env, ANTHROPIC_API_KEY: '' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  return { code, output, results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvalResults };
+}
+
+const scoreOf = (results: EvalResults, key: string, score: string): number => {
+  const value = results.summaries.find((summary) => summary.key === key)?.scores[score];
+  if (typeof value !== 'number') throw new Error(`no ${score} for ${key}`);
+  return value;
+};
+
+describe('npm run eval -- --check', () => {
+  it('fails on a summary prompt stripped of its output contract and rules, which scores lower; passes on the prompts as they are', async () => {
+    const [intact, broken] = await Promise.all([
+      evaluate('intact', ['--only', 'summary']),
+      evaluate('broken', ['--only', 'summary', '--prompts', brokenPrompts('summary')]),
+    ]);
+    expect(intact.code, intact.output).toBe(0);
+    expect(intact.results.check?.passed).toBe(true);
+
+    expect(broken.code, broken.output).toBe(1);
+    expect(scoreOf(broken.results, 'summary', 'fact_recall')).toBeLessThan(scoreOf(intact.results, 'summary', 'fact_recall') - 0.2);
+    expect(scoreOf(broken.results, 'summary', 'cited_lines')).toBeLessThan(scoreOf(intact.results, 'summary', 'cited_lines') - 0.5);
+    expect(broken.results.check?.passed).toBe(false);
+    expect(broken.results.check?.regressions.join('\n')).toMatch(/summary v3 \(baseline v2\): must-state facts stated \(fact_recall\)/);
+    expect(broken.output).toContain('FAILED');
+    // The B variant, untouched, is no regression.
+    expect(broken.results.check?.regressions.filter((line) => line.startsWith('summary.b'))).toEqual([]);
+  }, 120_000);
+});
