@@ -41,7 +41,8 @@ export function barChart(key: string, bars: readonly Bar[], baseline: number | n
     baseline === null
       ? ''
       : `<line x1="${x(baseline).toFixed(1)}" x2="${x(baseline).toFixed(1)}" y1="0" y2="${height}" class="baseline"><title>baseline ${escape(formatValue(key, baseline))}</title></line>`;
-  const title = `${specOf(key).label} (${specOf(key).better} is better)`;
+  const spec = specOf(key);
+  const title = spec.checked ? `${spec.label} (${spec.better} is better)` : spec.label;
   return `<figure><figcaption>${escape(title)}</figcaption><svg role="img" aria-label="${escape(title)}" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}">${rows.join('')}${line}</svg></figure>`;
 }
 
@@ -106,7 +107,7 @@ h1 { font-size: 20px; } h2 { font-size: 17px; margin-top: 32px; border-top: 1px 
 figure { margin: 0; } figcaption { font-size: 12px; margin-bottom: 2px; }
 svg .label, svg .value { font-size: 11px; fill: var(--fg); } .bar0 { fill: var(--b0); } .bar1 { fill: var(--b1); } .bar2 { fill: var(--b2); } .bar3 { fill: var(--b3); }
 svg .baseline { stroke: var(--fg); stroke-dasharray: 3 3; stroke-width: 1.5; }
-table { border-collapse: collapse; margin: 12px 0; } th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 12px 0; } caption { text-align: left; padding-bottom: 4px; } th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 table.cases td { max-width: 420px; } pre { white-space: pre-wrap; font-size: 12px; max-height: 320px; overflow: auto; }
 .ok { color: var(--b1); } .fail { color: #c23934; font-weight: 600; } ul { margin: 0; padding-left: 18px; }
 `;

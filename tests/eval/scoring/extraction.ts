@@ -41,7 +41,9 @@ export function valueMatches(expected: ExpectedValue, item: Pick<Item, 'key' | '
   if (typeof expected === 'string') {
     const got = String(item.value ?? item.text);
     if (/phone/i.test(item.key)) return digits(got) === digits(expected) && digits(expected) !== '';
-    return normalise(got).trim() === normalise(expected).trim();
+    if (item.key === 'Contact' || item.key === 'Lead') return personKey(got) === personKey(expected);
+    const plain = (text: string): string => normalise(text).trim().replace(/[.,;:]+$/, '');
+    return plain(got) === plain(expected);
   }
   const text = normalise(`${String(item.value ?? '')} ${item.text}`);
   return expected.contains.every((part) => text.includes(normalise(part)));
@@ -54,23 +56,29 @@ function rowItem(row: ReviewRow, key: string, group: string, ticked: boolean): I
   return { key, group, value: row.value ?? row.proposed, text: row.proposed, ticked };
 }
 
+/**
+ * Whether a card would be written: included, or left out only because a required value is missing (a Lead without a
+ * Company): the prompt is told never to guess one, so that is the review's call, not the answer's fault.
+ */
+const writable = (card: ReviewCard): boolean => card.included || card.autoExcluded;
+
 function cardItems(card: ReviewCard): Item[] {
   const rows = modelRows(card);
   switch (card.kind) {
     case 'update':
       return rows.filter((row) => row.warning !== ALREADY).map((row) => rowItem(row, row.field, '', row.checked));
     case 'activity':
-      return rows.filter((row) => row.field === 'ActivityDate').map((row) => rowItem(row, 'ActivityDate', '', card.included && row.checked));
+      return rows.filter((row) => row.field === 'ActivityDate').map((row) => rowItem(row, 'ActivityDate', '', writable(card) && row.checked));
     case 'contact': {
       const group = personKey(`${rowValue(card, 'FirstName')} ${rowValue(card, 'LastName')}`);
-      const person: Item = { key: 'Contact', group, value: group, text: group, ticked: card.included };
-      const details = rows.filter((row) => !['FirstName', 'LastName'].includes(row.field)).map((row) => rowItem(row, `Contact.${row.field}`, group, card.included && row.checked));
+      const person: Item = { key: 'Contact', group, value: group, text: group, ticked: writable(card) };
+      const details = rows.filter((row) => !['FirstName', 'LastName'].includes(row.field)).map((row) => rowItem(row, `Contact.${row.field}`, group, writable(card) && row.checked));
       return [person, ...details];
     }
     case 'follow-up': {
       const due = rowValue(card, 'ActivityDate');
       const words = card.rows.map((row) => `${row.proposed} ${row.evidence}`).join(' ');
-      return due ? [{ key: 'FollowUp', group: due, value: due, text: words, ticked: card.included }] : [];
+      return due ? [{ key: 'FollowUp', group: due, value: due, text: words, ticked: writable(card) }] : [];
     }
     case 'named-update': {
       const group = normalise(card.lookup?.asWritten ?? card.title);
@@ -78,7 +86,7 @@ function cardItems(card: ReviewCard): Item[] {
     }
     case 'lead': {
       const group = personKey(rowValue(card, 'LastName') || rowValue(card, 'Email'));
-      return [{ key: 'Lead', group, value: group, text: group, ticked: card.included }, ...rows.map((row) => rowItem(row, row.field, group, card.included && row.checked))];
+      return [{ key: 'Lead', group, value: group, text: group, ticked: writable(card) }, ...rows.map((row) => rowItem(row, row.field, group, writable(card) && row.checked))];
     }
   }
 }
@@ -100,6 +108,8 @@ export interface Scored {
   fields: Record<string, Counts>;
   ticked: Counts;
   misses: string[];
+  /** Proposed values no expectation pairs with. */
+  extra: Item[];
 }
 
 const add = (counts: Record<string, Counts>, key: string, kind: keyof Counts): void => {
@@ -138,12 +148,23 @@ export function scoreItems(proposed: readonly Item[], expected: readonly Expecte
     if (found.ticked) ticked.fp++;
     misses.push(`wrong ${label}: ${JSON.stringify(found.value)} instead of ${JSON.stringify(want.value)}`);
   }
-  for (const item of proposed.filter((candidate) => !used.has(candidate))) {
+  const extra = proposed.filter((candidate) => !used.has(candidate));
+  for (const item of extra) {
     add(fields, item.key, 'fp');
     if (item.ticked) ticked.fp++;
-    misses.push(`proposed ${item.key}${item.group ? ` (${item.group})` : ''} = ${JSON.stringify(item.value)}, which a careful rep would not${item.ticked ? ' (ticked)' : ''}`);
   }
-  return { fields, ticked, misses };
+  return { fields, ticked, misses, extra };
+}
+
+const described = (item: Item): string => `${item.key}${item.group ? ` (${item.group})` : ''} = ${JSON.stringify(item.value)}${item.ticked ? ', ticked' : ''}`;
+
+/** What went wrong with a proposal, in words: values that must not be proposed first, then misses, then the rest. */
+export function proposalMisses(scored: Scored, banned: readonly Item[]): string[] {
+  return [
+    ...banned.map((item) => `proposed ${described(item)}, which must not be proposed`),
+    ...scored.misses,
+    ...scored.extra.filter((item) => !banned.includes(item)).map((item) => `proposed ${described(item)}, which a careful rep would not`),
+  ];
 }
 
 /** Proposed values a case says must not be proposed: a field of the record in view (any value, or one), or a person. */

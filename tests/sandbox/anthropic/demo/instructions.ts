@@ -12,8 +12,8 @@ export interface Asks {
   untrustedData: boolean;
 }
 
-const CITE = /\bcite\b|\bcitations?\b|\bids? of the (context )?lines\b/i;
-const UNTRUSTED = /\bnot (as )?instructions\b|\bnever (follow|obey)\b[^.\n]{0,40}\b(data|text|note)\b/i;
+const CITE = /\bcite\b|\bcitations?\b|\bids?\s+of\s+the\s+(context\s+)?lines\b/i;
+const UNTRUSTED = /\bnot\s+(as\s+)?instructions\b|\bnever\s+(follow|obey)\b[^.]{0,40}\b(data|text|note)\b/i;
 
 export function asksOf(system: string): Asks {
   return { citations: CITE.test(system), untrustedData: UNTRUSTED.test(system) };
