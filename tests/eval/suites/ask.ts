@@ -87,7 +87,7 @@ async function ask(world: World, models: ModelPlan, item: QuestionCase, windowId
     orgs: { isEnabled: async () => true },
     cookies: { sidFor: async () => world.sid, allSids: async () => [{ domain: ORG_API_HOST, value: world.sid }] },
     session: memoryStore(),
-    local: memoryStore(),
+    redaction: async () => ({ deniedFields: [], patterns: [] }),
     browser: { activeTab: async () => ({ tabId: windowId, url: pageUrl }) },
     modelSettings: async (useCase) => models.settings(useCase),
     keepAlive: () => () => {},
