@@ -50,7 +50,7 @@ function charts(summaries: readonly VersionSummary[], results: EvalResults, base
   const keys = [...new Set(summaries.flatMap((summary) => Object.keys(summary.scores)))];
   const plain = keys.filter((key) => key in SCORES);
   const fieldKeys = keys.filter((key) => key.includes(':'));
-  const label = (summary: VersionSummary): string => columnName(summary, results.sets.length);
+  const label = (summary: VersionSummary): string => columnName(summary, results.sets[0]?.label ?? '');
   const own = plain.map((key) =>
     barChart(
       key,
@@ -89,12 +89,12 @@ function caseTable(promptId: string, results: EvalResults): string {
       const outcome = result.cases.find((item) => item.caseId === caseId);
       if (!outcome) return '<td>-</td>';
       const misses = outcome.misses.length === 0 ? '<span class="ok">all as expected</span>' : `<ul>${outcome.misses.map((miss) => `<li>${escape(miss)}</li>`).join('')}</ul>`;
-      const name = columnName({ set: set.label, variant: result.variant, version: result.version }, results.sets.length);
+      const name = columnName({ set: set.label, variant: result.variant, version: result.version }, results.sets[0]?.label ?? '');
       return `<td>${misses}<details><summary>output (${escape(name)})</summary><pre>${escape(outcome.output)}</pre></details></td>`;
     });
     return `<tr><th scope="row">${escape(caseId)}</th>${cells.join('')}</tr>`;
   });
-  const head = versions.map(({ set, result }) => `<th>${escape(columnName({ set: set.label, variant: result.variant, version: result.version }, results.sets.length))}</th>`);
+  const head = versions.map(({ set, result }) => `<th>${escape(columnName({ set: set.label, variant: result.variant, version: result.version }, results.sets[0]?.label ?? ''))}</th>`);
   return `<details><summary>Cases (${caseIds.length})</summary><table class="cases"><tr><th>case</th>${head.join('')}</tr>${rows.join('')}</table></details>`;
 }
 
@@ -116,7 +116,7 @@ export function formatHtml(results: EvalResults, baseline: Baseline | null): str
   const promptIds = [...new Set(results.summaries.map((summary) => summary.promptId))];
   const sections = promptIds.map((promptId) => {
     const summaries = results.summaries.filter((summary) => summary.promptId === promptId);
-    const versions = summaries.map((summary) => `${columnName(summary, results.sets.length)}: ${summary.cases} cases`).join(', ');
+    const versions = summaries.map((summary) => `${columnName(summary, results.sets[0]?.label ?? '')}: ${summary.cases} cases`).join(', ');
     return `<section><h2>${escape(promptId)}</h2><p class="meta">${escape(versions)}</p>${charts(summaries, results, baseline)}${differences(promptId, results)}${caseTable(promptId, results)}</section>`;
   });
   const check = results.check

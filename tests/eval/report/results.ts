@@ -65,17 +65,15 @@ function compare(baseSet: string, base: PromptVersionResult, variantSet: string,
   };
 }
 
-/** B beside A within each set, and each set beside the first (the prompts under test) for the same prompt and variant. */
+/** B beside A in the prompts under test (the first set), and those beside each other set's same prompt and variant. */
 export function comparisons(sets: readonly PromptSet[]): Comparison[] {
   const [current, ...others] = sets;
   if (!current) return [];
-  const within = sets.flatMap((set) =>
-    set.prompts.flatMap((result) => {
-      if (result.variant !== 'B') return [];
-      const base = set.prompts.find((other) => other.promptId === result.promptId && other.variant === 'A');
-      return base ? [compare(set.label, base, set.label, result)] : [];
-    }),
-  );
+  const within = current.prompts.flatMap((result) => {
+    if (result.variant !== 'B') return [];
+    const base = current.prompts.find((other) => other.promptId === result.promptId && other.variant === 'A');
+    return base ? [compare(current.label, base, current.label, result)] : [];
+  });
   const across = others.flatMap((other) =>
     current.prompts.flatMap((result) => {
       const base = other.prompts.find((candidate) => versionKey(candidate) === versionKey(result));

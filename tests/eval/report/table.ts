@@ -27,11 +27,12 @@ export function formatDifference(key: string, difference: Difference | undefined
   return `${signed(key, difference.difference)}${interval}`;
 }
 
-export const columnName = (summary: Pick<VersionSummary, 'set' | 'variant' | 'version'>, sets: number): string =>
-  `${sets > 1 ? `${summary.set} ` : ''}${summary.variant} v${summary.version}`;
+/** A version's column: "A v2" for the prompts under test, "main A v2" for another set's. */
+export const columnName = (summary: Pick<VersionSummary, 'set' | 'variant' | 'version'>, firstSet: string): string =>
+  `${summary.set === firstSet ? '' : `${summary.set} `}${summary.variant} v${summary.version}`;
 
 const comparisonName = (comparison: Comparison): string =>
-  comparison.base.set === comparison.variant.set ? `${comparison.variant.variant}−${comparison.base.variant}` : `vs ${comparison.base.set}`;
+  comparison.base.set === comparison.variant.set ? `${comparison.variant.variant}−${comparison.base.variant}` : `${comparison.variant.variant} vs ${comparison.base.set}`;
 
 /** Score rows of a prompt: per-field precision and recall share one row. */
 function rowKeys(summaries: readonly VersionSummary[]): string[][] {
@@ -49,7 +50,7 @@ function promptBlock(promptId: string, results: EvalResults, baseline: Baseline 
   const summaries = results.summaries.filter((summary) => summary.promptId === promptId);
   const comparisons = results.comparisons.filter((comparison) => comparison.key === promptId);
   const base = baseline ? summaries.map((summary) => baseline.prompts[summary.key]) : [];
-  const header = [promptId, ...summaries.map((summary) => columnName(summary, results.sets.length)), ...comparisons.map(comparisonName), ...(baseline ? ['baseline'] : [])];
+  const header = [promptId, ...summaries.map((summary) => columnName(summary, results.sets[0]?.label ?? '')), ...comparisons.map(comparisonName), ...(baseline ? ['baseline'] : [])];
   const rows = rowKeys(summaries).map((keys) => {
     const label = keys.length === 2 ? `  ${keys[0]?.split(':')[1]} (precision / recall)` : `  ${specOf(keys[0] ?? '').label}`;
     const cell = (read: (key: string) => string): string => keys.map(read).join(' / ');
