@@ -135,6 +135,9 @@ async function main(): Promise<void> {
       process.stdout.write(`Recorded the baseline in ${relative(process.cwd(), resolve(args.baseline ?? BASELINE))}.\n`);
     }
     if (results.check && !results.check.passed) process.exitCode = 1;
+    if (results.summaries.some((summary) => summary.cases > 0 && summary.unanswered?.cases === summary.cases)) {
+      fail('A prompt got no answer from the model for any case: its scores measure nothing (see above).', 3);
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

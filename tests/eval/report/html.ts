@@ -117,7 +117,10 @@ export function formatHtml(results: EvalResults, baseline: Baseline | null): str
   const sections = promptIds.map((promptId) => {
     const summaries = results.summaries.filter((summary) => summary.promptId === promptId);
     const versions = summaries.map((summary) => `${columnName(summary, results.sets[0]?.label ?? '')}: ${summary.cases} cases`).join(', ');
-    return `<section><h2>${escape(promptId)}</h2><p class="meta">${escape(versions)}</p>${charts(summaries, results, baseline)}${differences(promptId, results)}${caseTable(promptId, results)}</section>`;
+    const unanswered = summaries.flatMap((summary) =>
+      summary.unanswered ? [`<p class="fail">${escape(`${columnName(summary, results.sets[0]?.label ?? '')}: ${summary.unanswered.cases} of ${summary.cases} cases got no answer from the model; the first: ${summary.unanswered.reason}`)}</p>`] : [],
+    );
+    return `<section><h2>${escape(promptId)}</h2><p class="meta">${escape(versions)}</p>${unanswered.join('')}${charts(summaries, results, baseline)}${differences(promptId, results)}${caseTable(promptId, results)}</section>`;
   });
   const check = results.check
     ? `<p class="${results.check.passed ? 'ok' : 'fail'}">Check against ${escape(results.check.baseline)}: ${results.check.passed ? 'passed' : 'failed'}</p>${results.check.regressions.length > 0 ? `<ul>${results.check.regressions.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>` : ''}`

@@ -13,6 +13,8 @@ export interface PromptSet {
 }
 
 export interface VersionSummary {
+  /** Cases no model answer came back for (the model unreachable, a refused key), with the first one's reason. */
+  unanswered: { cases: number; reason: string } | null;
   /** "summary" or "summary.b": what the baseline keys scores by. */
   key: string;
   set: string;
@@ -44,7 +46,9 @@ export const versionKey = (result: Pick<PromptVersionResult, 'promptId' | 'varia
   result.variant === 'B' ? `${result.promptId}.b` : result.promptId;
 
 export function summarise(set: PromptSet, result: PromptVersionResult): VersionSummary {
+  const unanswered = result.cases.filter((item) => item.calls.length === 0);
   return {
+    unanswered: unanswered.length === 0 ? null : { cases: unanswered.length, reason: unanswered[0]?.misses[0] ?? unanswered[0]?.output ?? '' },
     key: versionKey(result),
     set: set.label,
     promptId: result.promptId,

@@ -75,6 +75,9 @@ export function formatTable(results: EvalResults, baseline: Baseline | null): st
     '',
   ];
   for (const promptId of promptIds) lines.push(...promptBlock(promptId, results, baseline), '');
+  for (const summary of results.summaries.filter((item) => item.unanswered)) {
+    lines.push(`${summary.key} (${summary.set}): ${summary.unanswered?.cases} of ${summary.cases} cases got no answer from the model; the first: ${summary.unanswered?.reason}`);
+  }
   if (results.check) {
     lines.push(results.check.passed ? `Check against ${results.check.baseline}: passed.` : `Check against ${results.check.baseline}: FAILED`);
     lines.push(...results.check.regressions.map((line) => `  ${line}`));

@@ -96,6 +96,7 @@ function score(feature: WriteUp, item: RecordCase, generation: Generated, calls:
     calls,
     output: failed ? `(${generation.status}: ${generation.problem?.message ?? 'no output'})` : text,
     misses: [
+      ...(failed ? [`no answer: ${generation.problem?.message ?? generation.status}`] : []),
       ...missed.map((fact) => `did not state ${fact.id}`),
       ...stated.map((fact) => `stated ${fact.id}, which it must not`),
       ...generation.unsupported.map((claim) => `unsupported ${claim.kind}: "${claim.text}"`),

@@ -94,7 +94,7 @@ describe('the baseline check', () => {
     measuredAt: '2026-11-18T17:00:00.000Z',
     prompts: { summary: { version: 2, cases: 11, scores: { fact_recall: 0.8, unsupported_claims: 0.1 } } },
   };
-  const summary = (scores: Record<string, number | null>, cases = 11): VersionSummary => ({ key: 'summary', set: 'working tree', promptId: 'summary', variant: 'A', version: 3, cases, scores });
+  const summary = (scores: Record<string, number | null>, cases = 11): VersionSummary => ({ key: 'summary', set: 'working tree', promptId: 'summary', variant: 'A', version: 3, cases, scores, unanswered: null });
 
   it('fails a score worse beyond the threshold either way round, and passes one within it or better', () => {
     expect(regressions(baseline, [summary({ fact_recall: 0.79, unsupported_claims: 0.11 })], 0.02)).toEqual([]);
