@@ -2,7 +2,7 @@ import '../lib/messaging/zod-jitless';
 import { browser } from 'wxt/browser';
 import { ComposeTracker } from '../lib/features/gmail/compose';
 import { insertDraft } from '../lib/features/gmail/insert';
-import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/features/gmail/messages';
+import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from '../lib/features/gmail/content-messages';
 import { openMessageSender } from '../lib/features/gmail/open-message';
 import { OpenReplyCommand, ReadThreadCommand, inlineReplyReady, openInlineReply, readOpenThread, type OpenReplyOutcome } from '../lib/features/gmail/thread';
 import type { GmailReport } from '../lib/messaging/protocol';

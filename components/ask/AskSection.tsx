@@ -1,9 +1,8 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import { AskEvent, MAX_QUESTION_LENGTH, type AskRequest, type AskState } from '../../lib/features/ask/messages';
-import type { RecordCard } from '../../lib/messaging/protocol';
-import { selectAskDraft, selectAskSending, selectAskState, useAskStore } from '../../lib/features/ask/store';
-import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
-import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+import { MAX_QUESTION_LENGTH, type AskState } from '../../lib/features/ask/messages';
+import { selectAskDraft, selectAskSending, selectAskState, sendAskRequest as send, useAskStore, watchAsk } from '../../lib/features/ask/store';
+import type { RecordCard } from '../../lib/features/record-view/messages';
+import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
 import { AskQuery } from './AskQuery';
 import { AskResults } from './AskResults';
 import { AskSummaryView } from './AskSummaryView';
@@ -15,21 +14,10 @@ interface Props {
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
-function send(request: AskRequest): void {
-  sendFeatureRequest('ask', request);
-}
-
 /** Receives the background's Ask events into the store, and asks for the kept state whenever the port (re)connects. */
 function useAskConnection(): void {
-  const connected = usePanelStore(selectConnected);
-  useEffect(
-    () =>
-      onFeatureEvent('ask', (payload) => {
-        const event = AskEvent.safeParse(payload);
-        if (event.success) useAskStore.getState().receive(event.data);
-      }),
-    [],
-  );
+  const connected = usePanelConnection(selectConnected);
+  useEffect(() => watchAsk(), []);
   useEffect(() => {
     if (connected) send({ type: 'open' });
   }, [connected]);

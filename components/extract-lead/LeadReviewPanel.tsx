@@ -1,12 +1,10 @@
 import { useEffect, useId } from 'react';
-import type { LeadRequest, LeadState } from '../../lib/proposals/messages';
-import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
-import { selectLeadState, useLeadStore } from '../../lib/features/extract-lead/store';
-import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+import type { LeadState } from '../../lib/features/extract-lead/messages';
+import { selectLeadState, sendLeadRequest as send, useLeadStore, watchLead } from '../../lib/features/extract-lead/store';
+import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { recordUrl, ReviewCards } from '../shared/review/ReviewCards';
 
-const send = (request: LeadRequest): void => sendFeatureRequest('lead', request);
 
 /** A link inside a sentence is told apart by more than its colour (WCAG 1.4.1). */
 const UNDERLINED = { textDecoration: 'underline' } as const;
@@ -14,10 +12,10 @@ const UNDERLINED = { textDecoration: 'underline' } as const;
 /** The pending "Extract to Lead" review of this window; nothing at all when none is pending. */
 export function LeadReviewPanel() {
   const state = useLeadStore(selectLeadState);
-  const connected = usePanelStore(selectConnected);
+  const connected = usePanelConnection(selectConnected);
   const headingId = useId();
 
-  useEffect(() => onFeatureEvent('lead', (payload) => useLeadStore.getState().receive(payload)), []);
+  useEffect(() => watchLead(), []);
   useEffect(() => {
     if (connected) send({ type: 'open' });
   }, [connected]);
@@ -58,7 +56,7 @@ function LeadSourceLine({ source }: { source: LeadState['source'] }) {
 }
 
 function LeadBody({ state }: { state: LeadState }) {
-  if (state.phase === 'extracting') {
+  if (state.phase === 'proposing') {
     return (
       <p role="status" aria-busy="true" data-testid="lead-extracting">
         Reading the selection…
@@ -93,7 +91,7 @@ function LeadBody({ state }: { state: LeadState }) {
           })}
         </ul>
       )}
-      {state.review && state.phase !== 'done' && (
+      {state.review && (state.phase === 'review' || state.phase === 'committing') && (
         <>
           <ReviewCards
             review={{ ...state.review, cards: state.review.cards.filter((card) => !created.some((result) => result.cardId === card.id)) }}
@@ -110,7 +108,7 @@ function LeadBody({ state }: { state: LeadState }) {
           />
         </>
       )}
-      {state.phase === 'done' && (
+      {(state.phase === 'draft' || state.phase === 'committed') && (
         <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={() => send({ type: 'discard' })} data-testid="lead-close">
           Close
         </button>

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/types';
-import type { RecordCard } from '../../lib/messaging/protocol';
+import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/messages';
+import type { RecordCard } from '../../lib/features/record-view/messages';
 import { selectFeatureSwitches, useGovernanceStore } from '../../lib/features/governance/store';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/features/generate/types';
+import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/features/generate/messages';
 import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';

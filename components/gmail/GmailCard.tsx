@@ -1,4 +1,4 @@
-import type { PanelView } from '../../lib/messaging/protocol';
+import type { PanelView } from '../../lib/features/record-view/messages';
 
 type GmailView = Extract<PanelView, { kind: 'gmail' }>;
 

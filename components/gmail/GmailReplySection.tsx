@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { PanelView } from '../../lib/messaging/protocol';
+import type { PanelView } from '../../lib/features/record-view/messages';
 import { connectGmail, gmailActions, selectCopied, selectInserting, selectLastInsert, selectReply, useGmailStore } from '../../lib/features/gmail/store';
-import type { ReplyDraft } from '../../lib/features/gmail/feature';
+import type { ReplyDraft } from '../../lib/features/gmail/messages';
 import { GmailLogSection } from './GmailLogSection';
 import { InsertResultNote } from './InsertResultNote';
 

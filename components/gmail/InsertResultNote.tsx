@@ -1,4 +1,4 @@
-import type { InsertResult } from '../../lib/features/gmail/feature';
+import type { InsertResult } from '../../lib/features/gmail/messages';
 
 /** What became of "Insert into Gmail", in plain words; for the clipboard fallback, whether the copy worked. */
 export function InsertResultNote({ result, copied }: { result: InsertResult; copied: { at: string; ok: boolean } | null }) {

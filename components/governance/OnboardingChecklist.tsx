@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { PanelView } from '../../lib/messaging/protocol';
-import type { OnboardingStatus } from '../../lib/features/governance/protocol';
+import type { PanelView } from '../../lib/features/record-view/messages';
+import type { OnboardingStatus } from '../../lib/features/governance/messages';
 import { openOptionsPage, requestGovernance, selectOnboarding, useGovernanceStore, watchGovernance } from '../../lib/features/governance/store';
 
 /** Views that can only come from a Salesforce tab. */

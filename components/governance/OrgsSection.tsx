@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser, type KeyValueStore } from '../../lib/browser';
+import { onStorageChange, type KeyValueStore } from '../../lib/browser';
 import { ENABLED_ORGS_KEY } from '../../lib/features/governance/keys';
 import { disableOrg, listEnabledOrgs, type EnabledOrg } from '../../lib/features/governance/orgs';
 import { orgAllowed } from '../../lib/settings';
@@ -12,11 +12,9 @@ export function OrgsSection({ local, allowedOrgIds }: { local: KeyValueStore; al
 
   useEffect(() => {
     reload();
-    const onChanged = (changes: Record<string, unknown>, area: string): void => {
+    return onStorageChange((changes, area) => {
       if (area === 'local' && ENABLED_ORGS_KEY in changes) reload();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    });
   }, [reload]);
 
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser, type KeyValueStore } from '../../lib/browser';
+import { onStorageChange, type KeyValueStore } from '../../lib/browser';
 import { loadEffectiveSettings, loadSettings, SETTINGS_KEY, type EffectiveSettings, type PolicySource, type Settings } from '../../lib/settings';
 
 export interface OptionsStores {
@@ -24,11 +24,9 @@ export function useSettings(stores: OptionsStores): { loaded: LoadedSettings | n
 
   useEffect(() => {
     void reload();
-    const onChanged = (changes: Record<string, unknown>, area: string): void => {
+    return onStorageChange((changes, area) => {
       if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) void reload();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    });
   }, [reload]);
 
   return { loaded, reload };

@@ -1,22 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { NOTE_MAX_CHARS, type NotesRequest, type NotesState } from '../../lib/proposals/messages';
-import type { RecordCard } from '../../lib/messaging/protocol';
-import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
-import { selectNotesFor, useNotesStore } from '../../lib/features/log-note/store';
-import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
+import { NOTE_MAX_CHARS, type NotesState } from '../../lib/features/log-note/messages';
+import { selectNotesFor, sendNotesRequest as send, useNotesStore, watchNotes } from '../../lib/features/log-note/store';
+import type { RecordCard } from '../../lib/features/record-view/messages';
+import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
 import { CommitResult } from '../shared/review/CommitResult';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
 
-const send = (request: NotesRequest): void => sendFeatureRequest('notes', request);
-
 /** "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. */
 export function LogNoteSection({ card }: { card: RecordCard }) {
   const state = useNotesStore(selectNotesFor(card.recordId));
-  const connected = usePanelStore(selectConnected);
+  const connected = usePanelConnection(selectConnected);
   const headingId = useId();
 
-  useEffect(() => onFeatureEvent('notes', (payload) => useNotesStore.getState().receive(payload)), []);
+  useEffect(() => watchNotes(), []);
   // On every (re)connection and record: the background holds the note and any pending review.
   useEffect(() => {
     if (connected) send({ type: 'open' });

@@ -1,10 +1,6 @@
 import { useEffect } from 'react';
-import type { NotesRequest } from '../../lib/proposals/messages';
-import { onFeatureEvent, sendFeatureRequest } from '../../lib/panel/feature-bus';
-import { selectIncomingNote, useNotesStore } from '../../lib/features/log-note/store';
-import { selectConnected, usePanelStore } from '../../lib/features/record-view/store';
-
-const send = (request: NotesRequest): void => sendFeatureRequest('notes', request);
+import { selectIncomingNote, sendNotesRequest as send, useNotesStore, watchNotes } from '../../lib/features/log-note/store';
+import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
 const PREVIEW_CHARS = 120;
 
 /**
@@ -13,8 +9,8 @@ const PREVIEW_CHARS = 120;
  */
 export function PendingNote() {
   const incoming = useNotesStore(selectIncomingNote);
-  const connected = usePanelStore(selectConnected);
-  useEffect(() => onFeatureEvent('notes', (payload) => useNotesStore.getState().receive(payload)), []);
+  const connected = usePanelConnection(selectConnected);
+  useEffect(() => watchNotes(), []);
   useEffect(() => {
     if (connected) send({ type: 'incoming' });
   }, [connected]);

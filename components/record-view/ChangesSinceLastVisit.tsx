@@ -1,4 +1,4 @@
-import type { RecordCard } from '../../lib/messaging/protocol';
+import type { RecordCard } from '../../lib/features/record-view/messages';
 import { changeLines } from '../../lib/features/record-view/card';
 
 export function ChangesSinceLastVisit({ changes, lastVisit }: { changes: RecordCard['changes']; lastVisit: string | null }) {

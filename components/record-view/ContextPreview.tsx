@@ -1,5 +1,5 @@
 import { PLACEHOLDER_PATTERN } from '../../lib/context/redact';
-import type { ContextPreview as Preview } from '../../lib/messaging/protocol';
+import type { ContextPreview as Preview } from '../../lib/features/record-view/messages';
 
 /** The placeholders of lib/context, captured so that split() keeps them. */
 const PLACEHOLDER = new RegExp(`(${PLACEHOLDER_PATTERN.source})`, 'g');

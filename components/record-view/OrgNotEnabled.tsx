@@ -1,4 +1,4 @@
-import type { OrgIdentity } from '../../lib/messaging/protocol';
+import type { OrgIdentity } from '../../lib/orgs';
 
 /** Asked once per org: nothing is read from an org before the rep says yes here. */
 export function OrgNotEnabled({ org, onEnable }: { org: OrgIdentity; onEnable(): void }) {

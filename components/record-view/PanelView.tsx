@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ContextPreview as Preview, PanelView as View } from '../../lib/messaging/protocol';
-import type { Feature, Generation } from '../../lib/features/generate/types';
+import type { ContextPreview as Preview, PanelView as View } from '../../lib/features/record-view/messages';
+import type { Feature, Generation } from '../../lib/features/generate/messages';
 import { ContextPreview } from './ContextPreview';
 import { AskSection } from '../ask/AskSection';
 import { GenerateSection, type GenerateActions } from '../generate/GenerateSection';

@@ -1,4 +1,4 @@
-import type { RecordCard as Card } from '../../lib/messaging/protocol';
+import type { RecordCard as Card } from '../../lib/features/record-view/messages';
 import { ChangesSinceLastVisit } from './ChangesSinceLastVisit';
 
 export function RecordCard({ card }: { card: Card }) {

@@ -1,5 +1,5 @@
 import Markdown, { type Components } from 'react-markdown';
-import type { Citation, Claim } from '../../lib/features/generate/types';
+import type { Citation, Claim } from '../../lib/context/checked-output';
 import { rehypeClaims } from './rehype-claims';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import type { Claim } from '../../lib/features/generate/types';
+import type { Claim } from '../../lib/context/checked-output';
 
 function splitText(node: Text, claims: readonly Claim[]): ElementContent[] {
   const out: ElementContent[] = [];

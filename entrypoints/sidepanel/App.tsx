@@ -1,18 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { GenerateActions } from '../../components/generate/GenerateSection';
+import { useEffect } from 'react';
 import { FeatureGate } from '../../components/governance/FeatureGate';
 import { OnboardingChecklist } from '../../components/governance/OnboardingChecklist';
+import { OrgAuditNotice } from '../../components/governance/OrgAuditNotice';
 import { LeadReviewPanel } from '../../components/extract-lead/LeadReviewPanel';
-import { PanelView, type PanelActions } from '../../components/record-view/PanelView';
+import { PanelView } from '../../components/record-view/PanelView';
+import { CHANNELS } from '../../lib/features/channels';
+import { generateActions, selectFeature, selectGenerations, useGenerationStore, watchGenerations } from '../../lib/features/generate/store';
+import { recordViewActions, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
 import { connectPanel } from '../../lib/panel/connection';
-import {
-  selectFeature,
-  selectGenerations,
-  selectPreview,
-  selectPreviewRequested,
-  selectView,
-  usePanelStore,
-} from '../../lib/features/record-view/store';
 
 /** Gmail opens a new message prefilled from this URL. */
 function gmailComposeUrl(to: string | null, subject: string, body: string): string {
@@ -21,47 +16,32 @@ function gmailComposeUrl(to: string | null, subject: string, body: string): stri
   return `https://mail.google.com/mail/?${params.toString()}`;
 }
 
+const outputActions = {
+  ...generateActions,
+  copy: (text: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    ),
+  openInGmail: (to: string | null, subject: string, body: string) => window.open(gmailComposeUrl(to, subject, body), '_blank', 'noopener'),
+};
+
 export function App({ windowId }: { windowId: number }) {
-  const view = usePanelStore(selectView);
-  const preview = usePanelStore(selectPreview);
-  const previewRequested = usePanelStore(selectPreviewRequested);
-  const generations = usePanelStore(selectGenerations);
-  const feature = usePanelStore(selectFeature);
-  const connection = useRef<ReturnType<typeof connectPanel> | null>(null);
+  const view = useRecordViewStore(selectView);
+  const preview = useRecordViewStore(selectPreview);
+  const previewRequested = useRecordViewStore(selectPreviewRequested);
+  const generations = useGenerationStore(selectGenerations);
+  const feature = useGenerationStore(selectFeature);
 
   useEffect(() => {
     const controller = new AbortController();
-    connection.current = connectPanel(windowId, controller.signal);
-    return () => controller.abort();
+    const stops = [watchRecordView(), watchGenerations()];
+    connectPanel(windowId, CHANNELS, controller.signal);
+    return () => {
+      controller.abort();
+      for (const stop of stops) stop();
+    };
   }, [windowId]);
-
-  const actions = useMemo<PanelActions>(
-    () => ({
-      retry: () => connection.current?.send({ type: 'retry' }),
-      enableOrg: (orgId) => connection.current?.send({ type: 'enable-org', orgId }),
-      showContext: () => {
-        usePanelStore.getState().requestPreview();
-        connection.current?.send({ type: 'show-context' });
-      },
-      closeContext: () => usePanelStore.getState().closePreview(),
-    }),
-    [],
-  );
-
-  const generateActions = useMemo<GenerateActions>(
-    () => ({
-      generate: (chosen, email) => connection.current?.send({ type: 'generate', feature: chosen, email }),
-      stop: (chosen) => connection.current?.send({ type: 'stop-generation', feature: chosen }),
-      report: (chosen, generationId, report) => connection.current?.send({ type: 'generation-outcome', feature: chosen, generationId, report }),
-      copy: (text) => navigator.clipboard.writeText(text).then(
-        () => true,
-        () => false,
-      ),
-      openInGmail: (to, subject, body) => window.open(gmailComposeUrl(to, subject, body), '_blank', 'noopener'),
-      chooseFeature: (chosen) => usePanelStore.getState().chooseFeature(chosen),
-    }),
-    [],
-  );
 
   return (
     <div className="gw-panel">
@@ -70,6 +50,7 @@ export function App({ windowId }: { windowId: number }) {
       </header>
       <main className="gw-panel__body">
         <OnboardingChecklist view={view} />
+        <OrgAuditNotice />
         <FeatureGate feature="extractLead">
           <LeadReviewPanel />
         </FeatureGate>
@@ -77,10 +58,10 @@ export function App({ windowId }: { windowId: number }) {
           view={view}
           preview={preview}
           previewRequested={previewRequested}
-          actions={actions}
+          actions={recordViewActions}
           feature={feature}
           generations={generations}
-          generateActions={generateActions}
+          generateActions={outputActions}
         />
       </main>
     </div>

@@ -2,12 +2,12 @@ import '../../lib/messaging/zod-jitless';
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.css';
 import '../../components/shared/theme.css';
 import { createRoot } from 'react-dom/client';
-import { browser } from '../../lib/browser';
+import { currentWindowId } from '../../lib/browser';
 import { App } from './App';
 
 const root = document.getElementById('root');
 if (root) {
-  void browser.windows.getCurrent().then((window) => {
-    createRoot(root).render(<App windowId={window.id ?? browser.windows.WINDOW_ID_CURRENT} />);
+  void currentWindowId().then((windowId) => {
+    createRoot(root).render(<App windowId={windowId} />);
   });
 }

@@ -19,6 +19,8 @@ export interface AuditBackend {
   since(from: string | undefined): Promise<unknown[]>;
   /** Whether an entry with this id was recorded. */
   hasEntry(entryId: string): Promise<boolean>;
+  /** The entry with this id and its outcome amendments, in seq order. */
+  byEntry(entryId: string): Promise<unknown[]>;
 }
 
 export class AppendConflict extends Error {
@@ -74,6 +76,11 @@ export class IdbAuditBackend implements AuditBackend {
     const tx = db.transaction('chain');
     const matches = await tx.store.index('entryId').getAll(entryId);
     return matches.some((record) => record.kind === 'entry');
+  }
+
+  async byEntry(entryId: string): Promise<unknown[]> {
+    const records = await (await this.open()).getAllFromIndex('chain', 'entryId', entryId);
+    return records.sort((a, b) => a.seq - b.seq);
   }
 
   private open(): Promise<IDBPDatabase<AuditDb>> {

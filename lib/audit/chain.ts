@@ -26,7 +26,14 @@ const Linked = {
 };
 
 export const EntryRecord = z.object({ ...Linked, kind: z.literal('entry'), entryId: z.string().min(1), entry: AuditEntry });
-export const OutcomeRecord = z.object({ ...Linked, kind: z.literal('outcome'), entryId: z.string().min(1), outcome: z.enum(OUTCOMES) });
+export const OutcomeRecord = z.object({
+  ...Linked,
+  kind: z.literal('outcome'),
+  entryId: z.string().min(1),
+  outcome: z.enum(OUTCOMES),
+  /** Characters the rep changed before using the output (with accepted or edited). */
+  editDistance: z.number().int().nonnegative().optional(),
+});
 /** Written by retention: every record before the one whose prevHash is `firstPrevHash` was deleted on purpose. */
 export const RetentionRecord = z.object({
   ...Linked,

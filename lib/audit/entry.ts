@@ -69,6 +69,8 @@ export const AuditEntry = z.object({
   outcome: z.enum(OUTCOMES).default('pending'),
   /** The rep's thumbs, kept apart from the outcome so "accepted, then thumbs up" keeps both. */
   feedback: z.enum(['up', 'down']).optional(),
+  /** Characters the rep changed before using the output, from the latest accepted or edited outcome. */
+  editDistance: Count.optional(),
   write: WriteRecord.optional(),
   /** Why a generation or write failed, in words. */
   error: z.string().optional(),

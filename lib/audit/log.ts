@@ -27,6 +27,7 @@ export class AuditLog {
   private readonly userOf: AuditLogOptions['userOf'];
   private readonly newId: () => string;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly appended = new Set<(record: ChainRecord) => void>();
 
   constructor(
     private readonly backend: AuditBackend,
@@ -55,10 +56,28 @@ export class AuditLog {
    * What the rep did with an entry, appended as a chained amendment (entries are never rewritten): the latest
    * amendment is the outcome; thumbs are kept apart as `feedback`.
    */
-  async updateOutcome(entryId: string, outcome: Outcome): Promise<void> {
+  async updateOutcome(entryId: string, outcome: Outcome, details: { editDistance?: number } = {}): Promise<void> {
     if (!(await this.backend.hasEntry(entryId))) throw new Error(`No audit entry ${entryId}.`);
-    await this.append({ kind: 'outcome', id: this.newId(), at: this.now().toISOString(), entryId, outcome });
+    const { editDistance } = details;
+    await this.append({ kind: 'outcome', id: this.newId(), at: this.now().toISOString(), entryId, outcome, ...(editDistance === undefined ? {} : { editDistance }) });
   }
+
+  /** Calls back after every record this context appends (the org sink sends on activity); returns the unsubscribe. */
+  onAppend(listener: (record: ChainRecord) => void): () => void {
+    this.appended.add(listener);
+    return () => this.appended.delete(listener);
+  }
+
+  /** Up to `limit` valid records from seq `fromSeq` on, in seq order (damaged ones are left to verify). */
+  async recordsFrom(fromSeq: number, limit: number): Promise<ChainRecord[]> {
+    return parsedRecords(await this.backend.page(fromSeq, limit));
+  }
+
+  /** An entry's record and its outcome amendments, in seq order. */
+  async historyOf(entryId: string): Promise<ChainRecord[]> {
+    return parsedRecords(await this.backend.byEntry(entryId));
+  }
+
 
   /** Entries matching the filters, oldest first, with their outcome amendments folded in. */
   async query(filters: AuditFilters = {}): Promise<AuditEntry[]> {
@@ -76,6 +95,7 @@ export class AuditLog {
         if (!entry) continue;
         if (record.outcome === 'feedback-up' || record.outcome === 'feedback-down') entry.feedback = record.outcome === 'feedback-up' ? 'up' : 'down';
         else entry.outcome = record.outcome;
+        if (record.editDistance !== undefined) entry.editDistance = record.editDistance;
       }
     }
     return [...entries.values()].filter((entry) => matchesFilters(entry, wanted));
@@ -153,6 +173,7 @@ export class AuditLog {
         ChainRecord.parse(linked);
         try {
           await this.backend.append(linked);
+          for (const listener of this.appended) listener(linked);
           return;
         } catch (error) {
           if (!(error instanceof AppendConflict) || attempt >= APPEND_ATTEMPTS) throw error;
@@ -169,6 +190,13 @@ export class AuditLog {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function parsedRecords(raws: unknown[]): ChainRecord[] {
+  return raws.flatMap((raw) => {
+    const parsed = ChainRecord.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 function seqOf(raw: unknown): number | null {

@@ -5,8 +5,6 @@ import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
 import type { KeyValueStore } from './store';
 
-export { browser };
-
 export const cookieJar: CookieJar = {
   async sidFor(url) {
     const cookie = await browser.cookies.get({ url, name: 'sid' });
@@ -62,8 +60,23 @@ export function keepServiceWorkerAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-/** The browser facilities feature handlers use (see lib/features/handler.ts). */
-export const featureBrowser = {
+/** The browser facilities features may need, behind wrappers that tests can fake. */
+export interface FeatureBrowser {
+  /** The active tab of a window (url only for hosts the extension may read). */
+  activeTab(windowId: number): Promise<ActiveTab | null>;
+  /** Gmail tabs of a window, most recently used first. */
+  gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]>;
+  /** A message to a tab's content script; rejects when none answers. */
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** Opens a URL in a new tab of the window. */
+  openTab(windowId: number, url: string): Promise<void>;
+  /** The selected text of a frame with its line breaks (a context-menu click grants this for the tab). */
+  selectedText(tabId: number, frameId: number): Promise<string>;
+  /** Opens the side panel for a tab (only in answer to a user gesture such as a context-menu click). */
+  openSidePanel(tabId: number): Promise<void>;
+}
+
+export const featureBrowser: FeatureBrowser = {
   activeTab: activeTabOf,
   async gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]> {
     const tabs = await browser.tabs.query({ windowId, url: 'https://mail.google.com/*' });
@@ -87,3 +100,22 @@ export const featureBrowser = {
     await browser.sidePanel.open({ tabId });
   },
 };
+
+export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+/** Calls back on every change of extension storage (any area: local, session, managed) until the returned stop. */
+export function onStorageChange(listener: (changes: StorageChanges, area: string) => void): () => void {
+  const onChanged = (changes: StorageChanges, area: string): void => listener(changes, area);
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+export async function openOptionsPage(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
+
+/** The window this extension page is in (the side panel follows that window's active tab). */
+export async function currentWindowId(): Promise<number> {
+  const window = await browser.windows.getCurrent();
+  return window.id ?? browser.windows.WINDOW_ID_CURRENT;
+}

@@ -1,15 +1,110 @@
-import { createAskHandler } from './ask/handler';
-import { createLeadHandler } from './extract-lead/handler';
-import { createNotesHandler } from './log-note/handler';
-import { createGmailHandler } from './gmail/handler';
-import { createGovernanceHandler } from './governance/handler';
-import type { FeatureName } from '../messaging/feature-channel';
-import type { FeatureDeps, FeatureHandler } from './handler';
+/**
+ * The feature registry: the background's features built on the kernel's services and on each other (through their
+ * index.ts), each registering its channel, menus and alarms. Nothing below lib/features/<name>/ imports this file;
+ * the entrypoints do.
+ */
+import type { FeatureBrowser, KeyValueStore } from '../browser';
+import type { ChannelHandler, FeatureDeps, FeatureRegistration } from '../messaging/feature-handler';
+import type { FeatureName } from '../messaging/channels';
+import { streamGeneration } from '../model';
+import { OrgRegistry } from '../orgs';
+import { currentUsers } from '../salesforce/current-user';
+import { sharedOrgClients } from '../salesforce/org-clients';
+import type { CookieJar } from '../salesforce/session';
+import { createAskHandler } from './ask';
+import { CHANNELS } from './channels';
+import { createExtractLeadFeature } from './extract-lead';
+import { createGenerateHandler, GenerationService } from './generate';
+import { createGmailHandler } from './gmail';
+import { createGovernance, createGovernanceFeature, type SettingsGate } from './governance';
+import { createLogNoteFeature } from './log-note';
+import { createMorningPrepFeature } from './morning-prep';
+import { createRecordViewHandler, RecordViewService, SnapshotStore } from './record-view';
 
-export type { FeatureDeps, FeatureHandler, FeatureBrowser, PanelConnection, ContextMenuClick, ContextMenuEntry } from './handler';
+export { CHANNELS } from './channels';
 
-/** Every feature the panel can talk to, by name. */
-export function createFeatureHandlers(deps: FeatureDeps): Map<FeatureName, FeatureHandler> {
-  const handlers = [createNotesHandler(deps), createLeadHandler(deps), createAskHandler(deps), createGmailHandler(deps), createGovernanceHandler(deps)];
-  return new Map(handlers.map((handler) => [handler.name, handler]));
+/** What the background is given of the browser: storage areas, cookies and the features' wrappers (lib/browser). */
+export interface BackgroundPlatform {
+  local: KeyValueStore;
+  session: KeyValueStore;
+  cookies: CookieJar;
+  browser: FeatureBrowser;
+  keepAlive(): () => void;
+  now(): Date;
+}
+
+/** Whether a feature's channel may be used now: its switch on (the rep's and the policy's); governance always may. */
+export function channelAllowed(gate: Pick<SettingsGate, 'featureAllowed'>, channel: FeatureName): Promise<boolean> {
+  const featureSwitch = CHANNELS.get(channel)?.featureSwitch ?? null;
+  return featureSwitch === null ? Promise.resolve(true) : gate.featureAllowed(featureSwitch);
+}
+
+export function createFeatures(platform: BackgroundPlatform) {
+  const { local, session, cookies, now } = platform;
+  const orgs = new OrgRegistry(local);
+  const clientFor = sharedOrgClients();
+  const governance = createGovernance({
+    local,
+    session,
+    orgs,
+    now,
+    userOf: currentUsers({
+      cookies,
+      identityOf: (orgId) => orgs.identityOf(orgId),
+      cache: session,
+      get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+    }),
+  });
+  const records = new RecordViewService({
+    store: session,
+    orgs,
+    snapshots: new SnapshotStore(local),
+    cookies,
+    activeTabOf: platform.browser.activeTab,
+    clientFor,
+    redaction: () => governance.redaction(),
+  });
+  const generations = new GenerationService({
+    store: local,
+    modelSettings: (feature) => governance.modelSettings(feature),
+    promptVariant: (feature) => governance.promptVariant(feature),
+    stream: streamGeneration,
+    prohibitedPhrases: async () => (await governance.settings.effective()).settings.prohibitedPhrases,
+    redaction: () => governance.redaction(),
+    audit: governance.audit,
+    keepAlive: platform.keepAlive,
+    now,
+    newId: () => crypto.randomUUID(),
+  });
+  const deps: FeatureDeps = {
+    orgs,
+    cookies,
+    clientFor,
+    local,
+    session,
+    browser: platform.browser,
+    modelSettings: (useCase) => governance.modelSettings(useCase),
+    prices: async () => (await governance.settings.effective()).settings.prices,
+    redaction: () => governance.redaction(),
+    auditLog: governance.log,
+    keepAlive: platform.keepAlive,
+    now,
+  };
+  const features: FeatureRegistration[] = [
+    { name: 'record-view', channel: createRecordViewHandler(records) },
+    { name: 'generate', channel: createGenerateHandler({ records, generations, featureAllowed: (feature) => governance.gate.featureAllowed(feature) }) },
+    createLogNoteFeature({ ...deps, records }),
+    createExtractLeadFeature({ ...deps, records }),
+    { name: 'ask', channel: createAskHandler({ ...deps, records }) },
+    { name: 'gmail', channel: createGmailHandler({ ...deps, records }) },
+    createGovernanceFeature(deps),
+    createMorningPrepFeature({ settings: governance.settings, gate: governance.gate, orgs, cookies, generations, clientFor }),
+  ];
+  const handlers = new Map<string, ChannelHandler<FeatureName>>(features.flatMap((feature) => (feature.channel ? [[feature.channel.channel, feature.channel]] : [])));
+  return {
+    records,
+    features,
+    handlers,
+    allowed: (channel: FeatureName) => channelAllowed(governance.gate, channel),
+  };
 }

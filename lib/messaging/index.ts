@@ -1,3 +1,3 @@
 export * from './protocol';
 export * from './senders';
-export * from './feature-channel';
+export * from './channels';

@@ -1,4 +1,12 @@
 /** What the model client is given and gives back; plain data, so it can cross ports and go to the audit store. */
+import { z } from 'zod';
+
+/** A failed model call as the panel shows it. */
+export const GenerationProblem = z.object({
+  kind: z.string(),
+  message: z.string(),
+  retryAfterSeconds: z.number().optional(),
+});
 
 export interface ModelSettings {
   apiKey: string;

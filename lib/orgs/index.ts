@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../browser/store';
-import type { OrgIdentity } from '../messaging/protocol';
+
+/** An org as Groundwork knows it: its id, and the API host its REST calls go to. */
+export const OrgIdentity = z.object({ orgId: z.string(), apiHost: z.string() });
+export type OrgIdentity = z.infer<typeof OrgIdentity>;
 
 const EnabledOrgs = z.record(z.string(), z.object({ apiHost: z.string(), enabledAt: z.string() }));
 const LastOrg = z.object({ orgId: z.string(), apiHost: z.string() });

@@ -1,29 +1,44 @@
-import type { FeatureName } from '../messaging/feature-channel';
+import { create } from 'zustand';
+import { parsePayload, type ChannelTable, type EventOf, type FeatureName, type RequestOf } from '../messaging/channels';
 
-type Listener = (payload: unknown) => void;
+type Listener = (event: unknown) => void;
 
 /**
- * The panel side of the feature envelope: components subscribe to their feature's events and send requests, without
- * knowing about the port. The connection (connection.ts) delivers events and provides the sender.
+ * The panel side of the features' channels: stores and components subscribe to their feature's events and send its
+ * requests, typed by the channel map, without knowing about the port. The connection (connection.ts) delivers each
+ * event, which is parsed here with its channel's schema first: a listener only ever sees a well-formed event.
  */
-const listeners = new Map<FeatureName, Set<Listener>>();
-let sender: ((feature: FeatureName, payload: unknown) => void) | null = null;
+const listeners = new Map<string, Set<Listener>>();
+let channels: ChannelTable = new Map();
+let sender: ((feature: string, payload: unknown) => void) | null = null;
 
-export function onFeatureEvent(feature: FeatureName, listener: Listener): () => void {
+export function onFeatureEvent<F extends FeatureName>(feature: F, listener: (event: EventOf<F>) => void): () => void {
   const set = listeners.get(feature) ?? new Set<Listener>();
-  set.add(listener);
+  // Only events parsed with this feature's own schema reach it (deliverFeatureEvent).
+  const untyped = listener as Listener;
+  set.add(untyped);
   listeners.set(feature, set);
-  return () => set.delete(listener);
+  return () => set.delete(untyped);
 }
 
-export function deliverFeatureEvent(feature: FeatureName, payload: unknown): void {
-  for (const listener of listeners.get(feature) ?? []) listener(payload);
+export function sendFeatureRequest<F extends FeatureName>(feature: F, request: RequestOf<F>): void {
+  sender?.(feature, request);
 }
 
-export function sendFeatureRequest(feature: FeatureName, payload: unknown): void {
-  sender?.(feature, payload);
+/** An event from the port: parsed with its channel's schema, dropped when malformed or of an unknown feature. */
+export function deliverFeatureEvent(feature: string, payload: unknown): void {
+  const parsed = parsePayload(channels, feature, 'event', payload);
+  if (!parsed) return;
+  for (const listener of listeners.get(feature) ?? []) listener(parsed.value);
 }
 
-export function setFeatureSender(send: ((feature: FeatureName, payload: unknown) => void) | null): void {
+/** Set by the connection: the channels this panel knows, and where requests go (null while there is no port). */
+export function attachFeatureBus(table: ChannelTable, send: ((feature: string, payload: unknown) => void) | null): void {
+  channels = table;
   sender = send;
 }
+
+/** Whether the panel's port to the background is open: features ask for their kept state each time it opens. */
+export const usePanelConnection = create<{ connected: boolean }>()(() => ({ connected: false }));
+export const selectConnected = (state: { connected: boolean }): boolean => state.connected;
+export const setConnected = (connected: boolean): void => usePanelConnection.setState({ connected });

@@ -17,7 +17,8 @@ import { costUsd, type AuditLog, type NewAuditEntry, type Outcome, type WriteRec
 import type { GenerationResult } from '../model';
 import { costOf } from '../model/prices';
 import type { PriceTable } from '../settings';
-import type { Committed, UndoExchange } from '../salesforce/writes';
+import type { Committed } from '../salesforce/write-plan';
+import type { UndoExchange } from '../salesforce/undo';
 import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from './review';
 import type { WriteValue } from './validate';
 

@@ -58,24 +58,16 @@ export function writeDescribes(raw: readonly unknown[]): WriteDescribes {
   return { get: (name) => byName.get(name.toLowerCase()) };
 }
 
-/** Fetches the describes of these objects in one composite request (objects the rep cannot see are left out). */
-export async function fetchWriteDescribes(
-  api: {
-    readonly apiVersion: string;
-    composite(subrequests: readonly { referenceId: string; url: string }[]): Promise<Map<string, { httpStatusCode: number; body: unknown }>>;
-  },
+/**
+ * The write view of these objects' describes, from the org client's describe cache (shared by every feature: an
+ * object's describe is fetched once); objects the rep cannot see are left out.
+ */
+export async function loadWriteDescribes(
+  source: { describeAll(objectNames: readonly string[]): Promise<{ get(objectName: string): unknown }> },
   objectNames: readonly string[],
 ): Promise<WriteDescribes> {
-  const subrequests = objectNames.map((name, index) => ({
-    referenceId: `describe${index}`,
-    url: `/services/data/v${api.apiVersion}/sobjects/${encodeURIComponent(name)}/describe`,
-  }));
-  const answers = await api.composite(subrequests);
-  const found = subrequests.flatMap(({ referenceId }) => {
-    const answer = answers.get(referenceId);
-    return answer && answer.httpStatusCode < 300 ? [answer.body] : [];
-  });
-  return writeDescribes(found);
+  const found = await source.describeAll(objectNames);
+  return writeDescribes(objectNames.flatMap((name) => found.get(name) ?? []));
 }
 
 export function fieldOf(describe: WriteObjectDescribe, name: string): WriteField | undefined {

@@ -1,7 +1,8 @@
 /**
- * The write path's logic: what the model may propose (schemas), whether its quotes hold (evidence), whether its values
- * fit the rep's describe (validate), the review the rep confirms, and duplicate look-ups. Committing a review is
- * lib/salesforce/writes.ts.
+ * What every feature that proposes writes shares: what the model may propose (schemas), whether its quotes hold
+ * (evidence), whether its values fit the rep's describe (validate), the review the rep confirms (review/), duplicate
+ * look-ups, committing a review (commit.ts, through lib/salesforce/commit.ts), the proposal workflow (workflow.ts)
+ * and its audit.
  */
 export {
   ActivityProposal,
@@ -31,7 +32,7 @@ export {
 } from './evidence';
 export { calendarDate, daysMentioned, supportsDate, todayOf, type DayRange } from './dates';
 export {
-  fetchWriteDescribes,
+  loadWriteDescribes,
   fieldOf,
   WriteField,
   WriteObjectDescribe,
@@ -83,3 +84,8 @@ export {
   type CandidateMatches,
   type DuplicateCandidate,
 } from './duplicates';
+export { commitReview, planOf, type CommitOutcome } from './commit';
+export { ProposalWorkflow, exchangeWrites, type ProposalState, type WorkflowConfig } from './workflow';
+export { writeAccess, type WriteAccess, type WriteAccessDeps } from './org-access';
+export { proposeAudited, type AuditedProposal } from './model-call';
+export { problemText } from './problem-text';

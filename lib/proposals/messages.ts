@@ -1,10 +1,9 @@
 /**
- * What the "Log this note" and "Extract to Lead" panels and their background handlers say to each other, and what the
- * handlers keep in storage. Everything crossing the port or read back from storage is checked with these schemas: the
- * review is plain data (lib/extraction/review.ts) and survives the panel closing and the worker stopping.
+ * The review as it crosses the port and is kept in storage, and the rep's changes to it: shared by every feature
+ * that proposes a write (log-note, extract-lead, Gmail's "Log to Salesforce"). Everything read back is checked with
+ * these schemas: the review is plain data (review.ts) and survives the panel closing and the worker stopping.
  */
 import { z } from 'zod';
-import { Committed } from '../salesforce/writes';
 import type { Review, ReviewCard, ReviewRow } from './review';
 
 const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -116,113 +115,10 @@ export const ReviewChange = z.discriminatedUnion('type', [
 ]);
 export type ReviewChange = z.infer<typeof ReviewChange>;
 
-const ChangedField = z.object({ field: z.string(), label: z.string(), before: Value, now: Value });
+/** A value that changed in Salesforce since the proposal (after a 412): shown before the rep confirms again. */
+export const ChangedField = z.object({ field: z.string(), label: z.string(), before: Value, now: Value });
+export type ChangedField = z.infer<typeof ChangedField>;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Log this note
-
-export const NOTE_MAX_CHARS = 20_000;
-
-export const NotesRequest = z.union([
-  z.object({ type: z.literal('open') }),
-  z.object({ type: z.literal('draft'), text: z.string().max(NOTE_MAX_CHARS) }),
-  z.object({ type: z.literal('propose'), text: z.string().min(1).max(NOTE_MAX_CHARS) }),
-  z.object({ type: z.literal('confirm') }),
-  z.object({ type: z.literal('discard') }),
-  z.object({ type: z.literal('undo') }),
-  z.object({ type: z.literal('done') }),
-  /** What text waits for a note in this window (asked by the panel wherever no record is in view). */
-  z.object({ type: z.literal('incoming') }),
-  z.object({ type: z.literal('drop-incoming') }),
-  ReviewChange,
-]);
-export type NotesRequest = z.infer<typeof NotesRequest>;
-
-export const NotesPhase = z.enum(['draft', 'proposing', 'review', 'committing', 'committed', 'undoing', 'undone']);
-export type NotesPhase = z.infer<typeof NotesPhase>;
-
-/** One record's note, proposal and commit, as kept in session storage and shown by the panel. */
-export const NotesState = z.object({
-  recordId: z.string(),
-  phase: NotesPhase,
-  draft: z.string(),
-  review: ReviewSchema.nullable(),
-  /** One per confirmation: a retry after a lost answer reuses it, so nothing is written twice. */
-  idempotencyKey: z.string().nullable(),
-  /** Values that changed in Salesforce since the proposal (after a 412): shown before the rep confirms again. */
-  changes: z.array(ChangedField),
-  committed: Committed.nullable(),
-  /** The Lightning host, for links to what was written. */
-  lightningHost: z.string().nullable(),
-  problem: z.string().nullable(),
-  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
-  auditId: z.string().nullable().default(null),
-  /** The text last added to the note by a right-click: where it came from (a page title or address) and when. */
-  added: z.object({ from: z.string(), at: z.string() }).nullable().default(null),
-});
-export type NotesState = z.infer<typeof NotesState>;
-
-/** Text the rep sent with "Add to a Salesforce note", waiting for a record's note in that window. */
-export const IncomingNote = z.object({ text: z.string(), from: z.string() });
-export type IncomingNote = z.infer<typeof IncomingNote>;
-
-export const NotesEvent = z.union([
-  z.object({ type: z.literal('state'), state: NotesState }),
-  z.object({ type: z.literal('incoming'), incoming: IncomingNote.nullable() }),
-]);
-export type NotesEvent = z.infer<typeof NotesEvent>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Extract to Lead
-
-export const LeadRequest = z.union([
-  z.object({ type: z.literal('open') }),
-  z.object({ type: z.literal('confirm') }),
-  z.object({ type: z.literal('discard') }),
-  /** Update this duplicate instead of creating: it must be one the look-up found for the card. */
-  z.object({ type: z.literal('update-existing'), cardId: z.string(), duplicateId: z.string() }),
-  z.object({ type: z.literal('create-instead'), cardId: z.string() }),
-  ReviewChange,
-]);
-export type LeadRequest = z.infer<typeof LeadRequest>;
-
-export const LeadPhase = z.enum(['extracting', 'review', 'committing', 'done']);
-export type LeadPhase = z.infer<typeof LeadPhase>;
-
-export const LeadSource = z.object({
-  pageTitle: z.string().nullable(),
-  pageUrl: z.string().nullable(),
-  sender: z.object({ name: z.string(), email: z.string() }).nullable(),
-  /** Gmail: the open conversation's id as its address shows it (`#inbox/<id>`). */
-  messageId: z.string().nullable().default(null),
-});
-export type LeadSource = z.infer<typeof LeadSource>;
-
-/** A created row (its id) or a refused one (Salesforce's words): a retry sends only rows without an id. */
-export const LeadResult = z.object({
-  cardId: z.string(),
-  id: z.string().nullable(),
-  error: z.string().nullable(),
-  /** A new lead, or the existing Lead or Contact the rep chose to update. */
-  action: z.enum(['created', 'updated']).default('created'),
-  objectName: z.string().default('Lead'),
-});
-export type LeadResult = z.infer<typeof LeadResult>;
-
-export const LeadState = z.object({
-  phase: LeadPhase,
-  source: LeadSource,
-  review: ReviewSchema.nullable(),
-  results: z.array(LeadResult),
-  lightningHost: z.string().nullable(),
-  problem: z.string().nullable(),
-  /** The proposal's audit entries (one per part of a long selection), amended with the rep's decision. */
-  auditIds: z.array(z.string()).default([]),
-  /** While a long selection is read in parts: how many are read. */
-  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).nullable().default(null),
-});
-export type LeadState = z.infer<typeof LeadState>;
-
-/** `state: null`: nothing pending (the panel hides the lead review). */
-export const LeadEvent = z.object({ type: z.literal('state'), state: LeadState.nullable() });
-export type LeadEvent = z.infer<typeof LeadEvent>;
+/** The phases of every proposal: written by the rep or selected, proposed by the model, reviewed, committed, undone. */
+export const ProposalPhase = z.enum(['draft', 'proposing', 'review', 'committing', 'committed', 'undoing', 'undone']);
+export type ProposalPhase = z.infer<typeof ProposalPhase>;

@@ -2,7 +2,7 @@
  * The extraction prompts' model call (structured output), recorded in the audit trail whether it succeeds or fails.
  */
 import type { ZodType } from 'zod';
-import type { FeatureDeps } from '../features/handler';
+import type { FeatureDeps } from '../messaging/feature-handler';
 import { generateJson, ModelProblem } from '../model';
 import type { RenderedPrompt } from '../prompts';
 import { recordProposal, type AuditScope, type ProposalCall } from './audit';

@@ -1,21 +1,13 @@
 /**
- * The org clients and describes the write path uses. One OrgClient per session (never shared across users), and the
- * write describes (which carry the rep's field-level security) cached in memory per client for a few minutes: the
- * review is re-validated against them on every edit without a request each time. A stopped worker reads them again.
+ * The org a proposal writes to, reached through the org client every feature shares (lib/salesforce/org-clients.ts):
+ * the org of the record in view, or (after a right-click on any other site) the org of the last record the rep viewed.
+ * The write describes come from that client's describe cache, fetched once for every feature.
  */
-import type { FeatureDeps } from '../features/handler';
-import type { OrgRegistry } from '../orgs';
-import { OrgClient } from '../salesforce';
+import type { FeatureDeps } from '../messaging/feature-handler';
+import type { OrgClient } from '../salesforce/client';
 import { lightningHostFor } from '../salesforce/hosts';
-import { findApiSession, sessionOfOrg, type ApiSession, type CookieJar } from '../salesforce/session';
-import { fetchWriteDescribes, type WriteDescribes, type WriteObjectDescribe } from './describe';
-
-const DESCRIBE_TTL_MS = 10 * 60 * 1000;
-
-interface Entry {
-  client: OrgClient;
-  describes: Map<string, { describe: WriteObjectDescribe | null; at: number }>;
-}
+import { findApiSession, sessionOfOrg, type ApiSession } from '../salesforce/session';
+import { loadWriteDescribes, type WriteDescribes } from './describe';
 
 export interface WriteAccess {
   client: OrgClient;
@@ -23,69 +15,28 @@ export interface WriteAccess {
   describes(objectNames: readonly string[]): Promise<WriteDescribes>;
 }
 
-export class WriteClients {
-  private readonly entries = new Map<string, Entry>();
+export type WriteAccessDeps = Pick<FeatureDeps, 'cookies' | 'orgs' | 'clientFor'>;
 
-  constructor(
-    private readonly cookies: CookieJar,
-    private readonly orgs: OrgRegistry,
-  ) {}
-
-  /** The org of a Salesforce page (the record in view). */
-  async forPage(pageUrl: string): Promise<WriteAccess | null> {
-    const session = await findApiSession(pageUrl, this.cookies);
-    return session ? this.access(session, () => findApiSession(pageUrl, this.cookies)) : null;
-  }
-
-  /** The org of the last record the rep viewed (a context-menu click on any other site). */
-  async forLastOrg(): Promise<WriteAccess | null> {
-    const org = await this.orgs.lastUsed();
-    if (!org) return null;
-    const reread = (): Promise<ApiSession | null> => sessionOfOrg(org, this.cookies);
-    const session = await reread();
-    return session ? this.access(session, reread) : null;
-  }
-
-  private access(session: ApiSession, reread: () => Promise<ApiSession | null>): WriteAccess {
-    // In memory only: the session id is never written to storage.
-    const key = `${session.apiHost}|${session.sessionId}`;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { client: new OrgClient(session, reread), describes: new Map() };
-      this.entries.set(key, entry);
-    }
-    const { client, describes } = entry;
-    return {
-      client,
-      lightningHost: lightningHostFor(session.apiHost),
-      describes: (objectNames) => cachedDescribes(client, describes, objectNames),
-    };
-  }
+function accessOf(deps: WriteAccessDeps, session: ApiSession, reread: () => Promise<ApiSession | null>): WriteAccess {
+  const client = deps.clientFor(session, reread);
+  return { client, lightningHost: lightningHostFor(session.apiHost), describes: (objectNames) => loadWriteDescribes(client, objectNames) };
 }
 
-const clientsByDeps = new WeakMap<FeatureDeps, WriteClients>();
-
-/** The write path's features (log a note, extract a lead) share one set of org clients and cached describes. */
-export function clientsFor(deps: FeatureDeps): WriteClients {
-  let clients = clientsByDeps.get(deps);
-  if (!clients) {
-    clients = new WriteClients(deps.cookies, deps.orgs);
-    clientsByDeps.set(deps, clients);
-  }
-  return clients;
-}
-
-async function cachedDescribes(
-  client: OrgClient,
-  cache: Entry['describes'],
-  objectNames: readonly string[],
-): Promise<WriteDescribes> {
-  const now = Date.now();
-  const fresh = (name: string): boolean => (cache.get(name.toLowerCase())?.at ?? 0) > now - DESCRIBE_TTL_MS;
-  const missing = [...new Set(objectNames.map((name) => name.toLowerCase()))].filter((name) => !fresh(name));
-  if (missing.length > 0) {
-    const fetched = await fetchWriteDescribes(client, missing);
-    for (const name of missing) cache.set(name, { describe: fetched.get(name) ?? null, at: now });
-  }
-  return { get: (name) => cache.get(name.toLowerCase())?.describe ?? undefined };
+export function writeAccess(deps: WriteAccessDeps) {
+  return {
+    /** The org of a Salesforce page (the record in view). */
+    async forPage(pageUrl: string): Promise<WriteAccess | null> {
+      const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, deps.cookies);
+      const session = await reread();
+      return session ? accessOf(deps, session, reread) : null;
+    },
+    /** The org of the last record the rep viewed (a context-menu click on any other site). */
+    async forLastOrg(): Promise<WriteAccess | null> {
+      const org = await deps.orgs.lastUsed();
+      if (!org) return null;
+      const reread = (): Promise<ApiSession | null> => sessionOfOrg(org, deps.cookies);
+      const session = await reread();
+      return session ? accessOf(deps, session, reread) : null;
+    },
+  };
 }

@@ -7,7 +7,8 @@
  * every quote the model copies from a part is a quote from the whole selection.
  */
 
-import type { ContextMenuClick, FeatureBrowser } from '../features/handler';
+import type { FeatureBrowser } from '../browser';
+import type { ContextMenuClick } from '../messaging/feature-handler';
 
 /**
  * The whole selection with its line breaks, read from the page (the menu's own `selectionText` flattens them and is cut

@@ -7,8 +7,9 @@
 import { calendarDate } from './dates';
 import { fieldOf, type PicklistEntry, type WriteField, type WriteObjectDescribe } from './describe';
 import { MULTIPLIERS } from './evidence';
+import type { WriteValue } from '../salesforce/write-plan';
 
-export type WriteValue = string | number | boolean | null;
+export type { WriteValue };
 export type Operation = 'create' | 'update';
 
 export interface FieldProblem {

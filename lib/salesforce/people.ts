@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SenderMatch } from '../messaging/protocol';
 import type { OrgApi } from './context';
 import { queryUrl, selectQuery, textEquals, isTrue, newestFirst } from './context/soql';
 import { toSalesforceProblem } from './problems';
@@ -13,13 +12,22 @@ const PersonRow = z.object({
 });
 const PeopleResult = z.object({ records: z.array(PersonRow) });
 
-type Found = Extract<SenderMatch, { kind: 'found' }>;
+/** A person found by their email: a Contact, or an unconverted Lead, with a line about them and a link. */
+export const FoundPerson = z.object({
+  kind: z.literal('found'),
+  objectName: z.enum(['Contact', 'Lead']),
+  recordId: z.string(),
+  name: z.string(),
+  detail: z.string(),
+  url: z.string().url(),
+});
+export type FoundPerson = z.infer<typeof FoundPerson>;
 
 /**
  * The Contact, else the unconverted Lead, whose email is this address — one composite request with a query per
  * object, run as the rep.
  */
-export async function findPersonByEmail(api: Pick<OrgApi, 'apiVersion' | 'composite'>, email: string, lightningHost: string): Promise<Found | null> {
+export async function findPersonByEmail(api: Pick<OrgApi, 'apiVersion' | 'composite'>, email: string, lightningHost: string): Promise<FoundPerson | null> {
   const contactQuery = selectQuery({
     objectName: 'Contact',
     fields: ['Id', 'Name', 'Title', 'Account.Name'],

@@ -1,4 +1,11 @@
-import type { PanelProblem } from '../messaging/protocol';
+import { z } from 'zod';
+
+/** A Salesforce failure as the panel shows it: its kind (what the rep can do) and the words. */
+export const PanelProblem = z.object({
+  kind: z.enum(['session-expired', 'no-session', 'no-api-access', 'not-found', 'limit', 'network', 'server']),
+  message: z.string(),
+});
+export type PanelProblem = z.infer<typeof PanelProblem>;
 
 /** A Salesforce failure in words the rep can act on. */
 export class SalesforceProblem extends Error {

@@ -69,6 +69,12 @@ export const ManagedPolicy = z.object({
   allowedModels: z.array(ModelId).min(1).optional(),
   /** Whether the rep may enter their own API key (false: only the policy's key, or none behind a gateway). */
   allowRepKey: z.boolean().optional(),
+  /**
+   * Records each audit entry as a Groundwork_AI_Event__c in the org it concerns, through the rep's own session (the
+   * metadata in lib/features/governance/org-audit/metadata must be deployed). `content`: metadata only, or with the
+   * prompt and response text, redacted as for the model.
+   */
+  orgAudit: z.object({ enabled: z.boolean(), content: z.enum(['metadata', 'redacted-text']).default('metadata') }).optional(),
   /** Salesforce orgs Groundwork may be enabled for (15- or 18-character ids). */
   allowedOrgIds: z.array(z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.')).optional(),
 });
@@ -126,6 +132,8 @@ export interface EffectiveSettings {
   allowedModels: readonly string[] | null;
   allowRepKey: boolean;
   allowedOrgIds: readonly string[] | null;
+  /** The org audit sink as the policy sets it (off unless the policy turns it on). */
+  orgAudit: { enabled: boolean; content: 'metadata' | 'redacted-text' };
   /** Redaction entries the organization added: shown as locked items; the rep may add more but not remove these. */
   orgRedaction: { extraPatterns: readonly string[]; deniedFields: readonly string[] };
 }
@@ -206,6 +214,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     allowedModels,
     allowRepKey,
     allowedOrgIds: managed.allowedOrgIds ?? null,
+    orgAudit: managed.orgAudit ?? { enabled: false, content: 'metadata' },
     orgRedaction: { extraPatterns: orgPatterns, deniedFields: orgDenied },
   };
 }

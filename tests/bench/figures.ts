@@ -11,7 +11,7 @@ import { checkFacts, globexFacts, type RecordLookup } from './facts';
 import { naiveAccountContext } from './naive';
 import type { BenchOrg } from './org';
 import { groundworkClient } from './ours';
-import { createRecords } from '../../lib/salesforce/writes';
+import { createRecords } from '../../lib/salesforce/bulk-create';
 import type { ContextFigures, Count, FigureOutput, TokenFigures } from './results';
 import { repeat, summarise, timed } from './stats';
 
@@ -124,7 +124,7 @@ const benchLeads = (run: number): Record<string, string>[] =>
   }));
 
 /**
- * 1,000 leads through lib/salesforce/writes.ts createRecords (its /composite/sobjects batches), counted in the org's
+ * 1,000 leads through lib/salesforce/bulk-create.ts createRecords (its /composite/sobjects batches), counted in the org's
  * request log, and checked in the org: every lead must exist afterwards.
  */
 export async function bulkLeadsFigure(org: BenchOrg, runs: number): Promise<FigureOutput<{ records: number | null; requests: number | null }>> {

@@ -28,7 +28,7 @@ async function settingsPage(): Promise<Page> {
   return page;
 }
 
-/** Feature channels that answer a panel port opened the way the panel opens it (what reaches the background). */
+/** Which of these feature channels answer a panel port opened the way the panel opens it (what reaches the background). */
 async function answeringChannels(panel: Page, channels: string[]): Promise<string[]> {
   return panel.evaluate(async (names) => {
     interface PanelPort {
@@ -45,7 +45,7 @@ async function answeringChannels(panel: Page, channels: string[]): Promise<strin
     const port = api.runtime.connect({ name: 'groundwork-panel' });
     const answered = new Set<string>();
     port.onMessage.addListener((message) => {
-      if (message.type === 'feature-event' && message.feature) answered.add(message.feature);
+      if (message.type === 'feature-event' && message.feature && names.includes(message.feature)) answered.add(message.feature);
     });
     port.postMessage({ type: 'watch-window', windowId });
     for (const feature of names) port.postMessage({ type: 'feature', feature, payload: { type: 'open' } });
@@ -89,7 +89,7 @@ describe('admin policy through Chromium’s managed policy', () => {
     expect(await panel.$('[data-testid=ask-section]')).toBeNull();
 
     sandbox.org.clearLog();
-    expect(await answeringChannels(panel, ['ask', 'notes'])).toEqual(['notes']);
+    expect(await answeringChannels(panel, ['ask', 'log-note'])).toEqual(['log-note']);
     expect(sandbox.org.log.filter((entry) => entry.path.includes('/query'))).toEqual([]);
     await tab.close();
   });

@@ -436,7 +436,7 @@ Send the signed order form to Rosa by 2026-12-04.`;
 
     await panel.waitForFunction(() => document.querySelector('[data-testid=review-confirm]')?.textContent === 'Create 250 leads', { timeout: 15_000 });
     await panel.locator('[data-testid=review-confirm]').click();
-    await panel.waitForSelector('[data-testid=lead-review][data-phase=done]', { timeout: 60_000 });
+    await panel.waitForSelector('[data-testid=lead-review][data-phase=committed]', { timeout: 60_000 });
     expect(await panel.$$eval('[data-testid=lead-created]', (nodes) => nodes.length)).toBe(250);
     const trees = sandbox.org.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/composite/tree/Lead'));
     expect(trees).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Committed } from '../../../lib/salesforce/writes';
+import type { Committed } from '../../../lib/salesforce/write-plan';
 import { recordUrl } from './ReviewCards';
 
 const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));

@@ -15,7 +15,7 @@ import {
 } from '@jetstreamapp/soql-parser-js';
 import { dateLiteralText } from './date-literals';
 import { isIdentifier } from './paths';
-import { SOQL_MAX_LIMIT, type Literal, type PlanColumn, type ValidFilter, type ValidOrder, type ValidPlan } from './validate';
+import { SOQL_MAX_LIMIT, type Literal, type PlanColumn, type ValidFilter, type ValidOrder, type ValidPlan } from './valid-plan';
 import { escapeSoqlLike, escapeSoqlText } from '../../salesforce/soql-text';
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;

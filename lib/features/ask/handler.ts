@@ -1,11 +1,10 @@
 /**
- * The Ask feature's background handler: checks each panel request with zod and hands it to the AskService, which
+ * The Ask feature's background handler: each panel request (parsed with the channel's schema) goes to the AskService, which
  * answers every panel of the window (a reopened panel gets the kept state on 'open').
  */
-import type { FeatureHandler, PanelConnection } from '../handler';
+import type { ChannelHandler, PanelConnection } from '../../messaging/feature-handler';
 import { generateJson, streamGeneration } from '../../model';
-import { OrgClient } from '../../salesforce/client';
-import { AskRequest, type AskEvent } from './messages';
+import type { AskEvent } from './messages';
 import { AskService, type AskDeps, type AskOptions } from './service';
 
 /** Every query's LIMIT at most: enough for "all contacts of this account", shown a page at a time. */
@@ -14,7 +13,6 @@ export const ASK_MAX_ROWS = 2000;
 export const ASK_PAGE_SIZE = 200;
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
-  clientFor: (session, reread) => new OrgClient(session, reread),
   generateJson,
   stream: streamGeneration,
   newId: () => crypto.randomUUID(),
@@ -22,10 +20,10 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   pageSize: ASK_PAGE_SIZE,
 };
 
-export function createAskHandler(deps: AskDeps, options: Partial<AskOptions> = {}): FeatureHandler {
+export function createAskHandler(deps: AskDeps, options: Partial<AskOptions> = {}): ChannelHandler<'ask'> {
   const service = new AskService(deps, { ...DEFAULT_ASK_OPTIONS, ...options });
-  const senders = new WeakMap<PanelConnection, (event: AskEvent) => void>();
-  const senderOf = (panel: PanelConnection): ((event: AskEvent) => void) => {
+  const senders = new WeakMap<PanelConnection<AskEvent>, (event: AskEvent) => void>();
+  const senderOf = (panel: PanelConnection<AskEvent>): ((event: AskEvent) => void) => {
     const known = senders.get(panel);
     if (known) return known;
     const send = (event: AskEvent): void => panel.send(event);
@@ -34,19 +32,17 @@ export function createAskHandler(deps: AskDeps, options: Partial<AskOptions> = {
   };
 
   return {
-    name: 'ask',
-    async handle(payload, panel) {
-      const request = AskRequest.safeParse(payload);
-      if (!request.success) return;
+    channel: 'ask',
+    async handle(request, panel) {
       service.attach(panel.windowId, senderOf(panel));
       const { windowId } = panel;
-      switch (request.data.type) {
+      switch (request.type) {
         case 'open':
           return service.open(windowId);
         case 'draft':
-          return service.saveDraft(windowId, request.data.text);
+          return service.saveDraft(windowId, request.text);
         case 'ask':
-          return service.ask(windowId, request.data.question);
+          return service.ask(windowId, request.question);
         case 'load-more':
           return service.loadMore(windowId);
         case 'summarize':

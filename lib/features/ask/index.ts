@@ -7,8 +7,8 @@ export { QueryPlan, Filter, Aggregate, OrderBy, Scope, OPERATORS, AGGREGATE_FUNC
 export type { Operator, AggregateFunction, FilterValue } from './plan';
 export { AskObjectDescribe, AskField, PicklistEntry, type AskDescribes, type DescribeSource } from './describe';
 export { describesForPlan, pathsOf } from './load';
-export { validatePlan, DEFAULT_MAX_LIMIT, SOQL_MAX_LIMIT } from './validate';
-export type { ValidPlan, ValidateOptions, ValidationResult, RecordInView, PlanColumn } from './validate';
+export { validatePlan } from './validate';
+export { DEFAULT_MAX_LIMIT, SOQL_MAX_LIMIT, type ValidPlan, type ValidateOptions, type ValidationResult, type RecordInView, type PlanColumn } from './valid-plan';
 export { compilePlan } from './compile';
 export { DATE_LITERAL_NAMES, parseDateLiteral, MAX_DATE_N } from './date-literals';
 export { MAX_RELATIONSHIP_DEPTH } from './paths';
@@ -30,3 +30,6 @@ export {
   type QueryApi,
 } from './run';
 export { schemaText } from './schema-text';
+export { createAskHandler, ASK_MAX_ROWS, ASK_PAGE_SIZE } from './handler';
+export type { AskApi, AskDeps, AskOptions } from './service';
+export * from './messages';

@@ -3,7 +3,8 @@
  * background keeps (in session storage) so that a closed and reopened panel finds its question, query and rows again.
  */
 import { z } from 'zod';
-import { Citation, Claim } from '../generate/types';
+import { defineChannel } from '../../messaging/channels';
+import { Citation, Claim } from '../../context/checked-output';
 import { QueryPlan } from './plan';
 import { PreparedQuery, ResultRow } from './run';
 
@@ -73,3 +74,5 @@ export const AskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summary'), askId: z.string(), summary: AskSummary }),
 ]);
 export type AskEvent = z.infer<typeof AskEvent>;
+
+export const askChannel = defineChannel({ name: 'ask', request: AskRequest, event: AskEvent, featureSwitch: 'ask' });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { toSalesforceProblem } from '../../salesforce/problems';
 import { compilePlan } from './compile';
-import type { ValidPlan } from './validate';
+import type { ValidPlan } from './valid-plan';
 
 /** What Ask needs of an org. OrgClient gains these two (see the report); tests fake them. */
 export interface QueryApi {

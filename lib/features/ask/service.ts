@@ -6,8 +6,8 @@
 import type { KeyValueStore } from '../../browser/store';
 import { findUnsupportedClaims, redactText, restoreRedactions } from '../../context';
 import type { RedactionRules } from '../../context/redact';
-import type { RecordCard } from '../../messaging/protocol';
 import { ModelProblem, toModelProblem, type generateJson, type ModelSettings, type streamGeneration, type UseCase } from '../../model';
+import { renderPrompt } from '../../prompts';
 import { findApiSession, type ApiSession, type CookieJar } from '../../salesforce/session';
 import { citationsOf, coverageText, rowContext, type RowContext } from './answer';
 import { DATE_LITERAL_NAMES } from './date-literals';
@@ -15,10 +15,10 @@ import { AskObjectDescribe } from './describe';
 import { describesForPlan } from './load';
 import { AskEvent, AskState, type AskSummary } from './messages';
 import { QueryPlan } from './plan';
-import { renderAskPrompt } from './prompts';
 import { isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, type QueryApi } from './run';
 import { schemaText } from './schema-text';
 import { validatePlan } from './validate';
+import type { RecordCard } from '../record-view';
 
 /** What Ask needs of an org: OrgClient as the rep. */
 export interface AskApi {
@@ -32,6 +32,8 @@ export interface AskApi {
 /** What the service needs of the background (a subset of FeatureDeps, so tests can fake it). */
 export interface AskDeps {
   records: { recordInView(windowId: number): Promise<{ card: RecordCard } | null> };
+  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
+  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
   orgs: { isEnabled(orgId: string): Promise<boolean> };
   cookies: CookieJar;
   session: KeyValueStore;
@@ -44,7 +46,6 @@ export interface AskDeps {
 }
 
 export interface AskOptions {
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
   generateJson: typeof generateJson;
   stream: typeof streamGeneration;
   newId(): string;
@@ -222,11 +223,14 @@ export class AskService {
   /** The model's plan; null when its reply is not a plan at all. Model problems (no key, limits…) are thrown. */
   private async plan(question: string, where: Extract<Where, { ok: true }>, signal: AbortSignal): Promise<QueryPlan | null> {
     const redacted = redactText(question, [], (await this.deps.redaction()).patterns);
-    const prompt = renderAskPrompt('ask-plan', await this.schemaFor(where), {
-      today: this.deps.now().toISOString().slice(0, 10),
-      date_literals: DATE_LITERAL_NAMES.join(', '),
-      question: redacted.text,
-      record_in_view: where.record ? `${where.record.objectLabel} “${where.record.name}” (object ${where.record.objectName})` : '',
+    const prompt = renderPrompt('ask-plan', {
+      context: await this.schemaFor(where),
+      extra: {
+        today: this.deps.now().toISOString().slice(0, 10),
+        date_literals: DATE_LITERAL_NAMES.join(', '),
+        question: redacted.text,
+        record_in_view: where.record ? `${where.record.objectLabel} “${where.record.name}” (object ${where.record.objectName})` : '',
+      },
     });
     const settings = await this.deps.modelSettings('ask-plan');
     try {
@@ -268,7 +272,7 @@ export class AskService {
     const coverage = coverageText(context.lines.length, state.rows.length, state.totalSize);
     const question = redactText(state.question, context.redactions, rules.patterns);
     const redactions = [...context.redactions, ...question.redactions];
-    const prompt = renderAskPrompt('ask-answer', context.text || '(no rows)', { question: question.text, query: prepared.soql, coverage });
+    const prompt = renderPrompt('ask-answer', { context: context.text || '(no rows)', extra: { question: question.text, query: prepared.soql, coverage } });
     let summary: AskSummary = { status: 'streaming', text: '', citations: [], unsupported: [], problem: null, model: null, rowsSent: context.lines.length };
     await this.update(windowId, { ...state, summary }, false);
     this.broadcast(windowId, { type: 'summary', askId: state.id, summary });
@@ -349,7 +353,7 @@ export class AskService {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const client = this.options.clientFor(session, reread);
+    const client = this.deps.clientFor(session, reread);
     this.clients.set(key, client);
     return client;
   }

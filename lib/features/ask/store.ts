@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AskEvent, AskState, AskSummary } from './messages';
+import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import type { AskEvent, AskRequest, AskState, AskSummary } from './messages';
 
 /**
  * The Ask slice: the last question's state as the background keeps it (plan, SOQL, rows, summary), the question being
@@ -37,3 +38,8 @@ export const useAskStore = create<AskSlice>()((set) => ({
 export const selectAskState = (slice: AskSlice): AskState | null => slice.state;
 export const selectAskDraft = (slice: AskSlice): string => slice.draft;
 export const selectAskSending = (slice: AskSlice): boolean => slice.sending;
+
+/** Receives the background's Ask events into the store. */
+export const watchAsk = (): (() => void) => onFeatureEvent('ask', (event) => useAskStore.getState().receive(event));
+
+export const sendAskRequest = (request: AskRequest): void => sendFeatureRequest('ask', request);

@@ -1,5 +1,5 @@
 import type { FieldValue, RecordGraph } from '../../salesforce/record-graph';
-import type { Finding } from './types';
+import type { Finding } from './messages';
 
 /** Days without an activity, or in one stage, after which a deal needs attention. */
 export const QUIET_DAYS = 21;

@@ -8,9 +8,10 @@ import type { OrgApi } from '../../salesforce/context';
 import { RecordGraph } from '../../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
-import { editDistance } from './edit-distance';
-import { Generation, type Citation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './types';
-import { splitEmail, validateOutput } from './validate';
+import type { Citation } from '../../context/checked-output';
+import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
+import { validateOutput } from './validate';
+import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
@@ -31,9 +32,6 @@ export interface GenerationTarget {
 /** Who asked for a generation: the rep's click, or background work (morning prep), which budgets stop first. */
 export type GenerationTrigger = 'rep' | 'background';
 
-/** The outcomes this service records on a generation's audit entry. */
-export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedback-up' | 'feedback-down';
-
 export interface GenerationAudit {
   record(entry: {
     /** Absent means the rep. */
@@ -50,7 +48,7 @@ export interface GenerationAudit {
     problem: string | null;
   }): Promise<string | null>;
   /** What the rep did with a generation, as an amendment of its entry. */
-  recordOutcome(auditId: string, outcome: GenerationOutcome): Promise<void>;
+  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number }): Promise<void>;
 }
 
 export interface GenerationDeps {
@@ -175,7 +173,8 @@ export class GenerationService {
     const after = applyReport(before, report);
     await this.save(key, after);
     const outcome = outcomeToRecord(before, after, report);
-    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome).catch(() => undefined);
+    const details = report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {};
+    if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome, details).catch(() => undefined);
     return after;
   }
 
@@ -387,40 +386,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
-}
-
-/** The text a rep would have used unchanged: an email draft as the panel shows it (subject, blank line, body). */
-export function generatedTextOf(generation: Generation): string {
-  if (generation.feature !== 'email') return generation.text;
-  const { subject, body } = splitEmail(generation.text);
-  return `Subject: ${subject}\n\n${body}`;
-}
-
-function applyReport(generation: Generation, report: OutcomeReport): Generation {
-  switch (report.kind) {
-    case 'used': {
-      const distance = editDistance(generatedTextOf(generation), report.finalText);
-      return { ...generation, outcome: distance === 0 ? 'accepted' : 'edited', editDistance: distance };
-    }
-    case 'feedback':
-      return {
-        ...generation,
-        feedback: report.value,
-        feedbackReason: report.value === 'down' ? (report.reason || (generation.feedback === 'down' ? generation.feedbackReason : null)) : null,
-      };
-    case 'edit':
-      return { ...generation, edited: { subject: report.subject, body: report.body } };
-  }
-}
-
-/** The amendment a report makes, or null when it changes nothing the audit holds (a repeated click, an edit). */
-function outcomeToRecord(before: Generation, after: Generation, report: OutcomeReport): GenerationOutcome | null {
-  switch (report.kind) {
-    case 'used':
-      return after.outcome !== before.outcome || after.editDistance !== before.editDistance ? after.outcome : null;
-    case 'feedback':
-      return after.feedback !== before.feedback ? `feedback-${report.value}` : null;
-    case 'edit':
-      return null;
-  }
 }

@@ -1,4 +1,4 @@
-import type { Feature } from './types';
+import type { Feature } from './messages';
 
 /** Length bounds per use case, in characters: outside them the output is shown with why, and Regenerate. */
 const LENGTH_BOUNDS: Record<Feature, { min: number; max: number }> = {

@@ -4,10 +4,10 @@
  * Gmail. What the panel shows is kept per window in session storage, so a closed and reopened panel (or a stopped
  * service worker) loses nothing: the panel asks with 'open' when it mounts.
  */
-import type { FeatureDeps, FeatureHandler, PanelConnection } from '../handler';
+import type { ChannelHandler, FeatureDeps, PanelConnection } from '../../messaging/feature-handler';
 import { streamGeneration, toModelProblem, type GenerationRequest } from '../../model';
-import { OrgClient } from '../../salesforce/client';
-import { EMPTY_STATE, GmailRequest, GmailState, type GmailEvent, type MatchedPerson, type ReplyDraft } from './feature';
+import type { RecordViewService } from '../record-view';
+import { EMPTY_STATE, GmailState, type GmailEvent, type GmailRequest, type MatchedPerson, type ReplyDraft } from './messages';
 import { runInsert } from './insert-flow';
 import { LogFlow } from './log-flow';
 import { GmailOrgs, type ClientFor } from './org';
@@ -22,12 +22,12 @@ const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the Gmail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
 export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
-  records: Pick<FeatureDeps['records'], 'viewFor'>;
+  records: Pick<RecordViewService, 'viewFor'>;
+  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
+  clientFor: ClientFor;
 };
 
 export interface GmailHandlerOptions {
-  /** The org client (tests pass a fake). */
-  clientFor?: ClientFor;
   newId?: () => string;
   /** The model stream (tests pass a fake). */
   stream?: typeof streamGeneration;
@@ -35,8 +35,8 @@ export interface GmailHandlerOptions {
 
 const READ_FAILED = 'Groundwork could not read the open email in Gmail (the tab may need reloading). Nothing was sent to the model.';
 
-export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions = {}): FeatureHandler {
-  const orgs = new GmailOrgs(deps.orgs, deps.cookies, options.clientFor ?? ((session, reread) => new OrgClient(session, reread)));
+export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions = {}): ChannelHandler<'gmail'> {
+  const orgs = new GmailOrgs(deps.orgs, deps.cookies, deps.clientFor);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const stream = options.stream ?? streamGeneration;
   const replies = new Map<number, AbortController>();
@@ -62,8 +62,8 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     return run;
   }
 
-  const send = (panel: PanelConnection, event: GmailEvent): void => panel.send(event);
-  const sendState = (panel: PanelConnection, state: GmailState): void => send(panel, { type: 'state', state });
+  const send = (panel: PanelConnection<GmailEvent>, event: GmailEvent): void => panel.send(event);
+  const sendState = (panel: PanelConnection<GmailEvent>, state: GmailState): void => send(panel, { type: 'state', state });
 
   const log = new LogFlow({ orgs, update, now: deps.now, newId, sendState, ledgerStore: deps.session });
 
@@ -85,7 +85,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  async function insert(request: Extract<GmailRequest, { type: 'insert' }>, panel: PanelConnection): Promise<void> {
+  async function insert(request: Extract<GmailRequest, { type: 'insert' }>, panel: PanelConnection<GmailEvent>): Promise<void> {
     const state = await load(panel.windowId);
     const person = request.source === 'reply' ? (state.reply?.person ?? null) : null;
     const { result, inserted } = await runInsert(deps.browser, panel.windowId, { ...request, person });
@@ -120,7 +120,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     await update(windowId, (state) => ({ ...state, reply }));
   }
 
-  async function streamReply(panel: PanelConnection, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
+  async function streamReply(panel: PanelConnection<GmailEvent>, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
     let reply = start;
     let raw = '';
     let lastPush = 0;
@@ -151,7 +151,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  async function draftReply(instruction: string, panel: PanelConnection): Promise<void> {
+  async function draftReply(instruction: string, panel: PanelConnection<GmailEvent>): Promise<void> {
     const person = await matchedPerson(panel.windowId);
     if (!person) return;
     replies.get(panel.windowId)?.abort();
@@ -168,7 +168,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  async function prepareAndStream(panel: PanelConnection, person: MatchedPerson, instruction: string, signal: AbortSignal): Promise<ReplyDraft> {
+  async function prepareAndStream(panel: PanelConnection<GmailEvent>, person: MatchedPerson, instruction: string, signal: AbortSignal): Promise<ReplyDraft> {
     const thread = await readThread(panel.windowId);
     if (!thread) return failedReply(person, READ_FAILED);
     const org = await orgs.current();
@@ -192,11 +192,11 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     return streamReply(panel, prepared, start, signal);
   }
 
-  async function editReply(body: string, panel: PanelConnection): Promise<void> {
+  async function editReply(body: string, panel: PanelConnection<GmailEvent>): Promise<void> {
     await update(panel.windowId, (state) => (state.reply ? { ...state, reply: { ...state.reply, edited: body } } : state));
   }
 
-  async function handle(request: GmailRequest, panel: PanelConnection): Promise<void> {
+  async function handle(request: GmailRequest, panel: PanelConnection<GmailEvent>): Promise<void> {
     switch (request.type) {
       case 'open':
         return sendState(panel, await load(panel.windowId));
@@ -214,11 +214,5 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  return {
-    name: 'gmail',
-    async handle(payload, panel) {
-      const request = GmailRequest.safeParse(payload);
-      if (request.success) await handle(request.data, panel);
-    },
-  };
+  return { channel: 'gmail', handle };
 }

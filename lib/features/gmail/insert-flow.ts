@@ -3,10 +3,10 @@
  * turn what happened into words for the panel. Nothing is written anywhere but the compose the content script chose;
  * when Gmail cannot take the draft, the panel puts it on the clipboard (it holds the rep's click) and says so.
  */
-import type { FeatureBrowser } from '../handler';
-import type { InsertResult, MatchedPerson } from './feature';
+import type { FeatureBrowser } from '../../browser';
+import type { InsertResult, MatchedPerson } from './messages';
 import { composeUrl } from './insert';
-import { InsertOutcome, type InsertDraftCommand } from './messages';
+import { InsertOutcome, type InsertDraftCommand } from './content-messages';
 import { gmailAccountOf } from './selectors';
 import { OpenReplyOutcome } from './thread';
 

@@ -5,7 +5,7 @@
  * a selection is kept and the draft goes right after it, because replacing the rep's words is never what "insert" means.
  */
 import { NO_MEMORY, isRendered, recipientsOf, scanComposes, subjectOf, type Compose, type ComposeMemory } from './compose';
-import type { InsertOutcome } from './messages';
+import type { InsertOutcome } from './content-messages';
 import { GMAIL, gmailAccountOf } from './selectors';
 
 export interface DraftToInsert {

@@ -1,19 +1,21 @@
 /**
  * "Log to Salesforce" for the email last put into Gmail: find its Contact or Lead (the reply's matched sender, else
  * the first recipient looked up by address), build the Task review, let the rep edit and tick, then commit exactly
- * what they confirmed, once (lib/salesforce/writes.ts).
+ * what they confirmed, once (lib/proposals/commit.ts).
  */
 import { z } from 'zod';
 import type { KeyValueStore } from '../../browser/store';
-import { writeDescribes, fetchWriteDescribes } from '../../proposals/describe';
+import type { PanelConnection } from '../../messaging/feature-handler';
+import { commitReview } from '../../proposals';
+import { loadWriteDescribes, writeDescribes } from '../../proposals/describe';
 import type { Review } from '../../proposals/review';
 import { applyReviewChange } from '../../proposals/review-changes';
-import type { PanelConnection } from '../handler';
+import { fieldTypesOf } from '../../salesforce/commit';
 import { lightningHostFor } from '../../salesforce/hosts';
+import { storageLedger, type CommitLedger } from '../../salesforce/ledger';
 import { findPersonByEmail } from '../../salesforce/people';
 import { toSalesforceProblem } from '../../salesforce/problems';
-import { commitReview, Committed, fieldTypesOf, type CommitLedger, type LedgerEntry } from '../../salesforce/writes';
-import type { GmailRequest, GmailState, InsertedEmail, LogState, MatchedPerson } from './feature';
+import type { GmailEvent, GmailRequest, GmailState, InsertedEmail, LogState, MatchedPerson } from './messages';
 import { buildEmailLogReview, type LogReview, type LogTarget } from './log';
 import type { GmailOrgApi, GmailOrgs } from './org';
 
@@ -22,7 +24,7 @@ type LogRequest = Extract<GmailRequest, { type: 'log-email' | 'log-change' | 'lo
 export interface LogFlowDeps {
   orgs: GmailOrgs;
   update(windowId: number, change: (state: GmailState) => GmailState | Promise<GmailState>): Promise<GmailState>;
-  sendState(panel: PanelConnection, state: GmailState): void;
+  sendState(panel: PanelConnection<GmailEvent>, state: GmailState): void;
   now(): Date;
   newId(): string;
   /** Where commits are remembered by idempotency key (session storage): a double click never writes twice. */
@@ -34,27 +36,9 @@ const AccountOfContact = z.object({
   records: z.array(z.object({ AccountId: z.string().nullable(), Account: z.object({ Name: z.string().nullable() }).nullable().optional() })),
 });
 
-const LedgerEntrySchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('sending'), startedAt: z.string() }),
-  z.object({ state: z.literal('committed'), committed: Committed }),
-]);
-
-/** The commit ledger in a key-value store (the extension's session storage). */
-export function storeLedger(store: KeyValueStore): CommitLedger {
-  const key = (id: string): string => `gmail:ledger:${id}`;
-  return {
-    async get(id): Promise<LedgerEntry | undefined> {
-      const parsed = LedgerEntrySchema.safeParse(await store.get(key(id)));
-      return parsed.success ? parsed.data : undefined;
-    },
-    set: (id, entry) => store.set(key(id), entry),
-    delete: (id) => store.remove(key(id)),
-  };
-}
-
 const problem = (message: string): LogState => ({ kind: 'problem', message });
 
-/** Carries the review's own fields (describe, links in words) across an edit made by lib/extraction. */
+/** Carries the review's own fields (describe, links in words) across an edit made by lib/proposals. */
 const merged = (review: LogReview, changed: Review): LogReview => ({ ...review, cards: changed.cards });
 
 export class LogFlow {
@@ -62,19 +46,19 @@ export class LogFlow {
   private readonly ledger: CommitLedger;
 
   constructor(private readonly deps: LogFlowDeps) {
-    this.ledger = storeLedger(deps.ledgerStore);
+    this.ledger = storageLedger(deps.ledgerStore);
   }
 
   committing(windowId: number): boolean {
     return this.running.has(windowId);
   }
 
-  async handle(request: LogRequest, panel: PanelConnection): Promise<void> {
+  async handle(request: LogRequest, panel: PanelConnection<GmailEvent>): Promise<void> {
     const next = await this.apply(request, panel);
     this.deps.sendState(panel, next);
   }
 
-  private apply(request: LogRequest, panel: PanelConnection): Promise<GmailState> {
+  private apply(request: LogRequest, panel: PanelConnection<GmailEvent>): Promise<GmailState> {
     switch (request.type) {
       case 'log-email':
         return this.prepare(panel);
@@ -99,7 +83,7 @@ export class LogFlow {
     });
   }
 
-  private async prepare(panel: PanelConnection): Promise<GmailState> {
+  private async prepare(panel: PanelConnection<GmailEvent>): Promise<GmailState> {
     const state = await this.deps.update(panel.windowId, (current) => (current.inserted ? { ...current, log: { kind: 'preparing' } } : current));
     this.deps.sendState(panel, state);
     const email = state.inserted;
@@ -117,7 +101,7 @@ export class LogFlow {
       const to = email.to[0];
       return problem(to ? `No Contact or Lead in Salesforce has the address ${to}, so there is nothing to log the email on.` : 'The email has no recipient to log it on.');
     }
-    const describes = await fetchWriteDescribes(org.api, ['Task']);
+    const describes = await loadWriteDescribes(org.api, ['Task']);
     const task = describes.get('Task');
     if (!task) return problem('You cannot see Tasks in this org, so the email cannot be logged.');
     const target: LogTarget = { who: { id: person.recordId, objectName: person.objectName, name: person.name }, what: await this.accountOf(org.api, person) };
@@ -140,7 +124,7 @@ export class LogFlow {
     return row?.AccountId ? { id: row.AccountId, objectName: 'Account', name: row.Account?.Name ?? 'its account' } : null;
   }
 
-  private async confirm(panel: PanelConnection): Promise<GmailState> {
+  private async confirm(panel: PanelConnection<GmailEvent>): Promise<GmailState> {
     const windowId = panel.windowId;
     let claimed = false;
     const started = await this.deps.update(windowId, (state) => {

@@ -1,8 +1,5 @@
-import { z } from 'zod';
+import { MailSender } from '../../messaging/mail-sender';
 import { GMAIL } from './selectors';
-
-export const MailSender = z.object({ email: z.string().email(), name: z.string() });
-export type MailSender = z.infer<typeof MailSender>;
 
 /** The sender of the newest message in the open thread, or null when no thread is open (inbox, search…). */
 export function openMessageSender(root: ParentNode): MailSender | null {

@@ -1,10 +1,9 @@
 /**
  * The org a Gmail tab works with: the one the rep used last (as the sender match does), reached with the session of
- * that org's API host. Gmail tabs have no Salesforce session of their own. This repeats RecordViewService's private
- * sessionOfOrg; a public method there would let both share one client (and its describe cache).
+ * that org's API host through the org client every feature shares. Gmail tabs have no Salesforce session of their own.
  */
 import type { OrgRegistry } from '../../orgs';
-import type { WriteApi } from '../../salesforce/writes';
+import type { WriteApi } from '../../salesforce/write-request';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import type { RecordRef } from '../../salesforce/record-url';
 import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/session';
@@ -13,13 +12,12 @@ import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/
 export interface GmailOrgApi extends WriteApi {
   context(ref: RecordRef): Promise<RecordGraph>;
   query(soql: string): Promise<unknown>;
+  describeAll(objectNames: readonly string[]): Promise<{ get(objectName: string): unknown }>;
 }
 
 export type ClientFor = (session: ApiSession, reread: () => Promise<ApiSession | null>) => GmailOrgApi;
 
 export class GmailOrgs {
-  private readonly clients = new Map<string, GmailOrgApi>();
-
   constructor(
     private readonly orgs: OrgRegistry,
     private readonly cookies: CookieJar,
@@ -32,14 +30,7 @@ export class GmailOrgs {
     if (!org) return null;
     const session = await this.sessionOf(org);
     if (!session) return null;
-    // One client per session: a re-login as someone else never reuses another user's describes.
-    const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
-    let api = this.clients.get(key);
-    if (!api) {
-      api = this.clientFor(session, () => this.sessionOf(org));
-      this.clients.set(key, api);
-    }
-    return { api, apiHost: org.apiHost };
+    return { api: this.clientFor(session, () => this.sessionOf(org)), apiHost: org.apiHost };
   }
 
   private sessionOf(org: { orgId: string; apiHost: string }): Promise<ApiSession | null> {

@@ -6,11 +6,11 @@
  */
 import { buildContext, findUnsupportedClaims, redactText, restoreRedactions, type BuiltContext, type Redaction } from '../../context';
 import type { RedactionRules } from '../../context/redact';
-import type { Citation, Claim } from '../generate/types';
+import type { Citation, Claim } from '../../context/checked-output';
 import type { SystemBlock } from '../../model';
 import { hasPrompt, renderPrompt } from '../../prompts';
 import type { RecordGraph } from '../../salesforce/record-graph';
-import type { MatchedPerson } from './feature';
+import type { MatchedPerson } from './messages';
 import { threadText, type OpenThread } from './thread';
 
 /** The same budget as the generation features' context. */

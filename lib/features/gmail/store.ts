@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ReviewChange } from '../../proposals/messages';
-import { EMPTY_STATE, GmailEvent, type GmailRequest, type GmailState, type InsertResult, type ReplyDraft } from './feature';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import { EMPTY_STATE, type GmailEvent, type GmailRequest, type GmailState, type InsertResult, type ReplyDraft } from './messages';
 
 /**
  * The Gmail features' panel state: what the background keeps for this window (reply, last insert, log review), plus
@@ -54,17 +54,15 @@ async function copyFallback(result: InsertResult): Promise<void> {
   useGmailStore.getState().noteCopy(result.at, ok);
 }
 
-function onEvent(payload: unknown): void {
-  const event = GmailEvent.safeParse(payload);
-  if (!event.success) return;
+function onEvent(event: GmailEvent): void {
   const store = useGmailStore.getState();
-  if (event.data.type === 'reply') {
-    store.showReply(event.data.reply);
+  if (event.type === 'reply') {
+    store.showReply(event.reply);
     return;
   }
-  const result = event.data.state.lastInsert;
+  const result = event.state.lastInsert;
   const answersClick = store.inserting !== null && result !== null && result.at !== store.state.lastInsert?.at;
-  store.showState(event.data.state);
+  store.showState(event.state);
   if (answersClick && result) void copyFallback(result);
 }
 

@@ -1,9 +1,8 @@
 import { budgetState, mayGenerate, type BudgetState, type GenerationTrigger } from '../../audit';
-import type { FeatureName } from '../../messaging/feature-channel';
 import type { UseCase } from '../../model/types';
 import { featureEnabled, type EffectiveSettings, type FeatureKey } from '../../settings';
 import type { SettingsSource, SpendSource } from './sources';
-import { SWITCH_FOR_CHANNEL, SWITCHES_FOR } from './use-cases';
+import { SWITCHES_FOR } from './use-cases';
 
 /** A month back covers both budget windows (today and this month) in any time zone. */
 const LOOKBACK_MS = 32 * 86_400_000;
@@ -19,8 +18,6 @@ export interface GateDeps {
 export interface SettingsGate {
   /** Whether a feature switch is on and the policy has not removed it. */
   featureAllowed(feature: FeatureKey): Promise<boolean>;
-  /** Whether a panel feature channel may be used (governance always may). */
-  channelAllowed(channel: FeatureName): Promise<boolean>;
   /** Whether a model use case may run: one of its switches is on. */
   useCaseAllowed(useCase: UseCase): Promise<boolean>;
   budget(): Promise<BudgetState>;
@@ -39,10 +36,6 @@ export function settingsGate(deps: GateDeps): SettingsGate {
   const gate: SettingsGate = {
     async featureAllowed(feature) {
       return allowed(await deps.settings.effective(), feature);
-    },
-    async channelAllowed(channel) {
-      const feature = SWITCH_FOR_CHANNEL[channel];
-      return feature === null || gate.featureAllowed(feature);
     },
     async useCaseAllowed(useCase) {
       const effective = await deps.settings.effective();

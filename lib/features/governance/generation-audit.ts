@@ -1,6 +1,6 @@
 import { costUsd, type AuditLog, type Outcome } from '../../audit';
 import { costOf } from '../../model/prices';
-import type { GenerationAudit } from '../generate/service';
+import type { GenerationAudit } from '../generate';
 import type { CurrentOrg, SettingsSource } from './sources';
 import { AUDIT_FEATURE_FOR } from './use-cases';
 
@@ -8,7 +8,7 @@ type AuditCall = Parameters<GenerationAudit['record']>[0];
 
 export interface GovernedGenerationAudit extends GenerationAudit {
   /** What the rep did with a generation (accepted, edited, regenerated, thumbs…), as a chained amendment. */
-  recordOutcome(auditId: string, outcome: Outcome): Promise<void>;
+  recordOutcome(auditId: string, outcome: Outcome, details?: { editDistance?: number }): Promise<void>;
 }
 
 export interface GenerationAuditSource extends SettingsSource {
@@ -42,7 +42,7 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
       });
       return entry.id;
     },
-    recordOutcome: (auditId, outcome) => log.updateOutcome(auditId, outcome),
+    recordOutcome: (auditId, outcome, details) => log.updateOutcome(auditId, outcome, details),
   };
 }
 

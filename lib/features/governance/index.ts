@@ -18,14 +18,14 @@ import { promptVariants } from './prompt-variants';
 import type { PromptId, PromptVariant } from '../../prompts';
 import { settingsSource, type CurrentOrg, type SettingsSource } from './sources';
 
-export { createGovernanceHandler, auditLog, RETENTION_ALARM } from './handler';
+export { createGovernanceFeature, auditLog, RETENTION_ALARM } from './handler';
 export { settingsGate, type SettingsGate, type GateDeps } from './gate';
 export { createGenerationAudit, type GovernedGenerationAudit } from './generation-audit';
 export { governedModelSettings, chooseModel } from './model-settings';
 export { settingsSource, type SettingsSource, type SpendSource, type CurrentOrg } from './sources';
 export { testApiKey, keepKeyCheck, keyFingerprint } from './key-check';
 export { listEnabledOrgs, disableOrg, type EnabledOrg } from './orgs';
-export * from './protocol';
+export * from './messages';
 export * from './keys';
 export * from './use-cases';
 

@@ -3,7 +3,7 @@ import { createClient } from '../../model/client';
 import { toModelProblem } from '../../model/problems';
 import type { ModelSettings } from '../../model/types';
 import { KEY_CHECK_KEY } from './keys';
-import { KeyCheck } from './protocol';
+import { KeyCheck } from './messages';
 
 
 /** Identifies a key and gateway pair without keeping the key. */

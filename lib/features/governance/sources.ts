@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../audit';
 import type { KeyValueStore } from '../../browser/store';
-import type { OrgIdentity } from '../../messaging/protocol';
+import type { OrgIdentity } from '../../orgs';
 import { loadEffectiveSettings, type EffectiveSettings, type PolicySource } from '../../settings';
 
 /** What the extension runs with, read afresh from storage on each use, so a change applies without a reload. */

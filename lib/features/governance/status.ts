@@ -4,7 +4,7 @@ import type { SettingsGate } from './gate';
 import { keyFingerprint, parseKeyCheck, testApiKey } from './key-check';
 import { KEY_CHECK_KEY, ONBOARDED_KEY, SALESFORCE_SEEN_KEY } from './keys';
 import { listEnabledOrgs } from './orgs';
-import { FeatureVisibility, type GovernanceEvent, type KeyCheck, type OnboardingStatus } from './protocol';
+import { FeatureVisibility, type GovernanceEvent, type KeyCheck, type OnboardingStatus } from './messages';
 
 /** A failed check is tried again after this long (the network may have been down); a passed one is kept. */
 const RETRY_FAILED_CHECK_MS = 60_000;
@@ -15,14 +15,20 @@ export interface StatusDeps {
   effective(): Promise<EffectiveSettings>;
   testKey: typeof testApiKey;
   now(): Date;
+  /** The org sink's message for the rep, when there is one to show. */
+  orgAuditNotice?(): Promise<string | null>;
 }
 
 /** What the panel needs from governance: the first-run checklist, which features to show, and the budget's word. */
 export async function governanceStatus(deps: StatusDeps): Promise<GovernanceEvent> {
   const effective = await deps.effective();
-  const [onboarding, budget] = await Promise.all([onboardingStatus(deps, effective), deps.gate.budget()]);
+  const [onboarding, budget, orgAuditNotice] = await Promise.all([
+    onboardingStatus(deps, effective),
+    deps.gate.budget(),
+    deps.orgAuditNotice?.() ?? Promise.resolve(null),
+  ]);
   const features = FeatureVisibility.parse(Object.fromEntries(FEATURES.map((feature) => [feature, featureEnabled(effective, feature)])));
-  return { type: 'status', onboarding, features, budgetMessage: budget.message };
+  return { type: 'status', onboarding, features, budgetMessage: budget.message, orgAuditNotice };
 }
 
 async function onboardingStatus(deps: StatusDeps, effective: EffectiveSettings): Promise<OnboardingStatus> {

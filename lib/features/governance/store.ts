@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import { browser } from '../../browser';
-import { ENABLED_ORGS_KEY, KEY_CHECK_KEY } from './keys';
-import { GovernanceEvent, type GovernanceRequest, type OnboardingStatus } from './protocol';
+import { onStorageChange, openOptionsPage as openOptions } from '../../browser';
+import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
 import { SETTINGS_KEY } from '../../settings';
 import type { FeatureKey } from '../../settings/schema';
-import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import { ENABLED_ORGS_KEY, KEY_CHECK_KEY } from './keys';
+import { ORG_AUDIT_STATE_KEY } from './org-audit/sink';
+import type { GovernanceEvent, GovernanceRequest, OnboardingStatus } from './messages';
 
 /** The governance slice: the first-run checklist, which features the panel shows, and the budget's word. */
 export interface GovernanceState {
@@ -21,6 +22,7 @@ export const resetGovernanceStore = (): void => useGovernanceStore.setState({ st
 
 export const selectOnboarding = (state: GovernanceState): OnboardingStatus | null => state.status?.onboarding ?? null;
 export const selectBudgetMessage = (state: GovernanceState): string | null => state.status?.budgetMessage ?? null;
+export const selectOrgAuditNotice = (state: GovernanceState): string | null => state.status?.orgAuditNotice ?? null;
 /** Until the background has answered, every feature shows (a policy still refuses its messages in the background). */
 export const selectFeatureVisible =
   (feature: FeatureKey) =>
@@ -35,28 +37,24 @@ export function requestGovernance(request: GovernanceRequest): void {
 }
 
 /** Storage the status depends on: a change to any of these (in the options page, or by policy) refreshes it. */
-const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY];
+const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY, ORG_AUDIT_STATE_KEY];
 
 /**
  * Receives the background's governance status and asks for it again whenever settings, enabled orgs, the key check
  * or the managed policy change, so a switch flipped in the options page shows in the panel without a reload.
  */
 export function watchGovernance(): () => void {
-  const stopEvents = onFeatureEvent('governance', (payload) => {
-    const status = GovernanceEvent.safeParse(payload);
-    if (status.success) useGovernanceStore.getState().receive(status.data);
-  });
-  const onChanged = (changes: Record<string, unknown>, area: string): void => {
+  const stopEvents = onFeatureEvent('governance', (status) => useGovernanceStore.getState().receive(status));
+  const stopWatching = onStorageChange((changes, area) => {
     const relevant = area === 'managed' || (area === 'local' && WATCHED_LOCAL_KEYS.some((key) => key in changes));
     if (relevant) requestGovernance({ type: 'status' });
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  });
   return () => {
     stopEvents();
-    browser.storage.onChanged.removeListener(onChanged);
+    stopWatching();
   };
 }
 
 export function openOptionsPage(): void {
-  void browser.runtime.openOptionsPage();
+  void openOptions();
 }

@@ -1,12 +1,11 @@
 import type { AuditFeature } from '../../audit';
-import type { Feature } from '../generate/types';
-import type { FeatureName } from '../../messaging/feature-channel';
+import type { Feature } from '../generate';
 import type { UseCase } from '../../model/types';
 import type { FeatureKey, ModelUseCase } from '../../settings';
 
 /**
  * The same product features under the names each layer gives them: the model client's use cases, the settings'
- * feature switches and model choices, the panel's feature channels and the audit's features.
+ * feature switches and model choices, and the audit's features (each channel names its own switch).
  */
 
 /** The model choice a model use case runs with. Extraction serves both "Log a note" and "Extract to Lead". */
@@ -29,15 +28,6 @@ export const SWITCHES_FOR: Record<UseCase, readonly FeatureKey[]> = {
   extract: ['logNote', 'extractLead'],
   'ask-plan': ['ask'],
   'ask-answer': ['ask'],
-};
-
-/** The switch behind each panel feature channel; governance itself (onboarding, status) is never switched off. */
-export const SWITCH_FOR_CHANNEL: Record<FeatureName, FeatureKey | null> = {
-  notes: 'logNote',
-  lead: 'extractLead',
-  ask: 'ask',
-  gmail: 'gmail',
-  governance: null,
 };
 
 export const AUDIT_FEATURE_FOR: Record<Feature, AuditFeature> = {

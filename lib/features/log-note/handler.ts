@@ -1,14 +1,17 @@
-/** "Log this note" as the background routes it: for the record in view, or text added by a right-click. */
-import type { FeatureDeps, FeatureHandler } from '../handler';
-import { ADD_TO_NOTE_MENU, NotesService } from './service';
-import { clientsFor } from '../../proposals/org-access';
+/** "Log this note" as the background routes it: its channel, for the record in view, and the right-click that adds text. */
+import type { ChannelHandler, FeatureRegistration } from '../../messaging/feature-handler';
+import { ADD_TO_NOTE_MENU, NotesService, type LogNoteDeps } from './service';
 
-export function createNotesHandler(deps: FeatureDeps): FeatureHandler {
-  const service = new NotesService(deps, clientsFor(deps));
-  return {
-    name: 'notes',
-    handle: (payload, panel) => service.handle(payload, panel),
+export function createLogNoteFeature(deps: LogNoteDeps): FeatureRegistration {
+  const service = new NotesService(deps);
+  const channel: ChannelHandler<'log-note'> = {
+    channel: 'log-note',
+    handle: (request, panel) => service.handle(request, panel),
     disconnected: (panel) => service.disconnected(panel),
+  };
+  return {
+    name: 'log-note',
+    channel,
     contextMenus: [{ id: ADD_TO_NOTE_MENU, title: 'Add to a Salesforce note', contexts: ['selection'] }],
     onContextMenu: (click) => service.onContextMenu(click),
   };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { NotesEvent, type IncomingNote, type NotesState } from '../../proposals/messages';
+import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import type { IncomingNote, NotesEvent, NotesRequest, NotesState } from './messages';
 
 /**
  * "Log this note": the background's state per record, and the text waiting for a note in this window, as last
@@ -8,18 +9,15 @@ import { NotesEvent, type IncomingNote, type NotesState } from '../../proposals/
 export interface NotesSlice {
   byRecord: Record<string, NotesState>;
   incoming: IncomingNote | null;
-  receive(payload: unknown): void;
+  receive(event: NotesEvent): void;
 }
 
 export const useNotesStore = create<NotesSlice>()((set) => ({
   byRecord: {},
   incoming: null,
-  receive: (payload) => {
-    const event = NotesEvent.safeParse(payload);
-    if (!event.success) return;
-    const data = event.data;
-    if (data.type === 'incoming') set({ incoming: data.incoming });
-    else set((current) => ({ byRecord: { ...current.byRecord, [data.state.recordId]: data.state } }));
+  receive: (event) => {
+    if (event.type === 'incoming') set({ incoming: event.incoming });
+    else set((current) => ({ byRecord: { ...current.byRecord, [event.state.recordId]: event.state } }));
   },
 }));
 
@@ -29,3 +27,8 @@ export const selectNotesFor =
   (recordId: string) =>
   (slice: NotesSlice): NotesState | null =>
     slice.byRecord[recordId] ?? null;
+
+/** Receives the note's state and the waiting text from the background. */
+export const watchNotes = (): (() => void) => onFeatureEvent('log-note', (event) => useNotesStore.getState().receive(event));
+
+export const sendNotesRequest = (request: NotesRequest): void => sendFeatureRequest('log-note', request);

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { GenerationService } from '../generate';
 import type { OrgRegistry } from '../../orgs';
-import { OrgClient } from '../../salesforce';
+import type { OrgClient } from '../../salesforce/client';
 import { idEquals, selectQuery, soonestFirst } from '../../salesforce/context/soql';
 import { UserInfo } from '../../salesforce/current-user';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import type { RecordRef } from '../../salesforce/record-url';
 import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/session';
+import type { GenerationService } from '../generate';
+import type { SettingsGate, SettingsSource } from '../governance';
 import { recordSlotKey } from '../record-view';
-import type { SettingsGate } from '../governance/gate';
-import type { SettingsSource } from '../governance/sources';
 
 export const MORNING_PREP_ALARM = 'governance:morning-prep';
 /**
@@ -35,8 +34,8 @@ export interface MorningPrepDeps {
   orgs: Pick<OrgRegistry, 'lastUsed' | 'isEnabled'>;
   cookies: Pick<CookieJar, 'sidFor'>;
   generations: Pick<GenerationService, 'kept' | 'generate'>;
-  /** The org's API with the rep's session (an OrgClient unless given). */
-  clientFor?(session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient;
+  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
+  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient;
 }
 
 /** Why a run did nothing or stopped early, for the log and the tests; null when it went through. */
@@ -58,8 +57,6 @@ export function recordsToBrief(events: z.infer<typeof Events>['records']): strin
   const ids = events.map((event) => event.WhatId ?? event.WhoId ?? event.Id);
   return [...new Set(ids.filter((id) => id.length === 18))];
 }
-
-const defaultClient = (session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient => new OrgClient(session, reread);
 
 /**
  * Morning prep (opt-in): prepares meeting briefs for the rep's events of today in the org they last used, so that
@@ -88,7 +85,7 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
   if (!org || !(await deps.orgs.isEnabled(org.orgId))) return { ...result, stoppedBy: 'no-org' };
   const session = await sessionOfOrg(org, deps.cookies);
   if (!session) return { ...result, stoppedBy: 'no-session' };
-  const client = (deps.clientFor ?? defaultClient)(session, () => sessionOfOrg(org, deps.cookies));
+  const client = deps.clientFor(session, () => sessionOfOrg(org, deps.cookies));
   try {
     for (const recordId of await todaysRecords(client)) {
       if (await deps.gate.budgetRefusal('background')) return { ...result, stoppedBy: 'budget' };

@@ -1,5 +1,5 @@
 import { formatValue, todayIn, type FormatSettings } from '../../context';
-import type { RecordCard } from '../../messaging/protocol';
+import type { RecordCard } from './messages';
 import { NAME_FIELDS, type FieldMeta, type FieldValue, type RecordGraph } from '../../salesforce/record-graph';
 import type { Change, Snapshot } from './snapshots';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../../browser/store';
-import { MailSender } from '../gmail/open-message';
+import { MailSender } from '../../messaging/mail-sender';
 
 /** What a tab is showing, kept in session storage because the service worker can stop at any time. */
 export const TabState = z.object({

@@ -19,11 +19,17 @@
  *   - Task, Event: owned by the user, or the record in WhatId or WhoId is visible.
  *   - Note: owned by the user, or not private and its parent is visible.
  *   - Lead (org-wide default Public Read/Write), User and Organization: all visible.
+ *   - The setup objects (permission sets, their permissions and assignments): all visible (both profiles have "View
+ *     Setup and Configuration"); only the System Administrator may change them.
+ * Objects deployed from metadata take their object permissions, field-level security and org-wide default from the
+ * org's permission sets and the object's sharing model instead (permission-sets.ts); this holds for both users.
  * Rules are evaluated against the current records, so a record the restricted user creates (and owns) is visible
  * to them at once, and reassigning an account to them shares its children.
  */
 import type { Access, Database, FieldDef, FieldValue, ObjectDef, OrgUser, StoredRecord } from './model';
+import { PermissionGrants } from './permission-sets';
 import { findField, findObject, objectByKeyPrefix } from './schema';
+import { SETUP_OBJECT_NAMES } from './setup-objects';
 
 export const STANDARD_USER_RULES = {
   objectsWithoutAccess: ['Competitor__c'],
@@ -79,28 +85,27 @@ export function canUpdateField(objectName: string, fieldName: string, user: OrgU
   return !!fieldDefinition(objectName, fieldName)?.updateable && isWritableByProfile(objectName, fieldName, user);
 }
 
-/** The fields describe shows this user: unreadable ones dropped, createable/updateable narrowed by FLS. */
-export function readableFields(object: ObjectDef, user: OrgUser): FieldDef[] {
-  if (!user.restricted) return object.fields;
-  return object.fields
-    .filter((f) => canReadField(object.name, f.name, user))
-    .map((f) => {
-      const writable = isWritableByProfile(object.name, f.name, user);
-      return writable ? f : { ...f, createable: false, updateable: false };
-    });
-}
-
 /**
- * The object's describe as this user sees it: readable fields only, and only the child relationships whose child
- * object and field the user can read. Undefined when the user has no access to the object at all.
+ * The object's describe as this user sees it: readable fields only, createable/updateable narrowed by field-level
+ * security and object permissions, and only the child relationships whose child object and field the user can read.
+ * Undefined when the user has no access to the object at all.
  */
-export function describeFor(object: ObjectDef, user: OrgUser): ObjectDef | undefined {
-  if (!canReadObject(object.name, user)) return undefined;
-  if (!user.restricted) return object;
+export function describeFor(object: ObjectDef, access: Access): ObjectDef | undefined {
+  if (!access.canReadObject(object.name)) return undefined;
+  const fields = object.fields
+    .filter((f) => access.canReadField(object.name, f.name))
+    .map((f) => ({
+      ...f,
+      createable: access.canWriteField(object.name, f.name, 'create') && access.canModifyObject(object.name, 'create'),
+      updateable: access.canWriteField(object.name, f.name, 'update') && access.canModifyObject(object.name, 'edit'),
+    }));
   return {
     ...object,
-    fields: readableFields(object, user),
-    childRelationships: object.childRelationships.filter((r) => canReadField(r.childSObject, r.field, user)),
+    createable: object.createable && access.canModifyObject(object.name, 'create'),
+    updateable: object.updateable && access.canModifyObject(object.name, 'edit'),
+    deletable: object.deletable && access.canModifyObject(object.name, 'delete'),
+    fields,
+    childRelationships: object.childRelationships.filter((r) => access.canReadField(r.childSObject, r.field)),
   };
 }
 
@@ -113,13 +118,23 @@ class RecordVisibility {
   constructor(
     private readonly db: Database,
     private readonly user: OrgUser,
+    private readonly grants: PermissionGrants,
   ) {}
 
   canSee(objectName: string, record: StoredRecord): boolean {
+    const deployed = deployedObject(this.db, objectName);
+    if (deployed) return this.canSeeDeployed(deployed, record);
     const object = findObject(objectName);
     if (!object || !canReadObject(object.name, this.user)) return false;
     if (!this.user.restricted) return true;
     return this.isShared(object.name, record);
+  }
+
+  /** The org-wide default of a deployed object, widened by View All (or View All Data). */
+  private canSeeDeployed(object: ObjectDef, record: StoredRecord): boolean {
+    const grant = this.grants.object(object.name);
+    if (!grant.read) return false;
+    return grant.viewAll || object.deployed?.sharingModel !== 'Private' || this.owns(record);
   }
 
   private owns(record: StoredRecord): boolean {
@@ -151,7 +166,7 @@ class RecordVisibility {
       case 'Organization':
         return true;
       default:
-        return this.owns(record);
+        return SETUP_OBJECT_NAMES.has(objectName) || this.owns(record);
     }
   }
 
@@ -163,11 +178,46 @@ class RecordVisibility {
   }
 }
 
+/** The object when it was deployed from metadata (its permissions come from permission sets), else undefined. */
+function deployedObject(db: Database, objectName: string): ObjectDef | undefined {
+  const wanted = lower(objectName);
+  for (const object of db.objects.values()) if (lower(object.name) === wanted) return object.deployed ? object : undefined;
+  return undefined;
+}
+
 export function accessFor(db: Database, user: OrgUser): Access {
-  const visibility = new RecordVisibility(db, user);
-  return {
-    canReadObject: (objectName) => canReadObject(objectName, user),
-    canReadField: (objectName, fieldName) => canReadField(objectName, fieldName, user),
-    canSeeRecord: (objectName, record) => visibility.canSee(objectName, record),
+  const grants = new PermissionGrants(db, user);
+  const visibility = new RecordVisibility(db, user, grants);
+  const deployedField = (objectName: string, fieldName: string) => {
+    const object = deployedObject(db, objectName);
+    const field = object && findField(object, fieldName);
+    return object && field ? { object, field, grant: grants.field(object.name, field) } : undefined;
   };
+  return {
+    canReadObject: (objectName) =>
+      deployedObject(db, objectName) ? grants.object(objectName).read : canReadObject(objectName, user),
+    canReadField: (objectName, fieldName) => {
+      if (!deployedObject(db, objectName)) return canReadField(objectName, fieldName, user);
+      return deployedField(objectName, fieldName)?.grant.read ?? false;
+    },
+    canSeeRecord: (objectName, record) => visibility.canSee(objectName, record),
+    canModifyObject: (objectName, operation) => {
+      if (deployedObject(db, objectName)) return grants.object(objectName)[operation];
+      return !user.restricted || !SETUP_OBJECT_NAMES.has(findObject(objectName)?.name ?? '');
+    },
+    canWriteField: (objectName, fieldName, operation) => {
+      if (!deployedObject(db, objectName)) {
+        return operation === 'create' ? canCreateField(objectName, fieldName, user) : canUpdateField(objectName, fieldName, user);
+      }
+      const found = deployedField(objectName, fieldName);
+      if (!found) return false;
+      const flag = operation === 'create' ? found.field.createable : found.field.updateable;
+      return flag && (found.grant.edit || isRequiredByObject(found.field));
+    },
+  };
+}
+
+/** A required field needs no field-level security: it is always visible and editable to those who can edit the object. */
+function isRequiredByObject(field: FieldDef): boolean {
+  return !field.nillable && !field.defaultedOnCreate && field.type !== 'boolean';
 }

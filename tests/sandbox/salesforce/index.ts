@@ -18,6 +18,8 @@
  *   POST   /__sandbox/expire-sessions          {org?} → every current session of that org (all orgs if none) is invalid
  *   POST   /__sandbox/api-access-control       {org?, on} → refuse cookie sessions in the REST API (default: this host's org)
  *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
+ *   POST   /__sandbox/deploy                   {org?} → deploy the repository's Salesforce DX metadata into that org (as
+ *                                                `sf project deploy start`): {success, components} or 400 {error}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { flatHeaders, hostOf, readBody, sendJson, sleep, type Handler, type RequestLogEntry } from '../http';
@@ -29,6 +31,7 @@ import { errorResponse, type RestContext, type RestResponse } from './rest/http'
 import { executeRest, isSupportedVersion, versionsList } from './rest/router';
 import type { Session } from './sessions';
 import { serveUi } from './ui';
+import { deployMetadata, type DeployResult } from './metadata/deploy';
 import { notFound } from './writes';
 
 export type { Fault } from './faults';
@@ -65,8 +68,10 @@ export interface SalesforceFake {
   expireSessions(orgName?: string): void;
   /** API Access Control: cookie sessions are refused by the REST API. */
   setApiAccessControl(orgName: string, on: boolean): void;
-  /** Reseeds data, clears faults, log and latency. */
+  /** Reseeds data (a deployment goes with it), clears faults, log and latency. */
   reset(): void;
+  /** Deploys the repository's metadata (sfdx-project.json) into the org, as an admin would. */
+  deploy(orgName: string): DeployResult;
 }
 
 const PRIMARY_ORG = 'acme';
@@ -299,6 +304,9 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
         if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
         tenant(orgName).org.apiAccessControl = input.on === true;
         return ok();
+      case 'POST /__sandbox/deploy':
+        if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
+        return sendJson(res, 200, deployMetadata(tenant(orgName).org));
       case 'GET /__sandbox/info': {
         if (orgName === undefined) return sendJson(res, 400, { error: 'not an org host' });
         const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
@@ -360,5 +368,6 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       tenant(orgName).org.apiAccessControl = on;
     },
     reset,
+    deploy: (orgName) => deployMetadata(tenant(orgName).org),
   };
 }

@@ -54,6 +54,13 @@ export interface FieldDef {
   /** Whether SOQL may filter on it (false for long text areas). */
   filterable?: boolean;
   sortable?: boolean;
+  /** An external ID: upserts may match records by it. */
+  externalId?: boolean;
+  /** No two records may share a value (case-insensitive unless `caseSensitive`). */
+  unique?: boolean;
+  caseSensitive?: boolean;
+  /** An auto-number: the org assigns it on create from this display format (`AIE-{0000000000}`). */
+  autoNumberFormat?: string;
 }
 
 export interface ChildRelationshipDef {
@@ -75,6 +82,19 @@ export interface ObjectDef {
   queryable: boolean;
   fields: FieldDef[];
   childRelationships: ChildRelationshipDef[];
+  /**
+   * Set on objects deployed from metadata (tests/sandbox/salesforce/metadata): their object and field permissions come
+   * from permission sets, and their org-wide default is `sharingModel`.
+   */
+  deployed?: { sharingModel: 'Private' | 'Read' | 'ReadWrite'; validationRules: ValidationRule[] };
+}
+
+/** A validation rule: the save fails with `errorMessage` when `failsOn` holds (its error condition formula is true). */
+export interface ValidationRule {
+  name: string;
+  errorMessage: string;
+  errorDisplayField?: string;
+  failsOn(change: { before: StoredRecord | null; after: StoredRecord }): boolean;
 }
 
 export type FieldValue = string | number | boolean | null;
@@ -87,6 +107,10 @@ export interface Access {
   canReadObject(object: string): boolean;
   canReadField(object: string, field: string): boolean;
   canSeeRecord(object: string, record: StoredRecord): boolean;
+  /** Object permissions for writes (Create, Edit, Delete); the object's own describe flags apply on top. */
+  canModifyObject(object: string, operation: 'create' | 'edit' | 'delete'): boolean;
+  /** Field-level security for writes, and the field's own createable/updateable. */
+  canWriteField(object: string, field: string, operation: 'create' | 'update'): boolean;
 }
 
 export interface Database {

@@ -228,6 +228,12 @@ export class Org {
     this.recycleBin.set(id, { object, record: { ...record, IsDeleted: true } });
   }
 
+  recycleBinCount(object: string): number {
+    let count = 0;
+    for (const entry of this.recycleBin.values()) if (entry.object === object) count += 1;
+    return count;
+  }
+
   field(object: ObjectDef, name: string): FieldDef | undefined {
     const wanted = name.toLowerCase();
     return object.fields.find((field) => field.name.toLowerCase() === wanted);

@@ -7,140 +7,29 @@
  * `anyType` (described as `string`); `OwnerId` on Lead, Case, Task and Event also points to Group (queues) in
  * Salesforce, which this org does not have.
  */
-import type {
-  ChildRelationshipDef,
-  Database,
-  FieldDef,
-  FieldType,
-  FieldValue,
-  ObjectDef,
-  PicklistValue,
-  StoredRecord,
-} from './model';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Field builders
-
-type FieldOptions = Partial<Omit<FieldDef, 'name' | 'label' | 'type'>>;
-
-const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = {
-  id: 18,
-  reference: 18,
-  picklist: 255,
-  multipicklist: 4099,
-  email: 80,
-  phone: 40,
-  url: 255,
-};
-
-function field(name: string, label: string, type: FieldType, options: FieldOptions = {}): FieldDef {
-  const length = options.length ?? DEFAULT_LENGTH[type] ?? 0;
-  // Long text areas and encrypted text can be selected but not filtered or sorted on.
-  const searchable = !(type === 'textarea' && length > 255) && type !== 'encryptedstring';
-  return {
-    name,
-    label,
-    type,
-    length,
-    nillable: true,
-    createable: true,
-    updateable: true,
-    defaultedOnCreate: false,
-    filterable: searchable,
-    sortable: searchable,
-    ...options,
-  };
-}
-
-const text = (name: string, label: string, length: number, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'string', { length, ...options });
-
-const longText = (name: string, label: string, length = 32000): FieldDef => field(name, label, 'textarea', { length });
-
-const checkbox = (name: string, label: string, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'boolean', { nillable: false, defaultedOnCreate: true, ...options });
-
-const readOnly: FieldOptions = { createable: false, updateable: false };
-
-const createOnly: FieldOptions = { createable: true, updateable: false };
-
-function picklistValues(values: readonly (string | [value: string, label: string])[], defaultValue?: string) {
-  return values.map((entry): PicklistValue => {
-    const [value, label] = typeof entry === 'string' ? [entry, entry] : entry;
-    return { active: true, defaultValue: value === defaultValue, label, value };
-  });
-}
-
-interface PicklistOptions extends FieldOptions {
-  defaultValue?: string;
-  restricted?: boolean;
-}
-
-function picklist(
-  name: string,
-  label: string,
-  values: readonly (string | [string, string])[],
-  { defaultValue, restricted = false, ...options }: PicklistOptions = {},
-): FieldDef {
-  return field(name, label, 'picklist', {
-    picklistValues: picklistValues(values, defaultValue),
-    restrictedPicklist: restricted,
-    defaultedOnCreate: defaultValue !== undefined,
-    ...options,
-  });
-}
-
-const lookup = (
-  name: string,
-  label: string,
-  referenceTo: string[],
-  relationshipName: string,
-  options: FieldOptions = {},
-): FieldDef => field(name, label, 'reference', { referenceTo, relationshipName, ...options });
-
-const currency = (name: string, label: string, scale: number, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'currency', { precision: 18, scale, ...options });
-
-const integer = (name: string, label: string, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'int', { precision: 0, scale: 0, ...options });
-
-const dateField = (name: string, label: string, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'date', options);
-
-const dateTime = (name: string, label: string, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'datetime', options);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Standard system fields
-
-const idField = (label: string): FieldDef =>
-  field('Id', label, 'id', { nillable: false, defaultedOnCreate: true, ...readOnly });
-
-const isDeleted = (): FieldDef => checkbox('IsDeleted', 'Deleted', readOnly);
-
-const ownerId = (label = 'Owner ID'): FieldDef =>
-  lookup('OwnerId', label, ['User'], 'Owner', { nillable: false, defaultedOnCreate: true });
-
-const lastActivityDate = (): FieldDef => dateField('LastActivityDate', 'Last Activity', readOnly);
-
-const systemReference = (name: string, label: string, relationshipName: string): FieldDef =>
-  lookup(name, label, ['User'], relationshipName, { nillable: false, defaultedOnCreate: true, ...readOnly });
-
-const systemDateTime = (name: string, label: string): FieldDef =>
-  dateTime(name, label, { nillable: false, defaultedOnCreate: true, ...readOnly });
-
-const created = (): FieldDef[] => [
-  systemDateTime('CreatedDate', 'Created Date'),
-  systemReference('CreatedById', 'Created By ID', 'CreatedBy'),
-];
-
-const audit = (): FieldDef[] => [
-  ...created(),
-  systemDateTime('LastModifiedDate', 'Last Modified Date'),
-  systemReference('LastModifiedById', 'Last Modified By ID', 'LastModifiedBy'),
-  systemDateTime('SystemModstamp', 'System Modstamp'),
-];
-
+import type { ChildRelationshipDef, Database, FieldDef, FieldValue, ObjectDef, StoredRecord } from './model';
+import {
+  audit,
+  checkbox,
+  picklistValues,
+  created,
+  createOnly,
+  currency,
+  dateField,
+  dateTime,
+  field,
+  idField,
+  integer,
+  isDeleted,
+  lastActivityDate,
+  longText,
+  lookup,
+  ownerId,
+  picklist,
+  readOnly,
+  text,
+} from './schema-fields';
+import { SETUP_OBJECTS } from './setup-objects';
 // ---------------------------------------------------------------------------------------------------------------
 // Shared value sets
 
@@ -758,6 +647,10 @@ const CHILD_RELATIONSHIPS: ChildRelationshipEdge[] = [
   ...activityEdges('Case', 'WhatId'),
   edge('Competitor__c', 'Note', 'ParentId', 'Notes', true),
   edge('User', 'User', 'ManagerId', 'ManagedUsers'),
+  edge('User', 'PermissionSetAssignment', 'AssigneeId', 'PermissionSetAssignments', true),
+  edge('PermissionSet', 'PermissionSetAssignment', 'PermissionSetId', 'Assignments', true),
+  edge('PermissionSet', 'ObjectPermissions', 'ParentId', 'ObjectPerms', true),
+  edge('PermissionSet', 'FieldPermissions', 'ParentId', 'FieldPerms', true),
 ];
 
 function withChildRelationships(objects: ObjectDef[]): ObjectDef[] {
@@ -788,6 +681,7 @@ export const OBJECTS: ObjectDef[] = withChildRelationships([
   opportunityFieldHistory,
   competitor,
   organization,
+  ...SETUP_OBJECTS,
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------

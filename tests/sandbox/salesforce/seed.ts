@@ -10,6 +10,7 @@
 import { accessFor } from './access';
 import { IdFactory, normalizeId } from './ids';
 import type { Database, FieldValue, ObjectDef, OrgSeed, OrgUser, StoredRecord } from './model';
+import { profilePermissionSet } from './permission-sets';
 import { applyDerivedFields, findField, findObject, OBJECTS } from './schema';
 
 export interface SeedOptions {
@@ -250,6 +251,14 @@ function seedUsers(w: OrgWriter, orgName: string): { admin: OrgUser; restricted:
     restricted: profile === 'Standard User',
   });
   return { admin: toUser(alexRecord, 'System Administrator'), restricted: toUser(samRecord, 'Standard User') };
+}
+
+/** Each profile owns a permission set, assigned to its users (last, so that no other record's id moves). */
+function seedProfilePermissionSets(w: OrgWriter, users: OrgUser[]): void {
+  for (const user of users) {
+    const set = w.insert('PermissionSet', profilePermissionSet(user.profile), { ageDays: 900 });
+    w.insert('PermissionSetAssignment', { AssigneeId: user.id, PermissionSetId: set.Id }, { ageDays: 900 });
+  }
 }
 
 function seedOrganization(w: OrgWriter, orgName: string, orgId: string): void {
@@ -1201,6 +1210,7 @@ function buildOrg({ orgName, orgId, now }: SeedOptions): { seed: OrgSeed; acme: 
   const acme = orgName === 'acme' ? seedAcmeBook(w, users) : null;
   if (!acme) seedSmallBook(w, users.restricted.id);
   rollUpLastActivity(db, clock.date(0));
+  seedProfilePermissionSets(w, [users.admin, users.restricted]);
   return {
     seed: { db, users: [users.admin, users.restricted], accessFor: (user) => accessFor(db, user) },
     acme,

@@ -4,12 +4,12 @@
  * and the fields the org maintains itself (audit fields, compound names, Opportunity stage flags, Case numbers,
  * Opportunity field history, Task roll-ups). Every failure is a SalesforceError worded as Salesforce words it.
  */
-import { canCreateField, canUpdateField } from './access';
 import { normalizeId } from './ids';
 import type { Access, FieldDef, FieldValue, ObjectDef, OrgUser, StoredRecord } from './model';
 import { SalesforceError } from './model';
 import type { Org } from './org';
 import { applyDerivedFields, stageInfo, TRACKED_OPPORTUNITY_FIELDS } from './schema';
+import { assignAutoNumbers, checkUnique } from './field-constraints';
 
 export interface Actor {
   org: Org;
@@ -251,8 +251,9 @@ function parseInput(actor: Actor, object: ObjectDef, input: Record<string, unkno
     if (name.toLowerCase() === 'id' && operation === 'update') continue;
     entries.push([writableField(actor, object, name), value]);
   }
-  const allowed = operation === 'create' ? canCreateField : canUpdateField;
-  const locked = entries.filter(([field]) => !allowed(object.name, field.name, actor.user)).map(([field]) => field.name);
+  const locked = entries
+    .filter(([field]) => !actor.access.canWriteField(object.name, field.name, operation))
+    .map(([field]) => field.name);
   if (locked.length > 0) throw notWritable(locked);
   const values: Record<string, FieldValue> = {};
   for (const [field, value] of entries) values[field.name] = coerceValue(actor, field, value);
@@ -281,9 +282,17 @@ function checkRequired(object: ObjectDef, record: StoredRecord, touched: Set<str
 
 const CLOSE_DATE_GRACE_DAYS = 365;
 
-/** Validation rule "Close_Date_Not_Stale" on Opportunity: a new opportunity cannot close more than a year ago. */
-function checkValidationRules(actor: Actor, object: ObjectDef, record: StoredRecord, operation: Operation): void {
-  if (object.name !== 'Opportunity' || operation !== 'create' || typeof record.CloseDate !== 'string') return;
+/**
+ * The validation rules deployed with an object, then the seeded org's own: "Close_Date_Not_Stale" on Opportunity (a
+ * new opportunity cannot close more than a year ago).
+ */
+function checkValidationRules(actor: Actor, object: ObjectDef, record: StoredRecord, before: StoredRecord | null): void {
+  const failed = object.deployed?.validationRules.find((rule) => rule.failsOn({ before, after: record }));
+  if (failed) {
+    const fields = failed.errorDisplayField ? [failed.errorDisplayField] : [];
+    throw new SalesforceError(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', failed.errorMessage, fields);
+  }
+  if (object.name !== 'Opportunity' || before !== null || typeof record.CloseDate !== 'string') return;
   const earliest = new Date(actor.org.clock().getTime() - CLOSE_DATE_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (record.CloseDate < earliest) {
     throw new SalesforceError(
@@ -393,14 +402,20 @@ function trackHistory(actor: Actor, before: StoredRecord | null, after: StoredRe
 // ---------------------------------------------------------------------------------------------------------------
 // Operations
 
-function requireObjectPermission(object: ObjectDef, allowed: boolean, verb: 'inserted' | 'updated' | 'deleted'): void {
-  if (!allowed) {
+function requireObjectPermission(
+  actor: Actor,
+  object: ObjectDef,
+  operation: 'create' | 'edit' | 'delete',
+): void {
+  const verb = { create: 'inserted', edit: 'updated', delete: 'deleted' }[operation];
+  const flag = { create: object.createable, edit: object.updateable, delete: object.deletable }[operation];
+  if (!flag || !actor.access.canModifyObject(object.name, operation)) {
     throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', `entity type cannot be ${verb}: ${object.label}`);
   }
 }
 
 export function createRecord(actor: Actor, object: ObjectDef, input: Record<string, unknown>): StoredRecord {
-  requireObjectPermission(object, object.createable, 'inserted');
+  requireObjectPermission(actor, object, 'create');
   if (Object.keys(input).some((key) => key.toLowerCase() === 'id')) {
     throw new SalesforceError(400, 'INVALID_FIELD', 'Id field should not be specified in the sobject data.');
   }
@@ -408,6 +423,7 @@ export function createRecord(actor: Actor, object: ObjectDef, input: Record<stri
   const stamp = formatDateTime(actor.org.clock());
   const record: StoredRecord = { Id: actor.org.newId(object), ...values };
   applyDefaults(actor, object, record);
+  assignAutoNumbers(actor, object, record);
   checkRequired(object, record, null);
   applyStageDefaults(object, record, values);
   const system: Record<string, FieldValue> = {
@@ -420,7 +436,8 @@ export function createRecord(actor: Actor, object: ObjectDef, input: Record<stri
   };
   for (const [name, value] of Object.entries(system)) if (name in record) record[name] = value;
   applyDerivedFields(actor.org.db, object.name, record);
-  checkValidationRules(actor, object, record, 'create');
+  checkValidationRules(actor, object, record, null);
+  checkUnique(actor, object, record);
   checkDuplicates(actor, object, record);
   actor.org.putRecord(object.name, record);
   if (object.name === 'Opportunity') trackHistory(actor, null, record, stamp);
@@ -428,7 +445,7 @@ export function createRecord(actor: Actor, object: ObjectDef, input: Record<stri
 }
 
 export function updateRecord(actor: Actor, object: ObjectDef, rawId: string, input: Record<string, unknown>): StoredRecord {
-  requireObjectPermission(object, object.updateable, 'updated');
+  requireObjectPermission(actor, object, 'edit');
   const current = visibleRecord(actor, object, rawId);
   const values = parseInput(actor, object, input, 'update');
   const stamp = formatDateTime(actor.org.clock());
@@ -439,7 +456,8 @@ export function updateRecord(actor: Actor, object: ObjectDef, rawId: string, inp
   record.LastModifiedById = actor.user.id;
   record.SystemModstamp = stamp;
   applyDerivedFields(actor.org.db, object.name, record);
-  checkValidationRules(actor, object, record, 'update');
+  checkValidationRules(actor, object, record, current);
+  checkUnique(actor, object, record);
   if ('Email' in values) checkDuplicates(actor, object, record);
   actor.org.putRecord(object.name, record);
   if (object.name === 'Opportunity') trackHistory(actor, current, record, stamp);
@@ -448,7 +466,7 @@ export function updateRecord(actor: Actor, object: ObjectDef, rawId: string, inp
 
 /** Deletes the record and, as the org's cascade-delete relationships say, its children; clears other look-ups. */
 export function deleteRecord(actor: Actor, object: ObjectDef, rawId: string): void {
-  requireObjectPermission(object, object.deletable, 'deleted');
+  requireObjectPermission(actor, object, 'delete');
   const record = visibleRecord(actor, object, rawId);
   removeWithChildren(actor, object, record.Id);
 }

@@ -2,7 +2,8 @@ import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../lib/features/ask/compile';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
-import { validatePlan, type ValidPlan } from '../../../lib/features/ask/validate';
+import { validatePlan } from '../../../lib/features/ask/validate';
+import type { ValidPlan } from '../../../lib/features/ask/valid-plan';
 import { asDescribes, loadSandboxDescribes, plan, REGIONS_FIELD, withField, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

@@ -9,8 +9,10 @@ import { AskEvent, type AskState } from '../../../lib/features/ask/messages';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
 import type { AskDeps, AskOptions } from '../../../lib/features/ask/service';
 import type { KeyValueStore } from '../../../lib/browser/store';
-import type { FeatureHandler, PanelConnection } from '../../../lib/features/handler';
-import type { RecordCard } from '../../../lib/messaging/protocol';
+import type { RecordCard } from '../../../lib/features/record-view/messages';
+import { CHANNELS } from '../../../lib/features/channels';
+import { parsePayload } from '../../../lib/messaging/channels';
+import type { ChannelHandler, PanelConnection } from '../../../lib/messaging/feature-handler';
 import { modelProblem, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
@@ -52,7 +54,7 @@ const globexCard: RecordCard = {
 };
 
 interface World {
-  handler: FeatureHandler;
+  handler: ChannelHandler<'ask'>;
   panel: PanelConnection & { events: AskEvent[] };
   store: MemoryStore;
   planRequests: GenerationRequest[];
@@ -66,7 +68,7 @@ function result(text: string): GenerationResult {
   return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
 }
 
-function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskOptions['clientFor']): World {
+function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor']): World {
   const sid = user === 'full' ? sandbox.org.sf.primary.sid : sandbox.org.sf.primary.restrictedSid;
   const store = new MemoryStore();
   const planRequests: GenerationRequest[] = [];
@@ -83,9 +85,9 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     modelSettings: async () => ({ apiKey: 'sk-test', model: 'claude-test' }),
     keepAlive: () => () => {},
     now: () => new Date('2026-11-21T17:00:00Z'),
+    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
   };
   const options: Partial<AskOptions> = {
-    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
     generateJson: async <T,>(_settings: unknown, request: GenerationRequest): Promise<{ value: T; result: GenerationResult }> => {
       planRequests.push(request);
       const next = script.plans.shift();
@@ -170,13 +172,13 @@ describe('the Ask handler', () => {
     expect(lastState(w)?.problems[0]).toMatch(/Try asking it another way/);
   });
 
-  it('keeps the last question, plan, SOQL and rows for a reopened panel, and ignores malformed requests', async () => {
+  it('keeps the last question, plan, SOQL and rows for a reopened panel; malformed requests never reach it', async () => {
     const w = world();
     w.script.plans.push(openDealsThisQuarter);
     await w.handler.handle({ type: 'draft', text: 'half a quest' }, w.panel);
     await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
     await w.handler.handle({ type: 'draft', text: 'next quest' }, w.panel);
-    await w.handler.handle({ type: 'nonsense' }, w.panel);
+    expect(parsePayload(CHANNELS, 'ask', 'request', { type: 'nonsense' })).toBeNull();
     const reopened = { windowId: 3, events: [] as AskEvent[], send(payload: unknown) { this.events.push(AskEvent.parse(payload)); } };
     await w.handler.handle({ type: 'open' }, reopened);
     expect(reopened.events).toHaveLength(1);

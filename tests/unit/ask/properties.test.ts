@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../lib/features/ask/compile';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
-import { UNSEARCHABLE_CHARACTERS, validatePlan } from '../../../lib/features/ask/validate';
+import { validatePlan } from '../../../lib/features/ask/validate';
+import { UNSEARCHABLE_CHARACTERS } from '../../../lib/features/ask/validate-values';
 import { asDescribes, loadSandboxDescribes, type DescribeMap, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

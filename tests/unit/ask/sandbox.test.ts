@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describesForPlan, isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, validatePlan, type QueryApi } from '../../../lib/features/ask';
 import type { DescribeSource } from '../../../lib/features/ask/describe';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
-import type { ValidateOptions } from '../../../lib/features/ask/validate';
+import type { ValidateOptions } from '../../../lib/features/ask/valid-plan';
 import type { StoredRecord } from '../../sandbox/salesforce/model';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';

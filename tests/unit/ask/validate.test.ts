@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AskField } from '../../../lib/features/ask/describe';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
 import { schemaText } from '../../../lib/features/ask/schema-text';
-import { validatePlan, type ValidateOptions } from '../../../lib/features/ask/validate';
+import { validatePlan } from '../../../lib/features/ask/validate';
+import type { ValidateOptions } from '../../../lib/features/ask/valid-plan';
 import { asDescribes, loadSandboxDescribes, plan, REGIONS_FIELD, withField, type DescribeMap, type SandboxDescribes } from './fixtures';
 
 let sandbox: SandboxDescribes;

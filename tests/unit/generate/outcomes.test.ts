@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { editDistance, GenerationService, type GenerationAudit, type GenerationDeps, type GenerationOutcome } from '../../../lib/features/generate';
-import { Generation } from '../../../lib/features/generate/types';
+import { Generation } from '../../../lib/features/generate/messages';
 import { recordsToBrief } from '../../../lib/features/morning-prep/morning-prep';
 import { memoryStore } from '../memory-store';
 

@@ -4,13 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { FeatureBrowser } from '../../../lib/features/handler';
-import { GmailEvent, type GmailState } from '../../../lib/features/gmail/feature';
+import type { FeatureBrowser } from '../../../lib/browser';
+import { CHANNELS } from '../../../lib/features/channels';
+import { GmailEvent, type GmailState } from '../../../lib/features/gmail/messages';
 import { createGmailHandler, type GmailDeps } from '../../../lib/features/gmail/handler';
-import type { InsertOutcome } from '../../../lib/features/gmail/messages';
+import type { InsertOutcome } from '../../../lib/features/gmail/content-messages';
 import type { GmailOrgApi } from '../../../lib/features/gmail/org';
 import type { OpenThread } from '../../../lib/features/gmail/thread';
-import type { PanelView } from '../../../lib/messaging/protocol';
+import type { PanelView } from '../../../lib/features/record-view/messages';
+import { parsePayload } from '../../../lib/messaging/channels';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../../lib/model';
 import { OrgRegistry } from '../../../lib/orgs';
 import type { Subresponse } from '../../../lib/salesforce/context/api';
@@ -111,6 +113,7 @@ function setup(options: Setup = {}) {
     apiVersion: '62.0',
     context: async () => GRAPH,
     query: async () => ({ records: [{ AccountId: ACCOUNT_ID, Account: { Name: 'Umbrella Health' } }] }),
+    describeAll: async (names) => ({ get: (name: string) => (names.includes(name) && name === 'Task' ? TASK_DESCRIBE : undefined) }),
     composite: async (subrequests) => new Map(subrequests.map((sub): [string, Subresponse] => [sub.referenceId, { referenceId: sub.referenceId, httpStatusCode: 200, body: TASK_DESCRIBE }])),
     request: async (_method, _path, body) => {
       posts.push(body);
@@ -134,9 +137,10 @@ function setup(options: Setup = {}) {
     redaction: async () => options.rules ?? { deniedFields: [], patterns: [] },
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
+    clientFor: () => api,
   };
   let ids = 0;
-  const handler = createGmailHandler(deps, { clientFor: () => api, stream, newId: () => `id-${++ids}` });
+  const handler = createGmailHandler(deps, { stream, newId: () => `id-${++ids}` });
   const events: GmailEvent[] = [];
   const panel = { windowId: 7, send: (payload: unknown) => events.push(GmailEvent.parse(payload)) };
   const lastState = (): GmailState => {
@@ -211,11 +215,10 @@ describe('Insert into Gmail', () => {
     expect(silent.lastState().lastInsert?.message).toMatch(/could not reach this Gmail tab/);
   });
 
-  it('ignores malformed requests', async () => {
-    const { handler, panel, events } = setup();
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'x' }, panel);
-    await handler.handle('insert', panel);
-    expect(events).toEqual([]);
+  it('refuses malformed requests before the handler sees them', () => {
+    expect(parsePayload(CHANNELS, 'gmail', 'request', { type: 'insert', source: 'draft', subject: 'x' })).toBeNull();
+    expect(parsePayload(CHANNELS, 'gmail', 'request', 'insert')).toBeNull();
+    expect(parsePayload(CHANNELS, 'gmail', 'request', { type: 'insert', source: 'draft', subject: 'x', body: 'Hello' })).not.toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { NO_MEMORY, scanComposes, type ComposeMemory } from '../../../lib/features/gmail/compose';
 import { composeUrl, insertDraft } from '../../../lib/features/gmail/insert';
-import { InsertDraftCommand, InsertOutcome, isFromOwnExtension } from '../../../lib/features/gmail/messages';
+import { InsertDraftCommand, InsertOutcome, isFromOwnExtension } from '../../../lib/features/gmail/content-messages';
 import { gmailAccountOf } from '../../../lib/features/gmail/selectors';
 
 const BODY_ATTRS = 'class="Am aiL" aria-label="Message Body" g_editable="true" role="textbox" aria-multiline="true" contenteditable="true"';

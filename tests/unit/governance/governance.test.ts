@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelAllowed } from '../../../lib/features';
 import { ModelProblem } from '../../../lib/model/problems';
 import type { GenerationResult } from '../../../lib/model/types';
 import {
@@ -106,10 +107,11 @@ describe('the settings gate', () => {
     expect(await gate.featureAllowed('summary')).toBe(true);
     expect(await gate.featureAllowed('ask')).toBe(false);
     expect(await gate.featureAllowed('email')).toBe(false);
-    expect(await gate.channelAllowed('ask')).toBe(false);
-    expect(await gate.channelAllowed('notes')).toBe(true);
-    expect(await gate.channelAllowed('lead')).toBe(false);
-    expect(await gate.channelAllowed('governance')).toBe(true);
+    expect(await channelAllowed(gate, 'ask')).toBe(false);
+    expect(await channelAllowed(gate, 'log-note')).toBe(true);
+    expect(await channelAllowed(gate, 'extract-lead')).toBe(false);
+    expect(await channelAllowed(gate, 'governance')).toBe(true);
+    expect(await channelAllowed(gate, 'record-view')).toBe(true);
     expect(await gate.useCaseAllowed('extract')).toBe(true);
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS, filtersFromForm } from '../../../lib/features/governance/audit-filters';
-import { createGovernanceHandler, RETENTION_ALARM } from '../../../lib/features/governance/handler';
+import { CHANNELS } from '../../../lib/features/channels';
+import { createGovernanceFeature, RETENTION_ALARM } from '../../../lib/features/governance/handler';
 import { draftFrom, settingsFromDraft } from '../../../lib/features/governance/options-draft';
-import { GovernanceEvent } from '../../../lib/features/governance/protocol';
+import { GovernanceEvent } from '../../../lib/features/governance/messages';
+import { parsePayload } from '../../../lib/messaging/channels';
 import { Settings, SETTINGS_KEY, type PolicySource } from '../../../lib/settings';
 import { freshLog, generation } from '../audit/audit-harness';
 import { memoryStore } from '../memory-store';
@@ -13,11 +15,11 @@ function setup(managed: PolicySource = noPolicy) {
   const local = memoryStore();
   const { log, clock, advance } = freshLog('2026-03-02T09:00:00.000Z');
   const testKey = vi.fn(async () => ({ ok: true, message: 'The key works.' }));
-  const handler = createGovernanceHandler({ local, now: () => clock.now }, { managed, log, testKey });
+  const handler = createGovernanceFeature({ local, now: () => clock.now }, { managed, log, testKey });
   const sent: GovernanceEvent[] = [];
   const panel = { windowId: 1, send: (payload: unknown) => sent.push(GovernanceEvent.parse(payload)) };
   const status = async (type: 'status' | 'salesforce-seen' = 'status') => {
-    await handler.handle({ type }, panel);
+    await handler.channel.handle({ type }, panel);
     return sent.at(-1);
   };
   return { local, log, clock, advance, testKey, handler, status };
@@ -43,11 +45,9 @@ describe('the governance handler', () => {
     expect((await status())?.features).toMatchObject({ summary: true, brief: false, ask: false, gmail: false });
   });
 
-  it('ignores malformed requests', async () => {
-    const { handler } = setup();
-    const send = vi.fn();
-    await handler.handle({ type: 'delete-everything' }, { windowId: 1, send });
-    expect(send).not.toHaveBeenCalled();
+  it('refuses malformed requests before the handler sees them', () => {
+    expect(parsePayload(CHANNELS, 'governance', 'request', { type: 'delete-everything' })).toBeNull();
+    expect(parsePayload(CHANNELS, 'governance', 'request', { type: 'status' })).not.toBeNull();
   });
 
   it('applies the retention days from settings on its daily alarm, keeping the chain verifiable', async () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContext, estimateTokens } from '../../../lib/context';
+import { queryPlanJsonSchema } from '../../../lib/features/ask/plan';
+import { leadProposalJsonSchema, noteProposalJsonSchema } from '../../../lib/proposals/schemas';
 import { escapeDelimiters, hasVariantB, parsePromptFile, PROMPT_IDS, promptFile, renderPrompt, type PromptId, type PromptVariant } from '../../../lib/prompts';
 import type { RecordGraph } from '../../../lib/salesforce/record-graph';
 import { activities, contacts, FIELD_META, globexGraph, NOW, openOpportunities } from '../context/graph-fixture';
@@ -93,15 +95,66 @@ const PROMPT_FILES = PROMPT_IDS.flatMap((id) => [
 
 const bodyHash = (name: string) => createHash('sha256').update(readFileSync(`prompts/${name}.md`, 'utf8')).digest('hex').slice(0, 16);
 
+/** The output schema each structured prompt is called with: every top-level key must be explained in its instructions. */
+const OUTPUT_SCHEMAS: Partial<Record<PromptId, () => Record<string, unknown>>> = {
+  'extract-note': noteProposalJsonSchema,
+  'extract-lead': leadProposalJsonSchema,
+  'ask-plan': queryPlanJsonSchema,
+};
+
+/** Per prompt, what its instructions must ask for: the sections or rules its use case depends on. */
+const MUST_SAY: Record<PromptId, RegExp[]> = {
+  summary: [/\*\*Needs attention\*\*/, /\*\*What changed since your last visit\*\*/, /\*\*Open opportunities\*\*/],
+  brief: [/\*\*Attendees\*\*/, /\*\*Open items\*\*/, /\*\*Talking points\*\*/, /\*\*Questions to ask\*\*/],
+  insights: [/\*\*Deal health\*\*/, /\*\*Compared with similar deals\*\*/, /\*\*Recommended next actions\*\*/],
+  email: [/<recipient>/, /<purpose>/, /"Sources:"/],
+  reply: [/<thread>/, /<recipient>/, /"Sources:"/],
+  'ask-answer': [/<query>/, /<coverage>/, /Do not add up/],
+  'ask-plan': [/<question>/, /<date_literals>/, /<record_in_view>/],
+  'extract-note': [/verbatim/, /`evidence`/, /<today>/],
+  'extract-lead': [/verbatim/, /`evidence`/, /One entry in `leads` per distinct person/],
+};
+
+const contextLines = (context: string): string[] => context.split('\n').filter((line) => /^\[[a-z0-9]+\]/.test(line));
+
 describe.each(PROMPT_FILES)('prompt $name', ({ id, variant, name }) => {
-  it.each(Object.keys(SAMPLES) as (keyof typeof SAMPLES)[])('renders against the %s context (snapshot)', (sample) => {
-    const rendered = renderPrompt(id, { context: SAMPLES[sample](), extra: EXTRA[id] }, variant);
-    expect({ id: rendered.id, version: rendered.version, maxTokens: rendered.maxTokens }).toEqual({
-      id,
-      version: promptFile(id, variant).version,
-      maxTokens: promptFile(id, variant).max_tokens,
-    });
-    expect(`${rendered.system.map((block) => block.text).join('\n---\n')}\n=== user ===\n${rendered.userText}`).toMatchSnapshot();
+  it('declares its contract in its front matter: id, version, purpose, output, the task and its inputs', () => {
+    const file = promptFile(id, variant);
+    expect(file.id).toBe(id);
+    expect(Number.isInteger(file.version) && file.version >= 1).toBe(true);
+    expect(file.purpose.length).toBeGreaterThan(40);
+    expect(file.output.length).toBeGreaterThan(20);
+    expect(file.task).toMatch(/following your instructions\.$/);
+    // Every input it takes is named in its instructions or its task, between the same tags the data comes in.
+    for (const input of [...file.required_inputs, ...file.optional_inputs]) expect(`${file.body}\n${file.task}`).toContain(`<${input}>`);
+  });
+
+  it('asks for what its use case depends on, and explains every key of its output schema', () => {
+    const { body } = promptFile(id, variant);
+    for (const rule of MUST_SAY[id]) expect(body).toMatch(rule);
+    const schema = OUTPUT_SCHEMAS[id]?.();
+    const keys = Object.keys((schema?.properties ?? {}) as Record<string, unknown>);
+    if (schema) expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(body).toMatch(new RegExp(`\\b${key}\\b`));
+  });
+
+  it.each(Object.keys(SAMPLES) as (keyof typeof SAMPLES)[])('renders the %s context: every line with its id, each input in its tags, the task last', (sample) => {
+    const context = SAMPLES[sample]();
+    const rendered = renderPrompt(id, { context, extra: EXTRA[id] }, variant);
+    const file = promptFile(id, variant);
+    expect({ id: rendered.id, version: rendered.version, maxTokens: rendered.maxTokens }).toEqual({ id, version: file.version, maxTokens: file.max_tokens });
+    expect(rendered.system).toEqual([{ text: file.body, cacheable: true }]);
+    const { userText } = rendered;
+    expect(contextLines(context).length).toBeGreaterThan(3);
+    for (const line of contextLines(context)) expect(userText).toContain(`\n${line}\n`);
+    for (const [input, value] of Object.entries(EXTRA[id])) expect(userText).toContain(`<${input}>\n${value.trim()}\n</${input}>`);
+    expect(userText.endsWith(`\n\n${file.task}`)).toBe(true);
+    // What it must not do: open a tag twice, name an input it does not declare, or put record data in the system block.
+    for (const tag of ['context', ...Object.keys(EXTRA[id])]) expect(userText.match(new RegExp(`^<${tag}>$`, 'gm'))).toHaveLength(1);
+    const declared = new Set(['context', ...file.required_inputs, ...file.optional_inputs]);
+    for (const [, tag] of userText.matchAll(/^<([a-z_]+)>$/gm)) expect(declared.has(tag ?? '')).toBe(true);
+    for (const line of contextLines(context)) expect(rendered.system[0]?.text).not.toContain(line);
+    expect(userText).not.toMatch(/undefined|\{\{/);
   });
 
   it('keeps the instructions within 250–1,200 estimated tokens and the whole prompt within its budget', () => {

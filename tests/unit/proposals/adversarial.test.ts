@@ -18,8 +18,12 @@ import {
   type ReviewRow,
   type WriteDescribes,
 } from '../../../lib/proposals';
-import { LeadRequest, NotesRequest } from '../../../lib/proposals/messages';
-import { commitReview, fieldTypesOf, memoryLedger, type WriteApi } from '../../../lib/salesforce/writes';
+import { LeadRequest } from '../../../lib/features/extract-lead/messages';
+import { NotesRequest } from '../../../lib/features/log-note/messages';
+import { commitReview } from '../../../lib/proposals/commit';
+import { fieldTypesOf } from '../../../lib/salesforce/commit';
+import { memoryLedger } from '../../../lib/salesforce/ledger';
+import type { WriteApi } from '../../../lib/salesforce/write-request';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { sandboxDescribes } from './describes-fixture';
 
@@ -232,7 +236,7 @@ describe('no capability beyond writing what was confirmed', () => {
       },
     };
     const outcome = await commitReview(api, review, {
-      recordInView: { id: OPPORTUNITY.id, objectName: 'Opportunity', lastModifiedDate: OPPORTUNITY.lastModifiedDate },
+      recordInView: { id: OPPORTUNITY.id },
       idempotencyKey: 'hostile-1',
       ledger: memoryLedger(),
       fieldType: fieldTypesOf(describes),

@@ -257,10 +257,10 @@ describe('recording a commit', () => {
     const committed = {
       idempotencyKey: 'k1',
       committedAt: NOW.toISOString(),
-      created: [{ cardId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz' }],
+      created: [{ itemId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz' }],
       updated: [
         {
-          cardId: 'update',
+          itemId: 'update',
           objectName: 'Opportunity',
           id: OPPORTUNITY.id,
           name: OPPORTUNITY.name,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NotesRequest, NotesState } from '../../../lib/proposals/messages';
+import { emptyNotes, NotesRequest, NotesState } from '../../../lib/features/log-note/messages';
 import { afterCommit } from '../../../lib/features/log-note/service';
 import { redactSource, restoreProposal } from '../../../lib/proposals/prompt-input';
 import { LeadProposal } from '../../../lib/proposals/schemas';
-import { emptyNotes, KeyedQueue } from '../../../lib/proposals/state-store';
 import { SalesforceProblem } from '../../../lib/salesforce/problems';
 
 describe('write path handler pieces', () => {
@@ -29,19 +28,5 @@ describe('write path handler pieces', () => {
   it('refuses requests that are not part of the protocol (no delete, no id from the panel)', () => {
     expect(NotesRequest.safeParse({ type: 'delete', id: '001000000000001AAA' }).success).toBe(false);
     expect(NotesRequest.safeParse({ type: 'confirm' }).success).toBe(true);
-  });
-
-  it('runs one change of a key at a time, and goes on after a failure', async () => {
-    const queue = new KeyedQueue();
-    const order: string[] = [];
-    const slow = queue.run('k', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      order.push('first');
-      throw new Error('failed');
-    });
-    const fast = queue.run('k', async () => order.push('second'));
-    await expect(slow).rejects.toThrow('failed');
-    await fast;
-    expect(order).toEqual(['first', 'second']);
   });
 });

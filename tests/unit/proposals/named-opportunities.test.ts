@@ -9,7 +9,7 @@ import {
   buildReview,
   cardsToCommit,
   confirmationText,
-  fetchWriteDescribes,
+  loadWriteDescribes,
   NoteProposal,
   setRowChecked,
   type RecordInView,
@@ -28,7 +28,7 @@ let sandbox: SandboxClients;
 let describes: WriteDescribes;
 beforeAll(async () => {
   sandbox = await startSandboxClients();
-  describes = await fetchWriteDescribes(sandbox.client(), ['Task', 'Contact', 'Opportunity', 'Account']);
+  describes = await loadWriteDescribes(sandbox.client(), ['Task', 'Contact', 'Opportunity', 'Account']);
 });
 afterAll(async () => {
   await sandbox.close();

@@ -8,7 +8,7 @@ import {
   updateExisting,
   duplicateCandidates,
   editRow,
-  fetchWriteDescribes,
+  loadWriteDescribes,
   findDuplicates,
   setRowChecked,
   type NoteProposal,
@@ -18,19 +18,14 @@ import {
   type WriteValue,
 } from '../../../lib/proposals';
 import { problem, toSalesforceProblem } from '../../../lib/salesforce/problems';
-import {
-  commitReview,
-  createRecords,
-  createTree,
-  fieldTypesOf,
-  memoryLedger,
-  undoCommit,
-  type CommitLedger,
-  type CommitOutcome,
-  type Committed,
-  type WriteApi,
-} from '../../../lib/salesforce/writes';
-import { commitUpdates, readExisting } from '../../../lib/proposals/existing';
+import { commitReview, type CommitOutcome } from '../../../lib/proposals/commit';
+import { createRecords, createTree } from '../../../lib/salesforce/bulk-create';
+import { fieldTypesOf } from '../../../lib/salesforce/commit';
+import { memoryLedger, type CommitLedger } from '../../../lib/salesforce/ledger';
+import { undoCommit } from '../../../lib/salesforce/undo';
+import type { Committed } from '../../../lib/salesforce/write-plan';
+import type { WriteApi } from '../../../lib/salesforce/write-request';
+import { commitUpdates, readExisting } from '../../../lib/features/extract-lead/existing';
 import { SalesforceRequestError } from '../../../lib/salesforce/transport';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, START, V, q } from '../sandbox/salesforce-client';
@@ -133,7 +128,7 @@ async function recordInView(): Promise<RecordInView> {
 
 let describes: WriteDescribes;
 async function freshReview(): Promise<Review> {
-  describes = await fetchWriteDescribes(sandbox.client(), ['Task', 'Contact', 'Opportunity', 'Lead']);
+  describes = await loadWriteDescribes(sandbox.client(), ['Task', 'Contact', 'Opportunity', 'Lead']);
   const review = buildReview(PROPOSAL, describes, await recordInView(), NOTE, new Date(sandbox.org.clock.now));
   // The rep confirms the amount but not the stage.
   return setRowChecked(review, 'update', 'StageName', false);
@@ -141,7 +136,7 @@ async function freshReview(): Promise<Review> {
 
 function commit(api: WriteApi, review: Review, key: string, ledger: CommitLedger = memoryLedger()): Promise<CommitOutcome> {
   return commitReview(api, review, {
-    recordInView: review.record ? { id: review.record.id, objectName: 'Opportunity', lastModifiedDate: review.record.lastModifiedDate } : null,
+    recordInView: review.record ? { id: review.record.id } : null,
     idempotencyKey: key,
     ledger,
     fieldType: fieldTypesOf(describes),
@@ -175,7 +170,7 @@ describe('commitReview', () => {
     const [followUp] = await tasksNamed('Send the sensor spec to Tom');
     expect(followUp).toMatchObject({ WhoId: contact?.Id, WhatId: OPP });
 
-    expect(committed.created.map((c) => c.cardId).sort()).toEqual(['activity', 'contact_0', 'follow_up_0']);
+    expect(committed.created.map((c) => c.itemId).sort()).toEqual(['activity', 'contact_0', 'follow_up_0']);
     expect(committed.updated).toEqual([
       expect.objectContaining({ id: OPP, fields: [{ field: 'Amount', before: 480_000, after: 520_000 }], lastModifiedDate: expect.any(String) }),
     ]);
@@ -260,7 +255,7 @@ describe('commitReview', () => {
     const committed = committedOf(outcome);
     expect(outcome).toMatchObject({ replayed: true });
     expect(await tasksNamed('Send the sensor spec to Tom')).toHaveLength(1);
-    expect(committed.created.find((c) => c.cardId === 'contact_0')?.id).toMatch(/^003/);
+    expect(committed.created.find((c) => c.itemId === 'contact_0')?.id).toMatch(/^003/);
     expect(committed.updated[0]?.fields).toEqual([{ field: 'Amount', before: 480_000, after: 520_000 }]);
   });
 
@@ -441,7 +436,7 @@ describe('what a commit sent and got back (for the audit)', () => {
     const ledger = memoryLedger();
     const outcome = await commit(writeApi(), review, 'k-exchange', ledger);
     if (outcome.kind !== 'committed') throw new Error(outcome.kind);
-    const byCard = new Map((outcome.exchanges ?? []).map((exchange) => [exchange.cardId, exchange]));
+    const byCard = new Map((outcome.exchanges ?? []).map((exchange) => [exchange.itemId, exchange]));
     expect(byCard.get('update')).toMatchObject({
       payload: { method: 'PATCH', body: { Amount: 520_000 }, httpHeaders: { 'If-Unmodified-Since': expect.any(String) } },
       httpStatusCode: 204,
@@ -458,7 +453,7 @@ describe('update the existing record instead of creating a duplicate', () => {
   const rosa = ACME.contacts.rosa;
   const text = `Rosa Delgado, COO, Globex Industries, ${rosa.email}`;
   async function leadReviewWithRosa(): Promise<{ review: Review; describes: WriteDescribes }> {
-    const describesNow = await fetchWriteDescribes(sandbox.client(), ['Lead', 'Contact']);
+    const describesNow = await loadWriteDescribes(sandbox.client(), ['Lead', 'Contact']);
     const proposal = LeadProposal.parse({
       leads: [
         {

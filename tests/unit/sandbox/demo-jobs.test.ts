@@ -10,7 +10,6 @@ import { findUnsupportedClaims } from '../../../lib/context/grounding';
 import { QueryPlan } from '../../../lib/features/ask/plan';
 import { compilePlan } from '../../../lib/features/ask/compile';
 import { DATE_LITERAL_NAMES } from '../../../lib/features/ask/date-literals';
-import { renderAskPrompt } from '../../../lib/features/ask/prompts';
 import { schemaText } from '../../../lib/features/ask/schema-text';
 import { validatePlan } from '../../../lib/features/ask/validate';
 import { splitEmail, validateOutput } from '../../../lib/features/generate/validate';
@@ -207,11 +206,14 @@ describe('Ask', () => {
       const describe = describes.full.get(name.toLowerCase());
       return describe ? [schemaText(describe)] : [];
     });
-    const prompt = renderAskPrompt('ask-plan', context.join('\n\n'), {
-      today: TODAY,
-      date_literals: DATE_LITERAL_NAMES.join(', '),
-      question,
-      record_in_view: `${inView.objectName} “${inView.name}” (object ${inView.objectName})`,
+    const prompt = renderPrompt('ask-plan', {
+      context: context.join('\n\n'),
+      extra: {
+        today: TODAY,
+        date_literals: DATE_LITERAL_NAMES.join(', '),
+        question,
+        record_in_view: `${inView.objectName} “${inView.name}” (object ${inView.objectName})`,
+      },
     });
     const raw = QueryPlan.parse(JSON.parse(ask(prompt, jsonSchemaOf(QueryPlan))));
     const result = validatePlan(raw, asDescribes(describes.full), { maxLimit: 200, recordInView: { id: inView.id, objectName: inView.objectName } });

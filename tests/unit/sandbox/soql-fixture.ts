@@ -298,6 +298,8 @@ export const adminAccess: Access = {
   canReadObject: () => true,
   canReadField: () => true,
   canSeeRecord: () => true,
+  canModifyObject: () => true,
+  canWriteField: () => true,
 };
 
 /** No Invoice__c, no Account.Secret__c, and Private Holdings is not shared with this user. */
@@ -305,4 +307,6 @@ export const restrictedAccess: Access = {
   canReadObject: (name) => name !== 'Invoice__c',
   canReadField: (objectName, fieldName) => !(objectName === 'Account' && fieldName === 'Secret__c'),
   canSeeRecord: (objectName, record) => !(objectName === 'Account' && record.Name === 'Private Holdings'),
+  canModifyObject: () => true,
+  canWriteField: (objectName, fieldName) => !(objectName === 'Account' && fieldName === 'Secret__c'),
 };

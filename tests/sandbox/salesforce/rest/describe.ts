@@ -116,12 +116,12 @@ function describeField(field: FieldDef): Record<string, unknown> {
   return {
     aggregatable: field.type !== 'textarea' || field.length <= 255,
     aiPredictionField: false,
-    autoNumber: field.name === 'CaseNumber',
+    autoNumber: field.name === 'CaseNumber' || field.autoNumberFormat !== undefined,
     byteLength: text ? field.length * 3 : 0,
     calculated: field.calculated ?? false,
     calculatedFormula: null,
     cascadeDelete: false,
-    caseSensitive: false,
+    caseSensitive: field.caseSensitive ?? false,
     compoundFieldName: null,
     controllerName: null,
     createable: field.createable,
@@ -134,7 +134,7 @@ function describeField(field: FieldDef): Record<string, unknown> {
     digits: field.type === 'int' ? 9 : 0,
     displayLocationInDecimal: false,
     encrypted: field.type === 'encryptedstring',
-    externalId: false,
+    externalId: field.externalId ?? false,
     extraTypeInfo: field.type === 'textarea' ? (field.length > 255 ? 'plaintextarea' : null) : null,
     filterable: field.filterable ?? true,
     filteredLookupInfo: null,
@@ -142,7 +142,7 @@ function describeField(field: FieldDef): Record<string, unknown> {
     groupable: !isNumber && field.type !== 'textarea' && field.type !== 'datetime',
     highScaleNumber: false,
     htmlFormatted: false,
-    idLookup: field.type === 'id' || field.name === 'Email' || field.name === 'CaseNumber',
+    idLookup: field.type === 'id' || field.name === 'Email' || field.name === 'CaseNumber' || field.externalId === true,
     inlineHelpText: null,
     label: field.label,
     length: text && field.type !== 'id' && field.type !== 'reference' ? field.length : field.type === 'id' || field.type === 'reference' ? 18 : 0,
@@ -174,7 +174,7 @@ function describeField(field: FieldDef): Record<string, unknown> {
     soapType: SOAP_TYPES[field.type],
     sortable: field.sortable ?? true,
     type: field.type,
-    unique: field.name === 'Username',
+    unique: field.name === 'Username' || field.unique === true,
     updateable: field.updateable,
     writeRequiresMasterRead: false,
   };
@@ -185,7 +185,7 @@ function describeField(field: FieldDef): Record<string, unknown> {
  * child relationships only to what the user can read.
  */
 export function describeObject(ctx: RestContext, object: ObjectDef): Record<string, unknown> {
-  const visible = describeFor(object, ctx.user) ?? { ...object, fields: [], childRelationships: [] };
+  const visible = describeFor(object, ctx.access) ?? { ...object, fields: [], childRelationships: [] };
   const fields = visible.fields.filter((field) => ctx.access.canReadField(object.name, field.name));
   const childRelationships = visible.childRelationships
     .filter((relation) => ctx.access.canReadObject(relation.childSObject))

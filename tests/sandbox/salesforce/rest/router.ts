@@ -8,6 +8,7 @@ import { basicInfo, describeObject, globalDescribe } from './describe';
 import { errorResponse, json, methodNotAllowed, type RestContext, type RestRequest, type RestResponse } from './http';
 import { queryResource } from './query';
 import { createFromBody, relatedList, sobjectRow } from './records';
+import { upsertCollection } from '../upsert';
 
 const FIRST_VERSION = 31;
 const LATEST_VERSION = 66;
@@ -114,6 +115,9 @@ function composite(ctx: RestContext, req: RestRequest, segments: string[]): Rest
   if (kind === undefined) return compositeRequest(ctx, req);
   if (kind === 'tree' && objectName !== undefined && segments.length === 2) return sobjectTree(ctx, req, objectName);
   if (kind === 'sobjects' && segments.length <= 2) return sobjectCollections(ctx, req, objectName);
+  if (kind === 'sobjects' && objectName !== undefined && segments[2] !== undefined && segments.length === 3) {
+    return upsertCollection(ctx, req, objectName, segments[2]);
+  }
   if (kind === 'batch' && segments.length === 1) return batchRequest(ctx, req);
   throw notFound();
 }

@@ -1,0 +1,67 @@
+/**
+ * The background's browser events, behind small wrappers: what the features register (menus, alarms), what the
+ * content scripts report, how tabs change, and the toolbar button. entrypoints/background.ts wires them to lib/.
+ */
+import { browser } from 'wxt/browser';
+import type { AlarmEntry, ContextMenuClick, ContextMenuEntry } from '../messaging/feature-handler';
+import type { Sender } from '../messaging/senders';
+
+export const extensionId = (): string => browser.runtime.id;
+export const extensionOrigin = (): string => browser.runtime.getURL('/');
+
+/** The toolbar button opens the side panel. */
+export function openPanelOnActionClick(): void {
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+}
+
+/** The menu entries, created anew when the extension is installed or updated; a click goes to `onClick`. */
+export function registerContextMenus(entries: readonly ContextMenuEntry[], onClick: (click: ContextMenuClick) => void): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const { id, title, contexts, documentUrlPatterns } of entries) {
+        const [first, ...rest] = contexts;
+        if (first) browser.contextMenus.create({ id, title, contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
+      }
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    onClick({
+      menuItemId: String(info.menuItemId),
+      selectionText: info.selectionText,
+      frameId: info.frameId ?? 0,
+      tab: { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title },
+    });
+  });
+}
+
+/** The alarms, created at start when missing; each firing goes to `onAlarm`. */
+export function registerAlarms(alarms: readonly AlarmEntry[], onAlarm: (name: string) => void): void {
+  for (const alarm of alarms) {
+    void browser.alarms.get(alarm.name).then(async (existing) => {
+      if (!existing) await browser.alarms.create(alarm.name, { periodInMinutes: alarm.periodInMinutes });
+    });
+  }
+  browser.alarms.onAlarm.addListener(({ name }) => onAlarm(name));
+}
+
+/** One-off messages from content scripts (and anything else that sends one): checked by the listener. */
+export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    listener(message, sender);
+  });
+}
+
+export interface TabListeners {
+  navigated(tabId: number, windowId: number, url: string | undefined): void;
+  activated(tabId: number, windowId: number): void;
+  removed(tabId: number): void;
+}
+
+export function onTabChanges(listeners: TabListeners): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'loading') listeners.navigated(tabId, tab.windowId, tab.url);
+  });
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => listeners.activated(tabId, windowId));
+  browser.tabs.onRemoved.addListener((tabId) => listeners.removed(tabId));
+}

@@ -1,0 +1,71 @@
+/** What the "Log this note" panel and its handler say to each other, and what the handler keeps in session storage. */
+import { z } from 'zod';
+import { defineChannel } from '../../messaging/channels';
+import { ChangedField, ProposalPhase, ReviewChange, ReviewSchema } from '../../proposals/messages';
+import { Committed } from '../../salesforce/write-plan';
+
+export const NOTE_MAX_CHARS = 20_000;
+
+export const NotesRequest = z.union([
+  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('draft'), text: z.string().max(NOTE_MAX_CHARS) }),
+  z.object({ type: z.literal('propose'), text: z.string().min(1).max(NOTE_MAX_CHARS) }),
+  z.object({ type: z.literal('confirm') }),
+  z.object({ type: z.literal('discard') }),
+  z.object({ type: z.literal('undo') }),
+  z.object({ type: z.literal('done') }),
+  /** What text waits for a note in this window (asked by the panel wherever no record is in view). */
+  z.object({ type: z.literal('incoming') }),
+  z.object({ type: z.literal('drop-incoming') }),
+  ReviewChange,
+]);
+export type NotesRequest = z.infer<typeof NotesRequest>;
+
+/** One record's note, proposal and commit, as kept in session storage and shown by the panel. */
+export const NotesState = z.object({
+  recordId: z.string(),
+  phase: ProposalPhase,
+  draft: z.string(),
+  review: ReviewSchema.nullable(),
+  /** One per confirmation: a retry after a lost answer reuses it, so nothing is written twice. */
+  idempotencyKey: z.string().nullable(),
+  /** Values that changed in Salesforce since the proposal (after a 412): shown before the rep confirms again. */
+  changes: z.array(ChangedField),
+  committed: Committed.nullable(),
+  /** The Lightning host, for links to what was written. */
+  lightningHost: z.string().nullable(),
+  problem: z.string().nullable(),
+  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
+  auditId: z.string().nullable().default(null),
+  /** The text last added to the note by a right-click: where it came from (a page title or address) and when. */
+  added: z.object({ from: z.string(), at: z.string() }).nullable().default(null),
+});
+export type NotesState = z.infer<typeof NotesState>;
+
+/** Text the rep sent with "Add to a Salesforce note", waiting for a record's note in that window. */
+export const IncomingNote = z.object({ text: z.string(), from: z.string() });
+export type IncomingNote = z.infer<typeof IncomingNote>;
+
+export const NotesEvent = z.union([
+  z.object({ type: z.literal('state'), state: NotesState }),
+  z.object({ type: z.literal('incoming'), incoming: IncomingNote.nullable() }),
+]);
+export type NotesEvent = z.infer<typeof NotesEvent>;
+
+export const logNoteChannel = defineChannel({ name: 'log-note', request: NotesRequest, event: NotesEvent, featureSwitch: 'logNote' });
+
+export function emptyNotes(recordId: string): NotesState {
+  return {
+    recordId,
+    phase: 'draft',
+    draft: '',
+    review: null,
+    idempotencyKey: null,
+    changes: [],
+    committed: null,
+    lightningHost: null,
+    problem: null,
+    auditId: null,
+    added: null,
+  };
+}

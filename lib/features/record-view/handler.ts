@@ -1,0 +1,32 @@
+/**
+ * The record view's channel: a panel that says which window it follows gets that window's view at once and every
+ * change after; it may retry a failed read, enable the org, and ask for "What will be sent".
+ */
+import type { ChannelHandler, PanelConnection } from '../../messaging/feature-handler';
+import type { RecordViewEvent } from './messages';
+import type { RecordViewService } from './service';
+
+export function createRecordViewHandler(records: RecordViewService): ChannelHandler<'record-view'> {
+  const stopWatching = new WeakMap<PanelConnection<RecordViewEvent>, () => void>();
+  return {
+    channel: 'record-view',
+    connected(panel) {
+      stopWatching.set(panel, records.watch(panel.windowId, (view) => panel.send({ type: 'view', view })));
+    },
+    disconnected(panel) {
+      stopWatching.get(panel)?.();
+    },
+    async handle(request, panel) {
+      switch (request.type) {
+        case 'retry':
+          return records.retry(panel.windowId);
+        case 'enable-org':
+          return records.enableOrg(panel.windowId, request.orgId);
+        case 'show-context': {
+          const preview = await records.contextPreview(panel.windowId);
+          if (preview) panel.send({ type: 'context-preview', preview });
+        }
+      }
+    },
+  };
+}

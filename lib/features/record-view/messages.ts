@@ -1,0 +1,79 @@
+/**
+ * What the record view's panel and handler say to each other: which record the window's active tab shows (its card,
+ * or why there is none), and "What will be sent" for it.
+ */
+import { z } from 'zod';
+import { defineChannel } from '../../messaging/channels';
+import { MailSender } from '../../messaging/mail-sender';
+import { OrgIdentity } from '../../orgs';
+import { FoundPerson } from '../../salesforce/people';
+import { PanelProblem } from '../../salesforce/problems';
+import { Change } from './snapshots';
+
+export const RecordRefSchema = z.object({ recordId: z.string().length(18), sobject: z.string().optional() });
+
+/** What the record card shows: the record, a few key fields, its related lists' sizes and what changed. */
+export const RecordCard = z.object({
+  recordId: z.string().length(18),
+  objectName: z.string(),
+  objectLabel: z.string(),
+  name: z.string(),
+  keyFields: z.array(z.object({ label: z.string(), value: z.string() })),
+  counts: z.array(z.object({ label: z.string(), count: z.number() })),
+  /** People of the record an email can go to: its contacts, contact roles, or the Contact/Lead itself. */
+  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), title: z.string().nullable() })),
+  /** Null on the first visit; otherwise what changed since the last one (possibly nothing). */
+  changes: z.array(Change).nullable(),
+  lastVisit: z.string().nullable(),
+  fetchedAt: z.string(),
+});
+export type RecordCard = z.infer<typeof RecordCard>;
+
+/** The Salesforce person behind a Gmail sender, in the last used org. */
+export const SenderMatch = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no-org') }),
+  z.object({ kind: z.literal('looking') }),
+  FoundPerson,
+  z.object({ kind: z.literal('none'), org: OrgIdentity }),
+  z.object({ kind: z.literal('problem'), problem: PanelProblem }),
+]);
+export type SenderMatch = z.infer<typeof SenderMatch>;
+
+/** What the side panel shows for the active tab of its window. */
+export const PanelView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('starting') }),
+  z.object({ kind: z.literal('not-salesforce') }),
+  z.object({ kind: z.literal('no-record'), host: z.string() }),
+  z.object({ kind: z.literal('org-not-enabled'), host: z.string(), org: OrgIdentity }),
+  z.object({ kind: z.literal('loading'), host: z.string(), ref: RecordRefSchema }),
+  z.object({ kind: z.literal('record'), host: z.string(), card: RecordCard }),
+  z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
+  z.object({ kind: z.literal('gmail'), sender: MailSender.nullable(), match: SenderMatch.nullable() }),
+]);
+export type PanelView = z.infer<typeof PanelView>;
+
+/** The exact text that would leave the browser for the record in view, with what was redacted. */
+export const ContextPreview = z.object({
+  recordId: z.string(),
+  text: z.string(),
+  tokens: z.number(),
+  droppedLines: z.number(),
+  redactions: z.array(z.object({ placeholder: z.string(), kind: z.string() })),
+});
+export type ContextPreview = z.infer<typeof ContextPreview>;
+
+/** Panel → handler. The window's views come unasked: from the moment the panel says which window it follows. */
+export const RecordViewRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('retry') }),
+  z.object({ type: z.literal('enable-org'), orgId: z.string() }),
+  z.object({ type: z.literal('show-context') }),
+]);
+export type RecordViewRequest = z.infer<typeof RecordViewRequest>;
+
+export const RecordViewEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('view'), view: PanelView }),
+  z.object({ type: z.literal('context-preview'), preview: ContextPreview }),
+]);
+export type RecordViewEvent = z.infer<typeof RecordViewEvent>;
+
+export const recordViewChannel = defineChannel({ name: 'record-view', request: RecordViewRequest, event: RecordViewEvent, featureSwitch: null });

@@ -1,0 +1,335 @@
+import { z } from 'zod';
+import type { ActiveTab, KeyValueStore } from '../../browser';
+import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../context';
+import type { MailSender } from '../../messaging/mail-sender';
+import type { OrgIdentity, OrgRegistry } from '../../orgs';
+import { isSalesforceHost, lightningHostFor } from '../../salesforce/hosts';
+import { findPersonByEmail } from '../../salesforce/people';
+import { PanelProblem, problem, toSalesforceProblem } from '../../salesforce/problems';
+import { RecordGraph } from '../../salesforce/record-graph';
+import { parseRecordUrl, type RecordRef } from '../../salesforce/record-url';
+import { findApiSession, sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from '../../salesforce/session';
+import { changesSince, takeSnapshot, type SnapshotStore } from './snapshots';
+import { buildRecordCard, displayValue, formatSettings } from './card';
+import { RecordCard, SenderMatch, type ContextPreview, type PanelView } from './messages';
+import { TabRegistry } from './tabs';
+
+/** What the service needs of an org's API. */
+export interface OrgReader {
+  context(ref: RecordRef): Promise<RecordGraph>;
+  composite: Parameters<typeof findPersonByEmail>[0]['composite'];
+  readonly apiVersion: string;
+}
+
+export interface RecordViewDeps {
+  /** Session storage: tab state and loaded records, cleared when the browser closes. */
+  store: KeyValueStore;
+  orgs: OrgRegistry;
+  snapshots: SnapshotStore;
+  cookies: CookieJar;
+  activeTabOf(windowId: number): Promise<ActiveTab | null>;
+  /** The org client of a session (the one every feature shares, lib/salesforce/org-clients.ts). */
+  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader;
+  /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
+  redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
+  now?: () => Date;
+}
+
+type Listener = (view: PanelView) => void;
+
+const Loaded = z.union([
+  z.object({ ok: z.literal(true), card: RecordCard, graph: RecordGraph }),
+  z.object({ ok: z.literal(false), problem: PanelProblem }),
+]);
+type Loaded = z.infer<typeof Loaded>;
+
+// Reads are kept per session (sessionTag): two users of one browser (or a re-login as someone else) never see each
+// other's reads, and describes (which carry field-level security) are never shared across users.
+
+interface Slot {
+  session: ApiSession;
+  key: string;
+}
+
+async function matchKey(session: ApiSession, email: string): Promise<string> {
+  return `sender:${session.orgId}:${await sessionTag(session)}:${email.toLowerCase()}`;
+}
+
+/** Where a record's read and its generations are kept for one rep's session (morning prep fills the same place). */
+export async function recordSlotKey(session: ApiSession, recordId: string): Promise<string> {
+  return `record:${session.orgId}:${await sessionTag(session)}:${recordId}`;
+}
+
+async function slotFor(session: ApiSession, recordId: string): Promise<Slot> {
+  return { session, key: await recordSlotKey(session, recordId) };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+const isGmail = (url: string): boolean => hostOf(url) === 'mail.google.com';
+
+/**
+ * Knows what each tab shows and what the side panel of each window should display: the record in view (read once its
+ * org is enabled, prefetched as soon as it comes into view) or, in Gmail, the open message's sender and their
+ * Salesforce record. State lives in session storage so a stopped service worker picks up where it left off.
+ */
+export class RecordViewService {
+  private readonly listeners = new Map<number, Set<Listener>>();
+  private readonly activeTabs = new Map<number, number>();
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly tabs: TabRegistry;
+
+  constructor(private readonly deps: RecordViewDeps) {
+    this.tabs = new TabRegistry(deps.store);
+  }
+
+  /** A Salesforce tab's content script saw its URL change (page load or in-app navigation): a visit. */
+  async reportLocation(tabId: number, windowId: number, url: string): Promise<void> {
+    await this.tabs.set(tabId, { url, windowId, sender: null });
+    const ref = parseRecordUrl(url);
+    const slot = ref ? await this.slotOf(url, ref) : null;
+    if (ref && slot) {
+      // Coming back to a record refreshes it; while that runs the panel shows the last good read, never an old error.
+      const previous = await this.loaded(slot.key);
+      if (previous && !previous.ok) await this.deps.store.remove(slot.key);
+      void this.load(url, ref, slot);
+    }
+    await this.publishIfActive(tabId, windowId);
+  }
+
+  /** The Gmail content script saw which message is open. */
+  async reportGmail(tabId: number, windowId: number, url: string, sender: MailSender | null): Promise<void> {
+    await this.tabs.set(tabId, { url, windowId, sender });
+    await this.publishIfActive(tabId, windowId);
+  }
+
+  /**
+   * The browser saw a tab navigate. Salesforce and Gmail pages report themselves through their content scripts; this
+   * covers the tab leaving them (`url` is undefined for sites the extension has no access to).
+   */
+  async tabNavigated(tabId: number, windowId: number, url: string | undefined): Promise<void> {
+    if (url && (isSalesforceHost(hostOf(url)) || isGmail(url))) return;
+    await this.tabs.set(tabId, { url: url ?? '', windowId, sender: null });
+    await this.publishIfActive(tabId, windowId);
+  }
+
+  async tabActivated(tabId: number, windowId: number): Promise<void> {
+    this.activeTabs.set(windowId, tabId);
+    await this.publish(windowId);
+  }
+
+  async tabRemoved(tabId: number): Promise<void> {
+    await this.tabs.remove(tabId);
+  }
+
+  /** Registers a side panel; it gets the current view at once and every change after. */
+  watch(windowId: number, listener: Listener): () => void {
+    const set = this.listeners.get(windowId) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(windowId, set);
+    void this.viewFor(windowId).then(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Forgets a failed read of the window's record and reads it again. */
+  async retry(windowId: number): Promise<void> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!url || !ref || !slot) return;
+    await this.deps.store.remove(slot.key);
+    await this.publish(windowId);
+    await this.load(url, ref, slot);
+  }
+
+  /** The rep enabled Groundwork for the org of the record in view (and only that org: the id must match). */
+  async enableOrg(windowId: number, orgId: string): Promise<void> {
+    const url = await this.activeUrl(windowId);
+    const session = url ? await findApiSession(url, this.deps.cookies) : null;
+    if (!url || !session || session.orgId !== orgId) return;
+    await this.deps.orgs.enable({ orgId: session.orgId, apiHost: session.apiHost });
+    const ref = parseRecordUrl(url);
+    if (ref) {
+      // A read started before the click found the org disabled and read nothing: read again now.
+      const slot = await slotFor(session, ref.recordId);
+      await this.loading.get(slot.key);
+      void this.load(url, ref, slot);
+    }
+    await this.publish(windowId);
+  }
+
+  /** The record the window shows, once read: what the generation features work from. */
+  async recordInView(windowId: number): Promise<{ slotKey: string; card: RecordCard; graph: RecordGraph; api: OrgReader } | null> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!url || !slot) return null;
+    const loaded = await this.loaded(slot.key);
+    if (!loaded?.ok) return null;
+    const api = this.deps.clientFor(slot.session, () => findApiSession(url, this.deps.cookies));
+    return { slotKey: slot.key, card: loaded.card, graph: loaded.graph, api };
+  }
+
+  /** The exact context text for the window's record, redacted, as it would leave the browser. */
+  async contextPreview(windowId: number): Promise<ContextPreview | null> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!ref || !slot) return null;
+    const loaded = await this.loaded(slot.key);
+    if (!loaded?.ok) return null;
+    const { deniedFields, patterns } = await this.deps.redaction();
+    const built = buildContext(loaded.graph, { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.now(), deniedFields, extraPatterns: patterns });
+    return {
+      recordId: ref.recordId,
+      text: built.text,
+      tokens: built.tokens,
+      droppedLines: built.droppedLines,
+      redactions: built.redactions.map(({ placeholder, kind }) => ({ placeholder, kind })),
+    };
+  }
+
+  async viewFor(windowId: number): Promise<PanelView> {
+    const tab = await this.activeTab(windowId);
+    const state = tab ? await this.tabs.get(tab.tabId) : null;
+    const url = state?.url ?? tab?.url ?? '';
+    if (isGmail(url)) return this.gmailView(state?.sender ?? null);
+    const host = hostOf(url);
+    if (!isSalesforceHost(host)) return { kind: 'not-salesforce' };
+    const ref = parseRecordUrl(url);
+    if (!ref) return { kind: 'no-record', host };
+    const session = await findApiSession(url, this.deps.cookies);
+    if (!session) return { kind: 'problem', host, ref, problem: problem('no-session').toPanelProblem() };
+    const org = { orgId: session.orgId, apiHost: session.apiHost };
+    if (!(await this.deps.orgs.isEnabled(org.orgId))) return { kind: 'org-not-enabled', host, org };
+    const slot = await slotFor(session, ref.recordId);
+    const loaded = await this.loaded(slot.key);
+    if (!loaded) {
+      void this.load(url, ref, slot);
+      return { kind: 'loading', host, ref };
+    }
+    return loaded.ok ? { kind: 'record', host, card: loaded.card } : { kind: 'problem', host, ref, problem: loaded.problem };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async gmailView(sender: MailSender | null): Promise<PanelView> {
+    if (!sender) return { kind: 'gmail', sender: null, match: null };
+    const org = await this.deps.orgs.lastUsed();
+    if (!org) return { kind: 'gmail', sender, match: { kind: 'no-org' } };
+    const session = await sessionOfOrg(org, this.deps.cookies);
+    if (!session) return { kind: 'gmail', sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
+    const key = await matchKey(session, sender.email);
+    const stored = SenderMatch.safeParse(await this.deps.store.get(key));
+    if (!stored.success) void this.lookUpSender(org, session, sender.email, key);
+    return { kind: 'gmail', sender, match: stored.success ? stored.data : { kind: 'looking' } };
+  }
+
+  private async activeTab(windowId: number): Promise<ActiveTab | null> {
+    const tab = await this.deps.activeTabOf(windowId);
+    if (tab) this.activeTabs.set(windowId, tab.tabId);
+    return tab;
+  }
+
+  private async activeUrl(windowId: number): Promise<string | undefined> {
+    const tab = await this.activeTab(windowId);
+    if (!tab) return undefined;
+    return (await this.tabs.get(tab.tabId))?.url ?? tab.url;
+  }
+
+  private async loaded(key: string): Promise<Loaded | null> {
+    const stored = Loaded.safeParse(await this.deps.store.get(key));
+    return stored.success ? stored.data : null;
+  }
+
+  private async slotOf(pageUrl: string, ref: RecordRef): Promise<Slot | null> {
+    const session = await findApiSession(pageUrl, this.deps.cookies);
+    return session ? slotFor(session, ref.recordId) : null;
+  }
+
+  /** Reads the record's context once per visit, when its org is enabled; concurrent asks share the read. */
+  private load(pageUrl: string, ref: RecordRef, { session, key }: Slot): Promise<void> {
+    const running = this.loading.get(key);
+    if (running) return running;
+    const task = this.read(pageUrl, ref, session)
+      .then(async (loaded) => {
+        if (loaded) await this.deps.store.set(key, loaded);
+        await this.publishAll();
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, task);
+    return task;
+  }
+
+  /** Null when the org is not enabled: nothing is read then. */
+  private async read(pageUrl: string, ref: RecordRef, session: ApiSession): Promise<Loaded | null> {
+    try {
+      const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, this.deps.cookies);
+      if (!(await this.deps.orgs.isEnabled(session.orgId))) return null;
+      const graph = await this.deps.clientFor(session, reread).context(ref);
+      const org = { orgId: session.orgId, apiHost: session.apiHost };
+      await this.deps.orgs.markUsed(org);
+      return { ok: true, card: await this.visit(org, graph), graph };
+    } catch (error) {
+      return { ok: false, problem: toSalesforceProblem(error).toPanelProblem() };
+    }
+  }
+
+  /** Compares with the last visit's snapshot, then keeps this one for the next visit. */
+  private async visit(org: OrgIdentity, graph: RecordGraph): Promise<RecordCard> {
+    const settings = formatSettings(this.now());
+    const previous = await this.deps.snapshots.previous(org.orgId, graph.root.id);
+    const format = (value: Parameters<typeof displayValue>[0], field: string, meta: Parameters<typeof displayValue>[2]) =>
+      displayValue(value, field, meta, settings);
+    const changes = previous ? changesSince(previous, graph, format) : null;
+    await this.deps.snapshots.save(org.orgId, takeSnapshot(graph));
+    return buildRecordCard(graph, previous, changes, settings);
+  }
+
+  private lookUpSender(org: OrgIdentity, session: ApiSession, email: string, key: string): Promise<void> {
+    const running = this.loading.get(key);
+    if (running) return running;
+    const task = this.matchSender(org, session, email)
+      .then(async (match) => {
+        await this.deps.store.set(key, match);
+        await this.publishAll();
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, task);
+    return task;
+  }
+
+  private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
+    try {
+      const client = this.deps.clientFor(session, () => sessionOfOrg(org, this.deps.cookies));
+      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
+      return found ?? { kind: 'none', org };
+    } catch (error) {
+      return { kind: 'problem', problem: toSalesforceProblem(error).toPanelProblem() };
+    }
+  }
+
+  private async publishIfActive(tabId: number, windowId: number): Promise<void> {
+    const active = this.activeTabs.get(windowId) ?? (await this.activeTab(windowId))?.tabId;
+    if (active === tabId) await this.publish(windowId);
+  }
+
+  private async publishAll(): Promise<void> {
+    await Promise.all([...this.listeners.keys()].map((windowId) => this.publish(windowId)));
+  }
+
+  private async publish(windowId: number): Promise<void> {
+    const listeners = this.listeners.get(windowId);
+    if (!listeners?.size) return;
+    const view = await this.viewFor(windowId);
+    for (const listener of listeners) listener(view);
+  }
+}

@@ -1,0 +1,5 @@
+/** The review a rep confirms before anything is written: its shape, how it is built, edited, and what it will write. */
+export * from './types';
+export { buildLeadReview, buildReview } from './build';
+export { createInstead, editRow, pickNamedMatch, setCardIncluded, setRowChecked, updateExisting } from './edits';
+export { cardBlockers, cardsToCommit, confirmationText, recordValues, reviewBlockers, rowsToWrite } from './blockers';

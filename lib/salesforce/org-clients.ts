@@ -1,0 +1,24 @@
+import { OrgClient, type SessionSource } from './client';
+import type { ApiSession } from './session';
+
+/** The org client of an API session: the same one for every feature that asks with that session. */
+export type ClientFor = (session: ApiSession, reread: SessionSource) => OrgClient;
+
+/**
+ * One OrgClient per org and API session, shared by every feature (the record view, Ask, the write path, Gmail,
+ * morning prep), so an object's describe is fetched once however many features use it. Keyed by the session itself,
+ * in memory only: a re-login as someone else gets a client of its own and never another user's describes (they carry
+ * field-level security).
+ */
+export function sharedOrgClients(create: ClientFor = (session, reread) => new OrgClient(session, reread)): ClientFor {
+  const clients = new Map<string, OrgClient>();
+  return (session, reread) => {
+    const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = create(session, reread);
+      clients.set(key, client);
+    }
+    return client;
+  };
+}
