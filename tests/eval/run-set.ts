@@ -3,7 +3,6 @@
  * every prompt the issue names, each variant the product would assign, over every labelled case.
  */
 import { hasVariantB, promptFile, type PromptId, type PromptVariant } from '../../lib/prompts';
-import { OrgClient } from '../../lib/salesforce/client';
 import type { WriteUp } from './cases/types';
 import { planModels } from './models';
 import type { CaseOutcome } from './scoring/scores';
@@ -11,7 +10,7 @@ import { runAsk } from './suites/ask';
 import { runLeads } from './suites/leads';
 import { runNotes } from './suites/notes';
 import { graphReader, runWriteUp } from './suites/writeups';
-import { startWorld, ORG_API_HOST, type ModelChoice, type World } from './world';
+import { startWorld, type ModelChoice } from './world';
 
 export interface PromptVersionResult {
   promptId: PromptId;
@@ -40,16 +39,12 @@ const WRITE_UPS: readonly WriteUp[] = ['summary', 'brief', 'insights', 'email'];
 
 const versionOf = (id: PromptId, variant: PromptVariant = 'A'): PromptVersionResult => ({ promptId: id, variant, version: promptFile(id, variant).version, cases: [] });
 
-export function repClient(world: World): OrgClient {
-  return new OrgClient({ orgId: world.sid.slice(0, 15), apiHost: ORG_API_HOST, sessionId: world.sid }, async () => null);
-}
-
 export async function runPromptSet(options: SetOptions): Promise<SetResult> {
   const started = Date.now();
   const world = await startWorld(options.model);
   try {
     const models = await planModels(options.model, options.claudeModel);
-    const client = repClient(world);
+    const client = world.client();
     const wanted = (id: PromptId): boolean => options.only.length === 0 || options.only.includes(id);
     const results: PromptVersionResult[] = [];
     const done = (result: PromptVersionResult): void => {

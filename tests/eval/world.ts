@@ -8,6 +8,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OrgClient } from '../../lib/salesforce/client';
+import { sharedOrgClients, type ClientFor } from '../../lib/salesforce/org-clients';
+import type { CookieJar } from '../../lib/salesforce/session';
 import { createMessagesApi, DEMO_MODEL } from '../sandbox/anthropic';
 import type { Handler } from '../sandbox/http';
 import { loopbackFetch } from '../sandbox/loopback-fetch';
@@ -38,6 +41,12 @@ export interface World {
   org: SalesforceFake;
   /** The session of the org's full user (the rep the cases are written for). */
   sid: string;
+  /** The browser's cookie store as the extension reads it: that session's sid on the org's API host. */
+  cookies: CookieJar;
+  /** The product's shared org clients (one per session, describes fetched once for every feature). */
+  clientFor: ClientFor;
+  /** The rep's org client. */
+  client(): OrgClient;
   /** Runs `work` with every model reply it causes recorded into `calls`. */
   metered<T>(calls: MeteredCall[], work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -123,9 +132,14 @@ export async function startWorld(model: ModelChoice): Promise<World> {
     return response;
   };
 
+  const sid = org.primary.sid;
+  const clientFor = sharedOrgClients();
   return {
     org,
-    sid: org.primary.sid,
+    sid,
+    cookies: { sidFor: async () => sid, allSids: async () => [{ domain: ORG_API_HOST, value: sid }] },
+    clientFor,
+    client: () => clientFor({ orgId: sid.slice(0, 15), apiHost: ORG_API_HOST, sessionId: sid }, async () => null),
     metered: (calls, work) => meter.run(calls, work),
     close: async () => {
       globalThis.fetch = realFetch;

@@ -6,14 +6,14 @@
  */
 import { createAskHandler } from '../../../lib/features/ask/handler';
 import { AskEvent, type AskState, type AskSummary } from '../../../lib/features/ask/messages';
-import type { RecordCard } from '../../../lib/messaging/protocol';
+import type { RecordCard } from '../../../lib/features/record-view/messages';
 import { QUESTION_CASES } from '../cases/questions';
 import type { OrgData, QuestionCase } from '../cases/types';
 import { usageScores, type ModelPlan } from '../models';
 import type { CaseOutcome } from '../scoring/scores';
 import { citedShare, contextIds, normalise, wordCount } from '../scoring/text';
 import { memoryStore } from '../../unit/memory-store';
-import { EVAL_NOW, ORG_API_HOST, ORG_LIGHTNING_HOST, type MeteredCall, type World } from '../world';
+import { EVAL_NOW, ORG_LIGHTNING_HOST, type MeteredCall, type World } from '../world';
 
 const ANSWER_WORDS = 120;
 const idKey = (id: string): string => id.slice(0, 15);
@@ -79,13 +79,14 @@ interface Asked {
 
 async function ask(world: World, models: ModelPlan, item: QuestionCase, windowId: number): Promise<Asked> {
   const events: AskEvent[] = [];
-  const panel = { windowId, send: (payload: unknown) => void events.push(AskEvent.parse(payload)) };
+  const panel = { windowId, send: (event: AskEvent) => void events.push(AskEvent.parse(event)) };
   const card = item.inView ? cardOf(item.inView) : null;
   const pageUrl = item.inView ? `https://${ORG_LIGHTNING_HOST}/lightning/r/${item.inView.objectName}/${item.inView.id}/view` : `https://${ORG_LIGHTNING_HOST}/lightning/page/home`;
   const handler = createAskHandler({
     records: { recordInView: async () => (card ? { card } : null) },
+    clientFor: world.clientFor,
     orgs: { isEnabled: async () => true },
-    cookies: { sidFor: async () => world.sid, allSids: async () => [{ domain: ORG_API_HOST, value: world.sid }] },
+    cookies: world.cookies,
     session: memoryStore(),
     redaction: async () => ({ deniedFields: [], patterns: [] }),
     browser: { activeTab: async () => ({ tabId: windowId, url: pageUrl }) },
