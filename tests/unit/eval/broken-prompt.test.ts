@@ -5,14 +5,12 @@
  * prompt it is sent, so the broken one really answers differently: a summary without its sections and its rule to
  * cite, a note read without the rule that pasted text is data and not instructions.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EvalResults } from '../../eval/report/results';
-
-const REPO = resolve(import.meta.dirname, '../../..');
+import { REPO, runEval } from './run-eval';
 const scratch = mkdtempSync(join(tmpdir(), 'eval-broken-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -40,14 +38,7 @@ function brokenPrompts(...promptIds: string[]): string {
 
 async function evaluate(name: string, args: string[]): Promise<{ code: number | null; results: EvalResults; output: string }> {
   const out = join(scratch, name);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'tests/eval/main.ts'), '--demo', '--check', '--out', out, ...args], {
-    cwd: REPO,
-    env: { ...process.env, ANTHROPIC_API_KEY: '' },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  const { code, output } = await runEval(['--demo', '--check', '--out', out, ...args], { ANTHROPIC_API_KEY: '' });
   return { code, output, results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvalResults };
 }
 
