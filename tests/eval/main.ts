@@ -131,7 +131,9 @@ async function main(): Promise<void> {
     await writeFile(join(out, 'report.html'), formatHtml(results, baseline));
     process.stdout.write(`${formatTable(results, baseline)}\n\nWrote ${relative(process.cwd(), join(out, 'results.json'))} and ${relative(process.cwd(), join(out, 'report.html'))}.\n`);
     if (args['update-baseline']) {
-      await writeBaseline(resolve(args.baseline ?? BASELINE), baselineOf(first.model, current, startedAt));
+      // With --only, the prompts not run keep their recorded scores.
+      const recorded = baselineOf(first.model, current, startedAt);
+      await writeBaseline(resolve(args.baseline ?? BASELINE), { ...recorded, prompts: { ...baseline?.prompts, ...recorded.prompts } });
       process.stdout.write(`Recorded the baseline in ${relative(process.cwd(), resolve(args.baseline ?? BASELINE))}.\n`);
     }
     if (results.check && !results.check.passed) process.exitCode = 1;
