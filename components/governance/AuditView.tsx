@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { AUDIT_FEATURES, OUTCOMES, type AuditEntry, type AuditLog, type VerifyResult } from '../../lib/audit';
+import { AuditIntegrity } from './AuditIntegrity';
 import { EMPTY_FILTERS, filtersFromForm, type FilterForm } from '../../lib/features/governance/audit-filters';
 import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import { count, dateTime, usd } from './format';
@@ -12,6 +13,9 @@ export function AuditView({ log }: { log: AuditLog }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [verified, setVerified] = useState<VerifyResult | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  // The log moves while the page is open (the background records): exports and verifications read it again.
+  const [reads, setReads] = useState(0);
+  const exported = (): void => setReads((current) => current + 1);
 
   useEffect(() => {
     let current = true;
@@ -19,7 +23,7 @@ export function AuditView({ log }: { log: AuditLog }) {
     return () => {
       current = false;
     };
-  }, [log, form]);
+  }, [log, form, verified, reads]);
 
   const field = (key: keyof FilterForm) => ({
     value: form[key],
@@ -45,14 +49,14 @@ export function AuditView({ log }: { log: AuditLog }) {
           <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.verify().then(setVerified)} data-testid="audit-verify">
             Verify
           </button>
-          <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportJson(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.json`, 'application/json'))} data-testid="audit-export-json">
+          <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportJson(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.json`, 'application/json')).then(exported)} data-testid="audit-export-json">
             Export JSON
           </button>
-          <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportCsv(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.csv`, 'text/csv'))} data-testid="audit-export-csv">
+          <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportCsv(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.csv`, 'text/csv')).then(exported)} data-testid="audit-export-csv">
             Export CSV
           </button>
         </div>
-        <VerifyReport result={verified} />
+        <AuditIntegrity log={log} verified={verified} changes={reads} />
       </Section>
 
       <Section title="Entries" id="gw-audit-entries">
@@ -151,23 +155,6 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
         )}
       </td>
     </tr>
-  );
-}
-
-function VerifyReport({ result }: { result: VerifyResult | null }) {
-  if (!result) return <p role="status" data-testid="audit-verify-result" />;
-  if (result.ok) {
-    return (
-      <p role="status" className="slds-m-top_small" data-testid="audit-verify-result" data-ok="true">
-        The log is intact: {count(result.checked)} records checked, none altered, deleted or reordered. Head hash <code>{result.head.slice(0, 16)}…</code>
-      </p>
-    );
-  }
-  const { broken } = result;
-  return (
-    <p role="alert" className="slds-m-top_small slds-text-color_error" data-testid="audit-verify-result" data-ok="false" data-broken-entry={broken.entryId ?? ''} data-broken-position={broken.position}>
-      The chain is broken at record {broken.position + 1} (of {count(result.checked)}){broken.entryId ? `, entry ${broken.entryId}` : ''}: {broken.message}
-    </p>
   );
 }
 

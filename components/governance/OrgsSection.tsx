@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { onStorageChange, type KeyValueStore } from '../../lib/browser';
+import { onLocalChange, type KeyValueStore } from '../../lib/browser';
 import { ENABLED_ORGS_KEY } from '../../lib/features/governance/keys';
 import { disableOrg, listEnabledOrgs, type EnabledOrg } from '../../lib/features/governance/orgs';
 import { orgAllowed } from '../../lib/settings';
@@ -12,9 +12,7 @@ export function OrgsSection({ local, allowedOrgIds }: { local: KeyValueStore; al
 
   useEffect(() => {
     reload();
-    return onStorageChange((changes, area) => {
-      if (area === 'local' && ENABLED_ORGS_KEY in changes) reload();
-    });
+    return onLocalChange([ENABLED_ORGS_KEY], reload);
   }, [reload]);
 
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { onStorageChange, type KeyValueStore } from '../../lib/browser';
+import { onLocalChange, onPolicyChange, type KeyValueStore } from '../../lib/browser';
 import { loadEffectiveSettings, loadSettings, SETTINGS_KEY, type EffectiveSettings, type PolicySource, type Settings } from '../../lib/settings';
 
 export interface OptionsStores {
@@ -24,9 +24,12 @@ export function useSettings(stores: OptionsStores): { loaded: LoadedSettings | n
 
   useEffect(() => {
     void reload();
-    return onStorageChange((changes, area) => {
-      if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) void reload();
-    });
+    const stopLocal = onLocalChange([SETTINGS_KEY], () => void reload());
+    const stopPolicy = onPolicyChange(() => void reload());
+    return () => {
+      stopLocal();
+      stopPolicy();
+    };
   }, [reload]);
 
   return { loaded, reload };

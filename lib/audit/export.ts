@@ -1,17 +1,28 @@
 import { z } from 'zod';
+import { ChainHead } from './chain-head';
 import { AuditEntry, type AuditFilters } from './entry';
 
 export const EXPORT_FORMAT = 'groundwork-audit';
 
-/** The JSON export: the entries as recorded (outcomes folded in), with what was asked for and when. */
-export function entriesToJson(entries: readonly AuditEntry[], meta: { filters: AuditFilters; exportedAt: string }): string {
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: meta.exportedAt, filters: meta.filters, entries }, null, 2)}\n`;
+/**
+ * The JSON export: the entries as recorded (outcomes folded in), with what was asked for, when, and the chain's head
+ * at that moment (`chain`; exports from before it was added have none).
+ */
+export function entriesToJson(entries: readonly AuditEntry[], meta: { filters: AuditFilters; exportedAt: string; chain?: ChainHead }): string {
+  const { filters, exportedAt, chain } = meta;
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt, ...(chain ? { chain } : {}), filters, entries }, null, 2)}\n`;
 }
 
-const ExportFile = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(1), entries: z.array(AuditEntry) });
+const ExportFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string().optional(),
+  chain: ChainHead.optional(),
+  entries: z.array(AuditEntry),
+});
 
-/** Another rep's JSON export, read back (to compare prompt variants across reps); a problem in words otherwise. */
-export function parseExport(text: string): { entries: AuditEntry[] } | { problem: string } {
+/** A JSON export, read back (to compare prompt variants across reps, or a log with its head); a problem in words otherwise. */
+export function parseExport(text: string): { entries: AuditEntry[]; chain?: ChainHead; exportedAt?: string } | { problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -19,7 +30,9 @@ export function parseExport(text: string): { entries: AuditEntry[] } | { problem
     return { problem: 'is not JSON: choose a file exported as JSON from the audit trail.' };
   }
   const parsed = ExportFile.safeParse(json);
-  return parsed.success ? { entries: parsed.data.entries } : { problem: 'is not a Groundwork audit export (JSON), or was changed after export.' };
+  if (!parsed.success) return { problem: 'is not a Groundwork audit export (JSON), or was changed after export.' };
+  const { entries, chain, exportedAt } = parsed.data;
+  return { entries, ...(chain ? { chain } : {}), ...(exportedAt ? { exportedAt } : {}) };
 }
 
 type Cell = string | number | null | undefined;
@@ -57,9 +70,15 @@ const COLUMNS: readonly [string, (entry: AuditEntry) => Cell][] = [
   ['writeAnswer', (entry) => (entry.write ? JSON.stringify(entry.write.answer) : undefined)],
 ];
 
-/** RFC 4180 CSV: a header row, CRLF line ends, and any cell with a comma, quote or line break quoted. */
-export function entriesToCsv(entries: readonly AuditEntry[]): string {
-  const rows = [COLUMNS.map(([name]) => name), ...entries.map((entry) => COLUMNS.map(([, cell]) => csvCell(cell(entry))))];
+/**
+ * RFC 4180 CSV: a header row, CRLF line ends, and any cell with a comma, quote or line break quoted. The chain's head
+ * at export time, when given, is in two last columns of every row (CSV has no place for anything but rows).
+ */
+export function entriesToCsv(entries: readonly AuditEntry[], chain?: ChainHead): string {
+  const columns: readonly [string, (entry: AuditEntry) => Cell][] = chain
+    ? [...COLUMNS, ['chainHead', () => chain.hash], ['chainRecords', () => chain.records]]
+    : COLUMNS;
+  const rows = [columns.map(([name]) => name), ...entries.map((entry) => columns.map(([, cell]) => csvCell(cell(entry))))];
   return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }
 

@@ -20,6 +20,7 @@ export { AuditLog, openAuditLog, type AuditLogOptions } from './log';
 export { AppendConflict, AUDIT_DB_NAME, IdbAuditBackend, type AuditBackend } from './backend';
 export { canonicalJson, GENESIS_HASH, sha256Hex, type BreakReason, type BrokenLink, type VerifyResult } from './chain';
 export { csvCell, entriesToCsv, entriesToJson, EXPORT_FORMAT, parseExport } from './export';
+export { ChainHead, EMPTY_HEAD, type Continuation } from './chain-head';
 export {
   CACHE_READ_MULTIPLIER,
   CACHE_WRITE_MULTIPLIER,

@@ -1,6 +1,7 @@
 import { AppendConflict, IdbAuditBackend, type AuditBackend } from './backend';
 import { ChainRecord, GENESIS_HASH, link, verifyRecords, type UnlinkedRecord, type VerifyResult } from './chain';
 import { AuditEntry, AuditFilters, matchesFilters, NewAuditEntry, type AuditUser, type Outcome } from './entry';
+import { compareHeads, headOf, type ChainHead, type Continuation } from './chain-head';
 import { entriesToCsv, entriesToJson } from './export';
 
 export interface AuditLogOptions {
@@ -101,12 +102,31 @@ export class AuditLog {
     return [...entries.values()].filter((entry) => matchesFilters(entry, wanted));
   }
 
+  /** Every export names the chain's head when it was taken, whatever its filters: a later log is compared with it. */
   async exportJson(filters: AuditFilters = {}): Promise<string> {
-    return entriesToJson(await this.query(filters), { filters, exportedAt: this.now().toISOString() });
+    const chain = await this.head();
+    return entriesToJson(await this.query(filters), { filters, exportedAt: this.now().toISOString(), chain });
   }
 
   async exportCsv(filters: AuditFilters = {}): Promise<string> {
-    return entriesToCsv(await this.query(filters));
+    const chain = await this.head();
+    return entriesToCsv(await this.query(filters), chain);
+  }
+
+  /** The hash of the last record and how many records the chain has held. */
+  async head(): Promise<ChainHead> {
+    return headOf(await this.backend.last());
+  }
+
+  /** Whether this log still continues the head an earlier export was taken at (unchanged up to it, nothing cut off). */
+  async compareWith(earlier: ChainHead): Promise<Continuation> {
+    return compareHeads(earlier, await this.head(), {
+      at: async (seq) => {
+        const [record] = await this.backend.page(seq, 1);
+        return seqOf(record) === seq ? record : null;
+      },
+      firstSeq: async () => seqOf((await this.backend.page(0, 1))[0]),
+    });
   }
 
   /** Checks the whole chain; names the first broken link, or gives the head hash to compare with a kept copy. */

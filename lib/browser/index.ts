@@ -3,6 +3,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
+import { z } from 'zod';
+import { IdbKeyValueStore } from './local-store';
 import type { KeyValueStore } from './store';
 
 export const cookieJar: CookieJar = {
@@ -18,8 +20,9 @@ export const cookieJar: CookieJar = {
 
 export type { KeyValueStore } from './store';
 
-function areaStore(area: 'session' | 'local'): KeyValueStore {
-  const storage = browser.storage[area];
+/** Cleared when the browser closes: per-tab state and cached record views. Content scripts cannot reach it. */
+export function sessionStore(): KeyValueStore {
+  const storage = browser.storage.session;
   return {
     async get(key) {
       const items = await storage.get(key);
@@ -34,10 +37,48 @@ function areaStore(area: 'session' | 'local'): KeyValueStore {
   };
 }
 
-/** Cleared when the browser closes: per-tab state and cached record views. */
-export const sessionStore = (): KeyValueStore => areaStore('session');
-/** Kept across restarts: settings, enabled orgs, snapshots. */
-export const localStore = (): KeyValueStore => areaStore('local');
+/** The session-storage item through which a change to the lasting store is announced to every extension context. */
+const LOCAL_CHANGE_SIGNAL = 'local-store:changed';
+const LocalChange = z.object({ key: z.string(), nonce: z.string() });
+
+let local: IdbKeyValueStore | null = null;
+
+/**
+ * Kept across restarts: settings, the API key, enabled orgs, snapshots, kept results. In the extension's own
+ * IndexedDB (lib/browser/local-store.ts), out of content scripts' reach; what chrome.storage.local held is moved there
+ * on first use.
+ */
+export function localStore(): KeyValueStore {
+  local ??= new IdbKeyValueStore({
+    // Session storage only carries the news (which key), never the value; its onChanged reaches every extension
+    // context, and no content script.
+    changed: (key) => void browser.storage.session.set({ [LOCAL_CHANGE_SIGNAL]: { key, nonce: crypto.randomUUID() } }),
+    legacy: {
+      getAll: () => browser.storage.local.get(null),
+      clear: () => browser.storage.local.clear(),
+    },
+  });
+  return local;
+}
+
+/** Calls back when one of these keys of the lasting store changes, in any extension context. */
+export function onLocalChange(keys: readonly string[], listener: (key: string) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = area === 'session' ? LocalChange.safeParse(changes[LOCAL_CHANGE_SIGNAL]?.newValue) : null;
+    if (change?.success && keys.includes(change.data.key)) listener(change.data.key);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/** Calls back when the administrator's policy (managed storage) changes. */
+export function onPolicyChange(listener: () => void): () => void {
+  const onChanged = (_changes: unknown, area: string): void => {
+    if (area === 'managed') listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
 
 export interface ActiveTab {
   tabId: number;
@@ -100,15 +141,6 @@ export const featureBrowser: FeatureBrowser = {
     await browser.sidePanel.open({ tabId });
   },
 };
-
-export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
-
-/** Calls back on every change of extension storage (any area: local, session, managed) until the returned stop. */
-export function onStorageChange(listener: (changes: StorageChanges, area: string) => void): () => void {
-  const onChanged = (changes: StorageChanges, area: string): void => listener(changes, area);
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
-}
 
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();

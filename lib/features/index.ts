@@ -98,7 +98,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     { name: 'ask', channel: createAskHandler({ ...deps, records }) },
     { name: 'gmail', channel: createGmailHandler({ ...deps, records }) },
     createGovernanceFeature(deps),
-    createMorningPrepFeature({ settings: governance.settings, gate: governance.gate, orgs, cookies, generations, clientFor }),
+    createMorningPrepFeature({ settings: governance.settings, gate: governance.gate, orgs, cookies, generations, clientFor, session }),
   ];
   const handlers = new Map<string, ChannelHandler<FeatureName>>(features.flatMap((feature) => (feature.channel ? [[feature.channel.channel, feature.channel]] : [])));
   return {

@@ -4,6 +4,7 @@ import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
+import { lastingItems } from './extension-store';
 import { orgRequest } from './org-api';
 
 const harness = harnessForFile();
@@ -116,16 +117,12 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     // Leaving the field keeps the edit in the extension's storage.
     await panel.keyboard.press('Tab');
     const worker = await serviceWorker(harness().extension);
-    await worker.evaluate(async () => {
-      const storage = (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-      for (let attempt = 0; attempt < 100; attempt += 1) {
-        const all = await storage.get(null);
-        const kept = Object.entries(all).some(([key, value]) => key.endsWith(':email') && JSON.stringify(value).includes('Alex (edited)'));
-        if (kept) return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('the edit was never kept');
-    });
+    for (let attempt = 0; ; attempt += 1) {
+      const kept = (await lastingItems(worker)).some(([key, value]) => key.endsWith(':email') && JSON.stringify(value).includes('Alex (edited)'));
+      if (kept) break;
+      if (attempt === 100) throw new Error('the edit was never kept');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 
     await panel.close();
     const reopened = await harness().openRecordPanel(tab);

@@ -10,6 +10,7 @@ import { seriousA11yViolations } from './a11y';
 import { assignVariant } from '../../lib/prompts';
 import { loginToSalesforce, serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
+import { lastingItem } from './extension-store';
 
 const harness = harnessForFile();
 const API_KEY = 'sk-ant-e2e-governance-0001';
@@ -84,11 +85,8 @@ async function saveDailyBudget(page: Page, usd: number | null): Promise<void> {
   await page.keyboard.press('Backspace');
   if (usd !== null) await page.keyboard.type(String(usd));
   await page.locator('[data-testid=save-settings]').click();
-  const stored = (): Promise<number | null> =>
-    page.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { budgets?: { dailyUsd?: number | null } } | undefined>> } } } }).chrome;
-      return (await api.storage.local.get('settings')).settings?.budgets?.dailyUsd ?? null;
-    });
+  const stored = async (): Promise<number | null> =>
+    ((await lastingItem(page, 'settings')) as { budgets?: { dailyUsd?: number | null } } | undefined)?.budgets?.dailyUsd ?? null;
   for (let attempt = 0; (await stored()) !== usd; attempt++) {
     if (attempt === 50) throw new Error(`The daily budget was not saved as ${String(usd)}.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -141,6 +139,68 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     await tab.close();
   });
 
+  it('shows the chain head in the audit view and every export, and says when the log no longer continues an earlier export', async () => {
+    const page = await optionsPage('audit');
+    await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+    await appendEntry(page, { feature: 'summary', recordId: ACME.accounts.globex.id, costUsd: 0.002 });
+    await appendEntry(page, { feature: 'brief', recordId: ACME.accounts.globex.id, costUsd: 0.003 });
+    await page.reload();
+    await page.locator('[data-testid=options-tab-audit]').click();
+    const shown = await (await page.waitForSelector('[data-testid=audit-chain-head]'))?.evaluate((node) => ({ hash: node.getAttribute('data-hash'), records: Number(node.getAttribute('data-records')) }));
+
+    const downloads = mkdtempSync(join(tmpdir(), 'groundwork-downloads-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.locator('[data-testid=audit-export-json]').click();
+    const exported = JSON.parse(await waitForFile(downloads, '.json')) as { chain: { hash: string; records: number } };
+    expect(exported.chain).toEqual(shown);
+    await page.locator('[data-testid=audit-export-csv]').click();
+    const csvRows = (await waitForFile(downloads, '.csv')).trim().split('\r\n');
+    expect(csvRows[0]?.endsWith(',chainHead,chainRecords')).toBe(true);
+    expect(csvRows.slice(1).every((row) => row.endsWith(`,${shown?.hash ?? ''},${shown?.records ?? ''}`))).toBe(true);
+    const exportFile = join(downloads, readdirSync(downloads).find((name) => name.endsWith('.json')) ?? '');
+
+    /** Picks the exported file in "Compare with an earlier export" and waits for the answer to this pick. */
+    const compare = async (): Promise<{ kind: string | null; text: string | null }> => {
+      const before = await page.$eval('[data-testid=audit-compare-result]', (node) => node.textContent).catch(() => null);
+      const input = await page.$('[data-testid=audit-compare-file]');
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(exportFile);
+      await page.waitForFunction((previous) => {
+        const node = document.querySelector('[data-testid=audit-compare-result]');
+        return node !== null && node.textContent !== previous;
+      }, {}, before);
+      return page.$eval('[data-testid=audit-compare-result]', (node) => ({ kind: node.getAttribute('data-kind'), text: node.textContent }));
+    };
+    await appendEntry(page, { feature: 'ask', costUsd: 0.001 });
+    expect(await compare()).toEqual({ kind: 'continues', text: expect.stringMatching(/unchanged, and 1 record was added since/) });
+
+    // Someone cuts the last two records off the end: the chain that is left still verifies, the export shows the cut.
+    await page.evaluate(
+      (from: number) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('groundwork-audit', 1);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('chain', 'readwrite');
+            tx.objectStore('chain').delete(IDBKeyRange.lowerBound(from));
+            tx.oncomplete = () => resolve();
+          };
+        }),
+      (shown?.records ?? 0) - 1,
+    );
+    await page.locator('[data-testid=audit-verify]').click();
+    await page.waitForSelector('[data-testid=audit-verify-result][data-ok=true]');
+    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.textContent)).toMatch(/cannot show that nothing was cut off the end/);
+    expect(await compare()).toEqual({ kind: 'truncated', text: expect.stringMatching(/Records were removed from the end/) });
+    expect(await page.$eval('[data-testid=audit-chain-head]', (node) => Number(node.getAttribute('data-records')))).toBe((shown?.records ?? 0) - 1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // SLDS fades fields to the new colours: judge them once the fade is over.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+      expect(JSON.stringify(await seriousA11yViolations(page)), scheme).toBe('[]');
+    }
+    await page.close();
+  });
+
   it('verifies the chain, names the entry that was tampered with, and exports CSV', async () => {
     const page = await optionsPage('audit');
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
@@ -151,7 +211,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
 
     await page.locator('[data-testid=audit-verify]').click();
     await page.waitForSelector('[data-testid=audit-verify-result][data-ok=true]');
-    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.textContent)).toMatch(/The log is intact/);
+    expect(await page.$eval('[data-testid=audit-verify-result]', (node) => node.textContent)).toMatch(/The log as stored is consistent/);
 
     const downloads = mkdtempSync(join(tmpdir(), 'groundwork-downloads-'));
     const cdp = await page.createCDPSession();
@@ -304,10 +364,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     });
     // The variant follows from this browser's rep id (made once, kept by the extension): the B file says "Bottom line".
     const worker = await serviceWorker(extension);
-    const repId = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return String((await api.storage.local.get('governance:rep-id'))['governance:rep-id']);
-    });
+    const repId = String(await lastingItem(worker, 'governance:rep-id'));
     const mine = assignVariant(repId, 'summary');
     const other = mine === 'A' ? 'B' : 'A';
     const request = sandbox.model.log.filter((entry) => entry.path === '/v1/messages').at(-1)?.body ?? '';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onStorageChange, openOptionsPage as openOptions } from '../../browser';
+import { onLocalChange, onPolicyChange, openOptionsPage as openOptions } from '../../browser';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
 import { SETTINGS_KEY } from '../../settings';
 import type { FeatureKey } from '../../settings/schema';
@@ -45,13 +45,13 @@ const WATCHED_LOCAL_KEYS = [SETTINGS_KEY, ENABLED_ORGS_KEY, KEY_CHECK_KEY, ORG_A
  */
 export function watchGovernance(): () => void {
   const stopEvents = onFeatureEvent('governance', (status) => useGovernanceStore.getState().receive(status));
-  const stopWatching = onStorageChange((changes, area) => {
-    const relevant = area === 'managed' || (area === 'local' && WATCHED_LOCAL_KEYS.some((key) => key in changes));
-    if (relevant) requestGovernance({ type: 'status' });
-  });
+  const refresh = (): void => requestGovernance({ type: 'status' });
+  const stopLocal = onLocalChange(WATCHED_LOCAL_KEYS, refresh);
+  const stopPolicy = onPolicyChange(refresh);
   return () => {
     stopEvents();
-    stopWatching();
+    stopLocal();
+    stopPolicy();
   };
 }
 

@@ -76,7 +76,8 @@ describe('audit export', () => {
   it('reads another rep\'s JSON export back as entries, and says so in words when a file is not one', async () => {
     const { log } = await seededLog();
     const text = await log.exportJson({});
-    expect(parseExport(text)).toEqual({ entries: JSON.parse(text).entries });
+    const { entries, chain, exportedAt } = JSON.parse(text) as { entries: unknown; chain: unknown; exportedAt: string };
+    expect(parseExport(text)).toEqual({ entries, chain, exportedAt });
     expect(parseExport('name,cost\n')).toEqual({ problem: expect.stringContaining('is not JSON') });
     const changed = JSON.parse(text) as { entries: { costUsd: unknown }[] };
     if (changed.entries[0]) changed.entries[0].costUsd = 'free';
