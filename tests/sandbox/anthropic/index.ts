@@ -7,11 +7,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, requestEntry, sendJson, type Handler } from '../http';
-import { DEMO_MODEL, demoAnswer } from './demo';
+import { DEMO_MODEL, demoReply } from './demo';
 import { limitReply, promptText } from './limits';
 import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from './errors';
 import { checkModel, getModel, listModels } from './models';
-import { pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
+import { newToolUseId, pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
 import { parseJsonBody, parseMessagesRequest, type MessagesRequest } from './request';
 import { countInputTokens, estimateTokens, PromptCache } from './tokens';
 import type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply } from './types';
@@ -61,7 +61,12 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
       const text = JSON.stringify('json' in scripted ? scripted.json : scripted.jsonFrom(promptText(request)));
       return { ...base, text, stopReason: 'end_turn', usage: usageFor(text) };
     }
-    const limited = limitReply(demoAnswer(request), request);
+    const answer = demoReply(request);
+    if ('tool' in answer) {
+      const toolUse = { id: newToolUseId(), ...answer.tool };
+      return { ...base, model: DEMO_MODEL.id, text: '', toolUse, stopReason: 'tool_use', usage: usageFor(JSON.stringify(toolUse.input)), chunkDelayMs };
+    }
+    const limited = limitReply(answer.text, request);
     return { ...base, model: DEMO_MODEL.id, ...limited, usage: usageFor(limited.text), chunkDelayMs };
   };
 

@@ -1,6 +1,7 @@
 /**
  * Writing a Message: as one JSON object, or as the documented SSE stream (message_start, content_block_start, ping,
- * content_block_delta × n, content_block_stop, message_delta, message_stop). Both honour the client going away.
+ * content_block_delta × n, content_block_stop, message_delta, message_stop). Both honour the client going away. A
+ * tool call is one tool_use block, its input streamed as input_json_delta pieces.
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
@@ -16,6 +17,18 @@ export interface PlannedReply {
   chunkDelayMs: number;
   /** Destroy the connection after this many characters of text. */
   cutAfterChars?: number;
+  /** The reply is a call of this tool (stop reason tool_use) instead of text. */
+  toolUse?: ToolUse;
+}
+
+export interface ToolUse {
+  id: string;
+  name: string;
+  input: unknown;
+}
+
+export function newToolUseId(): string {
+  return `toolu_01${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
 
 const CHUNK_CHARS = 16;
@@ -47,7 +60,7 @@ function messageObject(reply: PlannedReply, id: string): Record<string, unknown>
     type: 'message',
     role: 'assistant',
     model: reply.model,
-    content: [{ type: 'text', text: reply.text }],
+    content: reply.toolUse ? [{ type: 'tool_use', ...reply.toolUse }] : [{ type: 'text', text: reply.text }],
     stop_reason: reply.stopReason,
     stop_sequence: reply.stopSequence,
     usage: reply.usage,
@@ -79,9 +92,18 @@ export async function streamMessage(res: ServerResponse, reply: PlannedReply, he
   res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const startMessage = { ...messageObject(reply, newMessageId()), content: [], stop_reason: null, stop_sequence: null };
   res.write(sseEvent('message_start', { type: 'message_start', message: { ...startMessage, usage: { ...reply.usage, output_tokens: 1 } } }));
-  res.write(sseEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
+  const block = reply.toolUse ? { type: 'tool_use', id: reply.toolUse.id, name: reply.toolUse.name, input: {} } : { type: 'text', text: '' };
+  res.write(sseEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: block }));
   res.write(sseEvent('ping', { type: 'ping' }));
   if (!(await pause(res, reply.firstTokenMs))) return;
+  if (reply.toolUse) {
+    for (const chunk of chunksOf(JSON.stringify(reply.toolUse.input))) {
+      res.write(sseEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: chunk } }));
+      if (!(await pause(res, reply.chunkDelayMs))) return;
+    }
+    endMessage(res, reply);
+    return;
+  }
   let sent = 0;
   for (const chunk of chunksOf(reply.text)) {
     const cut = reply.cutAfterChars !== undefined && sent + chunk.length > reply.cutAfterChars;
@@ -96,6 +118,10 @@ export async function streamMessage(res: ServerResponse, reply: PlannedReply, he
     }
     if (!(await pause(res, reply.chunkDelayMs))) return;
   }
+  endMessage(res, reply);
+}
+
+function endMessage(res: ServerResponse, reply: PlannedReply): void {
   res.write(sseEvent('content_block_stop', { type: 'content_block_stop', index: 0 }));
   res.write(
     sseEvent('message_delta', {

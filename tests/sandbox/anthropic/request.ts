@@ -21,6 +21,11 @@ export interface ParsedMessage {
   content: Block[];
 }
 
+export interface ToolDefinition {
+  name: string;
+  inputSchema: Record<string, unknown>;
+}
+
 export interface MessagesRequest {
   model: string;
   /** Absent for count_tokens. */
@@ -28,6 +33,10 @@ export interface MessagesRequest {
   system: Block[];
   messages: ParsedMessage[];
   tools: Block[];
+  /** Each tool's name and input schema, as defined. */
+  toolDefinitions: ToolDefinition[];
+  /** `tool_choice`: auto (the default), any, a named tool, or none. */
+  toolChoice: { type: 'auto' | 'any' | 'tool' | 'none'; name?: string };
   stream: boolean;
   stopSequences: string[];
   /** `output_config.format.schema` when structured output was asked for. */
@@ -84,6 +93,8 @@ export function parseMessagesRequest(body: Record<string, unknown>, kind: 'creat
     system: parseSystem(body.system),
     messages,
     tools: parseTools(body.tools),
+    toolDefinitions: toolDefinitions(body.tools),
+    toolChoice: parseToolChoice(body.tool_choice, toolDefinitions(body.tools)),
     stream: body.stream === true,
     stopSequences: parseStopSequences(body.stop_sequences),
     outputSchema: parseOutputSchema(body.output_config),
@@ -197,6 +208,28 @@ function parseTools(value: unknown): Block[] {
     const cacheControl = parseCacheControl(tool.cache_control, `tools.${index}.cache_control`);
     return { type: 'tool', text: JSON.stringify(withoutCacheControl(tool)), cacheControl };
   });
+}
+
+/** Client tools (name and input_schema); server tools (a `type` other than custom) have no schema to fill. */
+function toolDefinitions(value: unknown): ToolDefinition[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((tool: unknown) =>
+    isRecord(tool) && typeof tool.name === 'string' && isRecord(tool.input_schema) && (tool.type === undefined || tool.type === 'custom')
+      ? [{ name: tool.name, inputSchema: tool.input_schema }]
+      : [],
+  );
+}
+
+function parseToolChoice(value: unknown, tools: readonly ToolDefinition[]): MessagesRequest['toolChoice'] {
+  if (value === undefined || value === null) return { type: 'auto' };
+  if (!isRecord(value) || !['auto', 'any', 'tool', 'none'].includes(String(value.type))) {
+    throw invalidRequest("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'");
+  }
+  const type = value.type as MessagesRequest['toolChoice']['type'];
+  if (type !== 'tool') return { type };
+  if (typeof value.name !== 'string') throw invalidRequest('tool_choice.tool.name: Field required');
+  if (!tools.some((tool) => tool.name === value.name)) throw invalidRequest(`tool_choice: tool '${value.name}' not found in tools`);
+  return { type, name: value.name };
 }
 
 function parseStopSequences(value: unknown): string[] {

@@ -7,7 +7,7 @@ export interface Usage {
   cache_read_input_tokens: number;
 }
 
-export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence';
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
 
 /** What the next POST /v1/messages answers; replies are consumed in order, then the demo model answers. */
 export type ScriptedReply =

@@ -33,7 +33,8 @@ function ask(prompt: Pick<RenderedPrompt, 'system' | 'userText' | 'maxTokens'>, 
   });
   expect(message).toMatchObject({ type: 'message', role: 'assistant', model: DEMO_MODEL.id, stop_reason: 'end_turn' });
   expect(message.usage.output_tokens).toBeGreaterThan(0);
-  return message.content[0]?.text ?? '';
+  const block = message.content[0];
+  return block?.type === 'text' ? block.text : '';
 }
 
 /** An opportunity in view with its activities: what deal insights are written for. */
@@ -75,6 +76,15 @@ describe('summary, brief, insights and email from a record context', () => {
     expect(headings(insights)).toEqual(expect.arrayContaining(['Deal health', 'Recommended next actions']));
     expect(insights).toContain('The close date 2026-04-30 is 15 days in the past');
     expect(new Set(['summary', 'brief', 'insights'].map((id) => written(id as 'summary').text)).size).toBe(3);
+  });
+
+  it('drafts a Gmail reply: the body only, greeting by first name, grounded, with its sources', () => {
+    const extra = { thread: 'From: Lena Park <lena.park@globex.example>\n\nCan you send the revised quote?', recipient: 'Lena Park <lena.park@globex.example>', sender: 'Alex Rivera' };
+    const text = ask(renderPrompt('reply', { context: account, extra }));
+    expect(text).toMatch(/^Hi Lena,\n/);
+    expect(text).not.toMatch(/^Subject:/m);
+    expect(text).toMatch(/Best regards,\nAlex Rivera\n\nSources: \[[a-z0-9]+\]/);
+    expect(findUnsupportedClaims(text, [account, ...Object.values(extra)].join('\n'))).toEqual([]);
   });
 
   it('drafts an email with a subject, a greeting by first name, the next step and a sign-off', () => {
@@ -138,6 +148,22 @@ describe('Log this note', () => {
       { subject: 'Send the security questionnaire', dueDate: '2026-12-11', evidence: 'Next step: send the security questionnaire by next Friday.' },
     ]);
     expect(proposal.activity).toMatchObject({ subject: { value: 'Call with Rachel today' }, activityDate: { value: TODAY, evidence: 'today' } });
+  });
+
+  it('reads a looser note: a stage after "stage:", a past weekday, a phone in a later sentence, the rep’s own commitments only', () => {
+    const proposal = proposeFor(
+      "Spoke with Maria Gonzalez (CTO) on Tuesday. Ready to move forward - stage: Proposal/Price Quote. Probability now 80%. " +
+        "Follow up: schedule security review next Wednesday. Maria's email maria@contoso.example, cell 206-555-0199. " +
+        'They will sign by end of the month.',
+    );
+    expect(proposal.fieldUpdates.map((update) => [update.field, update.value])).toEqual([
+      ['StageName', 'Proposal/Price Quote'],
+      ['CloseDate', '2026-12-31'],
+      ['Probability', '80'],
+    ]);
+    expect(proposal.activity.activityDate).toEqual({ value: '2026-12-01', evidence: 'Tuesday' });
+    expect(proposal.newContacts[0]).toMatchObject({ title: { value: 'CTO' }, email: { value: 'maria@contoso.example' }, phone: { value: '206-555-0199' } });
+    expect(proposal.followUps.map((followUp) => [followUp.subject, followUp.dueDate, followUp.contactName])).toEqual([['Schedule security review', '2026-12-09', undefined]]);
   });
 
   it('proposes nothing a note does not state', () => {

@@ -377,3 +377,51 @@ describe('GET /v1/models', () => {
     expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({ model: 'claude-haiku-5-5' });
   });
 });
+
+describe('tool use', () => {
+  const note = 'Call with Rosa today. Moving to Negotiation, budget is now $250k.';
+  const tool = {
+    name: 'propose_changes',
+    description: 'Propose Salesforce changes from a note.',
+    input_schema: { type: 'object' as const, ...(z.toJSONSchema(
+      z.object({
+        activity: z.object({ subject: z.object({ value: z.string(), evidence: z.string() }) }),
+        fieldUpdates: z.array(z.object({ field: z.string(), value: z.string(), evidence: z.string() })),
+      }),
+    ) as Record<string, unknown>) },
+  };
+  const request = {
+    model: 'claude-sonnet-5-5',
+    max_tokens: 1000,
+    system: 'Propose changes.',
+    messages: [{ role: 'user' as const, content: `<context>\n${note}\n</context>\n\n<fields>\n- StageName (Stage; picklist: Prospecting, Negotiation; restricted)\n- Amount (Amount; currency)\n</fields>` }],
+    tools: [tool],
+  };
+
+  it('calls the tool the request forces, its input valid against the tool’s schema and read from the note, streaming and not', async () => {
+    const client = new Anthropic({ apiKey: KEY, baseURL: base, maxRetries: 0 });
+    const forced = { ...request, tool_choice: { type: 'tool' as const, name: 'propose_changes' } };
+    const created = await client.messages.create(forced);
+    expect(created).toMatchObject({ model: DEMO_MODEL.id, stop_reason: 'tool_use' });
+    const [block] = created.content;
+    expect(block?.type === 'tool_use' && block.name).toBe('propose_changes');
+    expect(block?.type === 'tool_use' && block.id).toMatch(/^toolu_/);
+    expect(block?.type === 'tool_use' && block.input).toEqual({
+      activity: { subject: { value: 'Call with Rosa today', evidence: 'Call with Rosa today.' } },
+      fieldUpdates: [
+        { field: 'StageName', value: 'Negotiation', evidence: 'Negotiation' },
+        { field: 'Amount', value: '250000', evidence: '$250k' },
+      ],
+    });
+    const streamed = await client.messages.stream(forced).finalMessage();
+    expect(streamed.content[0]?.type === 'tool_use' && streamed.content[0].input).toEqual(block?.type === 'tool_use' ? block.input : null);
+    expect(streamed.stop_reason).toBe('tool_use');
+  });
+
+  it('answers in text when tool_choice is none, and refuses a tool_choice naming no defined tool', async () => {
+    const none = (await (await post('/v1/messages', { ...request, tool_choice: { type: 'none' } })).json()) as { content: { type: string }[] };
+    expect(none.content[0]?.type).toBe('text');
+    const missing = await post('/v1/messages', { ...request, tool_choice: { type: 'tool', name: 'delete_everything' } });
+    expect(missing.status).toBe(400);
+  });
+});

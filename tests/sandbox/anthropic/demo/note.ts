@@ -42,7 +42,7 @@ export interface NoteDraft {
 }
 
 const MONEY_WORDS = /\b(budget|amount|deal|value|price|pricing|worth|size|contract|total|acv|arr|tcv|spend|quote)\b/i;
-const ACTION = /\b(next steps?|follow(?:[- ]?up)?|send|sending|schedule|set up|book|share|deliver|prepare|get back|circle back|will|to do|action items?|owes?|needs? to|must|review|call|email|meet)\b/i;
+const ACTION = /\b(next steps?|follow(?:[- ]?up)?|send|sending|schedule|set up|book|share|deliver|prepare|get back|circle back|(?:I|we)(?:'ll|’ll| will)|to do|action items?|owes?|needs? to|must|review|call|email|meet)\b/i;
 const SUBJECT_LIMIT = 80;
 
 const evidenced = (found: Found<string>): Evidenced => ({ value: found.value, evidence: found.quote });
@@ -66,7 +66,11 @@ function activityOf(note: string, sentences: readonly Sentence[], today: string)
   const clause = first.text.split(/[,;:]/)[0]?.trim() || first.text;
   const subject = clause.length > SUBJECT_LIMIT ? clause.slice(0, SUBJECT_LIMIT).replace(/\s+\S*$/, '') : clause;
   const description = sentences.slice(0, 3).map((sentence) => sentence.text).join(' ');
-  const day = findDates(first.text, today)[0];
+  // A weekday named for what already happened ("on Tuesday") is the last one, not the next.
+  const day = findDates(first.text, today).map((found) => {
+    const past = /^[a-z]+day$/i.test(found.quote) ? findDates(`last ${found.quote}`, today)[0] : undefined;
+    return past && found.value > today ? { ...found, value: past.value } : found;
+  })[0];
   return {
     subject: { value: subject.replace(/[.!?]$/, ''), evidence: subject },
     description: { value: description, evidence: first.text },
@@ -81,7 +85,9 @@ function fieldUpdate(note: string, sentences: readonly Sentence[], field: Offere
 
 function valueFor(note: string, sentences: readonly Sentence[], field: OfferedField, today: string): Found<string> | null {
   if (field.values.length > 0) return findPicklistValue(note, field);
-  const names = (sentence: Sentence): boolean => new RegExp(`\\b${escape(field.label)}\\b`, 'i').test(sentence.text);
+  // "Probability (%)" is named as "probability".
+  const label = field.label.replace(/\s*\([^)]*\)/g, '').trim() || field.label;
+  const names = (sentence: Sentence): boolean => new RegExp(`\\b${escape(label)}\\b`, 'i').test(sentence.text);
   switch (field.type) {
     case 'currency': {
       const amounts = findAmounts(note);
@@ -159,7 +165,11 @@ function followUpsOf(sentences: readonly Sentence[], today: string, people: read
 /** The action in the sentence's own words, from its verb to before the day ("send the MSA" of "Next step: send the MSA by next Friday."). */
 function actionSubject(text: string, actionAt: number, day: Found<string>): string {
   const withoutDay = `${text.slice(0, day.start)}${text.slice(day.end)}`;
-  const fromAction = withoutDay.slice(actionAt).replace(/^next\s+steps?\s*(?:is|are|will be|:|-|–|—)?\s*(?:to\s+)?/i, '');
+  const at = actionAt > day.start ? actionAt - (day.end - day.start) : actionAt;
+  const fromAction = withoutDay
+    .slice(at)
+    .replace(/^(?:next\s+steps?|follow[- ]?up|action items?|to do)\s*(?:is|are|will be|:|-|–|—)?\s*(?:to\s+)?/i, '')
+    .replace(/^(?:I|we)(?:'ll|’ll| will)\s+/i, '');
   const cleaned = fromAction.replace(/\s+(?:by|on|before|until|due)\s*(?=[.,;!?]|$)/i, '').replace(/[\s.,;:!?]+$/, '').replace(/\s+/g, ' ').trim();
   const subject = cleaned.length > SUBJECT_LIMIT ? cleaned.slice(0, SUBJECT_LIMIT).replace(/\s+\S*$/, '') : cleaned;
   return subject.charAt(0).toUpperCase() + subject.slice(1);

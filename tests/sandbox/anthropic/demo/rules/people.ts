@@ -121,6 +121,14 @@ function clauseEnd(text: string, index: number): number {
   return stop ? index + stop.index : text.length;
 }
 
+/** Whether the sentence holding `item` is about the person: it names them by first name or holds their email. */
+function aboutPerson(text: string, item: Found<string>, firstName: string, email: Found<string> | undefined): boolean {
+  const before = text.slice(0, item.start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
+  const sentence = text.slice(from, clauseEnd(text, item.start));
+  return (email !== undefined && email.start >= from && email.start < item.start) || new RegExp(`(^|[^\\p{L}])${firstName}(?![\\p{L}])`, 'u').test(sentence);
+}
+
 function nameSpellsAddress(name: NameMatch, email: string): boolean {
   const local = email.split('@')[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
   const first = name.first.value.toLowerCase().replace(/[^a-z]/g, '');
@@ -166,7 +174,7 @@ export function findPeople(text: string, options: { withContactOnly?: boolean } 
     const next = people[index + 1]?.name.start ?? text.length;
     const reach = (at: number): boolean => at >= person.name.end && at < next && at <= clauseEnd(text, person.name.end) + 1;
     const email = emails.find((item) => nameSpellsAddress(person.anchor, item.value)) ?? emails.find((item) => reach(item.start));
-    const phone = phones.find((item) => reach(item.start));
+    const phone = phones.find((item) => reach(item.start)) ?? phones.find((item) => aboutPerson(text, item, person.firstName.value, email));
     const { name, firstName, lastName, title, company } = person;
     return { name, firstName, lastName, ...(title ? { title } : {}), ...(company ? { company } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   });

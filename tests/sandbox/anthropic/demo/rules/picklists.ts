@@ -1,8 +1,9 @@
 /**
  * Picklist values a text states for a field: a listed value written out in full (any letter case), or one part of a
- * value written with a slash ("negotiation" for "Negotiation/Review"). A one-word value counts only where the sentence
- * names the field ("stage", "lead source") or a move ("moved to Qualification"), so "closed" in passing is not the
- * "Closed" stage. When several values are stated, the one after a move wins, else the last one.
+ * value written with a slash ("negotiation" for "Negotiation/Review"). A one-word value or a slash part counts only
+ * where the sentence names the field ("stage", "lead source") or a move ("moved to Qualification"), so "closed" in
+ * passing is not the "Closed" stage, nor "security review" the "Negotiation/Review" one. When several values are
+ * stated, the last one after a move or in a sentence naming the field wins, else the last one.
  */
 import type { Found } from './found';
 import type { OfferedField } from './fields';
@@ -26,7 +27,7 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 export function findPicklistValue(text: string, field: OfferedField): Found<string> | null {
   const label = new RegExp(`\\b(?:${escape(field.label)}|${escape(field.name)})\\b`, 'i');
-  const candidates: (Found<string> & { moved: boolean })[] = [];
+  const candidates: (Found<string> & { cued: boolean })[] = [];
   for (const value of field.values) {
     for (const spelling of spellings(value)) {
       const pattern = new RegExp(`(?<![\\w/])${escape(spelling)}(?![\\w/])`, 'gi');
@@ -35,16 +36,16 @@ export function findPicklistValue(text: string, field: OfferedField): Found<stri
         const end = start + match[0].length;
         const moved = MOVE.test(text.slice(Math.max(0, start - 40), start));
         const named = label.test(sentenceAround(text, start, end));
-        const strong = /[\s/]/.test(spelling) || spelling !== value;
-        if (!moved && !named && !strong) continue;
+        const written = spelling === value && /[\s/]/.test(value);
+        if (!moved && !named && !written) continue;
         if (candidates.some((other) => other.start <= start && other.end >= end)) continue;
-        candidates.push({ value, quote: match[0], start, end, moved });
+        candidates.push({ value, quote: match[0], start, end, cued: moved || named });
       }
     }
   }
   if (candidates.length === 0) return null;
   const ordered = candidates.sort((a, b) => a.start - b.start);
-  const pick = [...ordered].reverse().find((candidate) => candidate.moved) ?? ordered[ordered.length - 1];
+  const pick = [...ordered].reverse().find((candidate) => candidate.cued) ?? ordered[ordered.length - 1];
   if (!pick) return null;
   return { value: pick.value, quote: pick.quote, start: pick.start, end: pick.end };
 }

@@ -23,7 +23,8 @@ export function sentencesOf(text: string): Sentence[] {
       push(index);
       continue;
     }
-    if (/[.!?;]/.test(char) && /\s|$/.test(text[index + 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, index - 8), index + 1))) {
+    const next = text[index + 1];
+    if (/[.!?;]/.test(char) && (next === undefined || /\s/.test(next)) && !ABBREVIATION.test(text.slice(Math.max(0, index - 8), index + 1))) {
       push(index + 1);
     }
   }
