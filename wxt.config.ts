@@ -1,3 +1,4 @@
+import purgeCss from '@fullhuman/postcss-purgecss';
 import { defineConfig } from 'wxt';
 
 // Hosts whose cookies and APIs Groundwork needs; the README explains each one.
@@ -7,8 +8,22 @@ const SALESFORCE_HOSTS = [
   'https://*.salesforce-setup.com/*',
 ];
 
+/**
+ * Only the SLDS rules the pages use reach the build: the class names written in the components and entry points
+ * (every class is written out whole, never assembled), and the elements model output may hold (SafeMarkdown).
+ */
+const keepUsedStyles = purgeCss({
+  content: ['components/**/*.tsx', 'entrypoints/**/*.{tsx,html}'],
+  safelist: {
+    standard: [/^(html|body|:root|h[1-6]|p|ul|ol|li|a|strong|em|code|pre|blockquote|table|thead|tbody|tfoot|tr|th|td|hr|q|mark|details|summary|dl|dt|dd|sup|caption|colgroup|col)$/],
+  },
+  // SLDS styles by state attributes as well as classes (aria-selected, disabled, hidden…).
+  dynamicAttributes: ['aria-selected', 'aria-pressed', 'aria-expanded', 'aria-current', 'aria-invalid', 'aria-disabled', 'disabled', 'hidden', 'open', 'data-label'],
+});
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ css: { postcss: { plugins: [keepUsedStyles] } } }),
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   manifest: {

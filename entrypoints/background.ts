@@ -1,5 +1,5 @@
 import '../lib/messaging/zod-jitless';
-import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore } from '../lib/browser';
+import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
 import {
   extensionId,
   extensionOrigin,
@@ -22,6 +22,7 @@ export default defineBackground(() => {
     browser: featureBrowser,
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
+    settingsVersion: settingsVersion(),
   });
 
   openPanelOnActionClick();

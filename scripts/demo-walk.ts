@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { DEMO_MODEL } from '../tests/sandbox/anthropic';
 import type { Sandbox } from '../tests/sandbox/sandbox';
 import { ACME } from '../tests/sandbox/salesforce/seed';
-import { enableOrgIfAsked, openSidePanel, serviceWorker, type ExtensionBrowser } from '../tests/e2e/chromium';
+import { enableOrgIfAsked, openSidePanel, serviceWorker, showFeature, type ExtensionBrowser } from '../tests/e2e/chromium';
 
 export interface StepResult {
   feature: string;
@@ -91,7 +91,7 @@ async function count(panel: Page, feature: string, testId: string): Promise<numb
 
 /** Writes one feature's output and checks it as the panel does: done, cited, nothing unverified, no failed rule. */
 async function generate(panel: Page, feature: string): Promise<string> {
-  await panel.locator(`[data-testid=feature-${feature}]`).click();
+  await showFeature(panel, feature);
   await panel.locator('[data-testid=generate]').click();
   const output = await panel.waitForSelector(`[data-testid=generation][data-feature=${feature}]:is([data-status=done],[data-status=failed])`, { timeout: 20_000 });
   const status = await output?.evaluate((node) => node.getAttribute('data-status'));
@@ -109,7 +109,7 @@ async function generate(panel: Page, feature: string): Promise<string> {
 }
 
 async function typeNote(panel: Page, text: string): Promise<void> {
-  await panel.waitForSelector('[data-testid=note-input]');
+  await showFeature(panel, 'note');
   await panel.focus('[data-testid=note-input]');
   await panel.$eval('[data-testid=note-input]', (node) => (node as HTMLTextAreaElement).select());
   await panel.keyboard.type(text);
@@ -144,6 +144,7 @@ async function logNote(panel: Page): Promise<string> {
 }
 
 async function ask(panel: Page): Promise<string> {
+  await showFeature(panel, 'ask');
   await panel.locator('[data-testid=ask-input]').fill(DEMO_QUESTION);
   await panel.keyboard.press('Enter');
   await panel.waitForSelector('[data-testid=ask-outcome]:is([data-phase=done],[data-phase=refused],[data-phase=failed])', { timeout: 20_000 });

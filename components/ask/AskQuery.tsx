@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PreparedQuery } from '../../lib/features/ask/run';
+import type { PreparedQuery } from '../../lib/features/ask/results';
 
 /** The SOQL exactly as it is sent, in monospace, with Copy, and what the rep should know about it. */
 export function AskQuery({ prepared }: { prepared: PreparedQuery }) {

@@ -1,5 +1,5 @@
 import type { AskState } from '../../lib/features/ask/messages';
-import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/run';
+import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/results';
 
 interface Props {
   state: AskState;
@@ -32,9 +32,9 @@ function shownColumns(prepared: PreparedQuery): ResultColumn[] {
 function Cell({ row, column, first, host }: { row: ResultRow; column: ResultColumn; first: boolean; host: string }) {
   const text = cellText(row.values[column.key] ?? null);
   const link = row.links[column.key] ?? (first ? row.link : null);
-  if (!link || !text) return <td>{text}</td>;
+  if (!link || !text) return <td data-label={column.label}>{text}</td>;
   return (
-    <td>
+    <td data-label={column.label}>
       <a href={lightningRecordUrl(host, link)} target="_blank" rel="noreferrer" data-testid="ask-record-link" data-record-id={link.id}>
         {text}
       </a>
@@ -55,7 +55,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
   return (
     <div className="slds-m-top_small">
       <div className="slds-scrollable_x" role="region" aria-label="Results" tabIndex={0}>
-        <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-table_striped" data-testid="ask-results">
+        <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-table_striped slds-max-medium-table_stacked-horizontal gw-results-table" data-testid="ask-results">
           <caption className="slds-assistive-text">Results of your question: {state.question}</caption>
           <thead>
             <tr className="slds-line-height_reset">
@@ -70,7 +70,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
           <tbody>
             {state.rows.map((row, index) => (
               <tr key={`${row.link?.id ?? ''}${index}`} id={rowAnchor(index)} data-testid="ask-row" data-record-id={row.link?.id ?? ''}>
-                <th scope="row" className="slds-text-color_weak">
+                <th scope="row" className="slds-text-color_weak" data-label="Row">
                   q{index + 1}
                 </th>
                 {columns.map((column, position) => (

@@ -1,8 +1,10 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { MAX_QUESTION_LENGTH, type AskState } from '../../lib/features/ask/messages';
-import { selectAskDraft, selectAskSending, selectAskState, sendAskRequest as send, useAskStore, watchAsk } from '../../lib/features/ask/store';
+import { selectAskDraft, selectAskSending, selectAskState, sendAskRequest as send, useAskStore } from '../../lib/features/ask/store';
 import type { RecordCard } from '../../lib/features/record-view/messages';
-import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
+import { Alert } from '../shared/Alert';
+import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
+import { useDebouncedSend } from '../shared/use-debounced-send';
 import { AskQuery } from './AskQuery';
 import { AskResults } from './AskResults';
 import { AskSummaryView } from './AskSummaryView';
@@ -10,37 +12,47 @@ import { AskSummaryView } from './AskSummaryView';
 interface Props {
   host: string;
   record: RecordCard | null;
+  blocker?: Blocker | null;
 }
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
-/** Receives the background's Ask events into the store, and asks for the kept state whenever the port (re)connects. */
-function useAskConnection(): void {
-  const connected = usePanelConnection(selectConnected);
-  useEffect(() => watchAsk(), []);
-  useEffect(() => {
-    if (connected) send({ type: 'open' });
-  }, [connected]);
-}
-
-/** Keeps what the rep types in the background too (debounced), so closing the panel loses nothing. */
+/**
+ * Keeps what the rep types in the background too (debounced, and at once when the panel closes or the tab changes),
+ * so closing the panel loses nothing.
+ */
 function useDraft(): [string, (text: string) => void] {
   const draft = useAskStore(selectAskDraft);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const kept = useDebouncedSend((text: string) => send({ type: 'draft', text }), DRAFT_SAVE_DELAY_MS);
   const change = (text: string): void => {
     useAskStore.getState().setDraft(text);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => send({ type: 'draft', text }), DRAFT_SAVE_DELAY_MS);
+    kept.keep(text);
   };
   return [draft, change];
+}
+
+/** An example question that fits the record in view. */
+function placeholderFor(record: RecordCard | null): string {
+  switch (record?.objectName) {
+    case 'Account':
+      return "Which of this account's open deals close this quarter?";
+    case 'Opportunity':
+      return 'Which open tasks does this deal have?';
+    case 'Contact':
+      return 'Which open cases does this contact have?';
+    case 'Lead':
+      return 'Which leads from the same company are open?';
+    case 'Case':
+      return "Which other open cases does this case's account have?";
+    default:
+      return 'Which open deals close this quarter?';
+  }
 }
 
 const isBusy = (state: AskState | null, sending: boolean): boolean => sending || state?.phase === 'planning' || state?.phase === 'running';
 
 /** Natural-language questions answered from live Salesforce data, with the query shown and run as the rep. */
-export function AskSection({ host, record }: Props) {
-  useAskConnection();
+export function AskSection({ host, record, blocker = null }: Props) {
   const state = useAskStore(selectAskState);
   const sending = useAskStore(selectAskSending);
   const [draft, setDraft] = useDraft();
@@ -50,8 +62,8 @@ export function AskSection({ host, record }: Props) {
   const ask = (question: string): void => {
     if (!question.trim() || busy) return;
     useAskStore.getState().markSending();
+    // The question stays in the box: the rep may refine it and ask again.
     send({ type: 'ask', question: question.trim() });
-    setDraft('');
   };
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
@@ -63,10 +75,11 @@ export function AskSection({ host, record }: Props) {
   };
 
   return (
-    <section className="slds-box slds-theme_default slds-m-top_medium gw-ask" aria-labelledby="gw-ask-title" data-testid="ask-section">
-      <h2 id="gw-ask-title" className="slds-text-heading_small slds-m-bottom_x-small">
+    <section className="gw-ask" aria-labelledby="gw-ask-title" data-testid="ask-section">
+      <h2 id="gw-ask-title" className="slds-assistive-text">
         Ask about your Salesforce data
       </h2>
+      {blocker && <BlockerAlert blocker={blocker} />}
       <form onSubmit={onSubmit} role="search" aria-label="Ask a question">
         <div className="slds-form-element">
           <label className="slds-form-element__label" htmlFor="gw-ask-input">
@@ -80,7 +93,7 @@ export function AskSection({ host, record }: Props) {
               className="slds-input"
               value={draft}
               maxLength={MAX_QUESTION_LENGTH}
-              placeholder={record ? "Which of this account's open deals close this quarter?" : 'Which open deals close this quarter?'}
+              placeholder={placeholderFor(record)}
               aria-describedby="gw-ask-help"
               onChange={(event) => setDraft(event.target.value)}
               data-testid="ask-input"
@@ -91,7 +104,7 @@ export function AskSection({ host, record }: Props) {
             Answers come from live data you can see; the query is shown before its results.
           </div>
         </div>
-        <button type="submit" className="slds-button slds-button_brand slds-m-top_x-small" disabled={busy || !draft.trim()} data-testid="ask-submit">
+        <button type="submit" className="slds-button slds-button_brand slds-m-top_x-small" disabled={blocker !== null || busy || !draft.trim()} data-testid="ask-submit">
           {busy ? 'Asking…' : 'Ask'}
         </button>
       </form>
@@ -164,11 +177,8 @@ function Refused({ problems, onRephrase }: { problems: string[]; onRephrase(): v
 
 function Failed({ message, onAgain }: { message: string; onAgain(): void }) {
   return (
-    <div role="alert" className="slds-m-top_x-small" data-testid="ask-error">
-      <p className="slds-text-color_error">{message}</p>
-      <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onAgain} data-testid="ask-again">
-        Ask again
-      </button>
-    </div>
+    <Alert tone="error" testId="ask-error" actions={[{ label: 'Ask again', onClick: onAgain, testId: 'ask-again' }]}>
+      {message}
+    </Alert>
   );
 }

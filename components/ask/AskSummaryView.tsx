@@ -1,6 +1,8 @@
 import type { AskSummary } from '../../lib/features/ask/messages';
-import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { lightningRecordUrl, rowAnchor } from './AskResults';
+import { isOrgRecordUrl } from '../shared/org-links';
+import { Alert } from '../shared/Alert';
 
 interface Props {
   askId: string;
@@ -23,14 +25,7 @@ function linksFor(host: string) {
       if (recordId) return lightningRecordUrl(host, { objectName, id: recordId });
       return `#${rowAnchor(Number(/q(\d+)/.exec(objectName)?.[1] ?? 1) - 1)}`;
     },
-    isOrgRecordUrl: (href: string): boolean => {
-      try {
-        const url = new URL(href);
-        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
-      } catch {
-        return false;
-      }
-    },
+    isOrgRecordUrl: (href: string): boolean => isOrgRecordUrl(host, href),
   };
 }
 
@@ -54,34 +49,37 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
   const note = STATUS_NOTE[summary.status];
   // A total's citation carries no record; its row id goes where the object name would, for the anchor.
   const citations = summary.citations.map((citation) => (citation.recordId ? citation : { ...citation, objectName: citation.id }));
+  const problem = summary.problem && (
+    <Alert tone="error" title="The summary could not be written" testId="ask-summary-problem" data={{ 'data-kind': summary.problem.kind }}>
+      {summary.problem.message}
+    </Alert>
+  );
   return (
-    <section className="slds-box slds-theme_default slds-m-top_small gw-output" data-testid="ask-summary" data-status={summary.status} data-ask-id={askId} aria-busy={streaming} aria-label="Summary of the results">
-      <p className="slds-text-title_caps gw-ai-label">
-        AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
-      </p>
-      <SafeMarkdown text={summary.text} citations={citations} claims={summary.unsupported} {...linksFor(host)} />
-      <div className="slds-m-top_x-small" aria-live="polite">
-        {note && <p className="slds-text-color_weak">{note}</p>}
-        {summary.problem && (
-          <p role="alert" className="slds-text-color_error" data-testid="ask-summary-problem" data-kind={summary.problem.kind}>
-            {summary.problem.message}
-          </p>
+    <>
+      {problem}
+      <section className="slds-box slds-theme_default slds-m-top_small gw-output" data-testid="ask-summary" data-status={summary.status} data-ask-id={askId} aria-busy={streaming} aria-label="Summary of the results">
+        <p className="slds-text-title_caps gw-ai-label">
+          AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
+        </p>
+        <LazyMarkdown text={summary.text} citations={citations} claims={summary.unsupported} {...linksFor(host)} />
+        <div className="slds-m-top_x-small" aria-live="polite">
+          {note && <p className="slds-text-color_weak">{note}</p>}
+          {summary.status === 'done' && (
+            <p className="slds-text-color_weak" data-testid="ask-grounding">
+              {groundingText(summary)}
+            </p>
+          )}
+        </div>
+        {streaming ? (
+          <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onStop} data-testid="ask-stop-summary">
+            Stop
+          </button>
+        ) : (
+          <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onSummarize} data-testid="ask-summarize">
+            {summary.status === 'done' ? 'Summarize again' : 'Retry'}
+          </button>
         )}
-        {summary.status === 'done' && (
-          <p className="slds-text-color_weak" data-testid="ask-grounding">
-            {groundingText(summary)}
-          </p>
-        )}
-      </div>
-      {streaming ? (
-        <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onStop} data-testid="ask-stop-summary">
-          Stop
-        </button>
-      ) : (
-        <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onSummarize} data-testid="ask-summarize">
-          {summary.status === 'done' ? 'Summarize again' : 'Retry'}
-        </button>
-      )}
-    </section>
+      </section>
+    </>
   );
 }

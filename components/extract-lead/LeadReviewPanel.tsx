@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { LeadState } from '../../lib/features/extract-lead/messages';
 import { selectLeadState, sendLeadRequest as send, useLeadStore, watchLead } from '../../lib/features/extract-lead/store';
 import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
+import { Alert } from '../shared/Alert';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { recordUrl, ReviewCards } from '../shared/review/ReviewCards';
 
@@ -22,15 +23,15 @@ export function LeadReviewPanel() {
 
   if (!state) return null;
   return (
-    <section className="slds-box slds-m-bottom_medium" data-testid="lead-review" data-phase={state.phase} aria-labelledby={headingId}>
+    <section className="slds-card gw-section" data-testid="lead-review" data-phase={state.phase} aria-labelledby={headingId}>
       <h2 id={headingId} className="slds-text-heading_small">
         Extract to Lead
       </h2>
       <LeadSourceLine source={state.source} />
       {state.problem && (
-        <p className="slds-text-color_error" role="alert" data-testid="lead-problem">
+        <Alert tone="error" testId="lead-problem">
           {state.problem}
-        </p>
+        </Alert>
       )}
       <LeadBody state={state} />
     </section>

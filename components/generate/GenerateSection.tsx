@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { FEATURE_LABELS, type EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/messages';
+import { FEATURE_LABELS, EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/messages';
 import type { RecordCard } from '../../lib/features/record-view/messages';
-import { selectFeatureSwitches, useGovernanceStore } from '../../lib/features/governance/store';
+import { rememberForm, selectPlace, usePlaceStore } from '../../lib/panel/place';
+import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
+import { GenerationProblemAlert } from './GenerationProblemAlert';
 
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;
@@ -10,19 +11,20 @@ export interface GenerateActions {
   /** Resolves whether the browser took the text. */
   copy(text: string): Promise<boolean>;
   openInGmail(to: string | null, subject: string, body: string): void;
-  chooseFeature(feature: Feature): void;
   /** What the rep did with an output (used it, thumbs with a reason, edited a draft), recorded on its audit entry. */
   report(feature: Feature, generationId: string, report: OutcomeReport): void;
+  /** Opens Groundwork's settings at a section ("key", "budgets"…). */
+  openSettings(section: string): void;
 }
 
 /** The output's actions for one feature: each use of the output is also reported, to record what the rep did. */
-function outputActionsFor(current: Feature, generation: Generation | undefined, actions: GenerateActions, email: EmailOptions): OutputActions {
+function outputActionsFor(feature: Feature, generation: Generation | undefined, actions: GenerateActions, email: EmailOptions): OutputActions {
   const report = (outcome: OutcomeReport): void => {
-    if (generation) actions.report(current, generation.id, outcome);
+    if (generation) actions.report(feature, generation.id, outcome);
   };
   return {
-    regenerate: () => actions.generate(current, current === 'email' ? email : null),
-    stop: () => actions.stop(current),
+    regenerate: () => actions.generate(feature, feature === 'email' ? email : null),
+    stop: () => actions.stop(feature),
     feedback: (value, reason) => report({ kind: 'feedback', value, ...(reason ? { reason } : {}) }),
     copy: (text) => {
       report({ kind: 'used', via: 'copy', finalText: text });
@@ -30,7 +32,7 @@ function outputActionsFor(current: Feature, generation: Generation | undefined, 
     },
     used: (via, finalText) => report({ kind: 'used', via, finalText }),
     edit: (subject, body) => report({ kind: 'edit', subject, body }),
-    ...(current === 'email'
+    ...(feature === 'email'
       ? {
           openInGmail: (subject: string, body: string) => {
             actions.openInGmail(email.recipient?.email ?? null, subject, body);
@@ -44,84 +46,51 @@ function outputActionsFor(current: Feature, generation: Generation | undefined, 
 interface Props {
   card: RecordCard;
   feature: Feature;
-  generations: Partial<Record<Feature, Generation>>;
+  generation: Generation | undefined;
   actions: GenerateActions;
+  blocker: Blocker | null;
   recordUrl(objectName: string, recordId: string): string;
   isOrgRecordUrl(href: string): boolean;
 }
 
-/** Deal insights are about an opportunity; the other features work on any record. */
-function featuresFor(card: RecordCard): Feature[] {
-  return card.objectName === 'Opportunity' ? ['summary', 'brief', 'insights', 'email'] : ['summary', 'brief', 'email'];
+const DEFAULT_EMAIL: EmailOptions = { recipient: null, purpose: 'follow-up', instruction: '', tone: 'friendly', length: 'short' };
+
+/** The email options the rep set for this record (kept with their place in the panel), or the defaults. */
+function useEmailOptions(card: RecordCard): [EmailOptions, (options: EmailOptions) => void] {
+  const kept = usePlaceStore((slice) => selectPlace(card.recordId)(slice).forms['email-options']);
+  const parsed = EmailOptions.safeParse(kept);
+  const options = parsed.success ? parsed.data : DEFAULT_EMAIL;
+  const first = card.people[0];
+  const recipient = options.recipient ?? (first ? { id: first.id, name: first.name, email: first.email } : null);
+  return [{ ...options, recipient }, (next) => rememberForm(card.recordId, 'email-options', next)];
 }
 
-export function GenerateSection({ card, feature, generations, actions, recordUrl, isOrgRecordUrl }: Props) {
-  const switches = useGovernanceStore(selectFeatureSwitches);
-  const features = featuresFor(card).filter((candidate) => switches?.[candidate] ?? true);
-  const current = features.includes(feature) ? feature : 'summary';
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const [email, setEmail] = useState<EmailOptions>({ recipient: null, purpose: 'follow-up', instruction: '', tone: 'friendly', length: 'short' });
-  const generation = generations[current];
-  const recipient = email.recipient ?? (card.people[0] ? { id: card.people[0].id, name: card.people[0].name, email: card.people[0].email } : null);
-
-  const onKey = (event: KeyboardEvent, index: number): void => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    const next = (index + step + features.length) % features.length;
-    const target = features[next];
-    if (target) actions.chooseFeature(target);
-    tabs.current[next]?.focus();
-  };
-
-  const outputActions = outputActionsFor(current, generation, actions, { ...email, recipient });
-
-  if (features.length === 0) return null;
+/** One generation feature for the record in view: what blocks it, its problem, its options, Generate, and the output. */
+export function GenerateSection({ card, feature, generation, actions, blocker, recordUrl, isOrgRecordUrl }: Props) {
+  const [email, setEmail] = useEmailOptions(card);
+  const outputActions = outputActionsFor(feature, generation, actions, email);
+  const streaming = generation?.status === 'streaming';
+  const label = FEATURE_LABELS[feature];
   return (
-    <section className="slds-m-top_medium" aria-label="Generate with AI">
-      <div className="slds-tabs_default">
-        <div role="tablist" className="slds-tabs_default__nav" aria-label="What to write">
-          {features.map((candidate, index) => (
-            <button
-              key={candidate}
-              ref={(element) => {
-                tabs.current[index] = element;
-              }}
-              type="button"
-              role="tab"
-              id={`gw-tab-${candidate}`}
-              aria-selected={candidate === current}
-              aria-controls="gw-tabpanel"
-              tabIndex={candidate === current ? 0 : -1}
-              className={`slds-tabs_default__item gw-tab${candidate === current ? ' slds-is-active' : ''}`}
-              onClick={() => actions.chooseFeature(candidate)}
-              onKeyDown={(event) => onKey(event, index)}
-              data-testid={`feature-${candidate}`}
-            >
-              {FEATURE_LABELS[candidate]}
-            </button>
-          ))}
-        </div>
-        <div id="gw-tabpanel" role="tabpanel" aria-labelledby={`gw-tab-${current}`} className="slds-p-top_small">
-          {current === 'email' && (!generation || generation.status !== 'streaming') && (
-            <EmailOptionsForm options={{ ...email, recipient }} people={card.people} onChange={setEmail} />
-          )}
-          {(!generation || generation.status !== 'streaming') && !generation?.text && (
-            <button type="button" className="slds-button slds-button_brand" onClick={outputActions.regenerate} data-testid="generate">
-              Write {FEATURE_LABELS[current].toLowerCase()}
-            </button>
-          )}
-          {generation && (generation.text || generation.status !== 'done') && (
-            <GenerationOutput generation={generation} actions={outputActions} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
-          )}
-        </div>
-      </div>
+    <section aria-label={label} data-testid={`feature-panel-${feature}`}>
+      {blocker && <BlockerAlert blocker={blocker} />}
+      {generation?.problem && <GenerationProblemAlert problem={generation.problem} partial={generation.text !== ''} onRetry={outputActions.regenerate} onSettings={actions.openSettings} />}
+      {feature === 'email' && !streaming && <EmailOptionsForm options={email} people={card.people} onChange={setEmail} />}
+      {!streaming && !generation?.text && (
+        <button type="button" className="slds-button slds-button_brand gw-generate" onClick={outputActions.regenerate} disabled={blocker !== null} data-testid="generate">
+          Write {label.toLowerCase()}
+        </button>
+      )}
+      {generation && (generation.text || streaming) && (
+        <GenerationOutput generation={generation} actions={outputActions} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
+      )}
     </section>
   );
 }
 
 function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions; people: RecordCard['people']; onChange(options: EmailOptions): void }) {
   return (
-    <fieldset className="slds-form slds-m-bottom_small" data-testid="email-options">
+    <fieldset className="slds-form gw-email-options" data-testid="email-options">
       <legend className="slds-assistive-text">Email draft options</legend>
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-recipient">
@@ -140,20 +109,19 @@ function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions
           {people.length === 0 && <option value="">No contacts on this record</option>}
           {people.map((person) => (
             <option key={person.id} value={person.id}>
-              {person.name}
-              {person.title ? ` (${person.title})` : ''}
+              {person.title ? `${person.name} (${person.title})` : person.name}
             </option>
           ))}
         </select>
       </div>
-      <div className="slds-grid slds-gutters_x-small slds-m-top_x-small">
+      <div className="gw-email-options__choices">
         <Choice id="gw-purpose" label="Purpose" value={options.purpose} values={['follow-up', 'recap', 'introduction', 'check-in', 'custom']} onChange={(purpose) => onChange({ ...options, purpose })} />
         <Choice id="gw-tone" label="Tone" value={options.tone} values={['friendly', 'formal', 'direct']} onChange={(tone) => onChange({ ...options, tone })} />
         <Choice id="gw-length" label="Length" value={options.length} values={['short', 'medium', 'long']} onChange={(length) => onChange({ ...options, length })} />
       </div>
-      <div className="slds-form-element slds-m-top_x-small">
+      <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-instruction">
-          Anything to add {options.purpose === 'custom' ? '(what the email is for)' : '(optional)'}
+          {options.purpose === 'custom' ? 'What the email is for' : 'Anything to add (optional)'}
         </label>
         <input id="gw-instruction" className="slds-input" maxLength={500} value={options.instruction} onChange={(event) => onChange({ ...options, instruction: event.target.value })} data-testid="email-instruction" />
       </div>
@@ -163,7 +131,7 @@ function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions
 
 function Choice<T extends string>({ id, label, value, values, onChange }: { id: string; label: string; value: T; values: readonly T[]; onChange(value: T): void }) {
   return (
-    <div className="slds-form-element slds-col">
+    <div className="slds-form-element">
       <label className="slds-form-element__label" htmlFor={id}>
         {label}
       </label>

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/features/generate/messages';
 import { splitEmail } from '../../lib/features/generate/validate';
 import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
 import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
-import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { Icon } from '../shared/Icon';
+import { LazyMarkdown } from '../shared/LazyMarkdown';
+import { useDebouncedSend } from '../shared/use-debounced-send';
 
 export interface OutputActions {
   regenerate(): void;
@@ -42,8 +44,10 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
   const email = generation.feature === 'email' ? splitEmail(generation.text) : null;
   return (
     <section className="slds-box slds-theme_default gw-output" data-testid="generation" data-feature={generation.feature} data-status={generation.status} data-record-id={generation.recordId} aria-busy={streaming}>
-      <p className="slds-text-title_caps gw-ai-label">
-        AI-generated{generation.model ? ` · ${generation.model}` : ''} · check before you use it
+      <p className="gw-ai-label">
+        <Icon name="einstein" />
+        <span>AI-generated · check before you use it</span>
+        {generation.model && <span className="gw-ai-label__model" title={generation.model}>{generation.model}</span>}
       </p>
       {generation.stale && (
         <p className="slds-text-color_weak" data-testid="generation-stale" role="status">
@@ -62,25 +66,37 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       {email ? (
         <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} />
       ) : (
-        <SafeMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
+        <LazyMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
-      {streaming && <span className="slds-assistive-text">Writing…</span>}
+      {streaming && !generation.text && (
+        <p className="gw-writing" data-testid="generation-writing">
+          <span className="gw-tab-badge gw-tab-badge_running" aria-hidden="true" /> Writing…
+        </p>
+      )}
+      {streaming && generation.text && <span className="slds-assistive-text">Writing…</span>}
       <Signals generation={generation} />
-      <div className="slds-button-group slds-m-top_small gw-output__actions" role="group" aria-label="Output actions">
+      <div className="gw-actions gw-output__actions" role="group" aria-label="Output actions">
         {streaming ? (
           <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
+            <Icon name="stop" size="button" className="slds-button__icon_left" />
             Stop
           </button>
         ) : (
           <>
             <button type="button" className="slds-button slds-button_neutral" onClick={actions.regenerate} data-testid="regenerate">
+              <Icon name="refresh" size="button" className="slds-button__icon_left" />
               {generation.status === 'done' ? 'Regenerate' : 'Retry'}
             </button>
-            {!email && (
-              <CopyButton copy={() => actions.copy(generation.text)} />
-            )}
-            <button type="button" className="slds-button slds-button_neutral" aria-pressed={generation.feedback === 'up'} onClick={() => actions.feedback('up')} data-testid="thumbs-up">
-              <span aria-hidden="true">👍</span>
+            {!email && <CopyButton copy={() => actions.copy(generation.text)} />}
+            <button
+              type="button"
+              className={generation.feedback === 'up' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
+              aria-pressed={generation.feedback === 'up'}
+              title="Helpful"
+              onClick={() => actions.feedback('up')}
+              data-testid="thumbs-up"
+            >
+              <Icon name="like" size="button" />
               <span className="slds-assistive-text">Helpful</span>
             </button>
             <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
@@ -99,11 +115,6 @@ function Signals({ generation }: { generation: Generation }) {
       {note && (
         <p className="slds-text-color_weak" data-testid="generation-note">
           {note}
-        </p>
-      )}
-      {generation.problem && (
-        <p role="alert" className="slds-text-color_error" data-testid="generation-problem" data-kind={generation.problem.kind}>
-          {generation.problem.message}
         </p>
       )}
       {generation.status === 'done' && (
@@ -137,6 +148,7 @@ function CopyButton({ copy }: { copy(): Promise<boolean> }) {
   return (
     <>
       <button type="button" className="slds-button slds-button_neutral" onClick={() => void copy().then((ok) => setResult(ok ? 'copied' : 'refused'))} data-testid="copy">
+        <Icon name={result === 'copied' ? 'check' : 'copy'} size="button" className="slds-button__icon_left" />
         {result === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span role="status" className={result === 'refused' ? 'slds-text-color_error slds-m-left_x-small' : 'slds-assistive-text'} data-testid="copy-status" data-result={result ?? ''}>
@@ -150,13 +162,14 @@ function ThumbsDown({ generation, onFeedback }: { generation: Generation; onFeed
   return (
     <button
       type="button"
-      className="slds-button slds-button_neutral"
+      className={generation.feedback === 'down' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
       aria-pressed={generation.feedback === 'down'}
       aria-controls={generation.feedback === 'down' ? 'gw-feedback-reason' : undefined}
+      title="Not helpful"
       onClick={() => onFeedback('down')}
       data-testid="thumbs-down"
     >
-      <span aria-hidden="true">👎</span>
+      <Icon name="dislike" size="button" />
       <span className="slds-assistive-text">Not helpful</span>
     </button>
   );
@@ -192,7 +205,7 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
         onChange={(event) => setReason(event.target.value)}
         data-testid="feedback-reason"
       />
-      <div className="slds-button-group slds-m-top_xx-small" role="group" aria-label="Send the reason">
+      <div className="gw-actions slds-m-top_xx-small" role="group" aria-label="Send the reason">
         <button type="button" className="slds-button slds-button_neutral" onClick={send} data-testid="send-feedback-reason">
           Send
         </button>
@@ -221,36 +234,6 @@ function useInsertReport(text: string, used: OutputActions['used']): void {
 
 type Draft = { subject: string; body: string };
 
-/**
- * Sends the latest edit once typing pauses, and at once when the field loses focus (before a click on Copy counts) or
- * the draft goes away (another record, a new draft).
- */
-function useDebouncedEdit(edit: OutputActions['edit']): { keep(draft: Draft): void; flush(): void } {
-  const pending = useRef<Draft | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const send = useRef(edit);
-  useEffect(() => {
-    send.current = edit;
-  }, [edit]);
-  // Only refs inside: one function for the draft's whole life, also used as the unmount cleanup.
-  const flush = useCallback((): void => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const draft = pending.current;
-    pending.current = null;
-    if (draft) send.current?.(draft.subject, draft.body);
-  }, []);
-  useEffect(() => flush, [flush]);
-  return {
-    keep(draft) {
-      pending.current = draft;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, EDIT_SAVE_DELAY_MS);
-    },
-    flush,
-  };
-}
-
 interface EmailDraftProps {
   generated: Draft;
   edited: Draft | null;
@@ -261,7 +244,9 @@ interface EmailDraftProps {
 function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftProps) {
   const [edited, setEditedState] = useState<Draft | null>(kept);
   const current = edited ?? generated;
-  const edits = useDebouncedEdit(actions.edit);
+  const edit = actions.edit;
+  // An edit is kept when typing pauses and at once when the field loses focus (before a click on Copy counts).
+  const edits = useDebouncedSend<Draft>(edit ? (draft) => edit(draft.subject, draft.body) : undefined, EDIT_SAVE_DELAY_MS);
   useInsertReport(draftText(current.subject, current.body), actions.used);
   const setEdited = (next: Draft): void => {
     setEditedState(next);
@@ -282,7 +267,7 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
         <textarea id="gw-email-body" className="slds-textarea gw-email-body" value={current.body} readOnly={streaming} rows={12} onChange={(event) => setEdited({ ...current, body: event.target.value })} onBlur={edits.flush} data-testid="email-body" />
       </div>
       {!streaming && (
-        <div className="slds-button-group slds-m-top_x-small" role="group" aria-label="Use the draft">
+        <div className="gw-actions" role="group" aria-label="Use the draft">
           <CopyButton copy={() => actions.copy(draftText(current.subject, current.body))} />
           {actions.openInGmail && (
             <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.openInGmail?.(current.subject, current.body)} data-testid="open-in-gmail">

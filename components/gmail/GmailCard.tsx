@@ -1,4 +1,5 @@
 import type { PanelView } from '../../lib/features/record-view/messages';
+import { Alert } from '../shared/Alert';
 
 type GmailView = Extract<PanelView, { kind: 'gmail' }>;
 
@@ -6,7 +7,7 @@ type GmailView = Extract<PanelView, { kind: 'gmail' }>;
 export function GmailCard({ view }: { view: GmailView }) {
   if (!view.sender) {
     return (
-      <section className="slds-box slds-theme_default" data-testid="panel-state" data-state="gmail-no-message" role="status">
+      <section className="slds-card gw-section" data-testid="panel-state" data-state="gmail-no-message" role="status">
         <h2 className="slds-text-heading_small slds-m-bottom_x-small">Open an email</h2>
         <p>Open a message in Gmail and Groundwork shows its sender&apos;s Salesforce record here.</p>
       </section>
@@ -14,14 +15,14 @@ export function GmailCard({ view }: { view: GmailView }) {
   }
   const { sender, match } = view;
   return (
-    <article className="slds-card" data-testid="gmail-card" data-state={match?.kind ?? 'looking'} aria-labelledby="gw-sender">
-      <div className="slds-card__header">
+    <article className="slds-card gw-section" data-testid="gmail-card" data-state={match?.kind ?? 'looking'} aria-labelledby="gw-sender">
+      <header>
         <p className="slds-text-title_caps">Email from</p>
-        <h2 id="gw-sender" className="slds-text-heading_small" data-testid="sender">
+        <h2 id="gw-sender" className="slds-text-heading_small gw-record-card__name" data-testid="sender">
           {sender.name} <span className="slds-text-color_weak">&lt;{sender.email}&gt;</span>
         </h2>
-      </div>
-      <div className="slds-card__body slds-card__body_inner" aria-live="polite">
+      </header>
+      <div className="slds-m-top_x-small" aria-live="polite">
         {(!match || match.kind === 'looking') && <p>Looking for {sender.email} in Salesforce…</p>}
         {match?.kind === 'no-org' && <p>Open a Salesforce record once, and Groundwork looks senders up in that org.</p>}
         {match?.kind === 'found' && (
@@ -44,9 +45,9 @@ export function GmailCard({ view }: { view: GmailView }) {
           </div>
         )}
         {match?.kind === 'problem' && (
-          <p role="alert" data-testid="sender-problem">
+          <Alert tone="error" title="Groundwork could not look the sender up" testId="sender-problem" data={{ 'data-kind': match.problem.kind }}>
             {match.problem.message}
-          </p>
+          </Alert>
         )}
       </div>
     </article>

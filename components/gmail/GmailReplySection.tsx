@@ -4,6 +4,7 @@ import { connectGmail, gmailActions, selectCopied, selectInserting, selectLastIn
 import type { ReplyDraft } from '../../lib/features/gmail/messages';
 import { GmailLogSection } from './GmailLogSection';
 import { InsertResultNote } from './InsertResultNote';
+import { Alert } from '../shared/Alert';
 
 type GmailView = Extract<PanelView, { kind: 'gmail' }>;
 
@@ -20,18 +21,18 @@ export function GmailReplySection({ view }: { view: GmailView }) {
   const forThisSender = reply && view.sender && reply.person.email.toLowerCase() === view.sender.email.toLowerCase() ? reply : null;
   return (
     <>
-      {/* A draft's insert that opened a new Gmail tab: the panel now follows that tab, so the result shows here. */}
-      {last?.source === 'draft' && <InsertResultNote result={last} copied={copied} />}
-      {match && view.sender && (
-        <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-reply-heading" data-testid="gmail-reply">
-          <h2 id="gw-reply-heading" className="slds-text-heading_small">
-            Reply to {match.name}
-          </h2>
-          <DraftReplyForm streaming={forThisSender?.status === 'streaming'} hasReply={forThisSender !== null} />
-          {forThisSender && <ReplyOutput reply={forThisSender} />}
-        </section>
-      )}
-      <GmailLogSection />
+        {/* A draft's insert that opened a new Gmail tab: the panel now follows that tab, so the result shows here. */}
+        {last?.source === 'draft' && <InsertResultNote result={last} copied={copied} />}
+        {match && view.sender && (
+          <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-reply-heading" data-testid="gmail-reply">
+            <h2 id="gw-reply-heading" className="slds-text-heading_small">
+              Reply to {match.name}
+            </h2>
+            <DraftReplyForm streaming={forThisSender?.status === 'streaming'} hasReply={forThisSender !== null} />
+            {forThisSender && <ReplyOutput reply={forThisSender} />}
+          </section>
+        )}
+        <GmailLogSection />
     </>
   );
 }
@@ -83,80 +84,82 @@ function ReplyOutput({ reply }: { reply: ReplyDraft }) {
   const streaming = reply.status === 'streaming';
   const body = reply.edited ?? reply.text;
   return (
-    <div className="slds-m-top_small gw-output" data-testid="reply" data-status={reply.status} aria-busy={streaming}>
-      <p className="slds-text-title_caps gw-ai-label">AI-generated{reply.model ? ` · ${reply.model}` : ''} · check before you use it</p>
-      <div className="slds-form-element">
-        <label className="slds-form-element__label" htmlFor="gw-reply-body">
-          Reply
-        </label>
-        <textarea
-          id="gw-reply-body"
-          className="slds-textarea gw-email-body"
-          rows={10}
-          value={body}
-          readOnly={streaming}
-          onChange={(event) => gmailActions.editReply(event.target.value)}
-          data-testid="reply-body"
-        />
-      </div>
-      <div aria-live="polite">
-        {STATUS_NOTE[reply.status] && <p className="slds-text-color_weak">{STATUS_NOTE[reply.status]}</p>}
-        {reply.problem && (
-          <p role="alert" className="slds-text-color_error" data-testid="reply-problem" data-kind={reply.problem.kind}>
-            {reply.problem.message}
-          </p>
-        )}
-        {reply.status === 'done' && <Checks reply={reply} />}
-      </div>
-      {!streaming && body.trim() !== '' && (
-        <div className="slds-m-top_x-small">
-          <button
-            type="button"
-            className="slds-button slds-button_brand"
-            onClick={() => gmailActions.insert('reply', reply.threadSubject ? `Re: ${reply.threadSubject}` : '', body)}
-            disabled={inserting !== null}
-            data-testid="insert-reply"
-          >
-            {inserting === 'reply' ? 'Inserting…' : 'Insert into Gmail'}
-          </button>
-          {last?.source === 'reply' && <InsertResultNote result={last} copied={copied} />}
-        </div>
+    <>
+      {reply.problem && (
+        <Alert tone="error" title="The reply could not be written" testId="reply-problem" data={{ 'data-kind': reply.problem.kind }}>
+          {reply.problem.message}
+        </Alert>
       )}
-    </div>
+      <div className="slds-m-top_small gw-output" data-testid="reply" data-status={reply.status} aria-busy={streaming}>
+        <p className="slds-text-title_caps gw-ai-label">AI-generated{reply.model ? ` · ${reply.model}` : ''} · check before you use it</p>
+        <div className="slds-form-element">
+          <label className="slds-form-element__label" htmlFor="gw-reply-body">
+            Reply
+          </label>
+          <textarea
+            id="gw-reply-body"
+            className="slds-textarea gw-email-body"
+            rows={10}
+            value={body}
+            readOnly={streaming}
+            onChange={(event) => gmailActions.editReply(event.target.value)}
+            data-testid="reply-body"
+          />
+        </div>
+        <div aria-live="polite">
+          {STATUS_NOTE[reply.status] && <p className="slds-text-color_weak">{STATUS_NOTE[reply.status]}</p>}
+          {reply.status === 'done' && <Checks reply={reply} />}
+        </div>
+        {!streaming && body.trim() !== '' && (
+          <div className="slds-m-top_x-small">
+            <button
+              type="button"
+              className="slds-button slds-button_brand"
+              onClick={() => gmailActions.insert('reply', reply.threadSubject ? `Re: ${reply.threadSubject}` : '', body)}
+              disabled={inserting !== null}
+              data-testid="insert-reply"
+            >
+              {inserting === 'reply' ? 'Inserting…' : 'Insert into Gmail'}
+            </button>
+            {last?.source === 'reply' && <InsertResultNote result={last} copied={copied} />}
+          </div>
+        )}
+      </div>
+    </>
   );
 }
 
 function Checks({ reply }: { reply: ReplyDraft }) {
   return (
     <>
-      {reply.unsupported.length > 0 && (
-        <div className="slds-text-color_error" data-testid="reply-unverified">
-          <p>Not found in the record or the thread — check before sending:</p>
-          <ul className="slds-list_dotted">
-            {reply.unsupported.map((claim) => (
-              <li key={`${claim.kind}:${claim.text}`} data-testid="unverified-claim">
-                {claim.text}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <p className="slds-text-color_weak" data-testid="reply-grounding">
-        {reply.unsupported.length === 0 ? 'Every number, date, email, phone and name was found in the record or the thread' : `${reply.unsupported.length} unverified`}
-        {` · ${reply.citations.length} sources cited`}
-      </p>
-      {reply.citations.length > 0 && (
-        <details className="slds-m-top_xx-small">
-          <summary>Sources</summary>
-          <ul className="slds-list_dotted" data-testid="reply-citations">
-            {reply.citations.map((citation) => (
-              <li key={citation.id} data-testid="citation">
-                {citation.text}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+        {reply.unsupported.length > 0 && (
+          <div className="slds-text-color_error" data-testid="reply-unverified">
+            <p>Not found in the record or the thread — check before sending:</p>
+            <ul className="slds-list_dotted">
+              {reply.unsupported.map((claim) => (
+                <li key={`${claim.kind}:${claim.text}`} data-testid="unverified-claim">
+                  {claim.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p className="slds-text-color_weak" data-testid="reply-grounding">
+          {reply.unsupported.length === 0 ? 'Every number, date, email, phone and name was found in the record or the thread' : `${reply.unsupported.length} unverified`}
+          {` · ${reply.citations.length} sources cited`}
+        </p>
+        {reply.citations.length > 0 && (
+          <details className="slds-m-top_xx-small">
+            <summary>Sources</summary>
+            <ul className="slds-list_dotted" data-testid="reply-citations">
+              {reply.citations.map((citation) => (
+                <li key={citation.id} data-testid="citation">
+                  {citation.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState } from 'react';
-import { AUDIT_FEATURES, OUTCOMES, type AuditEntry, type AuditLog, type VerifyResult } from '../../lib/audit';
+import { AUDIT_FEATURES, isModelCall, OUTCOMES, type AuditEntry, type AuditLog, type VerifyResult } from '../../lib/audit';
 import { AuditIntegrity } from './AuditIntegrity';
 import { EMPTY_FILTERS, filtersFromForm, type FilterForm } from '../../lib/features/governance/audit-filters';
 import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
@@ -65,12 +65,21 @@ export function AuditView({ log }: { log: AuditLog }) {
         ) : entries.length === 0 ? (
           <p data-testid="audit-empty">No entries match.</p>
         ) : (
-          <div className="slds-scrollable_x">
-            <table className="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="audit-table">
+          <>
+            <EntryCounts entries={entries} />
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-audit-table" data-testid="audit-table">
               <caption className="slds-assistive-text">Audit entries, newest first</caption>
+              <colgroup>
+                <col style={{ width: '14%' }} />
+                <col style={{ width: '23%' }} />
+                <col style={{ width: '20%' }} />
+                <col style={{ width: '9%' }} />
+                <col style={{ width: '22%' }} />
+                <col style={{ width: '12%' }} />
+              </colgroup>
               <thead>
                 <tr className="slds-line-height_reset">
-                  {['Time', 'User', 'Feature', 'Org', 'Record', 'Model', 'Tokens in / out', 'Cache read / write', 'Cost', 'Latency', 'Flags', 'Outcome', 'Details'].map((heading) => (
+                  {COLUMNS.map((heading) => (
                     <th key={heading} scope="col">
                       {heading}
                     </th>
@@ -86,39 +95,74 @@ export function AuditView({ log }: { log: AuditLog }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </>
         )}
       </Section>
     </>
   );
 }
 
+const COLUMNS = ['When', 'What', 'Model and tokens', 'Cost', 'Outcome', 'Details'] as const;
+
+/** How many entries the filters match, and of them the model calls and failed ones: the usage view counts the same. */
+function EntryCounts({ entries }: { entries: readonly AuditEntry[] }) {
+  const calls = entries.filter(isModelCall);
+  const failed = calls.filter((entry) => entry.error !== undefined).length;
+  return (
+    <p className="slds-m-bottom_small" data-testid="audit-counts" data-entries={entries.length} data-requests={calls.length} data-failed={failed}>
+      {entries.length === 1 ? '1 entry' : `${count(entries.length)} entries`}: {calls.length === 1 ? '1 model request' : `${count(calls.length)} model requests`}
+      {failed > 0 ? ` (${failed === 1 ? '1 failed' : `${count(failed)} failed`})` : ''}
+    </p>
+  );
+}
+
 function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; toggle(): void }) {
   return (
-    <tr data-testid="audit-row" data-entry-id={entry.id} data-feature={entry.feature}>
-      <td>{dateTime(entry.time)}</td>
-      <td data-testid="audit-user" title={entry.user?.id}>
-        {entry.user?.name ?? entry.user?.id ?? '—'}
+    <tr data-testid="audit-row" data-entry-id={entry.id} data-feature={entry.feature} data-prompt={entry.promptId ? `${entry.promptId}@${entry.promptVersion ?? ''}` : ''} data-failed={String(entry.error !== undefined)}>
+      <td data-label="When">
+        {dateTime(entry.time)}
+        <span className="gw-secondary" data-testid="audit-user" title={entry.user?.id}>
+          {entry.user?.name ?? entry.user?.id ?? '—'}
+        </span>
       </td>
-      <td>{AUDIT_FEATURE_LABELS[entry.feature]}</td>
-      <td data-testid="audit-org">{entry.orgId ?? '—'}</td>
-      <td data-testid="audit-record">{entry.recordId ?? '—'}</td>
-      <td data-testid="audit-model" title={entry.model}>{entry.modelName ?? entry.model ?? '—'}</td>
-      <td data-testid="audit-tokens">
-        {count(entry.tokens.input)} / {count(entry.tokens.output)}
+      <td data-label="What">
+        {AUDIT_FEATURE_LABELS[entry.feature]}
+        <span className="gw-secondary">
+          Record <span data-testid="audit-record">{entry.recordId ?? '—'}</span>
+        </span>
+        <span className="gw-secondary">
+          Org <span data-testid="audit-org">{entry.orgId ?? '—'}</span>
+        </span>
       </td>
-      <td>
-        {count(entry.tokens.cacheRead)} / {count(entry.tokens.cacheWrite)}
+      <td data-label="Model and tokens">
+        <span data-testid="audit-model" title={entry.model}>
+          {entry.modelName ?? entry.model ?? '—'}
+        </span>
+        <span className="gw-secondary">
+          In / out <span data-testid="audit-tokens">{count(entry.tokens.input)} / {count(entry.tokens.output)}</span>
+        </span>
+        <span className="gw-secondary">
+          Cache {count(entry.tokens.cacheRead)} / {count(entry.tokens.cacheWrite)}
+        </span>
       </td>
-      <td data-testid="audit-cost">{usd(entry.costUsd)}</td>
-      <td>{entry.latencyMs === undefined ? '—' : `${(entry.latencyMs / 1000).toFixed(1)} s`}</td>
-      <td>{entry.groundingFlags}</td>
-      <td data-testid="audit-outcome">
-        {entry.outcome}
-        {entry.feedback ? ` (thumbs ${entry.feedback})` : ''}
-        {entry.error ? ` — ${entry.error}` : ''}
+      <td data-label="Cost">
+        <span data-testid="audit-cost">{usd(entry.costUsd)}</span>
+        <span className="gw-secondary">{entry.latencyMs === undefined ? '—' : `${(entry.latencyMs / 1000).toFixed(1)} s`}</span>
       </td>
-      <td>
+      <td data-label="Outcome">
+        <span data-testid="audit-outcome">
+          {entry.outcome}
+          {entry.feedback ? ` (thumbs ${entry.feedback})` : ''}
+          {entry.error ? ` — ${entry.error}` : ''}
+        </span>
+        {entry.editDistance !== undefined && (
+          <span className="gw-secondary" data-testid="audit-edit-distance" data-distance={entry.editDistance}>
+            {entry.editDistance === 1 ? '1 character changed' : `${count(entry.editDistance)} characters changed`}
+          </span>
+        )}
+        {entry.groundingFlags > 0 && <span className="gw-secondary">{entry.groundingFlags === 1 ? '1 unverified claim' : `${count(entry.groundingFlags)} unverified claims`}</span>}
+      </td>
+      <td data-label="Details">
         <button type="button" className="slds-button" aria-expanded={open} onClick={toggle} data-testid="audit-details-toggle">
           {open ? 'Hide' : 'Show'}
           <span className="slds-assistive-text"> what was sent and received</span>
@@ -131,7 +175,7 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
 function EntryDetails({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-testid="audit-details">
-      <td colSpan={13}>
+      <td colSpan={COLUMNS.length}>
         <p className="slds-text-title_caps">Prompt</p>
         <p>
           {entry.promptId ?? '—'} version {entry.promptVersion ?? '—'}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
 import type { OnboardingStatus } from '../../lib/features/governance/messages';
 import { openOptionsPage, requestGovernance, selectOnboarding, useGovernanceStore, watchGovernance } from '../../lib/features/governance/store';
+import { Icon } from '../shared/Icon';
 
 /** Views that can only come from a Salesforce tab. */
 const SALESFORCE_VIEWS: ReadonlySet<PanelView['kind']> = new Set(['no-record', 'org-not-enabled', 'loading', 'record', 'problem']);
@@ -47,7 +48,7 @@ export function OnboardingChecklist({ view }: { view: PanelView }) {
   const remaining = steps.filter((step) => !step.done).length;
 
   return (
-    <section className="slds-box slds-theme_default slds-m-bottom_small" data-testid="onboarding-checklist" aria-labelledby="gw-onboarding-title">
+    <section className="slds-card gw-section" data-testid="onboarding-checklist" aria-labelledby="gw-onboarding-title">
       <h2 id="gw-onboarding-title" className="slds-text-heading_small">
         Get started with Groundwork
       </h2>
@@ -57,7 +58,9 @@ export function OnboardingChecklist({ view }: { view: PanelView }) {
       <ol className="slds-list_vertical-space">
         {steps.map((step) => (
           <li key={step.id} data-testid="onboarding-step" data-step={step.id} data-done={String(step.done)}>
-            <span aria-hidden="true">{step.done ? '✓ ' : '○ '}</span>
+            <span className={step.done ? 'gw-step gw-step_done' : 'gw-step'} aria-hidden="true">
+              {step.done && <Icon name="check" />}
+            </span>
             <strong>{step.title}</strong>
             <span className="slds-assistive-text">{step.done ? ' (done)' : ' (to do)'}</span>
             {!step.done && <div className="slds-text-body_small">{step.detail}</div>}
@@ -65,7 +68,7 @@ export function OnboardingChecklist({ view }: { view: PanelView }) {
         ))}
       </ol>
       {!steps[0]?.done && (
-        <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={openOptionsPage} data-testid="open-settings">
+        <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={() => openOptionsPage('key')} data-testid="open-settings">
           Open settings
         </button>
       )}

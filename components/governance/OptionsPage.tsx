@@ -1,69 +1,147 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { openAuditLog } from '../../lib/audit';
+import { OPTIONS_SECTIONS, sectionFromHash, type OptionsSection } from '../../lib/features/governance/options-sections';
+import { Alert } from '../shared/Alert';
 import { AuditView } from './AuditView';
-import { SettingsView, type SaveStatus } from './SettingsView';
+import { BudgetsSection } from './BudgetsSection';
+import { FeaturesSection } from './FeaturesSection';
+import { KeyModelsSection } from './KeyModelsSection';
+import { OrgsSection } from './OrgsSection';
+import { PrivacySection } from './PrivacySection';
 import { UsageView } from './UsageView';
-import { useSettings, type OptionsStores } from './use-settings';
+import { useSettings, type LoadedSettings, type OptionsStores } from './use-settings';
+import { useSettingsDraft, type SettingsForm } from './use-settings-draft';
 
-const TABS = [
-  { id: 'settings', label: 'Settings' },
-  { id: 'audit', label: 'Audit trail' },
-  { id: 'usage', label: 'Usage and cost' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+/** The section in the address (options.html#usage), so the panel can link straight to where a problem is fixed. */
+function useSection(): OptionsSection {
+  const [section, setSection] = useState<OptionsSection>(() => sectionFromHash(window.location.hash));
+  useEffect(() => {
+    const follow = (): void => setSection(sectionFromHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return section;
+}
 
-/** The options page: settings, the audit trail and usage, as tabs (arrow keys move between them). */
+/** The options page: sections in a side navigation, one settings draft across them, and a Save bar always in view. */
 export function OptionsPage({ stores }: { stores: OptionsStores }) {
-  const [tab, setTab] = useState<Tab>('settings');
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>(null);
   const { loaded } = useSettings(stores);
-  const log = useMemo(() => openAuditLog(), []);
+  return loaded === null ? (
+    <main className="gw-options">
+      <p className="slds-p-around_large">Loading…</p>
+    </main>
+  ) : (
+    <LoadedOptions stores={stores} loaded={loaded} />
+  );
+}
 
-  const onKeyDown = (event: KeyboardEvent): void => {
-    const index = TABS.findIndex((item) => item.id === tab);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (!next) return;
-    setTab(next.id);
-    document.getElementById(`gw-tab-${next.id}`)?.focus();
+function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: LoadedSettings }) {
+  const section = useSection();
+  const form = useSettingsDraft(loaded, stores);
+  const log = useMemo(() => openAuditLog(), []);
+  const current = OPTIONS_SECTIONS.find((item) => item.id === section) ?? OPTIONS_SECTIONS[0];
+
+  // Leaving the page with edits not saved asks first.
+  useEffect(() => {
+    if (!form.dirty) return;
+    const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [form.dirty]);
+
+  const content: Record<OptionsSection, () => ReactNode> = {
+    key: () => <KeyModelsSection form={form} stores={stores} />,
+    features: () => <FeaturesSection form={form} />,
+    privacy: () => <PrivacySection form={form} />,
+    budgets: () => <BudgetsSection form={form} />,
+    orgs: () => <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />,
+    audit: () => <AuditView log={log} />,
+    usage: () => <UsageView log={log} settings={loaded.effective.settings} />,
   };
 
   return (
-    <main className="slds-p-around_large gw-options">
-      <h1 className="slds-text-heading_large slds-m-bottom_medium">Groundwork settings</h1>
-      <div className="slds-tabs_default">
-        <ul className="slds-tabs_default__nav" role="tablist" onKeyDown={onKeyDown}>
-          {TABS.map((item) => (
-            <li key={item.id} className={`slds-tabs_default__item${tab === item.id ? ' slds-is-active' : ''}`} role="presentation">
-              <button
-                type="button"
-                id={`gw-tab-${item.id}`}
-                className="slds-tabs_default__link slds-button_reset"
-                role="tab"
-                aria-selected={tab === item.id}
-                aria-controls={`gw-tabpanel-${item.id}`}
-                tabIndex={tab === item.id ? 0 : -1}
-                onClick={() => setTab(item.id)}
-                data-testid={`options-tab-${item.id}`}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div id={`gw-tabpanel-${tab}`} className="slds-tabs_default__content" role="tabpanel" aria-labelledby={`gw-tab-${tab}`} data-testid={`options-view-${tab}`}>
-          {loaded === null ? (
-            <p>Loading…</p>
-          ) : tab === 'settings' ? (
-            <SettingsView key={loaded.version} stores={stores} loaded={loaded} status={saveStatus} setStatus={setSaveStatus} />
-          ) : tab === 'audit' ? (
-            <AuditView log={log} />
-          ) : (
-            <UsageView log={log} settings={loaded.effective.settings} />
+    <div className="gw-options">
+      <header className="gw-options__header">
+        <h1 className="slds-text-heading_medium">Groundwork settings</h1>
+      </header>
+      <div className="gw-options__layout">
+        <nav className="slds-nav-vertical slds-nav-vertical_compact gw-options__nav" aria-label="Settings sections">
+          <ul className="slds-nav-vertical__section">
+            {OPTIONS_SECTIONS.map((item) => (
+              <li key={item.id} className={item.id === current?.id ? 'slds-nav-vertical__item slds-is-active' : 'slds-nav-vertical__item'}>
+                <a href={`#${item.id}`} className="slds-nav-vertical__action" aria-current={item.id === current?.id ? 'page' : undefined} data-testid={`options-tab-${item.id}`}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="gw-options__content" aria-labelledby="gw-options-section-title" data-testid={`options-view-${current?.id ?? 'key'}`}>
+          <h2 id="gw-options-section-title" className="slds-text-heading_large gw-options__title">
+            {current?.label}
+          </h2>
+          {loaded.effective.policyProblems.length > 0 && (
+            <Alert tone="warning" title="Some of your organization's settings were ignored" testId="policy-problems">
+              {loaded.effective.policyProblems.map((problem) => (
+                <p key={problem}>{problem}</p>
+              ))}
+            </Alert>
           )}
-        </div>
+          {current?.settings ? (
+            <SettingsFormFrame form={form} label={current.label}>
+              {content[current.id]()}
+            </SettingsFormFrame>
+          ) : (
+            <>
+              {content[current?.id ?? 'audit']()}
+              {form.dirty && <SettingsFormFrame form={form} label="Unsaved settings" />}
+            </>
+          )}
+        </main>
       </div>
-    </main>
+    </div>
+  );
+}
+
+/** The settings of a section with the Save bar: Enter in a field or Save stores the whole draft. */
+function SettingsFormFrame({ form, label, children }: { form: SettingsForm; label: string; children?: ReactNode }) {
+  return (
+    <form
+      className="slds-form"
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.save();
+      }}
+    >
+      {children}
+      <SaveBar form={form} />
+    </form>
+  );
+}
+
+/** Always in view at the bottom of the settings sections (and of any other once something is unsaved). */
+function SaveBar({ form }: { form: SettingsForm }) {
+  const { status, dirty } = form;
+  return (
+    <div className="slds-docked-form-footer gw-save-bar" data-testid="save-bar" data-dirty={String(dirty)}>
+      <div className="gw-save-bar__inner">
+        {status ? (
+          <p role={status.tone === 'error' ? 'alert' : 'status'} className={status.tone === 'error' ? 'gw-save-bar__status slds-text-color_error' : 'gw-save-bar__status'} data-testid="settings-status" data-tone={status.tone}>
+            {status.text}
+          </p>
+        ) : (
+          <p className="gw-save-bar__status" role="status">
+            {dirty ? 'You have changes that are not saved yet.' : 'All changes saved.'}
+          </p>
+        )}
+        <button type="button" className="slds-button slds-button_neutral" onClick={form.discard} disabled={!dirty} data-testid="discard-settings">
+          Discard changes
+        </button>
+        <button type="submit" className="slds-button slds-button_brand" data-testid="save-settings">
+          Save
+        </button>
+      </div>
+    </div>
   );
 }

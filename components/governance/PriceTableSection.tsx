@@ -75,7 +75,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
         US dollars per million tokens, used for the cost of new requests and for budgets. An empty cache price follows the input price (reads 0.1×,
         writes 1.25×, as Anthropic charges).
       </p>
-      <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-m-bottom_small" data-testid="price-table" aria-describedby="gw-prices-help">
+      <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked slds-m-bottom_small" data-testid="price-table" aria-describedby="gw-prices-help">
         <caption className="slds-assistive-text">Prices per model, in US dollars per million tokens</caption>
         <thead>
           <tr>
@@ -93,9 +93,11 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.model} data-testid="price-row" data-model={row.model}>
-              <th scope="row">{row.model}</th>
+              <th scope="row" data-label="Model">
+                {row.model}
+              </th>
               {PRICE_KINDS.map((kind) => (
-                <td key={kind}>
+                <td key={kind} data-label={capitalized(PRICE_KIND_NAMES[kind])}>
                   <PriceInput
                     label={`${capitalized(PRICE_KIND_NAMES[kind])} price for ${row.model}`}
                     value={row.prices[kind]}
@@ -122,7 +124,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
         {!locked && (
           <tfoot>
             <tr data-testid="price-add-row">
-              <td>
+              <td data-label="Model to add">
                 <input
                   className="slds-input"
                   type="text"
@@ -137,7 +139,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
                 />
               </td>
               {PRICE_KINDS.map((kind) => (
-                <td key={kind}>
+                <td key={kind} data-label={capitalized(PRICE_KIND_NAMES[kind])}>
                   <PriceInput
                     label={`${capitalized(PRICE_KIND_NAMES[kind])} price for ${ADDING}`}
                     value={adding.prices[kind]}

@@ -3,6 +3,7 @@ import { budgetState, parseExport, usageSummary, type AuditEntry, type AuditLog,
 import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import type { Settings } from '../../lib/settings';
 import { BarChart } from './BarChart';
+import { Icon } from '../shared/Icon';
 import { count, percent, usd } from './format';
 import { Section } from './fields';
 
@@ -128,8 +129,20 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
     <>
       <Section title="Totals" id="gw-usage-totals">
         <dl className="slds-dl_horizontal" data-testid="usage-totals">
-          <dt className="slds-dl_horizontal__label">Requests</dt>
-          <dd className="slds-dl_horizontal__detail" data-testid="usage-requests">{count(total.requests)}</dd>
+          <dt className="slds-dl_horizontal__label">Model requests</dt>
+          <dd className="slds-dl_horizontal__detail">
+            <span data-testid="usage-requests">{count(total.requests)}</span>
+            {total.failed > 0 && (
+              <span data-testid="usage-failed" data-failed={total.failed}>
+                {' '}
+                ({total.failed === 1 ? '1 failed' : `${count(total.failed)} failed`})
+              </span>
+            )}
+          </dd>
+          <dt className="slds-dl_horizontal__label">Audit entries</dt>
+          <dd className="slds-dl_horizontal__detail" data-testid="usage-entries">
+            {count(total.entries)}
+          </dd>
           <dt className="slds-dl_horizontal__label">Tokens (in / out)</dt>
           <dd className="slds-dl_horizontal__detail">
             {count(total.tokens.input + total.tokens.cacheRead + total.tokens.cacheWrite)} / {count(total.tokens.output)}
@@ -164,11 +177,11 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
         ) : (
           <>
             <BarChart title="Cost per feature" testId="usage-cost-per-feature" bars={summary.byFeature.map((feature) => ({ label: AUDIT_FEATURE_LABELS[feature.feature], value: feature.costUsd, text: usd(feature.costUsd) }))} />
-            <table className="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="usage-features">
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table" data-testid="usage-features">
               <caption className="slds-assistive-text">Use and acceptance per feature</caption>
               <thead>
                 <tr>
-                  {['Feature', 'Requests', 'Tokens', 'Cost', 'Cache hit rate', 'Acceptance', 'Verdicts'].map((heading) => (
+                  {['Feature', 'Entries', 'Requests', 'Failed', 'Tokens', 'Cost', 'Cache hit rate', 'Acceptance', 'Verdicts'].map((heading) => (
                     <th key={heading} scope="col">
                       {heading}
                     </th>
@@ -177,14 +190,22 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
               </thead>
               <tbody>
                 {summary.byFeature.map((feature) => (
-                  <tr key={feature.feature} data-testid="usage-feature-row" data-feature={feature.feature}>
-                    <th scope="row">{AUDIT_FEATURE_LABELS[feature.feature]}</th>
-                    <td>{count(feature.requests)}</td>
-                    <td>{count(feature.tokens.input + feature.tokens.output + feature.tokens.cacheRead + feature.tokens.cacheWrite)}</td>
-                    <td>{usd(feature.costUsd)}</td>
-                    <td>{percent(feature.cacheHitRate)}</td>
-                    <td data-testid="usage-acceptance">{percent(feature.outcomes.acceptanceRate)}</td>
-                    <td>{verdicts(feature.outcomes)}</td>
+                  <tr key={feature.feature} data-testid="usage-feature-row" data-feature={feature.feature} data-entries={feature.entries} data-requests={feature.requests} data-failed={feature.failed}>
+                    <th scope="row" data-label="Feature">
+                      {AUDIT_FEATURE_LABELS[feature.feature]}
+                    </th>
+                    <td data-label="Entries">{count(feature.entries)}</td>
+                    <td data-label="Requests">{count(feature.requests)}</td>
+                    <td data-label="Failed">{count(feature.failed)}</td>
+                    <td data-label="Tokens">{count(feature.tokens.input + feature.tokens.output + feature.tokens.cacheRead + feature.tokens.cacheWrite)}</td>
+                    <td data-label="Cost">{usd(feature.costUsd)}</td>
+                    <td data-label="Cache hit rate">{percent(feature.cacheHitRate)}</td>
+                    <td data-label="Acceptance" data-testid="usage-acceptance">
+                      {percent(feature.outcomes.acceptanceRate)}
+                    </td>
+                    <td data-label="Verdicts">
+                      <Verdicts outcomes={feature.outcomes} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -198,11 +219,11 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
         {byPrompt.length === 0 ? (
           <p>No prompts used in this period.</p>
         ) : (
-          <table className="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="usage-prompts">
+          <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table" data-testid="usage-prompts">
             <caption className="slds-assistive-text">Acceptance per prompt version and variant</caption>
             <thead>
               <tr>
-                {['Prompt', 'Version', 'Variant', 'Requests', 'Cost', 'Acceptance', 'Verdicts'].map((heading) => (
+                {['Prompt', 'Version', 'Variant', 'Requests', 'Failed', 'Cost', 'Acceptance', 'Verdicts'].map((heading) => (
                   <th key={heading} scope="col">
                     {heading}
                   </th>
@@ -211,14 +232,26 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
             </thead>
             <tbody>
               {byPrompt.map((prompt) => (
-                <tr key={`${prompt.promptId}:${prompt.promptVersion ?? ''}:${prompt.variant ?? ''}:${prompt.feature}`} data-testid="usage-prompt-row">
-                  <th scope="row">{prompt.promptId}</th>
-                  <td>{prompt.promptVersion ?? '—'}</td>
-                  <td>{prompt.variant ?? 'A'}</td>
-                  <td>{count(prompt.requests)}</td>
-                  <td>{usd(prompt.costUsd)}</td>
-                  <td>{percent(prompt.outcomes.acceptanceRate)}</td>
-                  <td>{verdicts(prompt.outcomes)}</td>
+                <tr
+                  key={`${prompt.promptId}:${prompt.promptVersion ?? ''}:${prompt.variant ?? ''}:${prompt.feature}`}
+                  data-testid="usage-prompt-row"
+                  data-prompt={`${prompt.promptId}@${prompt.promptVersion ?? ''}`}
+                  data-variant={prompt.variant ?? 'A'}
+                  data-requests={prompt.requests}
+                  data-failed={prompt.failed}
+                >
+                  <th scope="row" data-label="Prompt">
+                    {prompt.promptId}
+                  </th>
+                  <td data-label="Version">{prompt.promptVersion ?? '—'}</td>
+                  <td data-label="Variant">{prompt.variant ?? 'A'}</td>
+                  <td data-label="Requests">{count(prompt.requests)}</td>
+                  <td data-label="Failed">{count(prompt.failed)}</td>
+                  <td data-label="Cost">{usd(prompt.costUsd)}</td>
+                  <td data-label="Acceptance">{percent(prompt.outcomes.acceptanceRate)}</td>
+                  <td data-label="Verdicts">
+                    <Verdicts outcomes={prompt.outcomes} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -230,8 +263,22 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
   );
 }
 
-function verdicts(outcomes: OutcomeCounts): string {
-  return `${outcomes.accepted} accepted, ${outcomes.edited} edited, ${outcomes.rejected} rejected, ${outcomes.regenerated} regenerated, ${outcomes.thumbsUp} 👍 ${outcomes.thumbsDown} 👎`;
+/** What reps did with the outputs: used, edited, rejected, regenerated, and their thumbs (as icons with names). */
+function Verdicts({ outcomes }: { outcomes: OutcomeCounts }) {
+  return (
+    <span className="gw-verdicts">
+      <span className="gw-verdict">{outcomes.accepted} accepted</span>
+      <span className="gw-verdict">{outcomes.edited} edited</span>
+      <span className="gw-verdict">{outcomes.rejected} rejected</span>
+      <span className="gw-verdict">{outcomes.regenerated} regenerated</span>
+      <span className="gw-verdict" data-testid="usage-thumbs-up">
+        <Icon name="like" label="thumbs up" /> {outcomes.thumbsUp}
+      </span>
+      <span className="gw-verdict" data-testid="usage-thumbs-down">
+        <Icon name="dislike" label="thumbs down" /> {outcomes.thumbsDown}
+      </span>
+    </span>
+  );
 }
 
 function BudgetReport({ budget }: { budget: BudgetState }) {

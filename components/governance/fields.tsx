@@ -40,3 +40,12 @@ export function Section({ title, id, children }: { title: string; id: string; ch
     </section>
   );
 }
+
+/** A list typed one item per line (patterns, field names, phrases), with its help. */
+export function LinesField({ id, label, help, value, onChange, testId }: { id: string; label: string; help: string; value: string; onChange(value: string): void; testId: string }) {
+  return (
+    <Field id={id} label={label} help={help}>
+      <textarea id={id} className="slds-textarea" rows={3} value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-help`} data-testid={testId} />
+    </Field>
+  );
+}

@@ -1,41 +1,38 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { NOTE_MAX_CHARS, type NotesState } from '../../lib/features/log-note/messages';
-import { selectNotesFor, sendNotesRequest as send, useNotesStore, watchNotes } from '../../lib/features/log-note/store';
+import { selectNotesFor, sendNotesRequest as send, useNotesStore } from '../../lib/features/log-note/store';
 import type { RecordCard } from '../../lib/features/record-view/messages';
-import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
+import { Alert } from '../shared/Alert';
+import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { CommitResult } from '../shared/review/CommitResult';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
 
-/** "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. */
-export function LogNoteSection({ card }: { card: RecordCard }) {
+/**
+ * "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. The
+ * background keeps the note and any pending review (the record workspace asks for them on every connection).
+ */
+export function LogNoteSection({ card, blocker }: { card: RecordCard; blocker: Blocker | null }) {
   const state = useNotesStore(selectNotesFor(card.recordId));
-  const connected = usePanelConnection(selectConnected);
   const headingId = useId();
-
-  useEffect(() => watchNotes(), []);
-  // On every (re)connection and record: the background holds the note and any pending review.
-  useEffect(() => {
-    if (connected) send({ type: 'open' });
-  }, [connected, card.recordId]);
-
   return (
-    <section className="slds-box slds-m-top_medium" data-testid="log-note" aria-labelledby={headingId}>
-      <h2 id={headingId} className="slds-text-heading_small">
+    <section data-testid="log-note" aria-labelledby={headingId}>
+      <h2 id={headingId} className="slds-assistive-text">
         Log a note
       </h2>
+      {blocker && <BlockerAlert blocker={blocker} />}
       {state?.problem && (
-        <p className="slds-text-color_error slds-m-top_x-small" role="alert" data-testid="notes-problem">
+        <Alert tone="error" testId="notes-problem">
           {state.problem}
-        </p>
+        </Alert>
       )}
-      <Body state={state} />
+      <Body state={state} blocked={blocker !== null} />
     </section>
   );
 }
 
-function Body({ state }: { state: NotesState | null }) {
-  if (!state || state.phase === 'draft' || state.phase === 'proposing') return <NoteEditor state={state} />;
+function Body({ state, blocked }: { state: NotesState | null; blocked: boolean }) {
+  if (!state || state.phase === 'draft' || state.phase === 'proposing') return <NoteEditor state={state} blocked={blocked} />;
   if ((state.phase === 'committed' || state.phase === 'undoing' || state.phase === 'undone') && state.committed) {
     return (
       <CommitResult
@@ -52,8 +49,7 @@ function Body({ state }: { state: NotesState | null }) {
   return (
     <div data-testid="notes-review">
       {state.changes.length > 0 && (
-        <div className="slds-box slds-box_x-small slds-m-top_small" data-testid="record-changed" role="note">
-          <p>Changed in Salesforce since the proposal:</p>
+        <Alert tone="warning" title="Changed in Salesforce since the proposal" testId="record-changed">
           <ul>
             {state.changes.map((change) => (
               <li key={change.field}>
@@ -61,7 +57,7 @@ function Body({ state }: { state: NotesState | null }) {
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       <ReviewCards
         review={state.review}
@@ -79,7 +75,7 @@ function Body({ state }: { state: NotesState | null }) {
   );
 }
 
-function NoteEditor({ state }: { state: NotesState | null }) {
+function NoteEditor({ state, blocked }: { state: NotesState | null; blocked: boolean }) {
   const [text, setText] = useState(state?.draft ?? '');
   const inputId = useId();
   const stored = state?.draft;
@@ -116,7 +112,7 @@ function NoteEditor({ state }: { state: NotesState | null }) {
       <button
         type="button"
         className="slds-button slds-button_brand slds-m-top_x-small"
-        disabled={proposing || text.trim() === ''}
+        disabled={blocked || proposing || text.trim() === ''}
         onClick={() => send({ type: 'propose', text })}
         data-testid="propose-updates"
       >

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { selectIncomingNote, sendNotesRequest as send, useNotesStore, watchNotes } from '../../lib/features/log-note/store';
+import { selectIncomingNote, sendNotesRequest as send, useNotesStore } from '../../lib/features/log-note/store';
 import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
 const PREVIEW_CHARS = 120;
 
@@ -10,7 +10,6 @@ const PREVIEW_CHARS = 120;
 export function PendingNote() {
   const incoming = useNotesStore(selectIncomingNote);
   const connected = usePanelConnection(selectConnected);
-  useEffect(() => watchNotes(), []);
   useEffect(() => {
     if (connected) send({ type: 'incoming' });
   }, [connected]);

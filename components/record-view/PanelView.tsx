@@ -1,19 +1,20 @@
 import type { ReactNode } from 'react';
-import type { ContextPreview as Preview, PanelView as View } from '../../lib/features/record-view/messages';
+import type { ContextPreview as Preview, PanelView as View, RecordCard } from '../../lib/features/record-view/messages';
 import type { Feature, Generation } from '../../lib/features/generate/messages';
-import { ContextPreview } from './ContextPreview';
+import type { PanelProblem } from '../../lib/salesforce/problems';
 import { AskSection } from '../ask/AskSection';
-import { GenerateSection, type GenerateActions } from '../generate/GenerateSection';
+import type { GenerateActions } from '../generate/GenerateSection';
 import { GmailReplySection } from '../gmail/GmailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
-import { LogNoteSection } from '../log-note/LogNoteSection';
 import { PendingNote } from '../log-note/PendingNote';
 import { GmailCard } from '../gmail/GmailCard';
+import { Alert, type AlertAction } from '../shared/Alert';
 import { OrgNotEnabled } from './OrgNotEnabled';
-import { RecordCard } from './RecordCard';
+import { RecordWorkspace } from './RecordWorkspace';
 
 export interface PanelActions {
   retry(): void;
+  reloadTab(): void;
   enableOrg(orgId: string): void;
   showContext(): void;
   closeContext(): void;
@@ -21,31 +22,20 @@ export interface PanelActions {
 
 interface Props {
   view: View;
+  /** The record's card kept while the same record reloads or fails to (see the record-view store). */
+  keptCard: RecordCard | null;
   preview: Preview | null;
   previewRequested: boolean;
   actions: PanelActions;
-  feature: Feature;
   generations: Partial<Record<Feature, Generation>>;
   generateActions: GenerateActions;
 }
 
-/** Links the output may carry: the org's own record pages, on the host the rep is browsing. */
-function recordLinks(host: string) {
-  return {
-    recordUrl: (objectName: string, recordId: string) => `https://${host}/lightning/r/${objectName}/${recordId}/view`,
-    isOrgRecordUrl: (href: string) => {
-      try {
-        const url = new URL(href);
-        return url.protocol === 'https:' && url.hostname === host && url.pathname.startsWith('/lightning/r/');
-      } catch {
-        return false;
-      }
-    },
-  };
-}
+/** Problems the rep fixes in the Salesforce tab itself: logging in again there. */
+const RELOAD_FIXES: ReadonlySet<string> = new Set(['session-expired', 'no-session']);
 
 /** One distinct, labelled state per situation the rep can be in. */
-export function PanelView({ view, preview, previewRequested, actions, feature, generations, generateActions }: Props) {
+export function PanelView({ view, keptCard, preview, previewRequested, actions, generations, generateActions }: Props) {
   switch (view.kind) {
     case 'starting':
       return <Skeleton label="Starting Groundwork" />;
@@ -66,40 +56,41 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
           </Notice>
           <PendingNote />
           <FeatureGate feature="ask">
-            <AskSection host={view.host} record={null} />
+            <section className="slds-card gw-section" aria-label="Ask about your Salesforce data">
+              <AskSection host={view.host} record={null} />
+            </section>
           </FeatureGate>
         </>
       );
     case 'org-not-enabled':
       return <OrgNotEnabled org={view.org} onEnable={() => actions.enableOrg(view.org.orgId)} />;
     case 'loading':
-      return <Skeleton label="Loading the record" />;
     case 'record':
+    case 'problem': {
+      const card = view.kind === 'record' ? view.card : keptCard;
+      const problem = view.kind === 'problem' ? <ProblemAlert problem={view.problem} kept={card !== null} actions={actions} /> : null;
+      if (!card) return problem ?? <Skeleton label="Loading the record" />;
       return (
         <>
-          <RecordCard card={view.card} />
-          {preview ? (
-            <ContextPreview preview={preview} onClose={actions.closeContext} />
-          ) : (
-            <button
-              type="button"
-              className="slds-button slds-button_neutral slds-m-top_small"
-              onClick={actions.showContext}
-              disabled={previewRequested}
-              data-testid="show-context"
-            >
-              {previewRequested ? 'Preparing…' : 'What will be sent'}
-            </button>
+          {problem}
+          {view.kind === 'loading' && (
+            <p className="slds-assistive-text" role="status">
+              Reading the record again…
+            </p>
           )}
-          <GenerateSection card={view.card} feature={feature} generations={generations} actions={generateActions} {...recordLinks(view.host)} />
-          <FeatureGate feature="logNote">
-            <LogNoteSection card={view.card} />
-          </FeatureGate>
-          <FeatureGate feature="ask">
-            <AskSection host={view.host} record={view.card} />
-          </FeatureGate>
+          <RecordWorkspace
+            card={card}
+            host={view.host}
+            refreshing={view.kind === 'loading'}
+            preview={preview}
+            previewRequested={previewRequested}
+            actions={actions}
+            generations={generations}
+            generateActions={generateActions}
+          />
         </>
       );
+    }
     case 'gmail':
       return (
         <>
@@ -110,38 +101,42 @@ export function PanelView({ view, preview, previewRequested, actions, feature, g
           </FeatureGate>
         </>
       );
-    case 'problem':
-      return (
-        <Notice state={view.problem.kind} title="Groundwork could not read this record" tone="error">
-          <p>{view.problem.message}</p>
-          <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={actions.retry} data-testid="retry-button">
-            Retry
-          </button>
-        </Notice>
-      );
   }
 }
 
-function Notice({ state, title, tone = 'info', children }: { state: string; title: string; tone?: 'info' | 'error'; children: ReactNode }) {
+/**
+ * Salesforce would not give the record: what happened, in words, with the next step. When the record was already on
+ * screen it stays there below (as last read), so one failed read never takes the rep's work away.
+ */
+function ProblemAlert({ problem, kept, actions }: { problem: PanelProblem; kept: boolean; actions: PanelActions }) {
+  const steps: AlertAction[] = RELOAD_FIXES.has(problem.kind)
+    ? [
+        { label: 'Reload the Salesforce tab', onClick: actions.reloadTab, testId: 'reload-salesforce' },
+        { label: 'Try again', onClick: actions.retry, testId: 'retry-button' },
+      ]
+    : [{ label: 'Try again', onClick: actions.retry, testId: 'retry-button' }];
   return (
-    <section
-      className={`slds-box slds-theme_default gw-notice gw-notice_${tone}`}
-      data-testid="panel-state"
-      data-state={state}
-      role={tone === 'error' ? 'alert' : 'status'}
-      aria-labelledby="gw-notice-title"
-    >
+    <Alert tone="error" title="Groundwork could not read this record" actions={steps} testId="panel-state" data={{ 'data-state': problem.kind }}>
+      <p>{problem.message}</p>
+      {kept && <p className="slds-text-color_weak">Below is the record as last read.</p>}
+    </Alert>
+  );
+}
+
+function Notice({ state, title, children }: { state: string; title: string; children: ReactNode }) {
+  return (
+    <section className="slds-card gw-section gw-notice" data-testid="panel-state" data-state={state} role="status" aria-labelledby="gw-notice-title">
       <h2 id="gw-notice-title" className="slds-text-heading_small slds-m-bottom_x-small">
         {title}
       </h2>
-      <div className="slds-text-body_regular">{children}</div>
+      <p>{children}</p>
     </section>
   );
 }
 
 function Skeleton({ label }: { label: string }) {
   return (
-    <section className="slds-box gw-skeleton" data-testid="panel-state" data-state="loading" aria-busy="true" aria-label={label}>
+    <section className="slds-card gw-section gw-skeleton" data-testid="panel-state" data-state="loading" aria-busy="true" aria-label={label}>
       <div className="gw-skeleton__line gw-skeleton__line_short" />
       <div className="gw-skeleton__line" />
       <div className="gw-skeleton__line" />

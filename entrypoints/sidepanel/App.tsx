@@ -4,10 +4,15 @@ import { OnboardingChecklist } from '../../components/governance/OnboardingCheck
 import { OrgAuditNotice } from '../../components/governance/OrgAuditNotice';
 import { LeadReviewPanel } from '../../components/extract-lead/LeadReviewPanel';
 import { PanelView } from '../../components/record-view/PanelView';
+import { Icon } from '../../components/shared/Icon';
 import { CHANNELS } from '../../lib/features/channels';
-import { generateActions, selectFeature, selectGenerations, useGenerationStore, watchGenerations } from '../../lib/features/generate/store';
-import { recordViewActions, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
+import { watchAsk } from '../../lib/features/ask/store';
+import { generateActions, selectGenerations, useGenerationStore, watchGenerations } from '../../lib/features/generate/store';
+import { openOptionsPage } from '../../lib/features/governance/store';
+import { watchNotes } from '../../lib/features/log-note/store';
+import { recordViewActions, selectKeptCard, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
 import { connectPanel } from '../../lib/panel/connection';
+import { flushPlaces } from '../../lib/panel/place';
 
 /** Gmail opens a new message prefilled from this URL. */
 function gmailComposeUrl(to: string | null, subject: string, body: string): string {
@@ -24,21 +29,24 @@ const outputActions = {
       () => false,
     ),
   openInGmail: (to: string | null, subject: string, body: string) => window.open(gmailComposeUrl(to, subject, body), '_blank', 'noopener'),
+  openSettings: (section: string) => openOptionsPage(section),
 };
 
 export function App({ windowId }: { windowId: number }) {
   const view = useRecordViewStore(selectView);
+  const keptCard = useRecordViewStore(selectKeptCard);
   const preview = useRecordViewStore(selectPreview);
   const previewRequested = useRecordViewStore(selectPreviewRequested);
   const generations = useGenerationStore(selectGenerations);
-  const feature = useGenerationStore(selectFeature);
 
   useEffect(() => {
     const controller = new AbortController();
-    const stops = [watchRecordView(), watchGenerations()];
+    const stops = [watchRecordView(), watchGenerations(windowId), watchNotes(), watchAsk()];
     connectPanel(windowId, CHANNELS, controller.signal);
+    window.addEventListener('pagehide', flushPlaces);
     return () => {
       controller.abort();
+      window.removeEventListener('pagehide', flushPlaces);
       for (const stop of stops) stop();
     };
   }, [windowId]);
@@ -46,7 +54,14 @@ export function App({ windowId }: { windowId: number }) {
   return (
     <div className="gw-panel">
       <header className="gw-panel__header">
-        <h1 className="slds-text-heading_small">Groundwork</h1>
+        <h1 className="gw-panel__title">
+          <Icon name="einstein" size="small" />
+          Groundwork
+        </h1>
+        <button type="button" className="slds-button slds-button_icon slds-button_icon-border-filled" title="Settings" onClick={() => openOptionsPage()} data-testid="panel-settings">
+          <Icon name="settings" size="button" />
+          <span className="slds-assistive-text">Groundwork settings</span>
+        </button>
       </header>
       <main className="gw-panel__body">
         <OnboardingChecklist view={view} />
@@ -56,10 +71,10 @@ export function App({ windowId }: { windowId: number }) {
         </FeatureGate>
         <PanelView
           view={view}
+          keptCard={keptCard}
           preview={preview}
           previewRequested={previewRequested}
           actions={recordViewActions}
-          feature={feature}
           generations={generations}
           generateActions={outputActions}
         />

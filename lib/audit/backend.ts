@@ -17,8 +17,6 @@ export interface AuditBackend {
   page(fromSeq: number, limit: number): Promise<unknown[]>;
   /** Records whose `at` is at or after `from` (all records without it), in seq order. */
   since(from: string | undefined): Promise<unknown[]>;
-  /** Whether an entry with this id was recorded. */
-  hasEntry(entryId: string): Promise<boolean>;
   /** The entry with this id and its outcome amendments, in seq order. */
   byEntry(entryId: string): Promise<unknown[]>;
 }
@@ -69,13 +67,6 @@ export class IdbAuditBackend implements AuditBackend {
     if (from === undefined) return db.getAll('chain');
     const records = await db.getAllFromIndex('chain', 'at', IDBKeyRange.lowerBound(from));
     return records.sort((a, b) => a.seq - b.seq);
-  }
-
-  async hasEntry(entryId: string): Promise<boolean> {
-    const db = await this.open();
-    const tx = db.transaction('chain');
-    const matches = await tx.store.index('entryId').getAll(entryId);
-    return matches.some((record) => record.kind === 'entry');
   }
 
   async byEntry(entryId: string): Promise<unknown[]> {

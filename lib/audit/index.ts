@@ -16,7 +16,7 @@ export {
   type AuditFeature,
   type Outcome,
 } from './entry';
-export { AuditLog, openAuditLog, type AuditLogOptions } from './log';
+export { AuditLog, openAuditLog, type AuditLogOptions, type OutcomeDetails } from './log';
 export { AppendConflict, AUDIT_DB_NAME, IdbAuditBackend, type AuditBackend } from './backend';
 export { canonicalJson, GENESIS_HASH, sha256Hex, type BreakReason, type BrokenLink, type VerifyResult } from './chain';
 export { csvCell, entriesToCsv, entriesToJson, EXPORT_FORMAT, parseExport } from './export';
@@ -28,6 +28,7 @@ export {
   countOutcomes,
   priceFor,
   usageSummary,
+  isModelCall,
   type DayUsage,
   type FeatureUsage,
   type OutcomeCounts,

@@ -14,6 +14,14 @@ export interface AuditLogOptions {
   userOf?: (orgId: string) => Promise<AuditUser | null>;
 }
 
+/** What an outcome amendment says besides the outcome. */
+export interface OutcomeDetails {
+  /** Characters the rep changed before using the output (with accepted or edited). */
+  editDistance?: number;
+  /** The amendment's own id, given by whoever reports it: the same id appended twice is recorded once. */
+  amendmentId?: string;
+}
+
 const VERIFY_PAGE = 500;
 const APPEND_ATTEMPTS = 20;
 const DAY_MS = 86_400_000;
@@ -57,10 +65,14 @@ export class AuditLog {
    * What the rep did with an entry, appended as a chained amendment (entries are never rewritten): the latest
    * amendment is the outcome; thumbs are kept apart as `feedback`.
    */
-  async updateOutcome(entryId: string, outcome: Outcome, details: { editDistance?: number } = {}): Promise<void> {
-    if (!(await this.backend.hasEntry(entryId))) throw new Error(`No audit entry ${entryId}.`);
-    const { editDistance } = details;
-    await this.append({ kind: 'outcome', id: this.newId(), at: this.now().toISOString(), entryId, outcome, ...(editDistance === undefined ? {} : { editDistance }) });
+  async updateOutcome(entryId: string, outcome: Outcome, details: OutcomeDetails = {}): Promise<void> {
+    const history = await this.historyOf(entryId);
+    if (!history.some((record) => record.kind === 'entry')) throw new Error(`No audit entry ${entryId}.`);
+    const { editDistance, amendmentId } = details;
+    // A report sent again (the worker stopped before it said it was recorded) is recorded once.
+    if (amendmentId !== undefined && history.some((record) => record.id === amendmentId)) return;
+    const id = amendmentId ?? this.newId();
+    await this.append({ kind: 'outcome', id, at: this.now().toISOString(), entryId, outcome, ...(editDistance === undefined ? {} : { editDistance }) });
   }
 
   /** Calls back after every record this context appends (the org sink sends on activity); returns the unsubscribe. */

@@ -34,7 +34,12 @@ export function costUsd(model: string, tokens: TokenUsage, prices: PriceTable): 
 // Usage summary
 
 export interface UsageTotals {
+  /** Every audit entry of the group: what the audit trail lists for the same period and filter. */
+  entries: number;
+  /** Model calls, failed ones included (see isModelCall): one per entry that asked a model. */
   requests: number;
+  /** Model calls that ended in an error (no key, over budget, the API refused, malformed output…). */
+  failed: number;
   tokens: TokenUsage;
   costUsd: number;
   /** Cache reads over all input tokens (uncached + cache reads + cache writes); null with no input at all. */
@@ -74,7 +79,9 @@ export interface PromptUsage {
   promptVersion: string | null;
   variant: string | null;
   feature: AuditFeature;
+  /** Entries of this prompt version: each one a model call, failed ones included. */
   requests: number;
+  failed: number;
   costUsd: number;
   outcomes: OutcomeCounts;
 }
@@ -143,6 +150,7 @@ export function usageSummary(entries: readonly AuditEntry[], options: UsageOptio
       variant: first.variant ?? null,
       feature: first.feature,
       requests: group.length,
+      failed: group.filter(hasFailed).length,
       costUsd: group.reduce((sum, entry) => sum + entry.costUsd, 0),
       outcomes: countOutcomes(group),
     };
@@ -158,14 +166,27 @@ export function usageSummary(entries: readonly AuditEntry[], options: UsageOptio
   };
 }
 
+/**
+ * An entry that asked a model: it names the prompt it rendered or the model that answered. A call that failed before
+ * any answer (no key, over budget, refused) has its prompt but no model, and counts the same as one that succeeded:
+ * the usage view's requests are the audit trail's entries of that kind, in every grouping.
+ */
+export function isModelCall(entry: AuditEntry): boolean {
+  return entry.promptId !== undefined || entry.model !== undefined;
+}
+
+const hasFailed = (entry: AuditEntry): boolean => isModelCall(entry) && entry.error !== undefined;
+
 function sumUsage(entries: readonly AuditEntry[], prices: PriceTable, unpriced: Set<string>): UsageTotals {
   const tokens: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
   let cost = 0;
   let savings = 0;
   let premium = 0;
   let requests = 0;
+  let failed = 0;
   for (const entry of entries) {
-    if (entry.model !== undefined) requests += 1;
+    if (isModelCall(entry)) requests += 1;
+    if (hasFailed(entry)) failed += 1;
     tokens.input += entry.tokens.input;
     tokens.output += entry.tokens.output;
     tokens.cacheRead += entry.tokens.cacheRead;
@@ -182,7 +203,9 @@ function sumUsage(entries: readonly AuditEntry[], prices: PriceTable, unpriced: 
   }
   const allInput = tokens.input + tokens.cacheRead + tokens.cacheWrite;
   return {
+    entries: entries.length,
     requests,
+    failed,
     tokens,
     costUsd: cost,
     cacheHitRate: allInput === 0 ? null : tokens.cacheRead / allInput,

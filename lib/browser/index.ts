@@ -34,6 +34,9 @@ export function sessionStore(): KeyValueStore {
     async remove(key) {
       await storage.remove(key);
     },
+    async keysWith(prefix) {
+      return Object.keys(await storage.get(null)).filter((key) => key.startsWith(prefix));
+    },
   };
 }
 
@@ -69,6 +72,23 @@ export function onLocalChange(keys: readonly string[], listener: (key: string) =
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/**
+ * A token that differs after any change to the lasting store (the nonce of its last change news, which every context
+ * writes to session storage once its write is committed) or to the administrator's policy (counted from its change
+ * events): what lets the background keep the settings in memory and still never use them stale. One small session read.
+ */
+export function settingsVersion(): () => Promise<string> {
+  let policyChanges = 0;
+  onPolicyChange(() => {
+    policyChanges += 1;
+  });
+  return async () => {
+    const items = await browser.storage.session.get(LOCAL_CHANGE_SIGNAL);
+    const change = LocalChange.safeParse(items[LOCAL_CHANGE_SIGNAL]);
+    return `${change.success ? change.data.nonce : ''}|${policyChanges}`;
+  };
 }
 
 /** Calls back when the administrator's policy (managed storage) changes. */
@@ -111,6 +131,8 @@ export interface FeatureBrowser {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Opens a URL in a new tab of the window. */
   openTab(windowId: number, url: string): Promise<void>;
+  /** Reloads a tab (a Salesforce page whose session expired shows its login again). */
+  reloadTab(tabId: number): Promise<void>;
   /** The selected text of a frame with its line breaks (a context-menu click grants this for the tab). */
   selectedText(tabId: number, frameId: number): Promise<string>;
   /** Opens the side panel for a tab (only in answer to a user gesture such as a context-menu click). */
@@ -130,6 +152,9 @@ export const featureBrowser: FeatureBrowser = {
   async openTab(windowId: number, url: string): Promise<void> {
     await browser.tabs.create({ windowId, url });
   },
+  async reloadTab(tabId: number): Promise<void> {
+    await browser.tabs.reload(tabId);
+  },
   async selectedText(tabId: number, frameId: number): Promise<string> {
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
@@ -142,8 +167,10 @@ export const featureBrowser: FeatureBrowser = {
   },
 };
 
-export async function openOptionsPage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+/** Opens the options page, at one of its sections when named ("key", "budgets"…: the page reads its address's hash). */
+export async function openOptionsPage(section?: string): Promise<void> {
+  if (section) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${encodeURIComponent(section)}`) });
+  else await browser.runtime.openOptionsPage();
 }
 
 /** The window this extension page is in (the side panel follows that window's active tab). */

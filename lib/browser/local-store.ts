@@ -49,6 +49,10 @@ export class IdbKeyValueStore implements KeyValueStore {
     this.options.changed(key);
   }
 
+  async keysWith(prefix: string): Promise<string[]> {
+    return (await this.open()).getAllKeys('items', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  }
+
   private open(): Promise<IDBPDatabase<LocalDb>> {
     this.db ??= openDB<LocalDb>(this.options.name ?? LOCAL_DB_NAME, 1, {
       upgrade: (db) => void db.createObjectStore('items'),

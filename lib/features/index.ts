@@ -8,9 +8,12 @@ import type { ChannelHandler, FeatureDeps, FeatureRegistration } from '../messag
 import type { FeatureName } from '../messaging/channels';
 import { streamGeneration } from '../model';
 import { OrgRegistry } from '../orgs';
-import { currentUsers } from '../salesforce/current-user';
+import { API_VERSION, OrgClient } from '../salesforce/client';
+import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-user';
+import { describeStoreFor } from '../salesforce/describe-store';
 import { sharedOrgClients } from '../salesforce/org-clients';
 import type { CookieJar } from '../salesforce/session';
+import type { SettingsVersion } from './governance/sources';
 import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
 import { createExtractLeadFeature } from './extract-lead';
@@ -31,6 +34,8 @@ export interface BackgroundPlatform {
   browser: FeatureBrowser;
   keepAlive(): () => void;
   now(): Date;
+  /** A version of the settings and policy: given, the settings are kept in memory until it changes. */
+  settingsVersion?: SettingsVersion;
 }
 
 /** Whether a feature's channel may be used now: its switch on (the rep's and the policy's); governance always may. */
@@ -42,17 +47,37 @@ export function channelAllowed(gate: Pick<SettingsGate, 'featureAllowed'>, chann
 export function createFeatures(platform: BackgroundPlatform) {
   const { local, session, cookies, now } = platform;
   const orgs = new OrgRegistry(local);
-  const clientFor = sharedOrgClients();
+  // The user behind each session, looked up once per session: the audit stamps it, kept describes are keyed by it.
+  const userOfSession = usersOfSessions({
+    cache: session,
+    get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+  });
+  const clientFor = sharedOrgClients(
+    (apiSession, reread) =>
+      new OrgClient(
+        apiSession,
+        reread,
+        describeStoreFor(apiSession, {
+          local,
+          apiVersion: API_VERSION,
+          knownUser: (known) => knownUser(session, known),
+          userOf: userOfSession,
+          now: () => now().getTime(),
+        }),
+      ),
+  );
   const governance = createGovernance({
     local,
     session,
     orgs,
     now,
+    ...(platform.settingsVersion ? { settingsVersion: platform.settingsVersion } : {}),
     userOf: currentUsers({
       cookies,
       identityOf: (orgId) => orgs.identityOf(orgId),
       cache: session,
       get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+      userOfSession,
     }),
   });
   const records = new RecordViewService({
@@ -66,6 +91,7 @@ export function createFeatures(platform: BackgroundPlatform) {
   });
   const generations = new GenerationService({
     store: local,
+    slots: session,
     modelSettings: (feature) => governance.modelSettings(feature),
     promptVariant: (feature) => governance.promptVariant(feature),
     stream: streamGeneration,
@@ -91,7 +117,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     now,
   };
   const features: FeatureRegistration[] = [
-    { name: 'record-view', channel: createRecordViewHandler(records) },
+    { name: 'record-view', channel: createRecordViewHandler(records, platform.browser) },
     { name: 'generate', channel: createGenerateHandler({ records, generations, featureAllowed: (feature) => governance.gate.featureAllowed(feature) }) },
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),

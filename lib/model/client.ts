@@ -1,9 +1,10 @@
-import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsStreaming, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import { BaseAnthropic } from '@anthropic-ai/sdk/client';
+import { Messages, type MessageCreateParamsStreaming, type TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import { Models } from '@anthropic-ai/sdk/resources/models';
 import { z, type ZodType } from 'zod';
 import { costOf } from './prices';
 import { isSpendLimitBody, modelProblem, ModelProblem, retryAfterSeconds, toModelProblem } from './problems';
-import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, StreamEvents, SystemBlock, Usage } from './types';
+import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, PromptBlock, StreamEvents, Usage } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The API allows four cache breakpoints per request. */
@@ -32,9 +33,19 @@ export function withRetryGuard(fetchImpl: typeof fetch): typeof fetch {
   };
 }
 
-export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): Anthropic {
+/**
+ * The SDK's client with the two APIs Groundwork calls, Messages and Models: the SDK's own request machinery (retries
+ * with retry-after, typed errors, timeouts, streaming, the browser-access header) without the rest of its API surface
+ * (batches, files, skills, beta…), which would more than double the background's script.
+ */
+export class ModelClient extends BaseAnthropic {
+  messages: Messages = new Messages(this);
+  models: Models = new Models(this);
+}
+
+export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): ModelClient {
   if (!settings.apiKey.trim()) throw modelProblem('no-key');
-  return new Anthropic({
+  return new ModelClient({
     apiKey: settings.apiKey.trim(),
     ...(settings.baseUrl ? { baseURL: settings.baseUrl.replace(/\/+$/, '') } : {}),
     // Sends anthropic-dangerous-direct-browser-access, without which calls from an extension fail CORS.
@@ -46,18 +57,21 @@ export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = 
   });
 }
 
-/** Cache breakpoints on the leading run of cacheable blocks (the static instructions), at most four, the last ones. */
-export function toSystemParams(blocks: readonly SystemBlock[]): TextBlockParam[] {
-  const leading = blocks.findIndex((block) => !block.cacheable);
-  const cacheableCount = leading === -1 ? blocks.length : leading;
-  const firstMarked = Math.max(0, cacheableCount - MAX_CACHE_BREAKPOINTS);
-  return blocks
-    .filter((block) => block.text !== '')
-    .map((block, index) => ({
-      type: 'text' as const,
-      text: block.text,
-      ...(index >= firstMarked && index < cacheableCount ? { cache_control: { type: 'ephemeral' as const } } : {}),
-    }));
+/**
+ * The request's system and user blocks as the API's text blocks, with a cache breakpoint on each cacheable block of the
+ * leading run (a breakpoint after a dynamic block would write a prefix that never comes again: 1.25× for nothing). The
+ * API allows four breakpoints a request: should a prompt mark more, the last four are kept (the longest prefixes).
+ */
+export function toContentParams(system: readonly PromptBlock[], user: readonly PromptBlock[]): { system: TextBlockParam[]; user: TextBlockParam[] } {
+  const blocks = [...system, ...user].filter((block) => block.text !== '');
+  const firstDynamic = blocks.findIndex((block) => !block.cacheable);
+  const leading = firstDynamic === -1 ? blocks : blocks.slice(0, firstDynamic);
+  const kept = new Set(leading.slice(-MAX_CACHE_BREAKPOINTS));
+  const params = (part: readonly PromptBlock[]): TextBlockParam[] =>
+    part
+      .filter((block) => block.text !== '')
+      .map((block) => ({ type: 'text' as const, text: block.text, ...(kept.has(block) ? { cache_control: { type: 'ephemeral' as const } } : {}) }));
+  return { system: params(system), user: params(user) };
 }
 
 function toUsage(usage: {
@@ -119,11 +133,12 @@ export async function streamGeneration(
 ): Promise<GenerationResult> {
   if (signal.aborted) throw modelProblem('cancelled');
   const client = createClient(settings);
+  const content = toContentParams(request.system, request.user);
   const params: MessageCreateParamsStreaming = {
     model: settings.model,
     max_tokens: request.maxTokens,
-    system: toSystemParams(request.system),
-    messages: [{ role: 'user', content: request.userText }],
+    system: content.system,
+    messages: [{ role: 'user', content: content.user }],
     stream: true,
     ...(request.outputSchema
       ? { output_config: { format: { type: 'json_schema', schema: request.outputSchema as Record<string, unknown> } } }

@@ -11,7 +11,7 @@ export {
   listModels,
   MAX_AUTOMATIC_RETRY_WAIT_SECONDS,
   streamGeneration,
-  toSystemParams,
+  toContentParams,
   withRetryGuard,
 } from './client';
 export { CACHE_READ_FACTOR, CACHE_WRITE_FACTOR, costOf, PRICES, priceOf, type Price, type PriceTable } from './prices';
@@ -28,7 +28,8 @@ export type {
   ModelInfo,
   ModelSettings,
   StreamEvents,
-  SystemBlock,
+  PromptBlock,
   UseCase,
   Usage,
 } from './types';
+export { textOf } from './types';

@@ -32,18 +32,24 @@ export interface ModelInfo {
 
 export type UseCase = 'summary' | 'brief' | 'insights' | 'email' | 'extract' | 'ask-plan' | 'ask-answer';
 
-/** A system prompt block; `cacheable` blocks are the static instructions, marked for prompt caching. */
-export interface SystemBlock {
+/**
+ * A block of the prompt (system or user turn). A `cacheable` block ends a prefix that is the same on the next request
+ * (the static instructions, or the record's context), marked as a prompt-cache breakpoint.
+ */
+export interface PromptBlock {
   text: string;
   cacheable: boolean;
 }
 
+/** The prompt's text as one string, as the audit keeps what was sent. */
+export const textOf = (blocks: readonly PromptBlock[]): string => blocks.map((block) => block.text).join('\n\n');
+
 export interface GenerationRequest {
   useCase: UseCase;
   /** Static, cacheable instructions first. */
-  system: SystemBlock[];
-  /** The user turn: the delimited context and the rep's request. */
-  userText: string;
+  system: PromptBlock[];
+  /** The user turn: the delimited context (cacheable), then the rep's choices and the task. */
+  user: PromptBlock[];
   maxTokens: number;
   /** A JSON schema: the reply is constrained to it (output_config.format). */
   outputSchema?: object;

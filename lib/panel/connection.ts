@@ -11,6 +11,21 @@ const RECONNECT_DELAY_MS = 250;
  */
 export function connectPanel(windowId: number, channels: ChannelTable, signal: AbortSignal): void {
   let port: ReturnType<typeof openPanelPort> | null = null;
+  // A click while the port is down (the worker was stopped a moment ago) is sent once it is open again, not dropped.
+  let waiting: PanelRequest[] = [];
+
+  const post = (request: PanelRequest): void => {
+    if (!port) {
+      waiting.push(request);
+      return;
+    }
+    try {
+      port.post(request);
+    } catch {
+      // The port closed before its disconnect event: the request waits for the next one.
+      waiting.push(request);
+    }
+  };
 
   const open = (): void => {
     if (signal.aborted) return;
@@ -27,12 +42,15 @@ export function connectPanel(windowId: number, channels: ChannelTable, signal: A
       setTimeout(open, RECONNECT_DELAY_MS);
     });
     port.post({ type: 'watch-window', windowId } satisfies PanelRequest);
+    const queued = waiting;
+    waiting = [];
+    for (const request of queued) post(request);
   };
 
   signal.addEventListener('abort', () => {
     attachFeatureBus(channels, null);
     port?.disconnect();
   });
-  attachFeatureBus(channels, (feature, payload) => port?.post({ type: 'feature', feature, payload } satisfies PanelRequest));
+  attachFeatureBus(channels, (feature, payload) => post({ type: 'feature', feature, payload }));
   open();
 }

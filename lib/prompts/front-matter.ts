@@ -52,3 +52,11 @@ export const PromptMeta = z.object({
   optional_inputs: inputList,
 });
 export type PromptMeta = z.infer<typeof PromptMeta>;
+
+/** The preamble every prompt shares: versioned like a prompt, with no task or output of its own. */
+export const PreambleMeta = z.object({
+  id: z.literal('preamble'),
+  version: z.coerce.number().int().positive(),
+  purpose: z.string().min(1),
+});
+export type PreambleMeta = z.infer<typeof PreambleMeta>;

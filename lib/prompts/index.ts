@@ -1,10 +1,13 @@
 /**
  * The versioned prompt files of the top-level prompts/ folder, bundled at build time (no runtime fetch), and rendered
- * into a cacheable system part (the static instructions) and a user part carrying the context as delimited,
- * untrusted data.
+ * for prompt caching, each part a longer prefix that the next request can read from the cache:
+ * - system: the preamble every prompt shares (prompts/preamble.md), then the prompt's own instructions with its output
+ *   contract (front matter `output`), both static;
+ * - user: the context as delimited, untrusted data (the same for every generation on one record), then the rep's
+ *   choices and the task, which change from one request to the next and are never cached.
  */
-import type { SystemBlock } from '../model';
-import { PromptMeta, splitFrontMatter, type PromptVariant } from './front-matter';
+import { textOf, type PromptBlock } from '../model/types';
+import { PreambleMeta, PromptMeta, splitFrontMatter, type PromptVariant } from './front-matter';
 import askAnswerSource from '../../prompts/ask-answer.md?raw';
 import askPlanSource from '../../prompts/ask-plan.md?raw';
 import briefSource from '../../prompts/brief.md?raw';
@@ -12,6 +15,7 @@ import emailSource from '../../prompts/email.md?raw';
 import extractLeadSource from '../../prompts/extract-lead.md?raw';
 import extractNoteSource from '../../prompts/extract-note.md?raw';
 import insightsSource from '../../prompts/insights.md?raw';
+import preambleSource from '../../prompts/preamble.md?raw';
 import replySource from '../../prompts/reply.md?raw';
 import summarySource from '../../prompts/summary.md?raw';
 import summaryBSource from '../../prompts/summary.b.md?raw';
@@ -47,9 +51,11 @@ export interface RenderedPrompt {
   id: string;
   version: number;
   variant: PromptVariant;
-  /** The static instructions, marked cacheable. */
-  system: SystemBlock[];
-  /** The context and the rep's choices, each inside its own tags, then the task. */
+  /** The shared preamble, then the prompt's instructions and output contract: static, each a cache breakpoint. */
+  system: PromptBlock[];
+  /** The context in its tags (a cache breakpoint), then the rep's choices, each inside its own tags, and the task. */
+  user: PromptBlock[];
+  /** The user turn as one text: what the audit keeps as sent. */
   userText: string;
   /** The reply budget the prompt's output contract needs. */
   maxTokens: number;
@@ -70,6 +76,20 @@ export function parsePromptFile(source: string): PromptFile {
 }
 
 const files = new Map<string, PromptFile>();
+
+let preamble: (PreambleMeta & { body: string }) | undefined;
+
+/** The rules and reading guide every prompt shares (prompts/preamble.md), sent before each prompt's own. */
+export function promptPreamble(): PreambleMeta & { body: string } {
+  if (!preamble) {
+    const { fields, body } = splitFrontMatter(preambleSource);
+    preamble = { ...PreambleMeta.parse(fields), body };
+  }
+  return preamble;
+}
+
+/** What the model is told of a prompt: its instructions, then its output contract, which code checks the answer against. */
+export const instructionsOf = (file: PromptFile): string => `${file.body}\n\n# Output\n${file.output}`;
 
 /** A prompt file: the prompt itself (A), or its B variant when it has one (else A). */
 export function promptFile(id: PromptId, variant: PromptVariant = 'A'): PromptFile {
@@ -113,18 +133,25 @@ export function renderPrompt(useCase: PromptId, input: PromptInput, variant: Pro
   if (missing.length > 0) throw new Error(`Prompt ${file.id} needs ${missing.join(', ')}.`);
   const tags = ['context', ...declared];
   const section = (tag: string, value: string) => `<${tag}>\n${escapeDelimiters(value.trim(), tags)}\n</${tag}>`;
-  const parts = [section('context', input.context)];
+  const choices: string[] = [];
   for (const name of declared) {
     const value = extra[name];
-    if (value?.trim()) parts.push(section(name, value));
+    if (value?.trim()) choices.push(section(name, value));
   }
-  parts.push(file.task);
+  const user: PromptBlock[] = [
+    { text: section('context', input.context), cacheable: true },
+    { text: [...choices, file.task].join('\n\n'), cacheable: false },
+  ];
   return {
     id: file.id,
     version: file.version,
     variant: file.variant,
-    system: [{ text: file.body, cacheable: true }],
-    userText: parts.join('\n\n'),
+    system: [
+      { text: promptPreamble().body, cacheable: true },
+      { text: instructionsOf(file), cacheable: true },
+    ],
+    user,
+    userText: textOf(user),
     maxTokens: file.max_tokens,
   };
 }

@@ -26,7 +26,7 @@ export async function proposeAudited<T>(
     const settings = await deps.modelSettings('extract');
     const { value, result } = await generateJson(
       settings,
-      { useCase: 'extract', system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+      { useCase: 'extract', system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
       schema,
       AbortSignal.timeout(MODEL_TIMEOUT_MS),
     );

@@ -14,13 +14,17 @@ import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
 import { SalesforceTransport, type HttpMethod } from './transport';
 import { TtlCache } from './ttl-cache';
+import type { DescribeEntry, DescribeStore } from './describe-store';
 
 export type { ObjectDescribe } from './context/api';
 
 /** Pinned: field shapes and behaviour differ between API versions. */
 export const API_VERSION = '62.0';
-/** Describes change rarely (a new field, a changed permission); a bounded lifetime lets such changes be seen. */
-const DESCRIBE_TTL_MS = 15 * 60 * 1000;
+/**
+ * Describes change rarely (a new field, a changed permission); a bounded lifetime lets such changes be seen within a
+ * few hours, and a describe the org proves out of date (INVALID_FIELD) is fetched again at once.
+ */
+export const DESCRIBE_TTL_MS = 4 * 60 * 60 * 1000;
 
 const GlobalDescribe = z.object({
   sobjects: z.array(z.object({ name: z.string(), label: z.string(), keyPrefix: z.string().nullable() })),
@@ -45,7 +49,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /**
  * One org's API, reached with the rep's own session on the org's API host. Describes are cached per client (they are
  * the rep's view: field-level security shapes them), absent objects included, so that a record whose plan names an
- * object the rep cannot read still costs one request.
+ * object the rep cannot read still costs one request; with a DescribeStore they are also kept per org and user across
+ * worker restarts, so a new client's first record costs one request too.
  */
 export class OrgClient implements OrgApi {
   readonly apiVersion = API_VERSION;
@@ -56,12 +61,27 @@ export class OrgClient implements OrgApi {
   private readonly staleDescribes = new Set<string>();
   private readonly globalDescribe = new TtlCache<GlobalDescribe>(DESCRIBE_TTL_MS);
   private readonly graphsInFlight = new Map<string, Promise<RecordGraph>>();
+  private hydrated: Promise<void> | undefined;
 
   constructor(
     readonly session: ApiSession,
     rereadSession: SessionSource,
+    private readonly kept?: DescribeStore,
   ) {
     this.transport = new SalesforceTransport(session, rereadSession);
+  }
+
+  /** Describes kept from earlier clients of this org and user, once per client; a store that fails is no store. */
+  private hydrate(): Promise<void> {
+    this.hydrated ??= (async () => {
+      if (!this.kept) return;
+      const now = Date.now();
+      for (const [key, entry] of await this.kept.load().catch(() => new Map<string, DescribeEntry>())) {
+        const expires = entry.fetchedAt + DESCRIBE_TTL_MS;
+        if (expires > now && this.describes.get(key) === undefined) this.describes.set(key, entry.describe, expires);
+      }
+    })();
+    return this.hydrated;
   }
 
   /** The record and its related context, in one composite request once describes are cached. */
@@ -82,6 +102,7 @@ export class OrgClient implements OrgApi {
   }
 
   async describeAll(objectNames: readonly string[]): Promise<Describes> {
+    await this.hydrate();
     const byKey = new Map(objectNames.map((name) => [describeKey(name), name]));
     const missing = [...byKey.keys()].filter((key) => this.cachedDescribe(key) === undefined && !this.describesInFlight.has(key));
     if (missing.length > 0) {
@@ -103,7 +124,9 @@ export class OrgClient implements OrgApi {
   }
 
   forgetDescribes(objectNames: readonly string[]): void {
-    for (const name of objectNames) this.staleDescribes.add(describeKey(name));
+    const keys = objectNames.map(describeKey);
+    for (const key of keys) this.staleDescribes.add(key);
+    void this.kept?.forget(keys).catch(() => undefined);
   }
 
   private cachedDescribe(key: string): ObjectDescribe | null | undefined {
@@ -153,6 +176,9 @@ export class OrgClient implements OrgApi {
         this.staleDescribes.delete(key);
       });
     }
+    const fetchedAt = Date.now();
+    // Kept off the critical path: the context request does not wait for storage (or a first look-up of the user).
+    void this.kept?.save(new Map([...found].map(([key, describe]) => [key, { describe, fetchedAt }]))).catch(() => undefined);
     return found;
   }
 

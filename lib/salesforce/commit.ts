@@ -2,9 +2,9 @@
  * Writing a plan to Salesforce, exactly as planned, once.
  *
  * - One `/composite` request with allOrNone: each update (PATCH with `If-Unmodified-Since`, the record's
- *   LastModifiedDate when its values were read, so a record changed meanwhile answers 412 and nothing is written)
- *   with a read of its new LastModifiedDate (undo's own guard), then the creates, later ones pointing to earlier ones
- *   with `@{ref.id}`.
+ *   LastModifiedDate when its values were read, so a record changed meanwhile answers 412 and nothing is written),
+ *   then the creates, later ones pointing to earlier ones with `@{ref.id}`; each written record is read back for its
+ *   new LastModifiedDate, which guards its undo (undo.ts).
  * - Exactly once. A double click shares the commit already running (same idempotency key). A committed key is kept in
  *   the ledger (ledger.ts) and answers with the same result without writing. A lost response (the connection dropped,
  *   a 5xx) leaves the outcome unknown: before sending again, one composite GET looks for what the commit would have
@@ -76,11 +76,23 @@ function bodyOf(item: PlannedWrite, written: ReadonlySet<string>): Record<string
   return body;
 }
 
+/**
+ * The written record's LastModifiedDate, read in the same request: what undo will require to be unchanged. A created
+ * record is named by the reference to its create (`@{ref.id}`, which must reach Salesforce unencoded).
+ */
+function readBack(apiVersion: string, item: PlannedWrite, objectName: string, id: string | null): Subrequest {
+  const url = id === null ? `${sobjectUrl(apiVersion, objectName)}/@{${item.id}.id}` : sobjectUrl(apiVersion, objectName, id);
+  return { method: 'GET', url: `${url}?fields=LastModifiedDate`, referenceId: `${AFTER_PREFIX}${item.id}` };
+}
+
 function buildSubrequests(apiVersion: string, items: PlannedWrite[]): Subrequest[] {
   const written = new Set(items.map((item) => item.id));
   return items.flatMap((item): Subrequest[] => {
     if (item.operation === 'create') {
-      return [{ method: 'POST', url: sobjectUrl(apiVersion, item.objectName), referenceId: item.id, body: bodyOf(item, written) }];
+      return [
+        { method: 'POST', url: sobjectUrl(apiVersion, item.objectName), referenceId: item.id, body: bodyOf(item, written) },
+        readBack(apiVersion, item, item.objectName, null),
+      ];
     }
     const target = item.target;
     if (!target) return [];
@@ -92,7 +104,7 @@ function buildSubrequests(apiVersion: string, items: PlannedWrite[]): Subrequest
         body: bodyOf(item, written),
         httpHeaders: { 'If-Unmodified-Since': httpDate(target.lastModifiedDate) },
       },
-      { method: 'GET', url: `${sobjectUrl(apiVersion, target.objectName, target.id)}?fields=LastModifiedDate`, referenceId: `${AFTER_PREFIX}${item.id}` },
+      readBack(apiVersion, item, target.objectName, target.id),
     ];
   });
 }
@@ -106,7 +118,7 @@ function committedFrom(key: string, items: PlannedWrite[], idsByItem: Map<string
     committedAt: at.toISOString(),
     created: items
       .filter((item) => item.operation === 'create')
-      .map((item) => ({ itemId: item.id, objectName: item.objectName, id: idsByItem.get(item.id) ?? '', title: item.title })),
+      .map((item) => ({ itemId: item.id, objectName: item.objectName, id: idsByItem.get(item.id) ?? '', title: item.title, lastModifiedDate: modifiedByItem.get(item.id) ?? null })),
     updated: items
       .filter((item) => item.operation === 'update' && item.target)
       .map((item) => ({
@@ -145,7 +157,7 @@ function probeQuery(item: PlannedWrite, fieldTypes: CommitOptions['fieldType'], 
   }
   const stamp = new Date(since.getTime() - PROBE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   conditions.push(`CreatedDate >= ${stamp}`);
-  return `SELECT Id FROM ${item.objectName} WHERE ${conditions.join(' AND ')} ORDER BY CreatedDate DESC LIMIT 1`;
+  return `SELECT Id, LastModifiedDate FROM ${item.objectName} WHERE ${conditions.join(' AND ')} ORDER BY CreatedDate DESC LIMIT 1`;
 }
 
 type ProbeResult = { kind: 'written'; committed: Committed } | { kind: 'not-written' } | { kind: 'unclear' };
@@ -169,10 +181,11 @@ async function probe(api: WriteApi, key: string, items: PlannedWrite[], since: D
   const modified = new Map<string, string | null>();
   let found = 0;
   for (const item of creates) {
-    const records = (answers.get(item.id)?.body as { records?: { Id?: unknown }[] } | undefined)?.records ?? [];
-    const id = records[0]?.Id;
-    if (typeof id === 'string') {
-      ids.set(item.id, id);
+    const records = (answers.get(item.id)?.body as { records?: { Id?: unknown; LastModifiedDate?: unknown }[] } | undefined)?.records ?? [];
+    const [record] = records;
+    if (typeof record?.Id === 'string') {
+      ids.set(item.id, record.Id);
+      modified.set(item.id, typeof record.LastModifiedDate === 'string' ? record.LastModifiedDate : null);
       found += 1;
     }
   }
@@ -239,9 +252,8 @@ function interpret(items: PlannedWrite[], subrequests: Subrequest[], answer: Com
   const ids = new Map<string, string>();
   const modified = new Map<string, string | null>();
   for (const item of items) {
-    const body = byRef.get(item.id)?.body;
-    if (item.operation === 'create') ids.set(item.id, CreateAnswer.parse(body).id);
-    else modified.set(item.id, LastModified.safeParse(byRef.get(`${AFTER_PREFIX}${item.id}`)?.body).data?.LastModifiedDate ?? null);
+    if (item.operation === 'create') ids.set(item.id, CreateAnswer.parse(byRef.get(item.id)?.body).id);
+    modified.set(item.id, LastModified.safeParse(byRef.get(`${AFTER_PREFIX}${item.id}`)?.body).data?.LastModifiedDate ?? null);
   }
   return { kind: 'committed', committed: committedFrom(key, items, ids, modified, at), replayed: false, exchanges: exchangesOf(subrequests, answer) };
 }

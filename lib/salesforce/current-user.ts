@@ -41,22 +41,29 @@ export interface CurrentUserDeps {
   get(session: ApiSession, path: string): Promise<unknown>;
 }
 
-export function currentUsers(deps: CurrentUserDeps): (orgId: string) => Promise<SalesforceUser | null> {
-  // A commit records an entry per field: they share one look-up per session while the worker runs.
+/** Where the user behind a session is kept for the session's life (session storage), so a re-login is someone else. */
+const userKey = async (session: ApiSession): Promise<string> => `salesforce-user:${session.orgId}:${await sessionTag(session)}`;
+
+/** The user behind a session when some feature has already looked it up this session; never a request. */
+export async function knownUser(cache: KeyValueStore, session: ApiSession): Promise<SalesforceUser | null> {
+  const kept = KeptUser.safeParse(await cache.get(await userKey(session)));
+  return kept.success ? kept.data : null;
+}
+
+export type UserLookup = (session: ApiSession) => Promise<SalesforceUser>;
+
+/** The user behind a session: kept, or from userinfo (then kept); one look-up per session while the worker runs. */
+export function usersOfSessions(deps: Pick<CurrentUserDeps, 'cache' | 'get'>): UserLookup {
   const known = new Map<string, Promise<SalesforceUser>>();
   const lookUp = async (session: ApiSession): Promise<SalesforceUser> => {
-    const key = `salesforce-user:${session.orgId}:${await sessionTag(session)}`;
-    const kept = KeptUser.safeParse(await deps.cache.get(key));
-    if (kept.success) return kept.data;
+    const kept = await knownUser(deps.cache, session);
+    if (kept) return kept;
     const info = UserInfo.parse(await deps.get(session, '/services/oauth2/userinfo'));
     const user: SalesforceUser = { id: info.user_id, ...(info.name ? { name: info.name } : {}) };
-    await deps.cache.set(key, user);
+    await deps.cache.set(await userKey(session), user);
     return user;
   };
-  return async (orgId) => {
-    const org = await deps.identityOf(orgId);
-    const session = org ? await sessionOfOrg(org, deps.cookies) : null;
-    if (!session) return null;
+  return (session) => {
     const memo = `${session.orgId}|${session.sessionId}`;
     let user = known.get(memo);
     if (!user) {
@@ -66,5 +73,15 @@ export function currentUsers(deps: CurrentUserDeps): (orgId: string) => Promise<
       user.catch(() => known.delete(memo));
     }
     return user;
+  };
+}
+
+export function currentUsers(deps: CurrentUserDeps & { userOfSession?: UserLookup }): (orgId: string) => Promise<SalesforceUser | null> {
+  // A commit records an entry per field: they share one look-up per session while the worker runs.
+  const userOfSession = deps.userOfSession ?? usersOfSessions(deps);
+  return async (orgId) => {
+    const org = await deps.identityOf(orgId);
+    const session = org ? await sessionOfOrg(org, deps.cookies) : null;
+    return session ? userOfSession(session) : null;
   };
 }

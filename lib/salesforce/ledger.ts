@@ -3,6 +3,7 @@
  * request goes (a retry after a stopped worker looks first), "committed" with what was written once it answered.
  */
 import { z } from 'zod';
+import { keepRecent } from '../browser/recent-store';
 import type { KeyValueStore } from '../browser/store';
 import { Committed } from './write-plan';
 
@@ -33,8 +34,15 @@ export function memoryLedger(): CommitLedger {
   };
 }
 
+/**
+ * Commits remembered: a key matters while its review is open, so the last hundred are plenty; older ones are dropped
+ * (the most recently written kept), so the ledger never outgrows session storage.
+ */
+export const MAX_LEDGER_ENTRIES = 100;
+
 /** The ledger in a key-value store (session storage: cleared when the browser closes), checked when read back. */
-export function storageLedger(store: KeyValueStore): CommitLedger {
+export function storageLedger(sessionStore: KeyValueStore): CommitLedger {
+  const store = keepRecent(sessionStore, { prefix: 'write-ledger:', max: MAX_LEDGER_ENTRIES, indexKey: 'index:write-ledger' });
   const key = (idempotencyKey: string): string => `write-ledger:${idempotencyKey}`;
   return {
     async get(idempotencyKey) {

@@ -1,6 +1,9 @@
 import { OrgClient, type SessionSource } from './client';
 import type { ApiSession } from './session';
 
+/** Clients kept: one per live session, and a browser holds few (orgs the rep uses, the odd re-login). */
+export const MAX_ORG_CLIENTS = 16;
+
 /** The org client of an API session: the same one for every feature that asks with that session. */
 export type ClientFor = (session: ApiSession, reread: SessionSource) => OrgClient;
 
@@ -14,10 +17,13 @@ export function sharedOrgClients(create: ClientFor = (session, reread) => new Or
   const clients = new Map<string, OrgClient>();
   return (session, reread) => {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
-    let client = clients.get(key);
-    if (!client) {
-      client = create(session, reread);
-      clients.set(key, client);
+    const client = clients.get(key) ?? create(session, reread);
+    // Most recently used last; sessions that ended (a re-login, another org) drop off past the bound.
+    clients.delete(key);
+    clients.set(key, client);
+    for (const oldest of clients.keys()) {
+      if (clients.size <= MAX_ORG_CLIENTS) break;
+      clients.delete(oldest);
     }
     return client;
   };

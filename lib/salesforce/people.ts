@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OrgApi } from './context';
 import { queryUrl, selectQuery, textEquals, isTrue, newestFirst } from './context/soql';
 import { toSalesforceProblem } from './problems';
+import type { FoundPerson } from './found-person';
 
 const PersonRow = z.object({
   Id: z.string(),
@@ -11,17 +12,6 @@ const PersonRow = z.object({
   Account: z.object({ Name: z.string().nullable() }).nullable().optional(),
 });
 const PeopleResult = z.object({ records: z.array(PersonRow) });
-
-/** A person found by their email: a Contact, or an unconverted Lead, with a line about them and a link. */
-export const FoundPerson = z.object({
-  kind: z.literal('found'),
-  objectName: z.enum(['Contact', 'Lead']),
-  recordId: z.string(),
-  name: z.string(),
-  detail: z.string(),
-  url: z.string().url(),
-});
-export type FoundPerson = z.infer<typeof FoundPerson>;
 
 /**
  * The Contact, else the unconverted Lead, whose email is this address — one composite request with a query per

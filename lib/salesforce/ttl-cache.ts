@@ -1,10 +1,14 @@
-/** A map whose entries expire; describe results are cached per org this way, so schema changes are seen eventually. */
+/**
+ * A map whose entries expire, holding at most `maxEntries` (the oldest written go first); describe results are cached
+ * per org this way, so schema changes are seen eventually and an org of thousands of objects fills no more than that.
+ */
 export class TtlCache<V> {
   private entries = new Map<string, { value: V; expires: number }>();
 
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly maxEntries = 500,
   ) {}
 
   get(key: string): V | undefined {
@@ -17,8 +21,15 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  /** Kept for the cache's lifetime from now, or until `expires` (a value fetched earlier, kept elsewhere meanwhile). */
+  set(key: string, value: V, expires = this.now() + this.ttlMs): void {
+    // Written again goes to the end: a Map iterates in insertion order, so its first key is the oldest written.
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
   }
 
   /** The cached value, or the loader's (shared by concurrent callers, not cached when it fails). */

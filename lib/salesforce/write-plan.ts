@@ -46,7 +46,16 @@ export interface WritePlan {
 export const Committed = z.object({
   idempotencyKey: z.string(),
   committedAt: z.string(),
-  created: z.array(z.object({ itemId: z.string(), objectName: z.string(), id: z.string(), title: z.string() })),
+  created: z.array(
+    z.object({
+      itemId: z.string(),
+      objectName: z.string(),
+      id: z.string(),
+      title: z.string(),
+      /** LastModifiedDate right after the commit: undo deletes only if nobody changed the record since (null: unknown). */
+      lastModifiedDate: z.string().nullable().default(null),
+    }),
+  ),
   updated: z.array(
     z.object({
       itemId: z.string(),

@@ -33,10 +33,12 @@ function pageAssets(html: string): { scripts: string[]; styles: string[] } {
 
 export function bundleFigure(): FigureOutput<BundleFigures> {
   const sidepanel = pageAssets(readFileSync(join(EXTENSION_DIR, 'sidepanel.html'), 'utf8'));
+  const sidepanelJs = gzipKb(sidepanel.scripts);
   return {
     value: {
       background: gzipKb(['background.js']),
-      sidepanel: gzipKb(sidepanel.scripts),
+      sidepanel: sidepanelJs,
+      sidepanel_js: sidepanelJs,
       content_salesforce: gzipKb(['content-scripts/salesforce.js']),
       content_gmail: gzipKb(['content-scripts/gmail.js']),
       sidepanel_css: gzipKb(sidepanel.styles),

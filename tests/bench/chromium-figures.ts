@@ -8,6 +8,7 @@
  * neither puppeteer's round trips nor the per-page performance.now() origins are in the figure. The panel's paint
  * follows its DOM change within a frame.
  */
+import { loadavg } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { enableOrgIfAsked, launchWithExtension, saveApiKey, loginToSalesforce, openSidePanel } from '../e2e/chromium';
 import { startSandbox } from '../sandbox/sandbox';
@@ -128,12 +129,16 @@ export async function detectFigure(options: ChromiumOptions): Promise<{ output: 
 
 export interface GenerationFigures {
   prefetched: number | null;
+  prefetchedRuns: number;
+  /** The 1-minute load average when the generation figures were taken. */
+  loadAvg: number;
   cold: number | null;
   cachedReopenCalls: number | null;
   cachedReopenPaint: number | null;
 }
 
 const BENCH_KEY = 'sk-ant-bench-key-000001';
+const PREFETCHED_PER_RECORD = 2;
 const generationText = '[data-testid=generation-text]';
 const streamingText = `[data-testid=generation][data-status=streaming] ${generationText}`;
 
@@ -214,11 +219,13 @@ export async function generationFigure(options: ChromiumOptions): Promise<Figure
         cold.push((await shownAt(panel)) - navigatedAt - options.firstTokenMs);
         await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
 
-        // Prefetched: the record is read; a new summary from the click.
-        await armText(panel, streamingText);
-        const clickedAt = await clickAt(panel, '[data-testid=regenerate]');
-        prefetched.push((await shownAt(panel)) - clickedAt - options.firstTokenMs);
-        await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
+        // Prefetched: the record is read; a new summary from the click, twice (at least 9 samples in 5 runs).
+        for (let again = 0; again < PREFETCHED_PER_RECORD; again++) {
+          await armText(panel, streamingText);
+          const clickedAt = await clickAt(panel, '[data-testid=regenerate]');
+          prefetched.push((await shownAt(panel)) - clickedAt - options.firstTokenMs);
+          await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: WAIT_MS });
+        }
 
         // Cached reopen: back to the account and to this record again.
         await settle(options.latencyMs + 150);
@@ -239,6 +246,7 @@ export async function generationFigure(options: ChromiumOptions): Promise<Figure
         await tab.goBack();
         await panel.waitForSelector(cardSelector(account), { timeout: WAIT_MS });
       }
+      const [loadAvg = 0] = loadavg();
       const stats = {
         'first_token_overhead_ms.prefetched': summarise(prefetched),
         'first_token_overhead_ms.cold': summarise(cold),
@@ -247,6 +255,8 @@ export async function generationFigure(options: ChromiumOptions): Promise<Figure
       return {
         value: {
           prefetched: stats['first_token_overhead_ms.prefetched'].median,
+          prefetchedRuns: prefetched.length,
+          loadAvg: Math.round(loadAvg * 100) / 100,
           cold: stats['first_token_overhead_ms.cold'].median,
           cachedReopenCalls: reopenCalls,
           cachedReopenPaint: stats['cached_reopen.paint_ms'].median,

@@ -22,9 +22,13 @@ import { parseArgs } from 'node:util';
 import { findChromium } from '../e2e/chromium';
 import { bundleFigure, ensureBuilt } from './bundle';
 import { detectFigure, generationFigure, type DetectFigures, type GenerationFigures } from './chromium-figures';
+import { cacheFigure } from './cache';
 import { bulkLeadsFigure, contextFigure, tokensFigure } from './figures';
 import { startBenchOrg } from './org';
-import type { BenchResults, ContextFigures, FigureOutput, TokenFigures } from './results';
+import { repFeelsFigure } from './rep-figures';
+import type { BenchResults, CacheFigures, ContextFigures, FigureOutput, RepFigures, ScaleFigures, StorageFigures, TokenFigures } from './results';
+import { scaleFigure } from './scale';
+import { storageFigure } from './storage';
 import { formatTable, goalResults } from './table';
 
 function options() {
@@ -96,10 +100,16 @@ async function main(): Promise<void> {
   let context: ContextFigures | null = null;
   let tokens: TokenFigures | null = null;
   let bulk: BenchResults['bulk_leads'] | null = null;
+  let cache: CacheFigures | null = null;
+  let storage: StorageFigures | null = null;
+  let scale: ScaleFigures | null = null;
   try {
     context = take(await attempt('context', notes, () => contextFigure(org, settings.runs)));
     tokens = take(await attempt('tokens', notes, () => tokensFigure(org)));
+    cache = take(await attempt('cache', notes, () => cacheFigure(org)));
     bulk = take(await attempt('bulk_leads', notes, () => bulkLeadsFigure(org, settings.runs)));
+    storage = take(await attempt('storage_kb_after_1000', notes, () => storageFigure(org)));
+    scale = take(await attempt('scale', notes, () => scaleFigure(org, settings.runs, settings.latencyMs)));
   } finally {
     await org.close();
   }
@@ -128,10 +138,13 @@ async function main(): Promise<void> {
   }
 
   let generation: GenerationFigures | null = null;
+  let rep: RepFigures | null = null;
   if (settings.browser && built) {
     generation = take(await attempt('first_token_overhead_ms', notes, () => generationFigure(settings)));
+    rep = take(await attempt('panel', notes, () => repFeelsFigure(settings)));
   } else {
     notes.first_token_overhead_ms = settings.browser ? 'failed: no extension build' : 'pending: skipped (--no-browser)';
+    notes.panel = notes.first_token_overhead_ms;
   }
 
   const results: BenchResults = {
@@ -146,12 +159,25 @@ async function main(): Promise<void> {
     settings: { org_latency_ms: settings.latencyMs, model_first_token_ms: settings.firstTokenMs, runs: settings.runs },
     context,
     tokens,
-    first_token_overhead_ms: { prefetched: generation?.prefetched ?? null, cold: generation?.cold ?? null },
+    first_token_overhead_ms: {
+      prefetched: generation?.prefetched ?? null,
+      cold: generation?.cold ?? null,
+      prefetched_runs: generation?.prefetchedRuns ?? null,
+      load_avg_1m: generation?.loadAvg ?? null,
+    },
+    cache,
     cached_reopen: { model_calls: generation?.cachedReopenCalls ?? null, paint_ms: generation?.cachedReopenPaint ?? null },
     bulk_leads: bulk ?? { records: null, requests: null },
     detect_ms: detect?.detect_ms ?? null,
     detect_first_visit_ms: detect?.detect_first_visit_ms ?? null,
     bundle_kb_gzip: bundle,
+    panel: rep?.panel ?? null,
+    worker: rep?.worker ?? null,
+    memory_mb: rep?.memory_mb ?? null,
+    scale,
+    storage_kb_after_1000: storage?.storage_kb_after_1000 ?? null,
+    storage,
+    org_audit: { requests_for_1000: storage?.org_audit_requests_for_1000 ?? null },
     stats,
     notes,
     goals: [],

@@ -3,13 +3,25 @@
  * calls the global fetch, pointed at the sandbox.
  */
 import { OrgClient } from '../../lib/salesforce/client';
+import type { DescribeStore } from '../../lib/salesforce/describe-store';
 import type { BenchOrg } from './org';
 
+const directFetch = globalThis.fetch;
+
+/** The global fetch for the bench: Salesforce hosts go to the sandbox org, a loopback address (the model API) directly. */
+function salesforceToSandbox(org: BenchOrg): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    return url.hostname === '127.0.0.1' ? directFetch(input, init) : org.fetch(input, init);
+  };
+}
+
 /**
- * A new client (empty describe cache) on the bench org. The bench points the global fetch at the sandbox for the
- * whole run; nothing else in the process fetches.
+ * A new client (empty describe cache, or the describes `kept` for its org and user) on the bench org, as the full user or
+ * the session `sid`. The bench points the global fetch at the sandbox for the
+ * whole run, except the loopback address where the bench serves the Messages API.
  */
-export function groundworkClient(org: BenchOrg): OrgClient {
-  globalThis.fetch = org.fetch;
-  return new OrgClient({ orgId: org.sid.slice(0, 15), apiHost: org.apiHost, sessionId: org.sid }, async () => null);
+export function groundworkClient(org: BenchOrg, sid = org.sid, kept?: DescribeStore): OrgClient {
+  globalThis.fetch = salesforceToSandbox(org);
+  return new OrgClient({ orgId: sid.slice(0, 15), apiHost: org.apiHost, sessionId: sid }, async () => null, kept);
 }

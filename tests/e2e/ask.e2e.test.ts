@@ -4,6 +4,7 @@ import type { QueryPlan } from '../../lib/features/ask/plan';
 import type { StoredRecord } from '../sandbox/salesforce/model';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
+import { showFeature } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -23,7 +24,7 @@ async function openRecord(object: string, id: string, user: 'full' | 'restricted
   const tab = await salesforceTab(recordPath(object, id), user);
   const panel = await openRecordPanel(tab);
   await panel.waitForSelector(`[data-testid=record-card][data-record-id="${id}"]`);
-  await panel.waitForSelector('[data-testid=ask-input]');
+  await showFeature(panel, 'ask');
   return { tab, panel };
 }
 

@@ -223,10 +223,19 @@ async function panelOpensOnActionClick(extension: Extension): Promise<void> {
   throw new Error('The side panel never became the toolbar button action.');
 }
 
+/** Whether a worker answers within a second (one stopped a moment ago may still be listed, or never answer). */
+async function answers(worker: WebWorker): Promise<boolean> {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000));
+  return Promise.race([worker.evaluate('1').then(() => true, () => false), timeout]);
+}
+
+/** The running service worker. */
 export async function serviceWorker(extension: Extension): Promise<WebWorker> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const [worker] = await extension.workers();
-    if (worker) return worker;
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    for (const worker of await extension.workers()) {
+      if (await answers(worker)) return worker;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('The extension service worker did not start.');
@@ -242,10 +251,23 @@ export async function enableOrgIfAsked(panel: Page): Promise<void> {
   }
 }
 
+/** The options page at one of its sections (key, features, privacy, budgets, orgs, audit, usage), in a new tab. */
+export async function openOptions(launched: Pick<ExtensionBrowser, 'browser' | 'extensionId'>, section = 'key'): Promise<Page> {
+  const page = await launched.browser.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html#${section}`);
+  await page.waitForSelector(`[data-testid=options-view-${section}]`);
+  return page;
+}
+
+/** Moves to another section of an open options page through its navigation, as a rep would. */
+export async function showOptionsSection(page: Page, section: string): Promise<void> {
+  await page.locator(`[data-testid=options-tab-${section}]`).click();
+  await page.waitForSelector(`[data-testid=options-view-${section}]`);
+}
+
 /** Saves an Anthropic API key through the options page, as a rep would. */
 export async function saveApiKey(launched: Pick<ExtensionBrowser, 'browser' | 'extensionId'>, key: string): Promise<void> {
-  const page = await launched.browser.newPage();
-  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  const page = await openOptions(launched, 'key');
   await page.locator('[data-testid=api-key-input]').fill(key);
   await page.locator('[data-testid=save-settings]').click();
   await page.waitForSelector('[data-testid=settings-status]');
@@ -258,14 +280,14 @@ export async function saveApiKey(launched: Pick<ExtensionBrowser, 'browser' | 'e
  * price table. The extension itself has no notion of a demo: it is one more model its key may use.
  */
 export async function chooseDemoModel(launched: Pick<ExtensionBrowser, 'browser' | 'extensionId'>, key: string): Promise<void> {
-  const page = await launched.browser.newPage();
+  const page = await openOptions(launched, 'key');
   try {
-    await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
     await page.locator('[data-testid=api-key-input]').fill(key);
     await page.locator('[data-testid=save-settings]').click();
     await page.waitForSelector('[data-testid=settings-status]');
     await page.waitForSelector(`[data-testid=model-summary] option[value="${DEMO_MODEL.id}"]`, { timeout: 15_000 });
     for (const useCase of MODEL_USE_CASES) await page.select(`[data-testid=model-${useCase}]`, DEMO_MODEL.id);
+    await showOptionsSection(page, 'budgets');
     if (!(await page.$(`[data-testid=price-row][data-model="${DEMO_MODEL.id}"]`))) {
       await page.locator('[data-testid=price-add-model]').fill(DEMO_MODEL.id);
       for (const kind of ['input', 'output']) await page.locator(`[data-testid=price-add-input][data-kind=${kind}]`).fill('0');
@@ -277,4 +299,17 @@ export async function chooseDemoModel(launched: Pick<ExtensionBrowser, 'browser'
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Shows one of the record's feature tabs (summary, brief, insights, email, note, ask), as a rep would: a click on the
+ * tab, or through "More" when the panel is too narrow to show it; waits until its panel is the one shown.
+ */
+export async function showFeature(panel: Page, tab: string): Promise<void> {
+  const selector = `[data-testid=feature-${tab}]`;
+  await panel.waitForSelector(`${selector}, [data-testid=tabs-more]`);
+  if (!(await panel.$(selector))) await panel.locator('[data-testid=tabs-more]').click();
+  const button = await panel.waitForSelector(selector, { visible: true });
+  await button?.click();
+  await panel.waitForSelector(`[data-testid=tab-panel][data-tab=${tab}]`);
 }

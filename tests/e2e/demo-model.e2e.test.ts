@@ -9,7 +9,7 @@ import { DEMO_MODEL } from '../sandbox/anthropic';
 import type { StoredRecord } from '../sandbox/salesforce/model';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { chooseDemoModel } from './chromium';
+import { chooseDemoModel, openOptions, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -67,7 +67,7 @@ describe('the offline demo model, chosen in the options page, does each job from
       'Looping in Hannah Weiss, VP of Engineering, hannah.weiss@initech.example, +1 (512) 555-0134.';
     const panel = await openRecord('Opportunity', opportunity);
     harness().sandbox.model.clearLog();
-    await panel.waitForSelector('[data-testid=note-input]');
+    await showFeature(panel, 'note');
     await panel.focus('[data-testid=note-input]');
     await panel.keyboard.type(note);
     await panel.locator('[data-testid=propose-updates]').click();
@@ -82,7 +82,8 @@ describe('the offline demo model, chosen in the options page, does each job from
     // The model was the demo model, asked once, with no script: its reply is what the review shows.
     const [request] = messageRequests();
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ model: DEMO_MODEL.id });
-    const today = /<today>\n(\d{4}-\d{2}-\d{2})/.exec(JSON.parse(request?.body ?? '{}').messages[0].content)?.[1] ?? '';
+    const userTurn = (JSON.parse(request?.body ?? '{}') as { messages: { content: { text: string }[] }[] }).messages[0]?.content.map((block) => block.text).join('\n') ?? '';
+    const today = /<today>\n(\d{4}-\d{2}-\d{2})/.exec(userTurn)?.[1] ?? '';
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await panel.locator('[data-testid=review-confirm]').click();
@@ -99,7 +100,7 @@ describe('the offline demo model, chosen in the options page, does each job from
 
   it('answers "which open opportunities close this quarter over 50k?" with the rows the org holds, showing the SOQL it ran', async () => {
     const panel = await openRecord('Opportunity', ACME.opportunities.globexExpansion.id);
-    await panel.waitForSelector('[data-testid=ask-input]');
+    await showFeature(panel, 'ask');
     await panel.locator('[data-testid=ask-input]').fill('which open opportunities close this quarter over 50k?');
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('[data-testid=ask-outcome]:is([data-phase=done],[data-phase=refused],[data-phase=failed])', { timeout: 15_000 });
@@ -131,12 +132,13 @@ describe('the offline demo model, chosen in the options page, does each job from
     const panel = await openRecord('Opportunity', ACME.opportunities.globexAnalytics.id);
     const texts: string[] = [];
     for (const feature of ['summary', 'brief', 'insights']) {
-      await panel.locator(`[data-testid=feature-${feature}]`).click();
+      await showFeature(panel, feature);
       await panel.locator('[data-testid=generate]').click();
       const output = `[data-testid=generation][data-feature=${feature}]`;
       await panel.waitForSelector(`${output}[data-status=done]`, { timeout: 15_000 });
       texts.push(await panel.$eval(`${output} [data-testid=generation-text]`, (node) => node.textContent ?? ''));
-      expect(await panel.$eval(output, (node) => node.textContent ?? '')).toContain(`AI-generated · ${DEMO_MODEL.displayName}`);
+      // Labelled as AI output, and by the model that wrote it.
+      expect(await panel.$eval(`${output} .gw-ai-label`, (node) => node.textContent ?? '')).toBe(`AI-generated · check before you use it${DEMO_MODEL.displayName}`);
       expect(await panel.$$eval(`${output} [data-testid=citation]`, (nodes) => nodes.length)).toBeGreaterThan(2);
       expect(await panel.$$eval(`${output} [data-testid=unverified-claim]`, (nodes) => nodes.map((node) => node.textContent))).toEqual([]);
       expect(await panel.$(`${output} [data-testid=generation-validation]`)).toBeNull();
@@ -148,9 +150,7 @@ describe('the offline demo model, chosen in the options page, does each job from
   });
 
   it('names the demo model in the audit trail and costs it at the zero price the options page set', async () => {
-    const page = await harness().browser.newPage();
-    await page.goto(`chrome-extension://${harness().extensionId}/options.html`);
-    await page.locator('[data-testid=options-tab-audit]').click();
+    const page = await openOptions(harness(), 'audit');
     await page.waitForSelector('[data-testid=audit-row][data-feature=summary]');
     const row = await page.$eval('[data-testid=audit-row][data-feature=summary]', (node) => ({
       model: node.querySelector('[data-testid=audit-model]')?.textContent,

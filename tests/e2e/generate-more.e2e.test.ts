@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { lastingItems } from './extension-store';
 import { orgRequest } from './org-api';
@@ -34,13 +34,7 @@ async function done(panel: Page): Promise<void> {
   await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
 }
 
-async function optionsPage(): Promise<Page> {
-  const { browser, extensionId } = harness();
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.waitForSelector('[data-testid=save-settings]');
-  return page;
-}
+const optionsPage = (section: string): Promise<Page> => openOptions(harness(), section);
 
 /** The rep types at the end of the draft, as React's controlled fields need real key presses. */
 async function typeAtEndOfDraft(panel: Page, text: string): Promise<void> {
@@ -54,8 +48,7 @@ async function typeAtEndOfDraft(panel: Page, text: string): Promise<void> {
 
 /** The audit log's outcome cells for a record, newest last, as the options page shows them. */
 async function auditOutcomes(recordId: string, feature: string): Promise<string[]> {
-  const page = await optionsPage();
-  await page.locator('[data-testid=options-tab-audit]').click();
+  const page = await optionsPage('audit');
   await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
   const outcomes = await page.$$eval(
     `[data-testid=audit-row][data-feature=${feature}]`,
@@ -109,7 +102,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     const { sandbox } = harness();
     const id = ACME.accounts.umbrella.id;
     const { tab, panel } = await openRecord('Account', id);
-    await panel.locator('[data-testid=feature-email]').click();
+    await showFeature(panel, 'email');
     sandbox.model.script({ text: 'Subject: Your renewal quote\n\nHi Dana,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
     await panel.locator('[data-testid=generate]').click();
     await done(panel);
@@ -126,7 +119,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
 
     await panel.close();
     const reopened = await harness().openRecordPanel(tab);
-    await reopened.locator('[data-testid=feature-email]').click();
+    await showFeature(reopened, 'email');
     await reopened.waitForSelector('[data-testid=email-body]');
     expect(await reopened.$eval('[data-testid=email-body]', (node) => (node as HTMLTextAreaElement).value)).toMatch(/Alex \(edited\)$/);
     // Copying the edited draft records it as edited.
@@ -134,29 +127,60 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     expect(await waitForOutcomes(id, 'email', (outcomes) => outcomes.some((outcome) => outcome.startsWith('edited')))).toContainEqual(expect.stringMatching(/^edited/));
   });
 
-  it('records a draft copied right after an edit as edited, even when the rep switches to another tab at once', async () => {
+  it('records every draft copied right after an edit as edited, 20 times over, though the rep switches tabs and the worker stops at once', async () => {
     await withApiKey();
-    const { sandbox, browser } = harness();
+    const { sandbox, browser, extension } = harness();
     const id = ACME.accounts.stark.id;
     const elsewhere = await browser.newPage();
     const { tab, panel } = await openRecord('Account', id);
-    await panel.locator('[data-testid=feature-email]').click();
-    sandbox.model.script({ text: 'Subject: Your quote\n\nHi Victor,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex' });
-    await panel.locator('[data-testid=generate]').click();
-    await done(panel);
-    await typeAtEndOfDraft(panel, ' (edited)');
-    // Copy, then straight to another tab to paste: the report is about the draft shown, not the tab now in view.
-    await panel.locator('[data-testid=copy]').click();
-    await elsewhere.bringToFront();
-    expect(await waitForOutcomes(id, 'email', (found) => found.some((outcome) => outcome.startsWith('edited')))).toEqual(['edited']);
+    await showFeature(panel, 'email');
+    const ROUNDS = 20;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      sandbox.model.script({ text: `Subject: Your quote, take ${round}\n\nHi Victor,\n\nThanks for the call. I will send the revised quote this week.\n\nBest,\nAlex` });
+      await tab.bringToFront();
+      await panel.locator(round === 0 ? '[data-testid=generate]' : '[data-testid=regenerate]').click();
+      await panel.waitForFunction(
+        (subject) => document.querySelector('[data-testid=generation][data-status=done]') && (document.querySelector('[data-testid=email-subject]') as HTMLInputElement | null)?.value === subject,
+        { timeout: 15_000 },
+        `Your quote, take ${round}`,
+      );
+      await typeAtEndOfDraft(panel, ' (edited)');
+      // Copy, then straight to another tab to paste, and the service worker is stopped before it can say anything.
+      await panel.locator('[data-testid=copy]').click();
+      await elsewhere.bringToFront();
+      await (await serviceWorker(extension)).close();
+    }
+    // Each of the 20 drafts is in the audit trail as used after 9 characters of edits (the last still "edited", the
+    // others since regenerated).
+    const distances = async (): Promise<string[]> => {
+      const page = await optionsPage('audit');
+      await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+      const found = await page.$$eval(
+        '[data-testid=audit-row][data-feature=email]',
+        (rows, recordId) =>
+          rows
+            .filter((row) => row.querySelector('[data-testid=audit-record]')?.textContent === recordId)
+            .map((row) => `${row.querySelector('[data-testid=audit-outcome]')?.textContent?.trim() ?? ''}:${row.querySelector('[data-testid=audit-edit-distance]')?.getAttribute('data-distance') ?? 'none'}`),
+        id,
+      );
+      await page.close();
+      return found;
+    };
+    let rows: string[] = [];
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      rows = await distances();
+      if (rows.length === ROUNDS && rows.every((row) => row.endsWith(':9'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(rows).toEqual(['edited:9', ...Array.from({ length: ROUNDS - 1 }, () => 'regenerated:9')]);
     await elsewhere.close();
     await tab.close();
-  });
+  }, 180_000);
 
   it('fails an output that uses a prohibited phrase, says which, and offers Regenerate', async () => {
     await withApiKey();
     const { sandbox } = harness();
-    const options = await optionsPage();
+    const options = await optionsPage('features');
     await options.locator('[data-testid=prohibited-phrases]').fill('guaranteed savings');
     await options.locator('[data-testid=save-settings]').click();
     await options.waitForSelector('[data-testid=settings-status][data-tone=info]');
@@ -178,7 +202,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     // The org is used once, as the rep would each morning; morning prep is switched on while the day has no meeting.
     const { tab, panel: first } = await openRecord('Account', ACME.accounts.globex.id);
     await first.close();
-    const options = await optionsPage();
+    const options = await optionsPage('features');
     await options.$eval('[data-testid=morning-prep]', (node) => (node as HTMLInputElement).click());
     await options.locator('[data-testid=save-settings]').click();
     await options.waitForSelector('[data-testid=settings-status][data-tone=info]');
@@ -216,7 +240,7 @@ describe('generation: what the rep did with it, prohibited phrases, morning prep
     await tab.goto(harness().recordUrl('Opportunity', opportunityId));
     const panel = await harness().openRecordPanel(tab);
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${opportunityId}"]`);
-    await panel.locator('[data-testid=feature-brief]').click();
+    await showFeature(panel, 'brief');
     await panel.waitForSelector('[data-testid=generation][data-feature=brief][data-status=done]');
     expect(await panel.$('[data-testid=generation-stale]')).toBeNull();
     expect(messageRequests()).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -35,10 +35,22 @@ async function generation(panel: Page, status: string): Promise<string> {
 }
 
 describe('generation: summaries, briefs, insights and drafts', () => {
-  it('says what to do when no Anthropic key is set', async () => {
+  it('without an Anthropic key, says so before any click, keeps Generate disabled, and links to the key’s settings', async () => {
+    const { browser, extensionId } = harness();
     const { panel } = await openRecord('Account', ACME.accounts.globex.id);
-    await panel.locator('[data-testid=generate]').click();
-    await panel.waitForSelector('[data-testid=generation-problem][data-kind=no-key]');
+    const blocked = await panel.waitForSelector('[data-testid=feature-blocked]');
+    expect(await blocked?.evaluate((node) => node.textContent)).toContain('Add your Anthropic API key');
+    expect(await panel.$eval('[data-testid=generate]', (node) => (node as HTMLButtonElement).disabled)).toBe(true);
+    // Nothing about it sits in an "AI-generated" frame.
+    expect(await panel.$('[data-testid=generation]')).toBeNull();
+    await showFeature(panel, 'note');
+    await panel.waitForSelector('[data-testid=feature-blocked]');
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+    await panel.locator('[data-testid=feature-blocked-fix]').click();
+    const settings = await browser.waitForTarget((target) => target.url() === `chrome-extension://${extensionId}/options.html#key`);
+    const page = await settings.asPage();
+    await page.waitForSelector('[data-testid=options-view-key] [data-testid=api-key-input]');
+    await page.close();
     expect(messageRequests()).toEqual([]);
   });
 
@@ -69,7 +81,7 @@ describe('generation: summaries, briefs, insights and drafts', () => {
     const { sandbox } = harness();
     const { panel } = await openRecord('Account', ACME.accounts.initech.id);
     sandbox.model.script({ text: '## Open opportunities\n- Initech expects a $999,999 upsell signed by Zelda Quartermaine on 2031-02-30.' });
-    await panel.locator('[data-testid=feature-brief]').click();
+    await showFeature(panel, 'brief');
     await panel.locator('[data-testid=generate]').click();
     await generation(panel, 'done');
     const flagged = await panel.$$eval('[data-testid=unverified-claim]', (nodes) => nodes.map((node) => node.textContent));
@@ -129,7 +141,7 @@ describe('generation: summaries, briefs, insights and drafts', () => {
     await withApiKey();
     const { sandbox } = harness();
     const { panel } = await openRecord('Opportunity', ACME.opportunities.globexAnalytics.id);
-    await panel.locator('[data-testid=feature-insights]').click();
+    await showFeature(panel, 'insights');
     await panel.locator('[data-testid=generate]').click();
     await generation(panel, 'done');
     const findings = await panel.$$eval('[data-testid=deal-finding]', (nodes) => nodes.map((node) => node.textContent ?? ''));
@@ -144,7 +156,7 @@ describe('generation: summaries, briefs, insights and drafts', () => {
     await withApiKey();
     const { sandbox } = harness();
     const { panel } = await openRecord('Account', ACME.accounts.umbrella.id);
-    await panel.locator('[data-testid=feature-email]').click();
+    await showFeature(panel, 'email');
     await panel.select('[data-testid=email-recipient]', ACME.contacts.dana.id);
     sandbox.model.script({ text: 'Subject: Your revised renewal quote\n\nHi Dana,\n\nThanks for the call. I will send the revised quote for the renewal this week.\n\nBest,\nAlex' });
     await panel.locator('[data-testid=generate]').click();

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DANA, type DraftSnapshot } from '../sandbox/gmail';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
+import { showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -84,7 +85,7 @@ async function emailDraftInPanel(): Promise<{ tab: Page; panel: Page }> {
   pages.push(tab);
   const panel = await openRecordPanel(tab);
   await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.umbrella.id}"]`);
-  await panel.locator('[data-testid=feature-email]').click();
+  await showFeature(panel, 'email');
   const existing = await panel.$('[data-testid=generation][data-feature=email][data-status=done]');
   if (!existing) {
     await panel.select('[data-testid=email-recipient]', ACME.contacts.dana.id);

@@ -8,7 +8,7 @@ import { link } from '../../lib/audit/chain';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { assignVariant } from '../../lib/prompts';
-import { loginToSalesforce, serviceWorker } from './chromium';
+import { loginToSalesforce, openOptions, serviceWorker, showFeature, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
 import { lastingItem } from './extension-store';
 
@@ -16,14 +16,7 @@ const harness = harnessForFile();
 const API_KEY = 'sk-ant-e2e-governance-0001';
 const recordPath = (object: string, id: string): string => `/lightning/r/${object}/${id}/view`;
 
-async function optionsPage(tab: 'settings' | 'audit' | 'usage' = 'settings'): Promise<Page> {
-  const { browser, extensionId } = harness();
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator(`[data-testid=options-tab-${tab}]`).click();
-  await page.waitForSelector(`[data-testid=options-view-${tab}]`);
-  return page;
-}
+const optionsPage = (section: string): Promise<Page> => openOptions(harness(), section);
 
 async function steps(panel: Page): Promise<Record<string, string>> {
   return panel.$$eval('[data-testid=onboarding-step]', (nodes) =>
@@ -250,8 +243,9 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     const { salesforceTab, openRecordPanel } = harness();
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.globex.id));
     const panel = await openRecordPanel(tab);
+    await showFeature(panel, 'ask');
     await panel.waitForSelector('[data-testid=ask-section]');
-    const page = await optionsPage('settings');
+    const page = await optionsPage('features');
     const toggleAsk = async (): Promise<void> => {
       // SLDS draws its own checkbox over the (visually hidden) input: click the input itself.
       await page.$eval('[data-testid=feature-toggle-ask]', (input) => {
@@ -265,6 +259,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     await tab.bringToFront();
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
     await panel.waitForSelector('[data-testid=ask-section]', { hidden: true, timeout: 10_000 });
+    expect(await panel.$('[data-testid=feature-ask]')).toBeNull();
     await page.bringToFront();
     await toggleAsk();
     await tab.bringToFront();
@@ -274,7 +269,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
   });
 
   it('refuses a generation once the daily budget is spent, saying what was spent and when it resets', async () => {
-    const page = await optionsPage('settings');
+    const page = await optionsPage('budgets');
     await saveDailyBudget(page, 0.01);
     await page.locator('[data-testid=options-tab-audit]').click();
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
@@ -291,7 +286,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     expect(sandbox.model.log.filter((entry) => entry.path === '/v1/messages')).toHaveLength(calls);
 
     await page.bringToFront();
-    await page.locator('[data-testid=options-tab-settings]').click();
+    await showOptionsSection(page, 'budgets');
     await saveDailyBudget(page, null);
     await page.close();
     await tab.close();
@@ -320,7 +315,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
         }),
     );
     const cap = Math.ceil((spentToday + 0.5) * 100) / 100;
-    await page.locator('[data-testid=options-tab-settings]').click();
+    await showOptionsSection(page, 'budgets');
     await saveDailyBudget(page, cap);
     await page.locator('[data-testid=options-tab-audit]').click();
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
@@ -346,7 +341,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     expect(sandbox.model.log.filter((entry) => entry.path === '/v1/messages').length).toBe(calls + 1);
 
     await page.bringToFront();
-    await page.locator('[data-testid=options-tab-settings]').click();
+    await showOptionsSection(page, 'budgets');
     await saveDailyBudget(page, null);
     await page.close();
     await tab.close();
@@ -397,15 +392,17 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
     await tab.close();
   });
 
-  it('has no serious accessibility problems in the settings, audit and usage views', async () => {
-    const page = await optionsPage('settings');
-    await page.waitForSelector('[data-testid=save-settings]');
-    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
-    await page.locator('[data-testid=options-tab-audit]').click();
+  it('has no serious accessibility problems in any section of the options page', async () => {
+    const page = await optionsPage('key');
+    for (const section of ['key', 'features', 'privacy', 'budgets', 'orgs']) {
+      await showOptionsSection(page, section);
+      expect(JSON.stringify(await seriousA11yViolations(page)), section).toBe('[]');
+    }
+    await showOptionsSection(page, 'audit');
     await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
     await page.locator('[data-testid=audit-details-toggle]').click();
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
-    await page.locator('[data-testid=options-tab-usage]').click();
+    await showOptionsSection(page, 'usage');
     await page.waitForSelector('[data-testid=usage-totals]');
     expect(await page.$eval('[data-testid=usage-cost]', (node) => node.textContent)).toMatch(/^\$\d/);
     expect(await page.$$eval('[data-testid=usage-cost-per-day-bar]', (bars) => bars.length)).toBe(7);

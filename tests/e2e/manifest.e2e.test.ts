@@ -144,7 +144,7 @@ describe('the CSP in Chromium', () => {
     const panel = await openRecordPanel(tab);
     const violations = await recordViolations(panel);
     await panel.reload();
-    await panel.waitForSelector('[data-testid=record-card]');
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
     await panel.locator('[data-testid=show-context]').click();
     await panel.waitForSelector('[data-testid=context-preview-text]');
     expect(violations).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -45,6 +45,32 @@ describe('the side panel when things go wrong', () => {
     const again = await salesforceTab(recordPath('Account', ACME.accounts.soylent.id));
     await again.bringToFront();
     expect(await waitForRecord(panel, ACME.accounts.soylent.id)).toBe(ACME.accounts.soylent.name);
+  });
+
+  it('keeps the record card, the open tab and the typed note when reading the record again fails, and says so with Try again', async () => {
+    const { salesforceTab, openRecordPanel, sandbox } = harness();
+    const id = ACME.accounts.umbrella.id;
+    const tab = await salesforceTab(recordPath('Account', id));
+    const panel = await openRecordPanel(tab);
+    await waitForRecord(panel, id);
+    await showFeature(panel, 'note');
+    await panel.focus('[data-testid=note-input]');
+    await panel.keyboard.type('Umbrella wants the renewal quote by Friday.');
+
+    sandbox.org.injectFault({ kind: 'server-error', status: 503, times: 10 });
+    await panel.locator('[data-testid=refresh-record]').click();
+    const alert = await panel.waitForSelector('[data-testid=panel-state][data-state=server]');
+    expect(await alert?.evaluate((node) => node.getAttribute('role'))).toBe('alert');
+    expect(await panel.$(`[data-testid=record-card][data-record-id="${id}"]`)).not.toBeNull();
+    expect(await panel.$eval('[data-testid=tab-panel]', (node) => node.getAttribute('data-tab'))).toBe('note');
+    expect(await panel.$eval('[data-testid=note-input]', (node) => (node as HTMLTextAreaElement).value)).toBe('Umbrella wants the renewal quote by Friday.');
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+
+    sandbox.org.clearFaults();
+    await panel.locator('[data-testid=retry-button]').click();
+    await panel.waitForSelector('[data-testid=panel-state]', { hidden: true });
+    expect(await waitForRecord(panel, id)).toBe(ACME.accounts.umbrella.name);
+    await tab.close();
   });
 
   it('retries a failed read from the keyboard alone', async () => {

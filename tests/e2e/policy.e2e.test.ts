@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { FEATURES } from '../../lib/settings';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
+import { openOptions, showFeature, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
 
 const POLICY = {
@@ -18,15 +19,6 @@ const POLICY = {
 
 const harness = harnessForFile({}, { managedPolicy: POLICY });
 
-async function settingsPage(): Promise<Page> {
-  const { browser, extensionId } = harness();
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('[data-testid=options-tab-settings]').click();
-  await page.waitForSelector('[data-testid=options-view-settings]');
-  await page.waitForSelector('[data-testid=save-settings]');
-  return page;
-}
 
 /** Which of these feature channels answer a panel port opened the way the panel opens it (what reaches the background). */
 async function answeringChannels(panel: Page, channels: string[]): Promise<string[]> {
@@ -57,7 +49,7 @@ async function answeringChannels(panel: Page, channels: string[]): Promise<strin
 
 describe('admin policy through Chromium’s managed policy', () => {
   it('locks the forced budget and price table with “Set by your organization” and shows the removed feature as removed', async () => {
-    const page = await settingsPage();
+    const page = await openOptions(harness(), 'budgets');
     const budget = await page.$eval('[data-testid=budget-daily]', (node) => ({
       value: (node as HTMLInputElement).value,
       disabled: (node as HTMLInputElement).disabled,
@@ -66,14 +58,16 @@ describe('admin policy through Chromium’s managed policy', () => {
     expect(budget).toMatchObject({ value: '25', disabled: true });
     const note = await page.$eval(`#${budget.describedBy.split(' ').find((id) => id.endsWith('-locked'))}`, (node) => node.textContent);
     expect(note).toBe('Set by your organization');
-    expect(await page.$eval('[data-testid=feature-toggle-ask]', (node) => (node as HTMLInputElement).disabled)).toBe(true);
-    expect(await page.$eval('#gw-feature-ask-locked', (node) => node.textContent)).toBe('Removed by your organization');
     // The organization's price table, shown and locked.
     const prices = await page.$$eval('[data-testid=price-input]', (inputs) =>
       inputs.map((input) => ({ model: input.getAttribute('data-model'), kind: input.getAttribute('data-kind'), value: (input as HTMLInputElement).value, disabled: (input as HTMLInputElement).disabled })),
     );
     expect(prices.filter((price) => price.kind === 'output')).toEqual([{ model: 'claude-sonnet-4-5', kind: 'output', value: '12', disabled: true }]);
     expect(await page.$('[data-testid=price-add]')).toBeNull();
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await showOptionsSection(page, 'features');
+    expect(await page.$eval('[data-testid=feature-toggle-ask]', (node) => (node as HTMLInputElement).disabled)).toBe(true);
+    expect(await page.$eval('#gw-feature-ask-locked', (node) => node.textContent)).toBe('Removed by your organization');
     // A feature the policy leaves alone stays the rep's.
     expect(await page.$eval('[data-testid=feature-toggle-summary]', (node) => (node as HTMLInputElement).disabled)).toBe(false);
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
@@ -85,7 +79,9 @@ describe('admin policy through Chromium’s managed policy', () => {
     const tab = await salesforceTab(`/lightning/r/Account/${ACME.accounts.globex.id}/view`);
     const panel = await openRecordPanel(tab);
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
+    await showFeature(panel, 'note');
     await panel.waitForSelector('[data-testid=log-note]');
+    expect(await panel.$('[data-testid=feature-ask]')).toBeNull();
     expect(await panel.$('[data-testid=ask-section]')).toBeNull();
 
     sandbox.org.clearLog();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
+import { openOptions } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -33,8 +34,7 @@ describe('model prices in the options page', () => {
   it('saves an edited price that the next request is costed with, and refuses an invalid one without losing it', async () => {
     const { browser, extensionId, setApiKey, salesforceTab, openRecordPanel, sandbox } = harness();
     await setApiKey(API_KEY);
-    const page = await browser.newPage();
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const page = await openOptions({ browser, extensionId }, 'budgets');
     await page.waitForSelector(`[data-testid=price-row][data-model="${MODEL}"]`);
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
 
@@ -60,8 +60,10 @@ describe('model prices in the options page', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=price-error]')?.textContent?.includes('already in the table'));
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
 
-    // Nothing of that was stored: a fresh page shows the saved prices.
+    // Nothing of that was stored: a fresh page shows the saved prices. Leaving with edits not saved asks first.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
     await page.reload();
+    expect(await asked).toBe('beforeunload');
     await page.waitForSelector(cell('input'));
     expect(await page.$eval(cell('input'), (input) => (input as HTMLInputElement).value)).toBe('7');
     expect(await page.$('[data-testid=price-error]')).toBeNull();

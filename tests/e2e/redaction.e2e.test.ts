@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { compact, POSITIVES } from '../unit/context/redaction-corpus';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker, showFeature, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -42,10 +42,9 @@ let configured = false;
 /** A key, and the rep's own redaction pattern, saved through the options page as a rep would. */
 async function configure(): Promise<void> {
   if (configured) return;
-  const { browser, extensionId } = harness();
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const page = await openOptions(harness(), 'key');
   await page.locator('[data-testid=api-key-input]').fill(API_KEY);
+  await showOptionsSection(page, 'privacy');
   await page.locator('[data-testid=redaction-patterns]').fill(OWN_PATTERN);
   await page.locator('[data-testid=save-settings]').click();
   await page.waitForSelector('[data-testid=settings-status][data-tone=info]');
@@ -86,7 +85,7 @@ describe('redaction end to end: nothing sensitive reaches the model host', () =>
     const { panel } = await openRecord('Opportunity', ACME.opportunities.globexExpansion.id);
     const note = [...POSITIVES.map((sample) => sample.text), `Internal code ${OWN_VALUE} for the rollout.`].join('\n');
     sandbox.model.clearLog();
-    await panel.waitForSelector('[data-testid=note-input]');
+    await showFeature(panel, 'note');
     await paste(panel, '[data-testid=note-input]', note);
     expect(await panel.$eval('[data-testid=note-input]', (node) => (node as HTMLTextAreaElement).value)).toBe(note);
     await panel.locator('[data-testid=propose-updates]').click();
@@ -125,7 +124,7 @@ describe('redaction end to end: nothing sensitive reaches the model host', () =>
     const { sandbox, salesforceTab, openRecordPanel } = harness();
     const tab = await salesforceTab(`/lightning/r/Account/${ACME.accounts.globex.id}/view`);
     const panel = await openRecordPanel(tab);
-    await panel.waitForSelector('[data-testid=ask-input]');
+    await showFeature(panel, 'ask');
     sandbox.model.clearLog();
     const question = `Which deals mention ${OWN_VALUE} or card 4111.1111.1111.1111 or SSN 123_45_6789?`;
     await panel.locator('[data-testid=ask-input]').fill(question);

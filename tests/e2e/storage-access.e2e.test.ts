@@ -119,7 +119,7 @@ describe('storage: out of content scripts’ reach', () => {
 
     // A context that starts now (the options page) takes the items over before its first read.
     const page = await browser.newPage();
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.goto(`chrome-extension://${extensionId}/options.html#budgets`);
     await page.waitForSelector('[data-testid=budget-daily]');
     expect(await page.$eval('[data-testid=budget-daily]', (node) => (node as HTMLInputElement).value)).toBe('7');
     expect(await lastingItem(page, 'settings')).toMatchObject(legacy);

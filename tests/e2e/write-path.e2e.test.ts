@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker } from './chromium';
+import { serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { orgRequest } from './org-api';
 
@@ -82,7 +82,7 @@ async function typeInto(panel: Page, selector: string, text: string): Promise<vo
 
 async function propose(panel: Page): Promise<void> {
   harness().sandbox.model.script({ json: PROPOSAL });
-  await panel.waitForSelector('[data-testid=note-input]');
+  await showFeature(panel, 'note');
   await typeInto(panel, '[data-testid=note-input]', NOTE);
   await panel.locator('[data-testid=propose-updates]').click();
   await panel.waitForSelector('[data-testid=notes-review]', { timeout: 15_000 });
@@ -124,7 +124,7 @@ async function auditRecords(): Promise<AuditRecord[]> {
 
 async function proposeWith(panel: Page, note: string, proposal: object): Promise<void> {
   harness().sandbox.model.script({ json: proposal });
-  await panel.waitForSelector('[data-testid=note-input]');
+  await showFeature(panel, 'note');
   await typeInto(panel, '[data-testid=note-input]', note);
   await panel.locator('[data-testid=propose-updates]').click();
   await panel.waitForSelector('[data-testid=notes-review]', { timeout: 15_000 });
@@ -203,6 +203,8 @@ describe('write path: Log this note and Extract to Lead', () => {
     const after = await readOpportunity();
     expect(after.Amount).toBe(515000);
     expect(after.NextStep).toBe(before);
+    // The record card reads the record again: it shows what was written, not the old amount.
+    await panel.waitForFunction(() => document.querySelector('[data-testid=key-fields]')?.textContent?.includes('$515,000'), { timeout: 10_000 });
     expect(await panel.$$eval('[data-testid=result-created]', (nodes) => nodes.length)).toBe(1);
 
     // Undo, after its own confirmation, restores the amount and deletes the task.
@@ -219,6 +221,43 @@ describe('write path: Log this note and Extract to Lead', () => {
       expect.objectContaining({ outcome: 'rejected', write: expect.objectContaining({ operation: 'restore', objectName: 'Opportunity', before: { Amount: 515000 }, after: { Amount: 480000 } }) }),
       expect.objectContaining({ outcome: 'rejected', write: expect.objectContaining({ operation: 'delete', objectName: 'Task' }) }),
     ]);
+  });
+
+  it('Undo refuses, and says so, when someone else edited a record it would take back; their change stays in the org', async () => {
+    await withApiKey();
+    const { sandbox } = harness();
+    const { panel } = await openOpportunity();
+    await propose(panel);
+    await panel.locator('[data-testid=review-confirm]').click();
+    await panel.waitForSelector('[data-testid=commit-result][data-state=committed]', { timeout: 15_000 });
+    const committedAmount = (await readOpportunity()).Amount;
+    const { body } = await orgRequest(sandbox, {
+      method: 'GET',
+      path: `/services/data/v62.0/query?q=${encodeURIComponent("SELECT Id FROM Task WHERE Subject = 'Call with Rosa' ORDER BY CreatedDate DESC LIMIT 1")}`,
+    });
+    const taskId = (body as { records: { Id: string }[] }).records[0]?.Id ?? '';
+
+    // A colleague adds to the task the commit created (in a later second: Salesforce stamps changes by the second).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const edited = await orgRequest(sandbox, { method: 'PATCH', path: `/services/data/v62.0/sobjects/Task/${taskId}`, body: { Description: 'Rosa asked for the quote by Friday.' } });
+    expect(edited.status).toBe(204);
+
+    sandbox.org.clearLog();
+    await panel.locator('[data-testid=undo]').click();
+    await panel.locator('[data-testid=undo-confirm]').click();
+    const problem = await panel.waitForSelector('[data-testid=notes-problem]', { timeout: 15_000 });
+    expect(await problem?.evaluate((node) => node.textContent)).toMatch(/Nothing was undone: someone changed or deleted the Task “Call with Rosa”/);
+    expect(await panel.$eval('[data-testid=commit-result]', (node) => node.getAttribute('data-state'))).toBe('committed');
+    // The org: the colleague's change kept, the task not deleted, the amount not put back; no write was sent.
+    const task = await orgRequest(sandbox, { method: 'GET', path: `/services/data/v62.0/sobjects/Task/${taskId}?fields=Description` });
+    expect(task).toMatchObject({ status: 200, body: { Description: 'Rosa asked for the quote by Friday.' } });
+    expect((await readOpportunity()).Amount).toBe(committedAmount);
+    expect(orgWrites()).toEqual([]);
+    expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+    await panel.locator('[data-testid=result-done]').click();
+    await panel.waitForSelector('[data-testid=note-input]');
+    // The opportunity back as the other tests expect it (this undo rightly left the committed amount).
+    await orgRequest(sandbox, { method: 'PATCH', path: `/services/data/v62.0/sobjects/Opportunity/${OPPORTUNITY}`, body: { Amount: 480000 } });
   });
 
   it('shows the new values when the record changed after the proposal, and writes after the rep confirms again', async () => {
@@ -312,7 +351,7 @@ describe('write path: Log this note and Extract to Lead', () => {
     // A late click on a confirm that is gone, or a reopened panel, brings nothing back to write.
     await panel.close();
     const reopened = await harness().openRecordPanel(tab);
-    await reopened.waitForSelector('[data-testid=note-input]');
+    await showFeature(reopened, 'note');
     expect(await reopened.$('[data-testid=notes-review]')).toBeNull();
     expect(orgWrites()).toEqual([]);
     expect(await readOpportunity()).toEqual(before);

@@ -68,7 +68,7 @@ async function runSet(promptsDir: string, model: 'demo' | 'claude', scratch: str
   const out = join(scratch, `set-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const workerArgs = ['--import', 'tsx', WORKER, '--out', out, '--model', model, '--only', args.only ?? ''];
   if (args.model) workerArgs.push('--claude-model', args.model);
-  const env = { ...process.env, GROUNDWORK_EVAL_PROMPTS: promptsDir, TZ: 'UTC' };
+  const env = { ...process.env, GROUNDWORK_PROMPTS: promptsDir, TZ: 'UTC' };
   const code = await new Promise<number | null>((done) => {
     const child = spawn(process.execPath, workerArgs, { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', done);
@@ -114,8 +114,11 @@ async function main(): Promise<void> {
     if (model === 'claude') await confirmCost(promptsDir, scratch, apiKey);
     const label = args.prompts ? basename(promptsDir) : 'working tree';
     const first = await runSet(promptsDir, model, scratch);
-    const sets: PromptSet[] = [{ label, prompts: first.prompts }];
-    if (args.against) sets.push({ label: args.against, prompts: (await runSet(await promptsAt(args.against, scratch), model, scratch)).prompts });
+    const sets: PromptSet[] = [{ label, preambleVersion: first.preambleVersion, prompts: first.prompts }];
+    if (args.against) {
+      const other = await runSet(await promptsAt(args.against, scratch), model, scratch);
+      sets.push({ label: args.against, preambleVersion: other.preambleVersion, prompts: other.prompts });
+    }
     const results = buildResults(first.model, startedAt, sets);
     const baseline: Baseline | null = args.check || args['update-baseline'] ? await readBaseline(resolve(args.baseline ?? BASELINE)) : null;
     const current = results.summaries.filter((summary) => summary.set === label);
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${formatTable(results, baseline)}\n\nWrote ${relative(process.cwd(), join(out, 'results.json'))} and ${relative(process.cwd(), join(out, 'report.html'))}.\n`);
     if (args['update-baseline']) {
       // With --only, the prompts not run keep their recorded scores.
-      const recorded = baselineOf(first.model, current, startedAt);
+      const recorded = baselineOf(first.model, first.preambleVersion, current, startedAt);
       await writeBaseline(resolve(args.baseline ?? BASELINE), { ...recorded, prompts: { ...baseline?.prompts, ...recorded.prompts } });
       process.stdout.write(`Recorded the baseline in ${relative(process.cwd(), resolve(args.baseline ?? BASELINE))}.\n`);
     }

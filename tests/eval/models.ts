@@ -1,6 +1,6 @@
 /**
  * Which model answers each use case, with the settings the product's model client takes, and the price a case is
- * costed at. With the demo model, every call goes to the sandbox; tokens are the sandbox's count (characters / 4) and
+ * costed at. With the demo model, every call goes to the sandbox; tokens are the sandbox's count (the Claude tokenizer) and
  * the cost is what those tokens would cost at the Claude model the product picks for that use case by default, so a
  * prompt that grows shows up in dollars. With a key, the product's own choice from the models the key may use.
  */
@@ -81,8 +81,8 @@ export interface CostEstimate {
 
 /**
  * What a run with Claude would cost, from a dry run with the demo model: the prompts rendered are the same (so input
- * tokens are close; the sandbox counts characters / 4), answers differ, so output is given as an expectation and a
- * ceiling. Prompt caching would lower the real figure.
+ * tokens are close; the sandbox counts them with Anthropic's tokenizer), answers differ, so output is given as an
+ * expectation and a ceiling. Prompt caching would lower the real figure.
  */
 export function estimateCost(prompts: readonly { promptId: string; cases: readonly { calls: readonly MeteredCall[] }[] }[], plan: ModelPlan): CostEstimate {
   const estimate: CostEstimate = { calls: 0, inputTokens: 0, expectedUsd: 0, atMostUsd: 0 };

@@ -2,7 +2,7 @@
  * One evaluation of the prompt files this process loaded (tests/eval/worker.ts decides which folder they come from):
  * every prompt the issue names, each variant the product would assign, over every labelled case.
  */
-import { hasVariantB, promptFile, type PromptId, type PromptVariant } from '../../lib/prompts';
+import { hasVariantB, promptFile, promptPreamble, type PromptId, type PromptVariant } from '../../lib/prompts';
 import type { WriteUp } from './cases/types';
 import { planModels } from './models';
 import type { CaseOutcome } from './scoring/scores';
@@ -21,6 +21,8 @@ export interface PromptVersionResult {
 
 export interface SetResult {
   model: string;
+  /** The version of the shared preamble (prompts/preamble.md) every prompt of the set was sent with. */
+  preambleVersion: number;
   prompts: PromptVersionResult[];
   durationMs: number;
 }
@@ -64,7 +66,7 @@ export async function runPromptSet(options: SetOptions): Promise<SetResult> {
       if (wanted('ask-plan')) done({ ...versionOf('ask-plan'), cases: plan });
       if (wanted('ask-answer')) done({ ...versionOf('ask-answer'), cases: answer });
     }
-    return { model: models.description, prompts: results, durationMs: Date.now() - started };
+    return { model: models.description, preambleVersion: promptPreamble().version, prompts: results, durationMs: Date.now() - started };
   } finally {
     await world.close();
   }

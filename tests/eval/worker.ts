@@ -1,12 +1,12 @@
 /**
- * The evaluation's worker process: registers the prompt-file hooks first (so the product reads the prompt folder under
- * test), then runs one evaluation and writes its result as JSON to the file named by --out.
+ * The evaluation's worker process: registers the raw-import hooks first (tests/bench/raw-hooks.mjs, so the product
+ * reads the prompt folder under test), then runs one evaluation and writes its result as JSON to the file named by --out.
  */
 import { register } from 'node:module';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
-register('./prompt-hooks.ts', import.meta.url);
+register('../bench/raw-hooks.mjs', import.meta.url);
 
 const { values } = parseArgs({
   options: {

@@ -14,5 +14,6 @@ export function memoryStore(): KeyValueStore & { keys(): string[] } {
       items.delete(key);
     },
     keys: () => [...items.keys()],
+    keysWith: async (prefix) => [...items.keys()].filter((key) => key.startsWith(prefix)),
   };
 }

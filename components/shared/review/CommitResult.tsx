@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Committed } from '../../../lib/salesforce/write-plan';
-import { recordUrl } from './ReviewCards';
+import { recordUrl } from './record-url';
 
 const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));
 

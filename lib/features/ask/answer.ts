@@ -5,7 +5,7 @@
 import { isDenied, toDenylist } from '../../context/fields';
 import { Redactor, type Redaction, type RedactionRules } from '../../context/redact';
 import type { Citation } from '../../context/checked-output';
-import type { CellValue, PreparedQuery, ResultColumn, ResultRow } from './run';
+import type { CellValue, PreparedQuery, ResultColumn, ResultRow } from './results';
 
 /** Enough rows for a short answer, few enough to keep the prompt small. */
 export const SUMMARY_ROWS = 50;

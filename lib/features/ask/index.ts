@@ -20,15 +20,9 @@ export {
   isNextRecordsUrl,
   queryErrorMessage,
   isStaleDescribeError,
-  QueryPage,
-  PreparedQuery,
-  ResultColumn,
-  ResultRow,
-  ResultPage,
-  RecordLink,
-  CellValue,
   type QueryApi,
 } from './run';
+export { QueryPage, PreparedQuery, ResultColumn, ResultRow, ResultPage, RecordLink, CellValue } from './results';
 export { schemaText } from './schema-text';
 export { createAskHandler, ASK_MAX_ROWS, ASK_PAGE_SIZE } from './handler';
 export type { AskApi, AskDeps, AskOptions } from './service';

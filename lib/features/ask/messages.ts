@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { QueryPlan } from './plan';
-import { PreparedQuery, ResultRow } from './run';
+import { PreparedQuery, ResultRow } from './results';
 
 /** A question is a sentence or two; anything longer is not a question the planner should see. */
 export const MAX_QUESTION_LENGTH = 500;

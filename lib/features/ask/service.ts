@@ -113,7 +113,8 @@ export class AskService {
     this.asking.set(windowId, controller);
     const release = this.deps.keepAlive();
     try {
-      await this.deps.session.set(draftKey(windowId), '');
+      // The question stays the draft: the panel keeps it in the box after sending, to refine and ask again.
+      await this.deps.session.set(draftKey(windowId), question);
       await this.run(windowId, question, controller.signal);
     } finally {
       release();
@@ -236,7 +237,7 @@ export class AskService {
     try {
       const { value } = await this.options.generateJson(
         settings,
-        { useCase: 'ask-plan', system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { useCase: 'ask-plan', system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
         QueryPlan,
         signal,
       );
@@ -295,7 +296,7 @@ export class AskService {
     };
     try {
       const settings = await this.deps.modelSettings('ask-answer');
-      const request = { useCase: 'ask-answer' as const, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens };
+      const request = { useCase: 'ask-answer' as const, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens };
       const result = await this.options.stream(settings, request, { onText }, signal);
       summary = this.finished(result.text, result.modelName, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary);
     } catch (error) {

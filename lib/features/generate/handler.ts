@@ -58,9 +58,9 @@ export function createGenerateHandler({ records, generations, featureAllowed }: 
           return;
         }
         case 'generation-outcome': {
-          // A worker started since the panel showed it has not seen the generation: the record in view has it.
-          const slotKey = generations.slotOf(request.generationId) ?? (await records.recordInView(panel.windowId))?.slotKey;
-          if (slotKey) await generations.report(slotKey, request.feature, request.generationId, request.report);
+          const slotKey = (await generations.slotOf(request.generationId)) ?? (await records.recordInView(panel.windowId))?.slotKey;
+          if (slotKey) await generations.report(slotKey, request.feature, request.generationId, request.report, request.reportId);
+          panel.send({ type: 'outcome-recorded', reportId: request.reportId });
         }
       }
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
-import { PromptVariant } from '../../prompts';
+import { PromptVariant } from '../../prompts/front-matter';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
 export type Feature = z.infer<typeof Feature>;
@@ -88,8 +88,12 @@ export type OutcomeReport = z.infer<typeof OutcomeReport>;
 export const GenerateRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
-  /** What the rep did with the generation the panel shows (by its id: the tab in view may have changed since). */
-  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().min(1), report: OutcomeReport }),
+  /**
+   * What the rep did with the generation the panel shows (by its id: the tab in view may have changed since). The panel
+   * keeps it until the background answers 'outcome-recorded' with its report id, and sends it again after a
+   * reconnection: the id makes a report sent twice count once.
+   */
+  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().min(1), reportId: z.string().min(1).max(100), report: OutcomeReport }),
 ]);
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 
@@ -98,6 +102,8 @@ export const GenerateEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generations'), recordId: z.string(), generations: z.array(Generation) }),
   /** One generation as it streams and when it ends. */
   z.object({ type: z.literal('generation'), generation: Generation }),
+  /** A report of the panel's is recorded (or can never be: its output was replaced): the panel stops sending it. */
+  z.object({ type: z.literal('outcome-recorded'), reportId: z.string() }),
 ]);
 export type GenerateEvent = z.infer<typeof GenerateEvent>;
 

@@ -1,21 +1,26 @@
+import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
-import { buildContext, PROMPT_CONTEXT_TOKENS, restoreRedactions, type BuiltContext } from '../../context';
+import { restoreRedactions, type BuiltContext } from '../../context';
 import { findUnsupportedClaims } from '../../context/grounding';
 import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../model';
 import { toModelProblem } from '../../model';
 import { renderPrompt, type PromptVariant } from '../../prompts';
 import type { OrgApi } from '../../salesforce/context';
-import { RecordGraph } from '../../salesforce/record-graph';
+import type { RecordGraph } from '../../salesforce/record-graph';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
+import { RecordContexts } from './record-context';
 import type { Citation } from '../../context/checked-output';
 import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
 import { validateOutput } from './validate';
 import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
+import { GenerationSlots } from './slots';
 
 /** How often a growing output is pushed to the panel and saved, so a stopped worker loses at most this much. */
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
+/** Generations kept (about a hundred records' four features): the least recently written go first. */
+export const MAX_KEPT_GENERATIONS = 400;
 
 export interface GenerationTarget {
   /** Identifies the record for one rep's session (see RecordViewService): generations are kept under it. */
@@ -47,13 +52,15 @@ export interface GenerationAudit {
     unsupported: number;
     problem: string | null;
   }): Promise<string | null>;
-  /** What the rep did with a generation, as an amendment of its entry. */
-  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number }): Promise<void>;
+  /** What the rep did with a generation, as an amendment of its entry (once per amendment id, when one is given). */
+  recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number; amendmentId?: string }): Promise<void>;
 }
 
 export interface GenerationDeps {
   /** Local storage: finished generations, so a reopen needs no model call. */
   store: KeyValueStore;
+  /** Session storage: the record slot of each generation, so a report reaching a restarted worker finds its output. */
+  slots: KeyValueStore;
   modelSettings(feature: Feature): Promise<ModelSettings>;
   /** The variant of the feature's prompt this rep is assigned. */
   promptVariant(feature: Feature): Promise<PromptVariant>;
@@ -71,11 +78,6 @@ export interface GenerationDeps {
 type Listener = (generation: Generation) => void;
 
 const generationKey = (slotKey: string, feature: Feature): string => `generation:${slotKey}:${feature}`;
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** The model's cited line ids that exist in the context, in the order first cited. */
 function citationsIn(text: string, built: BuiltContext): Citation[] {
@@ -105,10 +107,17 @@ export class GenerationService {
   private readonly running = new Map<string, AbortController>();
   /** Reports of one output are applied one after another: an edit and a Copy a moment apart must not undo each other. */
   private readonly reports = new Map<string, Promise<unknown>>();
-  /** The record slot of each generation made or handed out by this worker, by generation id (see slotOf). */
-  private readonly slots = new Map<string, string>();
+  private readonly slots: GenerationSlots;
+  private readonly contexts: RecordContexts;
 
-  constructor(private readonly deps: GenerationDeps) {}
+  /** Kept generations, the least recently written dropped past MAX_KEPT_GENERATIONS. */
+  private readonly store: KeyValueStore;
+
+  constructor(private readonly deps: GenerationDeps) {
+    this.slots = new GenerationSlots(deps.slots);
+    this.store = keepRecent(deps.store, { prefix: 'generation:', max: MAX_KEPT_GENERATIONS, indexKey: 'index:generations' });
+    this.contexts = new RecordContexts(deps);
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -117,14 +126,14 @@ export class GenerationService {
 
   /** The kept generations of a record, marked stale when its context changed and interrupted when no stream runs. */
   async kept(target: Pick<GenerationTarget, 'slotKey' | 'graph'>, features: readonly Feature[]): Promise<Generation[]> {
-    const hash = await sha256((await this.contextFor(target.graph)).text);
+    const { hash } = await this.contexts.of(target.slotKey, target.graph);
     const kept: Generation[] = [];
     for (const feature of features) {
       const key = generationKey(target.slotKey, feature);
-      const stored = Generation.safeParse(await this.deps.store.get(key));
+      const stored = Generation.safeParse(await this.store.get(key));
       if (!stored.success) continue;
       const generation = stored.data;
-      this.slots.set(generation.id, target.slotKey);
+      this.slots.remember(generation.id, target.slotKey);
       const interrupted = generation.status === 'streaming' && !this.running.has(key);
       kept.push({
         ...generation,
@@ -143,12 +152,13 @@ export class GenerationService {
    * What the rep did with the output of a record's feature: kept on the generation and recorded on its audit entry.
    * Using it records 'accepted' or, when the text used differs from the generated one, 'edited' with the distance;
    * thumbs record feedback once per change (a reason added later is kept without a second amendment); an email edit
-   * is only kept, so that the panel can give it back.
+   * is only kept, so that the panel can give it back. The panel sends a report until it is told it is recorded, so the
+   * same report may come twice: its id makes the audit amendment happen once.
    */
-  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport): Promise<Generation | null> {
+  report(slotKey: string, feature: Feature, generationId: string, report: OutcomeReport, reportId?: string): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
     const previous = this.reports.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.applyReport(key, generationId, report));
+    const next = previous.then(() => this.applyReport(key, generationId, report, reportId));
     const settled = next.catch(() => undefined);
     this.reports.set(key, settled);
     void settled.then(() => {
@@ -157,24 +167,28 @@ export class GenerationService {
     return next;
   }
 
-  /**
-   * The record slot of a generation this worker made or handed out: a report names the generation it is about, since
-   * the tab in view may have changed by the time it arrives (copy, then switch to Gmail).
-   */
-  slotOf(generationId: string): string | undefined {
-    return this.slots.get(generationId);
+  /** The record slot of a generation (see GenerationSlots): reports name their generation, not the record in view. */
+  slotOf(generationId: string): Promise<string | undefined> {
+    return this.slots.slotOf(generationId);
   }
 
-  private async applyReport(key: string, generationId: string, report: OutcomeReport): Promise<Generation | null> {
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+  /**
+   * The audit amendment is written before the generation is saved: a worker stopped in between leaves the generation as
+   * it was, so the report sent again finds the same change to record (and the amendment id keeps it to one record).
+   */
+  private async applyReport(key: string, generationId: string, report: OutcomeReport, reportId: string | undefined): Promise<Generation | null> {
+    const stored = Generation.safeParse(await this.store.get(key));
     // A report on an output since replaced (Regenerate) is not the new one's.
     if (!stored.success || stored.data.status === 'streaming' || stored.data.id !== generationId) return null;
     const before = stored.data;
     const after = applyReport(before, report);
-    await this.save(key, after);
     const outcome = outcomeToRecord(before, after, report);
-    const details = report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {};
+    const details = {
+      ...(report.kind === 'used' && after.editDistance !== null ? { editDistance: after.editDistance } : {}),
+      ...(reportId ? { amendmentId: reportId } : {}),
+    };
     if (outcome && after.auditId) await this.deps.audit.recordOutcome(after.auditId, outcome, details).catch(() => undefined);
+    await this.save(key, after);
     return after;
   }
 
@@ -188,42 +202,39 @@ export class GenerationService {
     const controller = new AbortController();
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
+    // The output being replaced is read before the new one is saved over it; its amendment is written meanwhile.
+    const marking = trigger === 'rep' ? this.markRegenerated(this.store.get(key)) : Promise.resolve();
     try {
-      if (trigger === 'rep') await this.markRegenerated(key);
       return await this.run(key, target, feature, email, controller.signal, trigger);
     } finally {
+      await marking;
       release();
       if (this.running.get(key) === controller) this.running.delete(key);
     }
   }
 
-  private async markRegenerated(key: string): Promise<void> {
-    const previous = Generation.safeParse(await this.deps.store.get(key));
+  private async markRegenerated(stored: Promise<unknown>): Promise<void> {
+    const previous = Generation.safeParse(await stored.catch(() => null));
     if (!previous.success || previous.data.status !== 'done' || !previous.data.auditId) return;
     await this.deps.audit.recordOutcome(previous.data.auditId, 'regenerated').catch(() => undefined);
   }
 
   private async update(slotKey: string, feature: Feature, change: (generation: Generation) => Generation): Promise<Generation | null> {
     const key = generationKey(slotKey, feature);
-    const stored = Generation.safeParse(await this.deps.store.get(key));
+    const stored = Generation.safeParse(await this.store.get(key));
     if (!stored.success) return null;
     const updated = change(stored.data);
     await this.save(key, updated);
     return updated;
   }
 
-  private async contextFor(graph: RecordGraph): Promise<BuiltContext> {
-    const { deniedFields, patterns } = await this.deps.redaction();
-    return buildContext(canonical(graph), { maxTokens: PROMPT_CONTEXT_TOKENS, now: this.deps.now(), deniedFields, extraPatterns: patterns });
-  }
-
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
     const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
     const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
-    const plain = await this.contextFor(target.graph);
+    const plain = await this.contexts.of(target.slotKey, target.graph);
     // The cache key is the record's own context; similar deals only widen what insights send.
-    const built = similar ? await this.contextFor({ ...target.graph, related: [...target.graph.related, similar] }) : plain;
-    return { built, findings, contextHash: await sha256(plain.text) };
+    const built = similar ? await this.contexts.widened({ ...target.graph, related: [...target.graph.related, similar] }) : plain.built;
+    return { built, findings, contextHash: plain.hash };
   }
 
   private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
@@ -287,9 +298,9 @@ export class GenerationService {
       edited: null,
       auditId: null,
     };
-    this.slots.set(generation.id, target.slotKey);
+    this.slots.remember(generation.id, target.slotKey);
     this.emit(generation);
-    const firstSave = this.deps.store.set(key, generation);
+    const firstSave = this.store.set(key, generation);
 
     let raw = '';
     let lastPush = 0;
@@ -304,7 +315,7 @@ export class GenerationService {
       }
       if (now - lastSave >= SAVE_EVERY_MS) {
         lastSave = now;
-        void this.deps.store.set(key, generation);
+        void this.store.set(key, generation);
       }
     };
 
@@ -313,7 +324,7 @@ export class GenerationService {
       const settings = await settingsLookup;
       result = await this.deps.stream(
         settings,
-        { useCase: feature, system: prompt.system, userText: prompt.userText, maxTokens: prompt.maxTokens },
+        { useCase: feature, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
         { onText },
         signal,
       );
@@ -361,29 +372,11 @@ export class GenerationService {
   }
 
   private async save(key: string, generation: Generation): Promise<void> {
-    await this.deps.store.set(key, generation);
+    await this.store.set(key, generation);
     this.emit(generation);
   }
 
   private emit(generation: Generation): void {
     for (const listener of this.listeners) listener(generation);
   }
-}
-
-/**
- * The graph with every object's keys in sorted order, as extension storage gives it back: a graph read just now and
- * the same graph kept in storage then build the same context text, so a brief prepared in the background matches the
- * record the rep opens later.
- */
-function canonical(graph: RecordGraph): RecordGraph {
-  const sorted: unknown = JSON.parse(JSON.stringify(graph, (_key, inner: unknown) => (isPlainObject(inner) ? sortedKeys(inner) : inner)));
-  return RecordGraph.parse(sorted);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
 }

@@ -1,18 +1,18 @@
 import { create } from 'zustand';
-import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
+import { sessionStore } from '../../browser';
+import { onFeatureEvent, selectConnected, sendFeatureRequest, usePanelConnection } from '../../panel/feature-bus';
 import type { EmailOptions, Feature, GenerateEvent, Generation, OutcomeReport } from './messages';
+import { OutcomeOutbox } from './outcome-outbox';
 
-/** The generations slice: the four features' outputs for the record in view, and which one the rep is looking at. */
+/** The generations slice: the four features' outputs for the record in view (which tab shows is the panel's place). */
 export interface GenerationState {
   generationsFor: string | null;
   generations: Partial<Record<Feature, Generation>>;
-  feature: Feature;
   showGenerations(recordId: string, generations: Generation[]): void;
   updateGeneration(generation: Generation): void;
-  chooseFeature(feature: Feature): void;
 }
 
-const initialState = { generationsFor: null, generations: {}, feature: 'summary' as Feature };
+const initialState = { generationsFor: null, generations: {} };
 
 export const useGenerationStore = create<GenerationState>()((set) => ({
   ...initialState,
@@ -24,27 +24,43 @@ export const useGenerationStore = create<GenerationState>()((set) => ({
         ? { generations: { ...state.generations, [generation.feature]: generation } }
         : {},
     ),
-  chooseFeature: (feature) => set({ feature }),
 }));
 
 export const resetGenerationStore = (): void => useGenerationStore.setState(initialState);
 
 export const selectGenerations = (state: GenerationState): Partial<Record<Feature, Generation>> => state.generations;
-export const selectFeature = (state: GenerationState): Feature => state.feature;
+
+let outbox: OutcomeOutbox | null = null;
 
 function receive(event: GenerateEvent): void {
   const store = useGenerationStore.getState();
   if (event.type === 'generations') store.showGenerations(event.recordId, event.generations);
-  else store.updateGeneration(event.generation);
+  else if (event.type === 'generation') store.updateGeneration(event.generation);
+  else outbox?.acknowledge(event.reportId);
 }
 
-/** Receives the record's kept outputs and each output as it streams, for as long as the panel lives. */
-export const watchGenerations = (): (() => void) => onFeatureEvent('generate', receive);
+/**
+ * Receives the record's kept outputs and each output as it streams, for as long as the panel lives; keeps the rep's
+ * reports of this window until the background has recorded them, sending them again each time the port opens.
+ */
+export function watchGenerations(windowId: number): () => void {
+  const current = new OutcomeOutbox(sessionStore(), `panel:outcome-reports:${windowId}`, ({ feature, generationId, reportId, report }) =>
+    sendFeatureRequest('generate', { type: 'generation-outcome', feature, generationId, reportId, report }),
+  );
+  outbox = current;
+  const stopEvents = onFeatureEvent('generate', receive);
+  const stopConnection = usePanelConnection.subscribe((state, previous) => {
+    if (selectConnected(state) && !selectConnected(previous)) void current.resend();
+  });
+  return () => {
+    stopEvents();
+    stopConnection();
+    if (outbox === current) outbox = null;
+  };
+}
 
 export const generateActions = {
   generate: (feature: Feature, email: EmailOptions | null): void => sendFeatureRequest('generate', { type: 'generate', feature, email }),
   stop: (feature: Feature): void => sendFeatureRequest('generate', { type: 'stop-generation', feature }),
-  report: (feature: Feature, generationId: string, report: OutcomeReport): void =>
-    sendFeatureRequest('generate', { type: 'generation-outcome', feature, generationId, report }),
-  chooseFeature: (feature: Feature): void => useGenerationStore.getState().chooseFeature(feature),
+  report: (feature: Feature, generationId: string, report: OutcomeReport): void => outbox?.add(feature, generationId, report),
 };

@@ -140,7 +140,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     };
     try {
       const settings = await deps.modelSettings('email');
-      const request: GenerationRequest = { useCase: 'email', system: prepared.system, userText: prepared.userText, maxTokens: prepared.maxTokens };
+      const request: GenerationRequest = { useCase: 'email', system: prepared.system, user: prepared.user, maxTokens: prepared.maxTokens };
       const result = await stream(settings, request, { onText }, signal);
       const text = replyBody(result.text, prepared);
       return { ...reply, status: 'done', text, model: result.modelName, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };

@@ -7,7 +7,7 @@
 import { buildContext, findUnsupportedClaims, redactText, restoreRedactions, type BuiltContext, type Redaction } from '../../context';
 import type { RedactionRules } from '../../context/redact';
 import type { Citation, Claim } from '../../context/checked-output';
-import type { SystemBlock } from '../../model';
+import type { PromptBlock } from '../../model';
 import { hasPrompt, renderPrompt } from '../../prompts';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import type { MatchedPerson } from './messages';
@@ -28,7 +28,9 @@ export interface ReplyInputs {
 }
 
 export interface PreparedReply {
-  system: SystemBlock[];
+  system: PromptBlock[];
+  user: PromptBlock[];
+  /** The user turn as one text, as the audit keeps it. */
   userText: string;
   maxTokens: number;
   promptVersion: string;
@@ -52,6 +54,7 @@ export function prepareReply({ graph, thread, person, instruction, now, rules }:
   });
   return {
     system: prompt.system,
+    user: prompt.user,
     userText: prompt.userText,
     maxTokens: prompt.maxTokens,
     promptVersion: String(prompt.version),

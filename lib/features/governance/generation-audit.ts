@@ -1,4 +1,4 @@
-import { costUsd, type AuditLog, type Outcome } from '../../audit';
+import { costUsd, type AuditLog, type Outcome, type OutcomeDetails } from '../../audit';
 import { costOf } from '../../model/prices';
 import type { GenerationAudit } from '../generate';
 import type { CurrentOrg, SettingsSource } from './sources';
@@ -8,7 +8,7 @@ type AuditCall = Parameters<GenerationAudit['record']>[0];
 
 export interface GovernedGenerationAudit extends GenerationAudit {
   /** What the rep did with a generation (accepted, edited, regenerated, thumbs…), as a chained amendment. */
-  recordOutcome(auditId: string, outcome: Outcome, details?: { editDistance?: number }): Promise<void>;
+  recordOutcome(auditId: string, outcome: Outcome, details?: OutcomeDetails): Promise<void>;
 }
 
 export interface GenerationAuditSource extends SettingsSource {

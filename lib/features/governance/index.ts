@@ -16,7 +16,7 @@ import { auditLog } from './handler';
 import { governedModelSettings } from './model-settings';
 import { promptVariants } from './prompt-variants';
 import type { PromptId, PromptVariant } from '../../prompts';
-import { settingsSource, type CurrentOrg, type SettingsSource } from './sources';
+import { cachedSpend, settingsSource, type CurrentOrg, type SettingsSource, type SettingsVersion } from './sources';
 
 export { createGovernanceFeature, auditLog, RETENTION_ALARM } from './handler';
 export { settingsGate, type SettingsGate, type GateDeps } from './gate';
@@ -62,12 +62,14 @@ export function createGovernance(deps: {
   orgs: CurrentOrg;
   now(): Date;
   managed?: PolicySource;
+  /** Given, the settings are kept in memory until this version changes (see settingsSource). */
+  settingsVersion?: SettingsVersion;
   /** Who the rep is in an org (lib/salesforce/current-user), stamped on audit entries. */
   userOf?: (orgId: string) => Promise<{ id: string; name?: string } | null>;
 }): Governance {
   const log = auditLog(deps.userOf ? { userOf: deps.userOf } : {});
-  const settings = settingsSource(deps.local, deps.managed ?? managedStore());
-  const gate = settingsGate({ settings, spend: log, now: deps.now });
+  const settings = settingsSource(deps.local, deps.managed ?? managedStore(), deps.settingsVersion);
+  const gate = settingsGate({ settings, spend: cachedSpend(log), now: deps.now });
   return {
     settings,
     log,

@@ -43,6 +43,8 @@ export const GovernanceEvent = z.object({
   onboarding: OnboardingStatus,
   /** Which features the panel shows: switched on and not removed by the policy. */
   features: FeatureVisibility,
+  /** Features the organization's policy switched off (not removed): shown turned off, with who did it. */
+  offByPolicy: z.array(z.enum(FEATURES)).default([]),
   /** The budget's warning or refusal, when there is one. */
   budgetMessage: z.string().nullable(),
   /** Why the org refuses this rep's audit events, until the rep dismisses it (lib/features/governance/org-audit). */

@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../../browser/store';
-import { FEATURES, featureEnabled, type EffectiveSettings } from '../../settings';
+import { FEATURES, featureEnabled, isLocked, type EffectiveSettings } from '../../settings';
 import type { SettingsGate } from './gate';
 import { keyFingerprint, parseKeyCheck, testApiKey } from './key-check';
 import { KEY_CHECK_KEY, ONBOARDED_KEY, SALESFORCE_SEEN_KEY } from './keys';
@@ -28,7 +28,9 @@ export async function governanceStatus(deps: StatusDeps): Promise<GovernanceEven
     deps.orgAuditNotice?.() ?? Promise.resolve(null),
   ]);
   const features = FeatureVisibility.parse(Object.fromEntries(FEATURES.map((feature) => [feature, featureEnabled(effective, feature)])));
-  return { type: 'status', onboarding, features, budgetMessage: budget.message, orgAuditNotice };
+  // Switched off by the policy but not removed: the panel shows it, turned off, and says who turned it off.
+  const offByPolicy = FEATURES.filter((feature) => !features[feature] && !effective.hiddenFeatures.has(feature) && isLocked(effective, `features.${feature}`));
+  return { type: 'status', onboarding, features, offByPolicy, budgetMessage: budget.message, orgAuditNotice };
 }
 
 async function onboardingStatus(deps: StatusDeps, effective: EffectiveSettings): Promise<OnboardingStatus> {

@@ -29,6 +29,10 @@ export const selectFeatureVisible =
   (state: GovernanceState): boolean =>
     state.status?.features[feature] ?? true;
 
+const NONE: readonly FeatureKey[] = [];
+/** Features the organization's policy switched off, which the panel shows turned off. */
+export const selectOffByPolicy = (state: GovernanceState): readonly FeatureKey[] => state.status?.offByPolicy ?? NONE;
+
 /** Which features are on, as the background last said (null until it has). */
 export const selectFeatureSwitches = (state: GovernanceState): Partial<Record<FeatureKey, boolean>> | null => state.status?.features ?? null;
 
@@ -55,6 +59,7 @@ export function watchGovernance(): () => void {
   };
 }
 
-export function openOptionsPage(): void {
-  void openOptions();
+/** Opens Groundwork's settings, at the section where the rep fixes what the panel told them about. */
+export function openOptionsPage(section?: string): void {
+  void openOptions(section);
 }

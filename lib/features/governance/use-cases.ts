@@ -49,6 +49,9 @@ export const FEATURE_LABELS: Record<FeatureKey, string> = {
   gmail: 'Gmail draft insertion',
 };
 
+/** The use cases a model is chosen for, as the options page names them. */
+export const MODEL_USE_CASE_LABELS: Record<ModelUseCase, string> = { ...FEATURE_LABELS, ask: 'Ask' };
+
 export const AUDIT_FEATURE_LABELS: Record<AuditFeature, string> = {
   summary: 'Summary',
   brief: 'Meeting brief',

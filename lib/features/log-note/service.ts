@@ -13,7 +13,7 @@ import { readSelection } from '../../proposals/selection';
 import { fieldTypesOf } from '../../salesforce/commit';
 import { storageLedger } from '../../salesforce/ledger';
 import { SalesforceProblem } from '../../salesforce/problems';
-import { undoCommit, type UndoOutcome } from '../../salesforce/undo';
+import { undoCommit, type UndoOutcome, type UndoTarget } from '../../salesforce/undo';
 import type { RecordViewService } from '../record-view';
 import { proposeNote, type InView, type NoteProposalResult } from './propose';
 
@@ -213,10 +213,23 @@ export class NotesService {
   }
 }
 
+/** "the Task “Call with Rosa”", "the Task “Call with Rosa” and the Opportunity “Globex Expansion”". */
+function recordsNamed(records: readonly UndoTarget[]): string {
+  const names = records.map((record) => `the ${record.objectName} “${record.name}”`);
+  return names.length <= 1 ? (names[0] ?? 'a record') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
 function undoProblem(outcome: Exclude<UndoOutcome, { kind: 'undone' }> | { kind: 'error'; message: string }): string {
-  if (outcome.kind === 'record-changed') return 'Someone changed the record after your update, so nothing was undone (their change stays).';
-  if (outcome.kind === 'error') return outcome.message;
-  return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+  switch (outcome.kind) {
+    case 'record-changed':
+      return `Nothing was undone: someone changed or deleted ${recordsNamed(outcome.records)} in Salesforce after your update, and undoing would overwrite their change. Check ${outcome.records.length === 1 ? 'it' : 'them'} in Salesforce and change back what you need there.`;
+    case 'unguarded':
+      return `Nothing was undone: Groundwork does not know when ${recordsNamed(outcome.records)} last changed before this update, so undoing could overwrite someone else's change. Change back what you need in Salesforce.`;
+    case 'error':
+      return outcome.message;
+    case 'failed':
+      return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+  }
 }
 
 /** The state after a commit attempt: what the rep sees next. */

@@ -2,11 +2,12 @@
  * The record view's channel: a panel that says which window it follows gets that window's view at once and every
  * change after; it may retry a failed read, enable the org, and ask for "What will be sent".
  */
+import type { FeatureBrowser } from '../../browser';
 import type { ChannelHandler, PanelConnection } from '../../messaging/feature-handler';
 import type { RecordViewEvent } from './messages';
 import type { RecordViewService } from './service';
 
-export function createRecordViewHandler(records: RecordViewService): ChannelHandler<'record-view'> {
+export function createRecordViewHandler(records: RecordViewService, browser: Pick<FeatureBrowser, 'activeTab' | 'reloadTab'>): ChannelHandler<'record-view'> {
   const stopWatching = new WeakMap<PanelConnection<RecordViewEvent>, () => void>();
   return {
     channel: 'record-view',
@@ -20,6 +21,11 @@ export function createRecordViewHandler(records: RecordViewService): ChannelHand
       switch (request.type) {
         case 'retry':
           return records.retry(panel.windowId);
+        case 'reload-tab': {
+          const tab = await browser.activeTab(panel.windowId);
+          if (tab) await browser.reloadTab(tab.tabId);
+          return;
+        }
         case 'enable-org':
           return records.enableOrg(panel.windowId, request.orgId);
         case 'show-context': {

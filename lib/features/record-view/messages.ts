@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
 import { MailSender } from '../../messaging/mail-sender';
 import { OrgIdentity } from '../../orgs';
-import { FoundPerson } from '../../salesforce/people';
+import { FoundPerson } from '../../salesforce/found-person';
 import { PanelProblem } from '../../salesforce/problems';
 import { Change } from './snapshots';
 
@@ -65,6 +65,8 @@ export type ContextPreview = z.infer<typeof ContextPreview>;
 /** Panel → handler. The window's views come unasked: from the moment the panel says which window it follows. */
 export const RecordViewRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retry') }),
+  /** Reload the window's active tab: after an expired session, the Salesforce page asks the rep to log in again. */
+  z.object({ type: z.literal('reload-tab') }),
   z.object({ type: z.literal('enable-org'), orgId: z.string() }),
   z.object({ type: z.literal('show-context') }),
 ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../../browser';
+import { keepRecent } from '../../browser/recent-store';
 import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../context';
 import type { MailSender } from '../../messaging/mail-sender';
 import type { OrgIdentity, OrgRegistry } from '../../orgs';
@@ -36,6 +37,10 @@ export interface RecordViewDeps {
 }
 
 type Listener = (view: PanelView) => void;
+
+/** Records read kept for this browser session (each a whole record's context), and Gmail senders matched. */
+export const MAX_RECORD_VIEWS = 60;
+export const MAX_SENDER_MATCHES = 200;
 
 const Loaded = z.union([
   z.object({ ok: z.literal(true), card: RecordCard, graph: RecordGraph }),
@@ -85,8 +90,13 @@ export class RecordViewService {
   private readonly loading = new Map<string, Promise<void>>();
   private readonly tabs: TabRegistry;
 
+  /** Session storage: tabs, and the records read and senders matched, each kind bounded (the area holds 10 MB). */
+  private readonly store: KeyValueStore;
+
   constructor(private readonly deps: RecordViewDeps) {
     this.tabs = new TabRegistry(deps.store);
+    const records = keepRecent(deps.store, { prefix: 'record:', max: MAX_RECORD_VIEWS, indexKey: 'index:record-views' });
+    this.store = keepRecent(records, { prefix: 'sender:', max: MAX_SENDER_MATCHES, indexKey: 'index:sender-matches' });
   }
 
   /** A Salesforce tab's content script saw its URL change (page load or in-app navigation): a visit. */
@@ -97,7 +107,7 @@ export class RecordViewService {
     if (ref && slot) {
       // Coming back to a record refreshes it; while that runs the panel shows the last good read, never an old error.
       const previous = await this.loaded(slot.key);
-      if (previous && !previous.ok) await this.deps.store.remove(slot.key);
+      if (previous && !previous.ok) await this.store.remove(slot.key);
       void this.load(url, ref, slot);
     }
     await this.publishIfActive(tabId, windowId);
@@ -143,7 +153,7 @@ export class RecordViewService {
     const ref = url ? parseRecordUrl(url) : null;
     const slot = url && ref ? await this.slotOf(url, ref) : null;
     if (!url || !ref || !slot) return;
-    await this.deps.store.remove(slot.key);
+    await this.store.remove(slot.key);
     await this.publish(windowId);
     await this.load(url, ref, slot);
   }
@@ -228,7 +238,7 @@ export class RecordViewService {
     const session = await sessionOfOrg(org, this.deps.cookies);
     if (!session) return { kind: 'gmail', sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
     const key = await matchKey(session, sender.email);
-    const stored = SenderMatch.safeParse(await this.deps.store.get(key));
+    const stored = SenderMatch.safeParse(await this.store.get(key));
     if (!stored.success) void this.lookUpSender(org, session, sender.email, key);
     return { kind: 'gmail', sender, match: stored.success ? stored.data : { kind: 'looking' } };
   }
@@ -246,7 +256,7 @@ export class RecordViewService {
   }
 
   private async loaded(key: string): Promise<Loaded | null> {
-    const stored = Loaded.safeParse(await this.deps.store.get(key));
+    const stored = Loaded.safeParse(await this.store.get(key));
     return stored.success ? stored.data : null;
   }
 
@@ -261,7 +271,7 @@ export class RecordViewService {
     if (running) return running;
     const task = this.read(pageUrl, ref, session)
       .then(async (loaded) => {
-        if (loaded) await this.deps.store.set(key, loaded);
+        if (loaded) await this.store.set(key, loaded);
         await this.publishAll();
       })
       .finally(() => this.loading.delete(key));
@@ -299,7 +309,7 @@ export class RecordViewService {
     if (running) return running;
     const task = this.matchSender(org, session, email)
       .then(async (match) => {
-        await this.deps.store.set(key, match);
+        await this.store.set(key, match);
         await this.publishAll();
       })
       .finally(() => this.loading.delete(key));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../../salesforce/record-graph';
 
@@ -63,14 +64,16 @@ export function changesSince(previous: Snapshot, graph: RecordGraph, format: Val
   return changes;
 }
 
-const MAX_SNAPSHOTS = 300;
-const INDEX_KEY = 'snapshots:index';
+export const MAX_SNAPSHOTS = 300;
 const snapshotKey = (orgId: string, recordId: string): string => `snapshot:${orgId}:${recordId}`;
-const SnapshotIndex = z.array(z.string());
 
-/** Snapshots per org and record in local storage, the least recently visited dropped past MAX_SNAPSHOTS. */
+/** Snapshots per org and record in the lasting store, the least recently visited dropped past MAX_SNAPSHOTS. */
 export class SnapshotStore {
-  constructor(private readonly store: KeyValueStore) {}
+  private readonly store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.store = keepRecent(store, { prefix: 'snapshot:', max: MAX_SNAPSHOTS, indexKey: 'snapshots:index' });
+  }
 
   async previous(orgId: string, recordId: string): Promise<Snapshot | null> {
     const stored = Snapshot.safeParse(await this.store.get(snapshotKey(orgId, recordId)));
@@ -78,11 +81,6 @@ export class SnapshotStore {
   }
 
   async save(orgId: string, snapshot: Snapshot): Promise<void> {
-    const key = snapshotKey(orgId, snapshot.recordId);
-    const index = SnapshotIndex.safeParse(await this.store.get(INDEX_KEY));
-    const keys = [...(index.success ? index.data : []).filter((existing) => existing !== key), key];
-    for (const evicted of keys.splice(0, Math.max(0, keys.length - MAX_SNAPSHOTS))) await this.store.remove(evicted);
-    await this.store.set(key, snapshot);
-    await this.store.set(INDEX_KEY, keys);
+    await this.store.set(snapshotKey(orgId, snapshot.recordId), snapshot);
   }
 }

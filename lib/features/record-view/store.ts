@@ -1,10 +1,15 @@
 import { create } from 'zustand';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
-import type { ContextPreview, PanelView, RecordViewEvent } from './messages';
+import type { ContextPreview, PanelView, RecordCard, RecordViewEvent } from './messages';
 
 /** The record-view slice: what the background says the active tab shows. */
 export interface ViewSlice {
   view: PanelView;
+  /**
+   * The card last shown, kept while the same record reloads or fails to (a Salesforce error, a stopped worker): the
+   * panel keeps the rep's work on screen and says what went wrong above it.
+   */
+  keptCard: RecordCard | null;
   showView(view: PanelView): void;
 }
 
@@ -21,6 +26,7 @@ export type RecordViewState = ViewSlice & PreviewSlice;
 
 const initialState = {
   view: { kind: 'starting' } as PanelView,
+  keptCard: null,
   preview: null,
   previewRequested: false,
 };
@@ -29,17 +35,26 @@ export const useRecordViewStore = create<RecordViewState>()((set) => ({
   ...initialState,
   showView: (view) =>
     set((state) => {
-      const sameRecord = view.kind === 'record' && state.preview?.recordId === view.card.recordId;
-      return sameRecord ? { view } : { view, preview: null, previewRequested: false };
+      const keptCard = cardToKeep(state.keptCard, view);
+      const sameRecord = keptCard !== null && state.preview?.recordId === keptCard.recordId;
+      return sameRecord ? { view, keptCard } : { view, keptCard, preview: null, previewRequested: false };
     }),
   requestPreview: () => set({ previewRequested: true }),
   showPreview: (preview) => set({ preview, previewRequested: false }),
   closePreview: () => set({ preview: null, previewRequested: false }),
 }));
 
+/** The record's card while it is in view, reloading, or failing to reload; null once another record or page shows. */
+export function cardToKeep(kept: RecordCard | null, view: PanelView): RecordCard | null {
+  if (view.kind === 'record') return view.card;
+  if ((view.kind === 'loading' || view.kind === 'problem') && kept && view.ref?.recordId === kept.recordId) return kept;
+  return null;
+}
+
 export const resetRecordViewStore = (): void => useRecordViewStore.setState(initialState);
 
 export const selectView = (state: RecordViewState): PanelView => state.view;
+export const selectKeptCard = (state: RecordViewState): RecordCard | null => state.keptCard;
 export const selectPreview = (state: RecordViewState): ContextPreview | null => state.preview;
 export const selectPreviewRequested = (state: RecordViewState): boolean => state.previewRequested;
 
@@ -54,6 +69,7 @@ export const watchRecordView = (): (() => void) => onFeatureEvent('record-view',
 
 export const recordViewActions = {
   retry: (): void => sendFeatureRequest('record-view', { type: 'retry' }),
+  reloadTab: (): void => sendFeatureRequest('record-view', { type: 'reload-tab' }),
   enableOrg: (orgId: string): void => sendFeatureRequest('record-view', { type: 'enable-org', orgId }),
   showContext(): void {
     useRecordViewStore.getState().requestPreview();

@@ -183,6 +183,22 @@ function contactCards(proposal: NoteProposal, contact: WriteObjectDescribe, reco
   });
 }
 
+const subjectKey = (subject: string): string => subject.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The follow-ups, each task once: a follow-up that repeats the logged activity's subject, or an earlier follow-up's
+ * (the model sometimes lists the same next step twice), would be a second card writing the same task.
+ */
+export function distinctFollowUps(proposal: NoteProposal): NoteProposal['followUps'] {
+  const seen = new Set([subjectKey(proposal.activity.subject.value)]);
+  return proposal.followUps.filter((followUp) => {
+    const key = subjectKey(followUp.subject);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function followUpCards(
   proposal: NoteProposal,
   task: WriteObjectDescribe,
@@ -193,7 +209,7 @@ function followUpCards(
   const contactByName = new Map(
     proposal.newContacts.map((person, index) => [nameKey(fullName(person.firstName.value, person.lastName.value)), contacts[index]]),
   );
-  return proposal.followUps.map((followUp, index) => {
+  return distinctFollowUps(proposal).map((followUp, index) => {
     const rows = [
       evidencedRow(task, 'Subject', { value: followUp.subject, evidence: followUp.evidence }, context),
       evidencedRow(task, 'ActivityDate', { value: followUp.dueDate, evidence: followUp.evidence }, context),

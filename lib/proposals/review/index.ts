@@ -3,3 +3,4 @@ export * from './types';
 export { buildLeadReview, buildReview } from './build';
 export { createInstead, editRow, pickNamedMatch, setCardIncluded, setRowChecked, updateExisting } from './edits';
 export { cardBlockers, cardsToCommit, confirmationText, recordValues, reviewBlockers, rowsToWrite } from './blockers';
+export { cardsInOrder, cardWrites, isFlagged, leftOutReason, rowsOf } from './layout';

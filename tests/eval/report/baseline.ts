@@ -11,6 +11,8 @@ import type { VersionSummary } from './results';
 export const Baseline = z.object({
   model: z.string(),
   measuredAt: z.string(),
+  /** The shared preamble the prompts were sent with. */
+  preambleVersion: z.number(),
   prompts: z.record(
     z.string(),
     z.object({ version: z.number(), cases: z.number(), scores: z.record(z.string(), z.number().nullable()) }),
@@ -26,11 +28,12 @@ export async function readBaseline(path: string): Promise<Baseline | null> {
   return text === null ? null : Baseline.parse(JSON.parse(text));
 }
 
-export function baselineOf(model: string, summaries: readonly VersionSummary[], at: Date): Baseline {
+export function baselineOf(model: string, preambleVersion: number, summaries: readonly VersionSummary[], at: Date): Baseline {
   const checked = (scores: Record<string, number | null>) => Object.fromEntries(Object.entries(scores).filter(([key]) => specOf(key).checked));
   return {
     model,
     measuredAt: at.toISOString(),
+    preambleVersion,
     prompts: Object.fromEntries(summaries.map((summary) => [summary.key, { version: summary.version, cases: summary.cases, scores: checked(summary.scores) }])),
   };
 }

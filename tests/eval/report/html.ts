@@ -5,7 +5,7 @@
  */
 import { SCORES, specOf } from '../scoring/scores';
 import type { Baseline } from './baseline';
-import type { EvalResults, VersionSummary } from './results';
+import { setsLine, type EvalResults, type VersionSummary } from './results';
 import { columnName, formatDifference, formatValue } from './table';
 
 const escape = (text: string): string =>
@@ -125,5 +125,5 @@ export function formatHtml(results: EvalResults, baseline: Baseline | null): str
   const check = results.check
     ? `<p class="${results.check.passed ? 'ok' : 'fail'}">Check against ${escape(results.check.baseline)}: ${results.check.passed ? 'passed' : 'failed'}</p>${results.check.regressions.length > 0 ? `<ul>${results.check.regressions.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>` : ''}`
     : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Groundwork prompt evaluation</title><style>${STYLE}</style></head><body><h1>Groundwork prompt evaluation</h1><p class="meta">${escape(results.model)}. ${escape(results.startedAt)}, ${(results.durationMs / 1000).toFixed(1)} s.</p>${check}${sections.join('')}</body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Groundwork prompt evaluation</title><style>${STYLE}</style></head><body><h1>Groundwork prompt evaluation</h1><p class="meta">${escape(results.model)}. ${escape(setsLine(results))}. ${escape(results.startedAt)}, ${(results.durationMs / 1000).toFixed(1)} s.</p>${check}${sections.join('')}</body></html>\n`;
 }

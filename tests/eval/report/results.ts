@@ -9,6 +9,8 @@ import { aggregate, scoreKeys } from '../scoring/scores';
 export interface PromptSet {
   /** "working tree", "main", or a folder's name. */
   label: string;
+  /** The shared preamble's version: part of what each prompt of the set sends. */
+  preambleVersion: number;
   prompts: PromptVersionResult[];
 }
 
@@ -41,6 +43,10 @@ export interface EvalResults {
   comparisons: Comparison[];
   check?: { baseline: string; passed: boolean; regressions: string[] };
 }
+
+/** "Prompts: working tree (shared preamble v1), main (shared preamble v1)". */
+export const setsLine = (results: Pick<EvalResults, 'sets'>): string =>
+  `Prompts: ${results.sets.map((set) => `${set.label} (shared preamble v${set.preambleVersion})`).join(', ')}`;
 
 export const versionKey = (result: Pick<PromptVersionResult, 'promptId' | 'variant'>): string =>
   result.variant === 'B' ? `${result.promptId}.b` : result.promptId;

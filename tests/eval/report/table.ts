@@ -5,7 +5,7 @@
 import type { Difference } from '../scoring/compare';
 import { specOf } from '../scoring/scores';
 import type { Baseline } from './baseline';
-import type { Comparison, EvalResults, VersionSummary } from './results';
+import { setsLine, type Comparison, type EvalResults, type VersionSummary } from './results';
 
 export function formatValue(key: string, value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '-';
@@ -71,6 +71,7 @@ export function formatTable(results: EvalResults, baseline: Baseline | null): st
   const promptIds = [...new Set(results.summaries.map((summary) => summary.promptId))];
   const lines = [
     `Prompt evaluation with ${results.model}`,
+    setsLine(results),
     `${results.startedAt.slice(0, 19).replace('T', ' ')} UTC, ${(results.durationMs / 1000).toFixed(1)} s; differences are variant − base with a 95% bootstrap interval`,
     '',
   ];

@@ -138,6 +138,7 @@ export async function runWriteUp(
   let ids = 0;
   const service = new GenerationService({
     store: memoryStore(),
+    slots: memoryStore(),
     modelSettings: async (useCase) => models.settings(useCase),
     promptVariant: async () => variant,
     stream: streamGeneration,

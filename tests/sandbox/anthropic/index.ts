@@ -13,7 +13,7 @@ import { ApiError, commonHeaders, invalidRequest, newRequestId, sendError } from
 import { checkModel, getModel, listModels } from './models';
 import { newToolUseId, pause, sendMalformed, sendMessage, streamMessage, type PlannedReply } from './reply';
 import { parseJsonBody, parseMessagesRequest, type MessagesRequest } from './request';
-import { countInputTokens, estimateTokens, PromptCache } from './tokens';
+import { countInputTokens, countTokens, PromptCache } from './tokens';
 import type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply } from './types';
 
 export type { MessagesApiFake, MessagesApiOptions, MessagesLogEntry, ScriptedReply, StopReason, Usage } from './types';
@@ -42,7 +42,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
 
   const planReply = (request: MessagesRequest, scripted: ScriptedReply | undefined): PlannedReply => {
     const base = { model: request.model, firstTokenMs, chunkDelayMs: 0, stopSequence: null };
-    const usageFor = (text: string): PlannedReply['usage'] => ({ ...cache.account(request), output_tokens: estimateTokens(text) });
+    const usageFor = (text: string): PlannedReply['usage'] => ({ ...cache.account(request), output_tokens: countTokens(text) });
     if (scripted && 'text' in scripted && 'cutAfterChars' in scripted) {
       return { ...base, text: scripted.text, stopReason: 'end_turn', usage: usageFor(scripted.text), cutAfterChars: scripted.cutAfterChars };
     }
@@ -70,7 +70,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
     return { ...base, model: DEMO_MODEL.id, ...limited, usage: usageFor(limited.text), chunkDelayMs };
   };
 
-  const createMessage = async (res: ServerResponse, body: string, headers: Record<string, string>): Promise<void> => {
+  const createMessage = async (res: ServerResponse, body: string, headers: Record<string, string>, arrivedAt: number): Promise<void> => {
     const request = parseMessagesRequest(parseJsonBody(body), 'create');
     checkModel(request.model);
     const scripted = queue.shift();
@@ -86,11 +86,13 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
       sendMalformed(res, request.stream, headers);
       return;
     }
-    const reply = planReply(request, scripted);
+    const planned = planReply(request, scripted);
+    // The time to first token counts from the request's arrival, as the client sees it: the fake's own work is inside it.
+    const reply = { ...planned, firstTokenMs: Math.max(0, planned.firstTokenMs - (performance.now() - arrivedAt)) };
     await (request.stream ? streamMessage(res, reply, headers) : sendMessage(res, reply, headers));
   };
 
-  const route = async (req: IncomingMessage, res: ServerResponse, body: string, headers: Record<string, string>): Promise<void> => {
+  const route = async (req: IncomingMessage, res: ServerResponse, body: string, headers: Record<string, string>, arrivedAt: number): Promise<void> => {
     const url = new URL(req.url ?? '/', 'https://api.anthropic.com');
     const path = url.pathname.replace(/\/+$/, '');
     const method = req.method ?? 'GET';
@@ -100,7 +102,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
       (method === 'GET' && (path === '/v1/models' || modelMatch !== null));
     if (!known) throw new ApiError(404, 'not_found_error', 'Not Found');
     checkCaller(req);
-    if (path === '/v1/messages') return createMessage(res, body, headers);
+    if (path === '/v1/messages') return createMessage(res, body, headers, arrivedAt);
     if (path === '/v1/messages/count_tokens') {
       const request = parseMessagesRequest(parseJsonBody(body), 'count');
       checkModel(request.model);
@@ -111,6 +113,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
   };
 
   const handler: Handler = async (req, res) => {
+    const arrivedAt = performance.now();
     const body = await readBody(req);
     const entry: MessagesLogEntry = requestEntry(req, body);
     log.push(entry);
@@ -123,7 +126,7 @@ export function createMessagesApi(options: MessagesApiOptions = {}): MessagesApi
     } else {
       const headers = commonHeaders(newRequestId(), origin);
       try {
-        await route(req, res, body, headers);
+        await route(req, res, body, headers, arrivedAt);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         sendError(res, error, headers);

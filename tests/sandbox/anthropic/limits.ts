@@ -1,6 +1,6 @@
 /** max_tokens and stop_sequences applied to a text a model would have written, as the real API applies them. */
 import type { MessagesRequest } from './request';
-import { estimateTokens } from './tokens';
+import { countTokens, firstTokens } from './tokens';
 import type { StopReason } from './types';
 
 export interface LimitedReply {
@@ -22,8 +22,8 @@ export function limitReply(text: string, request: MessagesRequest): LimitedReply
     }
   }
   const maxTokens = request.maxTokens ?? Infinity;
-  if (estimateTokens(cut) > maxTokens) {
-    return { text: cut.slice(0, maxTokens * 4), stopReason: 'max_tokens', stopSequence: null };
+  if (countTokens(cut) > maxTokens) {
+    return { text: firstTokens(cut, maxTokens), stopReason: 'max_tokens', stopSequence: null };
   }
   return { text: cut, stopReason, stopSequence };
 }

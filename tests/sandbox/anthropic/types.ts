@@ -34,7 +34,7 @@ export interface MessagesLogEntry extends RequestLogEntry {
 }
 
 export interface MessagesApiOptions {
-  /** Delay before the first text token (streaming) or before the reply (non-streaming), in ms. */
+  /** Time from the request's arrival to the first text token (streaming) or to the reply (non-streaming), in ms. */
   firstTokenMs?: number;
   /** Delay between text chunks of demo-model streams, in ms (scripted text has its own chunkDelayMs). */
   chunkDelayMs?: number;

@@ -13,7 +13,7 @@ import type { RecordCard } from '../../../lib/features/record-view/messages';
 import { CHANNELS } from '../../../lib/features/channels';
 import { parsePayload } from '../../../lib/messaging/channels';
 import type { ChannelHandler, PanelConnection } from '../../../lib/messaging/feature-handler';
-import { modelProblem, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
+import { modelProblem, textOf, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
 import { API_HOST, LIGHTNING_HOST } from '../sandbox/salesforce-client';
@@ -143,18 +143,18 @@ describe('the Ask handler', () => {
 
     const [request] = w.planRequests;
     expect(request?.useCase).toBe('ask-plan');
-    expect(request?.userText).toContain("<question>\nWhich of this account's open deals close this quarter?\n</question>");
-    expect(request?.userText).toContain('- StageName "Stage" (picklist');
-    expect(request?.userText).toContain('THIS_QUARTER');
-    expect(request?.userText).toContain('<today>\n2026-11-21\n</today>');
-    expect(request?.userText).toContain('Account “Globex Industries”');
+    expect(textOf(request?.user ?? [])).toContain("<question>\nWhich of this account's open deals close this quarter?\n</question>");
+    expect(textOf(request?.user ?? [])).toContain('- StageName "Stage" (picklist');
+    expect(textOf(request?.user ?? [])).toContain('THIS_QUARTER');
+    expect(textOf(request?.user ?? [])).toContain('<today>\n2026-11-21\n</today>');
+    expect(textOf(request?.user ?? [])).toContain('Account “Globex Industries”');
   });
 
   it('never shows the model a field the rep cannot read, and refuses a plan naming one before any query runs', async () => {
     const w = world('restricted');
     w.script.plans.push(plan('Account', { fields: ['Name', 'AnnualRevenue'], filters: [{ field: 'AnnualRevenue', operator: '>', value: 1_000_000 }] }));
     await w.handler.handle({ type: 'ask', question: 'Which accounts make over a million?' }, w.panel);
-    const userText = w.planRequests[0]?.userText ?? '';
+    const userText = textOf(w.planRequests[0]?.user ?? []);
     const accountSchema = /Account "Accounts"\n[\s\S]*?\n\n/.exec(userText)?.[0] ?? '';
     expect(accountSchema).toContain('- Name "Account Name"');
     expect(accountSchema).not.toContain('AnnualRevenue');
@@ -170,6 +170,17 @@ describe('the Ask handler', () => {
     await w.handler.handle({ type: 'ask', question: 'What is the meaning of life?' }, w.panel);
     expect(lastState(w)?.phase).toBe('refused');
     expect(lastState(w)?.problems[0]).toMatch(/Try asking it another way/);
+  });
+
+  it('keeps the question asked as the draft, for a reopened panel to show in the box', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'draft', text: 'Open deals this quarter?' }, w.panel);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    const reopened = { windowId: 3, events: [] as AskEvent[], send(payload: unknown) { this.events.push(AskEvent.parse(payload)); } };
+    await w.handler.handle({ type: 'open' }, reopened);
+    const [event] = reopened.events;
+    expect(event?.type === 'state' && event.draft).toBe('Open deals this quarter?');
   });
 
   it('keeps the last question, plan, SOQL and rows for a reopened panel; malformed requests never reach it', async () => {
@@ -218,7 +229,7 @@ describe('the Ask handler', () => {
     expect(done?.unsupported.map((claim) => claim.text)).toEqual(['$9,999,999']);
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
-    expect(request?.userText).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+    expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
   });
 
   it("applies the organization's redaction rules: its patterns in the question and rows, its denied fields left out", async () => {
@@ -227,12 +238,12 @@ describe('the Ask handler', () => {
     w.rules.deniedFields.push('Opportunity.Amount');
     w.script.plans.push(openDealsThisQuarter);
     await w.handler.handle({ type: 'ask', question: 'Open deals this quarter for PROJ-4411? SSN 123.45.6789' }, w.panel);
-    const planText = w.planRequests[0]?.userText ?? '';
+    const planText = textOf(w.planRequests[0]?.user ?? []);
     expect(planText).toContain('[PRIVATE-1]');
     expect(planText).not.toMatch(/PROJ-4411|6789/);
     w.script.answer = 'Open this quarter [q1].';
     await w.handler.handle({ type: 'summarize' }, w.panel);
-    const answerText = w.answerRequests[0]?.userText ?? '';
+    const answerText = textOf(w.answerRequests[0]?.user ?? []);
     const rowsSent = /<context>[\s\S]*?<\/context>/.exec(answerText)?.[0] ?? '';
     expect(rowsSent).toContain('[q1] Name: ');
     expect(rowsSent).not.toContain('Amount');

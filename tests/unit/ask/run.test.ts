@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DescribeSource } from '../../../lib/features/ask/describe';
 import { describesForPlan } from '../../../lib/features/ask/load';
-import { flattenRecord, isNextRecordsUrl, loadMore, queryErrorMessage, runQuery, type PreparedQuery, type QueryApi } from '../../../lib/features/ask/run';
+import { flattenRecord, isNextRecordsUrl, loadMore, queryErrorMessage, runQuery, type QueryApi } from '../../../lib/features/ask/run';
+import type { PreparedQuery } from '../../../lib/features/ask/results';
 import { plan } from './fixtures';
 
 const prepared: PreparedQuery = {

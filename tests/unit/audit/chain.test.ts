@@ -134,6 +134,17 @@ describe('outcome updates', () => {
     expect(!result.ok && result.broken).toMatchObject({ position: 2, reason: 'altered', entryId: entries[0]?.id });
   });
 
+  it('given the same amendment id twice (a report sent again after a stopped worker), are recorded once', async () => {
+    const { log, entries } = await logWith(1);
+    const first = entries[0]?.id ?? '';
+    await log.updateOutcome(first, 'edited', { editDistance: 9, amendmentId: 'report-1' });
+    await log.updateOutcome(first, 'edited', { editDistance: 9, amendmentId: 'report-1' });
+    await log.updateOutcome(first, 'feedback-up', { amendmentId: 'report-2' });
+    const history = await log.historyOf(first);
+    expect(history.map((record) => record.kind === 'outcome' && `${record.id}:${record.outcome}`)).toEqual([false, 'report-1:edited', 'report-2:feedback-up']);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
   it('refuse an unknown entry', async () => {
     const { log } = await logWith(1);
     await expect(log.updateOutcome('no-such-entry', 'accepted')).rejects.toThrow('No audit entry');

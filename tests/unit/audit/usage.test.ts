@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { AuditEntry, costUsd, priceFor, usageSummary, type NewAuditEntry } from '../../../lib/audit';
 import { DEFAULT_PRICES } from '../../../lib/settings';
 
@@ -89,5 +90,56 @@ describe('usage summary', () => {
     const result = usageSummary(unknown, { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', prices: DEFAULT_PRICES });
     expect(result.unpricedModels).toEqual(['mystery-model']);
     expect(result.total.cacheSavingsUsd).toBe(0);
+  });
+});
+
+describe('usage reconciles with the audit trail', () => {
+  const failed = entry({ time: '2026-03-01T12:00:00Z', feature: 'summary', promptId: 'summary', promptVersion: '3', variant: 'A', error: 'No Anthropic API key is set.' });
+  const ok = entry({ time: '2026-03-01T12:05:00Z', feature: 'summary', model: SONNET, costUsd: 0.01, promptId: 'summary', promptVersion: '3', variant: 'A', outcome: 'accepted' });
+  const write = entry({ time: '2026-03-01T12:06:00Z', feature: 'write', outcome: 'accepted' });
+  const summary = usageSummary([failed, ok, write], { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', prices: DEFAULT_PRICES });
+
+  it('counts a call that failed before any answer as a request, and as failed, in the totals, per feature and per prompt version alike', () => {
+    expect(summary.total).toMatchObject({ entries: 3, requests: 2, failed: 1 });
+    expect(summary.byFeature.find((item) => item.feature === 'summary')).toMatchObject({ entries: 2, requests: 2, failed: 1 });
+    expect(summary.byPrompt).toEqual([expect.objectContaining({ promptId: 'summary', requests: 2, failed: 1 })]);
+    expect(summary.byFeature.find((item) => item.feature === 'write')).toMatchObject({ entries: 1, requests: 0, failed: 0 });
+  });
+
+  it('has every grouping add up to the same totals, for any entries', () => {
+    const features = ['summary', 'email', 'log-note', 'write', 'ask'] as const;
+    const arbitraryEntry = fc.record({
+      hour: fc.integer({ min: 0, max: 71 }),
+      feature: fc.constantFrom(...features),
+      prompted: fc.boolean(),
+      answered: fc.boolean(),
+      failedCall: fc.boolean(),
+      version: fc.constantFrom('1', '2'),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryEntry, { maxLength: 40 }), (drawn) => {
+        const entries = drawn.map((item) =>
+          entry({
+            time: new Date(Date.parse('2026-03-01T00:00:00Z') + item.hour * 3_600_000).toISOString(),
+            feature: item.feature,
+            ...(item.feature !== 'write' && item.prompted ? { promptId: item.feature, promptVersion: item.version } : {}),
+            ...(item.feature !== 'write' && item.answered && !item.failedCall ? { model: SONNET, costUsd: 0.001 } : {}),
+            ...(item.failedCall ? { error: 'failed' } : {}),
+          }),
+        );
+        const result = usageSummary(entries, { from: '2026-03-01T00:00:00Z', to: '2026-03-04T00:00:00Z', prices: DEFAULT_PRICES });
+        const sum = (items: readonly { entries?: number; requests: number; failed: number }[], key: 'entries' | 'requests' | 'failed') =>
+          items.reduce((total, item) => total + (item[key] ?? 0), 0);
+        expect(result.total.entries).toBe(entries.length);
+        for (const key of ['entries', 'requests', 'failed'] as const) {
+          expect(sum(result.byFeature, key)).toBe(result.total[key]);
+          expect(sum(result.byDay, key)).toBe(result.total[key]);
+        }
+        // Every prompted entry is a request of its prompt version.
+        const prompted = entries.filter((item) => item.promptId !== undefined);
+        expect(sum(result.byPrompt, 'requests')).toBe(prompted.length);
+        expect(sum(result.byPrompt, 'failed')).toBe(prompted.filter((item) => item.error !== undefined).length);
+      }),
+    );
   });
 });

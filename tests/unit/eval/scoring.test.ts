@@ -92,6 +92,7 @@ describe('the baseline check', () => {
   const baseline: Baseline = {
     model: 'demo',
     measuredAt: '2026-11-18T17:00:00.000Z',
+    preambleVersion: 1,
     prompts: { summary: { version: 2, cases: 11, scores: { fact_recall: 0.8, unsupported_claims: 0.1 } } },
   };
   const summary = (scores: Record<string, number | null>, cases = 11): VersionSummary => ({ key: 'summary', set: 'working tree', promptId: 'summary', variant: 'A', version: 3, cases, scores, unanswered: null });

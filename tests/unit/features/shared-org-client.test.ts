@@ -39,6 +39,7 @@ const PAGE = `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.glob
 const browser: FeatureBrowser = {
   activeTab: async () => ({ tabId: TAB, url: PAGE }),
   gmailTabs: async () => [],
+  reloadTab: async () => undefined,
   sendToTab: async () => undefined,
   openTab: async () => undefined,
   selectedText: async () => '',

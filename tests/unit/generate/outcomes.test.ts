@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { editDistance, GenerationService, type GenerationAudit, type GenerationDeps, type GenerationOutcome } from '../../../lib/features/generate';
+import { MAX_KEPT_GENERATIONS } from '../../../lib/features/generate/service';
 import { Generation } from '../../../lib/features/generate/messages';
 import { recordsToBrief } from '../../../lib/features/morning-prep/morning-prep';
 import { memoryStore } from '../memory-store';
@@ -31,17 +32,22 @@ function stored(overrides: Partial<Generation> = {}): Generation {
   });
 }
 
-function setup(initial: Generation) {
+function setup(initial: Generation, slots = memoryStore()) {
   const store = memoryStore();
   const outcomes: [string, GenerationOutcome][] = [];
+  const amendmentIds = new Set<string>();
   const audit: GenerationAudit = {
     record: async () => 'audit-2',
-    recordOutcome: async (id, outcome) => {
+    // As the audit log does: an amendment id recorded once.
+    recordOutcome: async (id, outcome, details) => {
+      if (details?.amendmentId && amendmentIds.has(details.amendmentId)) return;
+      if (details?.amendmentId) amendmentIds.add(details.amendmentId);
       outcomes.push([id, outcome]);
     },
   };
   const deps: GenerationDeps = {
     store,
+    slots,
     audit,
     modelSettings: vi.fn(),
     promptVariant: async () => 'A',
@@ -53,7 +59,7 @@ function setup(initial: Generation) {
     newId: () => 'g2',
   };
   const service = new GenerationService(deps);
-  return { service, outcomes, seed: () => store.set(`generation:${SLOT}:${initial.feature}`, initial) };
+  return { service, store, deps, outcomes, seed: () => store.set(`generation:${SLOT}:${initial.feature}`, initial) };
 }
 
 describe('edit distance', () => {
@@ -116,11 +122,52 @@ describe('what the rep did with an output', () => {
     expect(outcomes).toEqual([]);
   });
 
+  it('records a copy once when the worker stopped between the audit amendment and saving the output, and the panel sent it again', async () => {
+    const { service, store, outcomes, seed } = setup(stored());
+    await seed();
+    const finalText = 'Subject: Renewal\n\nHi Dana,\n\nThe quote follows on Monday.\n\nBest,\nAlex';
+    const save = store.set.bind(store);
+    store.set = () => Promise.reject(new Error('the worker stopped'));
+    await expect(service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText }, 'report-1')).rejects.toThrow('the worker stopped');
+    store.set = save;
+    const again = await service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText }, 'report-1');
+    expect(again).toMatchObject({ outcome: 'edited' });
+    expect(outcomes).toEqual([['audit-1', 'edited']]);
+    // Sent a third time after it was saved (the acknowledgement was lost): nothing more is recorded.
+    await service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText }, 'report-1');
+    expect(outcomes).toEqual([['audit-1', 'edited']]);
+  });
+
+  it('finds the output a report names after the worker restarted, whatever record is in view then', async () => {
+    const slots = memoryStore();
+    const first = setup(stored(), slots);
+    await first.seed();
+    const graph = { root: { objectName: 'Account', id: '001000000000001AAA', fields: {} }, rootName: 'Umbrella', objectLabel: 'Account', related: [], fieldMeta: {}, fetchedAt: '2026-03-02T09:00:00.000Z' };
+    expect(await first.service.kept({ slotKey: SLOT, graph }, ['email'])).toHaveLength(1);
+    const restarted = new GenerationService({ ...first.deps });
+    expect(await restarted.slotOf('g1')).toBe(SLOT);
+    expect(await restarted.slotOf('unknown')).toBeUndefined();
+  });
+
   it('ignores reports on an output still streaming', async () => {
     const { service, outcomes, seed } = setup(stored({ status: 'streaming' }));
     await seed();
     expect(await service.report(SLOT, 'email', 'g1', { kind: 'feedback', value: 'up' })).toBeNull();
     expect(outcomes).toEqual([]);
+  });
+});
+
+describe('generations kept', () => {
+  it(`are at most ${MAX_KEPT_GENERATIONS}: the least recently written go first, those kept before the bound too`, async () => {
+    const { service, store } = setup(stored());
+    const slot = (index: number): string => `record:00D000000000001EAA:abcd:001000000000${String(index).padStart(3, '0')}AAA`;
+    // One more generation than the bound, kept before there was one.
+    for (let index = 0; index <= MAX_KEPT_GENERATIONS; index += 1) await store.set(`generation:${slot(index)}:email`, stored());
+    // Thumbs on the oldest write it again through the service: it stays, the next oldest goes.
+    await service.report(slot(0), 'email', 'g1', { kind: 'feedback', value: 'up' });
+    expect(store.keys().filter((key) => key.startsWith('generation:'))).toHaveLength(MAX_KEPT_GENERATIONS);
+    expect(await store.get(`generation:${slot(0)}:email`)).toMatchObject({ feedback: 'up' });
+    expect(await store.get(`generation:${slot(1)}:email`)).toBeUndefined();
   });
 });
 

@@ -13,7 +13,7 @@ import type { GmailOrgApi } from '../../../lib/features/gmail/org';
 import type { OpenThread } from '../../../lib/features/gmail/thread';
 import type { PanelView } from '../../../lib/features/record-view/messages';
 import { parsePayload } from '../../../lib/messaging/channels';
-import type { GenerationRequest, GenerationResult, ModelSettings, StreamEvents } from '../../../lib/model';
+import { textOf, type GenerationRequest, type GenerationResult, type ModelSettings, type StreamEvents } from '../../../lib/model';
 import { OrgRegistry } from '../../../lib/orgs';
 import type { Subresponse } from '../../../lib/salesforce/context/api';
 import type { RecordGraph } from '../../../lib/salesforce/record-graph';
@@ -97,6 +97,7 @@ function setup(options: Setup = {}) {
   const browser: FeatureBrowser = {
     activeTab: async () => options.activeTab ?? null,
     gmailTabs: async () => options.gmailTabs ?? [],
+    reloadTab: async () => undefined,
     sendToTab: async (tabId, message) => {
       const command = Command.parse(message);
       sentToTabs.push({ tabId, message: command });
@@ -234,7 +235,7 @@ describe('Draft reply', () => {
 
     const reply = (await stateAfterOpen(handler, panel, lastState)).reply;
     expect(reply).toMatchObject({ status: 'done', text: 'Hi Dana,\n\nThe quote for 240 seats comes with a 35% discount.\n\nBest,\nSam', model: 'claude-test' });
-    const sent = requests[0]?.userText ?? '';
+    const sent = textOf(requests[0]?.user ?? []);
     expect(sent).toContain('<thread>');
     expect(sent).toContain('I need a revised quote for 240 seats');
     expect(sent).toContain('Director of Operations');
@@ -253,7 +254,7 @@ describe('Draft reply', () => {
     });
     await orgs.markUsed(ORG);
     await handler.handle({ type: 'draft-reply', instruction: 'Mention PROJ-9001 and card 4111.1111.1111.1111' }, panel);
-    const sent = requests[0]?.userText ?? '';
+    const sent = textOf(requests[0]?.user ?? []);
     expect(sent).toContain('240 seats');
     expect(sent).toContain('[REDACTED: Title]');
     expect(sent).not.toMatch(/Director of Operations|PROJ-4411|PROJ-9001|318\.50\.2274|4111\.1111/);
@@ -325,6 +326,8 @@ describe('Log to Salesforce', () => {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: '/services/data/v62.0/sobjects/Task', body: { Subject: 'Email: quote for Dana', Status: 'Completed', ActivityDate: '2026-11-21', WhoId: DANA_ID, WhatId: ACCOUNT_ID } },
+        // Read back in the same request: the stamp that would guard taking the write back.
+        { method: 'GET', url: '/services/data/v62.0/sobjects/Task/@{email.id}?fields=LastModifiedDate' },
       ],
     });
     expect(JSON.stringify(posts[0])).not.toContain('Description');

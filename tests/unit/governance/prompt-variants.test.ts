@@ -22,7 +22,7 @@ describe('prompt variants', () => {
   it('renders the B file for a B rep and A for a prompt without a B', () => {
     expect(promptFile('summary', 'B')).toMatchObject({ id: 'summary', variant: 'B' });
     expect(renderPrompt('summary', { context: '[r1] Account: Globex' }, 'B')).toMatchObject({ id: 'summary', variant: 'B' });
-    expect(renderPrompt('summary', { context: '[r1] Account: Globex' }, 'B').system[0]?.text).toContain('Bottom line');
+    expect(renderPrompt('summary', { context: '[r1] Account: Globex' }, 'B').system[1]?.text).toContain('Bottom line');
     expect(renderPrompt('email', { context: 'x', extra: { recipient: 'Dana', purpose: 'follow-up', tone: 'friendly', length: 'short', sender: 'Alex' } }, 'B')).toMatchObject({ variant: 'A' });
   });
 

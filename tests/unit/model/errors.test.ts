@@ -9,7 +9,7 @@ const { api, settings } = useFakeMessagesApi();
 const request: GenerationRequest = {
   useCase: 'summary',
   system: [{ text: 'You summarise.', cacheable: true }],
-  userText: 'Summarise.',
+  user: [{ text: 'Summarise.', cacheable: false }],
   maxTokens: 200,
 };
 const never = new AbortController().signal;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, defaultModelFor, priceOf, PRICES, toSystemParams } from '../../../lib/model';
+import { costOf, defaultModelFor, priceOf, PRICES, toContentParams } from '../../../lib/model';
 
 const usage = { input: 1_000_000, output: 1_000_000, cacheRead: 0, cacheWrite: 0 };
 
@@ -26,11 +26,20 @@ describe('costOf', () => {
   });
 });
 
-describe('toSystemParams', () => {
-  it('marks the leading cacheable blocks, at most four, and never the blocks after the first dynamic one', () => {
+describe('toContentParams', () => {
+  it('marks the leading cacheable blocks, at most four (the last ones), and never the blocks after the first dynamic one', () => {
     const blocks = [1, 2, 3, 4, 5].map((n) => ({ text: `static ${n}`, cacheable: true }));
-    const params = toSystemParams([...blocks, { text: 'dynamic', cacheable: false }, { text: 'late', cacheable: true }]);
-    expect(params.map((block) => Boolean(block.cache_control))).toEqual([false, true, true, true, true, false, false]);
+    const params = toContentParams([...blocks, { text: 'dynamic', cacheable: false }, { text: 'late', cacheable: true }], []);
+    expect(params.system.map((block) => Boolean(block.cache_control))).toEqual([false, true, true, true, true, false, false]);
+  });
+
+  it('carries the leading run into the user turn: the context block after the instructions is a breakpoint, the task is not', () => {
+    const params = toContentParams(
+      [{ text: 'preamble', cacheable: true }, { text: 'instructions', cacheable: true }],
+      [{ text: '<context>…</context>', cacheable: true }, { text: 'task', cacheable: false }],
+    );
+    expect(params.system.map((block) => Boolean(block.cache_control))).toEqual([true, true]);
+    expect(params.user.map((block) => [block.text, Boolean(block.cache_control)])).toEqual([['<context>…</context>', true], ['task', false]]);
   });
 });
 

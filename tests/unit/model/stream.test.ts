@@ -18,7 +18,10 @@ const { api, settings } = useFakeMessagesApi();
 const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
   useCase: 'summary',
   system: [{ text: 'You summarise Salesforce records.', cacheable: true }],
-  userText: '<context>\n[rabc] Account Name: Globex Industries\n</context>\nSummarise.',
+  user: [
+    { text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cacheable: true },
+    { text: 'Summarise.', cacheable: false },
+  ],
   maxTokens: 500,
   ...overrides,
 });
@@ -55,26 +58,26 @@ describe('streamGeneration', () => {
     expect(result.latencyMs).toBeGreaterThanOrEqual(result.firstTokenMs ?? 0);
   });
 
-  it('sends the system blocks with a cache breakpoint on the static instructions, the user text, and the browser-access header', async () => {
+  it('sends the blocks with a cache breakpoint on each static one up to the context, none on the task, and the browser-access header', async () => {
     api.script({ text: 'ok' });
-    await streamGeneration(
-      settings(),
-      request({ system: [{ text: 'Static rules.', cacheable: true }, { text: 'Today only.', cacheable: false }] }),
-      { onText: () => {} },
-      never,
-    );
+    await streamGeneration(settings(), request(), { onText: () => {} }, never);
     const body = sentBody();
-    expect(body.system).toEqual([
-      { type: 'text', text: 'Static rules.', cache_control: { type: 'ephemeral' } },
-      { type: 'text', text: 'Today only.' },
+    expect(body.system).toEqual([{ type: 'text', text: 'You summarise Salesforce records.', cache_control: { type: 'ephemeral' } }]);
+    expect(body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cache_control: { type: 'ephemeral' } },
+          { type: 'text', text: 'Summarise.' },
+        ],
+      },
     ]);
-    expect(body.messages).toEqual([{ role: 'user', content: request().userText }]);
     expect(body).toMatchObject({ model: 'claude-haiku-5-5', max_tokens: 500, stream: true });
     expect(api.log[0]?.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
   });
 
   it('reads usage including cache writes and reads, and computes the cost from it', async () => {
-    const longRules = 'Cite every fact with its line id. '.repeat(200); // over 1,024 tokens: cacheable
+    const longRules = 'Cite every fact with its line id. '.repeat(600); // over 4,096 tokens: cacheable for Haiku
     const req = request({ system: [{ text: longRules, cacheable: true }] });
     api.script({ text: 'First.' }, { text: 'Second.' });
     const first = await streamGeneration(settings(), req, { onText: () => {} }, never);

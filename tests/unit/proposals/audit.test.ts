@@ -133,7 +133,7 @@ describe('recording a proposal', () => {
         throw new ModelProblem('malformed-output', 'The model answered in a form Groundwork cannot read.', { rawText: '{"activity":' });
       },
     };
-    const prompt = { id: 'extract-note', version: 1, variant: 'A' as const, system: [], userText: '<context>note</context>', maxTokens: 100 };
+    const prompt = { id: 'extract-note', version: 1, variant: 'A' as const, system: [], user: [{ text: '<context>note</context>', cacheable: true }], userText: '<context>note</context>', maxTokens: 100 };
     // The call fails: the attempt is on record, with what was to be sent.
     await expect(proposeAudited(deps, NoteProposal, prompt, { feature: 'log-note' })).rejects.toThrow(ModelProblem);
     const [entry] = await log.query();
@@ -257,7 +257,7 @@ describe('recording a commit', () => {
     const committed = {
       idempotencyKey: 'k1',
       committedAt: NOW.toISOString(),
-      created: [{ itemId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz' }],
+      created: [{ itemId: 'activity', objectName: 'Task', id: '00T000000000001AAA', title: 'Call with Rosa Diaz', lastModifiedDate: '2026-11-21T17:00:00.000+0000' }],
       updated: [
         {
           itemId: 'update',

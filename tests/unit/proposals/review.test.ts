@@ -2,14 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildLeadReview,
   buildReview,
+  cardsInOrder,
   cardsToCommit,
   confirmationText,
   editRow,
+  isFlagged,
+  leftOutReason,
   LeadProposal,
   leadProposalJsonSchema,
   NoteProposal,
   noteProposalJsonSchema,
   reviewBlockers,
+  rowsOf,
   setCardIncluded,
   setRowChecked,
   type RecordInView,
@@ -110,6 +114,30 @@ describe('buildReview for a note on an opportunity', () => {
       ['contact_0', 'contact', 'create'],
       ['follow_up_0', 'follow-up', 'create'],
     ]);
+  });
+
+  it('makes one task per next step: a follow-up repeating the activity or another follow-up is left out', () => {
+    const repeated = NoteProposal.parse({
+      ...PROPOSAL,
+      followUps: [
+        { subject: 'Call with Rosa Diaz.', dueDate: '2026-11-24', evidence: 'Call with Rosa Diaz today' },
+        ...PROPOSAL.followUps,
+        { subject: 'send the sensor spec  to Tom', dueDate: '2026-11-25', evidence: 'by next Tuesday with the sensor spec' },
+      ],
+    });
+    const built = buildReview(repeated, describes, OPPORTUNITY, NOTE, NOW);
+    expect(built.cards.filter((c) => c.kind === 'follow-up').map((c) => c.title)).toEqual(['Send the sensor spec to Tom']);
+  });
+
+  it('lays the cards out with what they write first, each card’s values to write before those left out', () => {
+    const excluded = setCardIncluded(review, 'contact_0', false);
+    expect(cardsInOrder(excluded).map((c) => c.id)).toEqual(['activity', 'update', 'follow_up_0', 'contact_0']);
+    const { shown, leftOut } = rowsOf(card(review, 'update'));
+    expect(shown.every((r) => r.checked)).toBe(true);
+    expect(leftOut.map((r) => [r.field, leftOutReason(r)])).toEqual(
+      leftOut.map((r) => [r.field, expect.stringMatching(/\S/)]),
+    );
+    expect(leftOut.filter(isFlagged).map((r) => r.field)).toEqual(expect.arrayContaining(['CloseDate', 'AccountId']));
   });
 
   it('links records from the record in view, never from the model', () => {

@@ -23,7 +23,7 @@ import { createRecords, createTree } from '../../../lib/salesforce/bulk-create';
 import { fieldTypesOf } from '../../../lib/salesforce/commit';
 import { memoryLedger, type CommitLedger } from '../../../lib/salesforce/ledger';
 import { undoCommit } from '../../../lib/salesforce/undo';
-import type { Committed } from '../../../lib/salesforce/write-plan';
+import { Committed } from '../../../lib/salesforce/write-plan';
 import type { WriteApi } from '../../../lib/salesforce/write-request';
 import { commitUpdates, readExisting } from '../../../lib/features/extract-lead/existing';
 import { SalesforceRequestError } from '../../../lib/salesforce/transport';
@@ -283,8 +283,9 @@ describe('commitReview', () => {
 });
 
 describe('undoCommit', () => {
-  it('deletes what the commit created and restores what it changed, in one request', async () => {
+  it('deletes what the commit created and restores what it changed, in one request, every subrequest guarded', async () => {
     const committed = committedOf(await commit(writeApi(), await freshReview(), 'u1'));
+    expect([...committed.created, ...committed.updated].every((record) => typeof record.lastModifiedDate === 'string')).toBe(true);
     sandbox.org.sf.clearLog();
     const outcome = await undoCommit(writeApi(), committed);
     expect(outcome.kind).toBe('undone');
@@ -292,17 +293,63 @@ describe('undoCommit', () => {
       ...committed.updated.map((record) => ({ action: 'restore', objectName: record.objectName, recordId: record.id, httpStatusCode: 204 })),
       ...[...committed.created].reverse().map((record) => ({ action: 'delete', objectName: record.objectName, recordId: record.id, httpStatusCode: 204 })),
     ]);
+    expect(outcome.exchanges.every((exchange) => exchange.payload.httpHeaders?.['If-Unmodified-Since'] !== undefined)).toBe(true);
     expect(compositePosts()).toBe(1);
     expect((await read('Opportunity', OPP)).record.Amount).toBe(480_000);
     for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(404);
   });
 
-  it('undoes nothing when someone changed the record since the commit', async () => {
+  it('undoes nothing when someone changed the updated record since the commit, and names it', async () => {
     const committed = committedOf(await commit(writeApi(), await freshReview(), 'u2'));
     sandbox.org.clock.now = START + 120_000;
     await sandbox.org.send('PATCH', `${V}/sobjects/Opportunity/${OPP}`, { body: { NextStep: 'Someone else' } });
-    expect(await undoCommit(writeApi(), committed)).toMatchObject({ kind: 'record-changed', recordId: OPP });
+    const outcome = await undoCommit(writeApi(), committed);
+    expect(outcome).toMatchObject({ kind: 'record-changed', records: [{ objectName: 'Opportunity', id: OPP }] });
     expect((await read('Opportunity', OPP)).record.Amount).toBe(520_000);
+    for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(200);
+  });
+
+  it('deletes nothing when someone edited a record the commit created, and names it; their edit stays', async () => {
+    const committed = committedOf(await commit(writeApi(), await freshReview(), 'u3'));
+    const task = committed.created.find((record) => record.title === 'Call with Rosa');
+    sandbox.org.clock.now = START + 120_000;
+    await sandbox.org.send('PATCH', `${V}/sobjects/Task/${task?.id ?? ''}`, { body: { Description: 'Added by Rosa’s assistant' } });
+    sandbox.org.sf.clearLog();
+    expect(await undoCommit(writeApi(), committed)).toMatchObject({ kind: 'record-changed', records: [{ objectName: 'Task', id: task?.id, name: 'Call with Rosa' }] });
+    expect(compositePosts()).toBe(0);
+    expect((await read('Task', task?.id ?? '')).record.Description).toBe('Added by Rosa’s assistant');
+    for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(200);
+    expect((await read('Opportunity', OPP)).record.Amount).toBe(520_000);
+  });
+
+  it('is refused by Salesforce (412) when the record changes between the check and the write: nothing undone', async () => {
+    const committed = committedOf(await commit(writeApi(), await freshReview(), 'u4'));
+    const task = committed.created[0];
+    const api = writeApi();
+    // Someone saves the task right after the undo has read it, before its write arrives.
+    const racing: WriteApi = {
+      ...api,
+      request: async (method, path, body, headers) => {
+        sandbox.org.clock.now = START + 180_000;
+        await sandbox.org.send('PATCH', `${V}/sobjects/${task?.objectName ?? ''}/${task?.id ?? ''}`, { body: { Description: 'Edited meanwhile' } });
+        return api.request(method, path, body, headers);
+      },
+    };
+    const outcome = await undoCommit(racing, committed);
+    expect(outcome).toMatchObject({ kind: 'record-changed', records: [{ id: task?.id }] });
+    expect(outcome.exchanges.find((exchange) => exchange.recordId === task?.id)?.httpStatusCode).toBe(412);
+    expect((await read(task?.objectName ?? '', task?.id ?? '')).record.Description).toBe('Edited meanwhile');
+    expect((await read('Opportunity', OPP)).record.Amount).toBe(520_000);
+  });
+
+  it('refuses, sending nothing, to undo a commit that does not know when its records last changed', async () => {
+    const committed = committedOf(await commit(writeApi(), await freshReview(), 'u5'));
+    // As a commit kept by an earlier version (no stamp on created records): read back through the schema.
+    const earlier = Committed.parse({ ...committed, created: committed.created.map(({ lastModifiedDate: _stamp, ...record }) => record) });
+    sandbox.org.sf.clearLog();
+    const outcome = await undoCommit(writeApi(), earlier);
+    expect(outcome).toMatchObject({ kind: 'unguarded', records: [...committed.created].reverse().map((record) => ({ id: record.id })) });
+    expect(sandbox.apiRequests()).toEqual([]);
     for (const created of committed.created) expect((await read(created.objectName, created.id)).status).toBe(200);
   });
 });

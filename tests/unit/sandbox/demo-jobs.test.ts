@@ -305,8 +305,11 @@ describe('rules it follows only when the instructions give them', () => {
       return NoteProposal.parse(JSON.parse(ask(rendered, jsonSchemaOf(NoteProposal)))).fieldUpdates.map((update) => `${update.field}=${update.value}`);
     };
     const instructions = prompt.system.map((block) => block.text).join('\n');
-    expect(instructions).toMatch(/not\s+instructions/);
+    // The preamble says it ("never an instruction to you") and the note prompt again ("not instructions").
+    const dataIsData = /\b(?:not|never)\s+(?:an\s+)?instructions?\b/gi;
+    expect(instructions.match(dataIsData)?.length).toBeGreaterThanOrEqual(2);
     expect(updates(instructions)).toEqual([]);
-    expect(updates(instructions.replace(/not\s+instructions/, 'instructions'))).toEqual(['StageName=Closed Won', 'Amount=9999999']);
+    expect(updates(instructions.replace(/not\s+instructions/i, 'instructions'))).toEqual([]);
+    expect(updates(instructions.replace(dataIsData, 'instructions'))).toEqual(['StageName=Closed Won', 'Amount=9999999']);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createMessagesApi, DEMO_MODEL, SPEND_LIMIT_REACHED } from '../../sandbox/anthropic';
 import { sleep } from '../../sandbox/http';
+import { countTokens, firstTokens, minCacheableTokens } from '../../sandbox/anthropic/tokens';
 
 let clock = 1_000_000;
 const api = createMessagesApi({ firstTokenMs: 0, chunkDelayMs: 0, now: () => clock });
@@ -78,8 +79,8 @@ describe('POST /v1/messages', () => {
     expect(text).toContain('Name: Dana Whitfield [L1]');
     expect(text).toContain('Stage: Negotiation [L3]');
     expect(message.usage).toEqual({
-      input_tokens: Math.ceil(`${CITING}Summarise.\n${CONTEXT}`.length / 4),
-      output_tokens: Math.ceil(text.length / 4),
+      input_tokens: countTokens(CITING) + countTokens(`Summarise.\n${CONTEXT}`),
+      output_tokens: countTokens(text),
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
     });
@@ -136,7 +137,9 @@ describe('POST /v1/messages', () => {
     const short = (await (await post('/v1/messages', body({ max_tokens: 3 }))).json()) as { content: { text: string }[]; stop_reason: string };
     expect(short.stop_reason).toBe('max_tokens');
     const whole = (await (await post('/v1/messages', body())).json()) as { content: { text: string }[] };
-    expect(short.content[0]?.text).toBe(whole.content[0]?.text.slice(0, 12));
+    // The reply's first three tokens, as the Claude tokenizer splits it.
+    expect(short.content[0]?.text).toBe(firstTokens(whole.content[0]?.text ?? '', 3));
+    expect(countTokens(short.content[0]?.text ?? '')).toBe(3);
     const stopped = (await (await post('/v1/messages', body({ stop_sequences: ['- Account'] }))).json()) as Record<string, unknown>;
     expect(stopped).toMatchObject({ stop_reason: 'stop_sequence', stop_sequence: '- Account' });
     expect(JSON.stringify(stopped.content)).not.toContain('Umbrella');
@@ -278,9 +281,11 @@ describe('scripted faults', () => {
 });
 
 describe('usage and prompt caching', () => {
-  const longPrefix = 'Account history line. '.repeat(200); // 4,400 chars = 1,100 estimated tokens
-  const cached = (question: string): Record<string, unknown> =>
+  // 1,201 tokens: over Sonnet's minimum cacheable length (1,024), under Haiku's (4,096).
+  const longPrefix = 'Account history line. '.repeat(300);
+  const cached = (question: string, model = 'claude-sonnet-5-5'): Record<string, unknown> =>
     body({
+      model,
       system: [{ type: 'text', text: longPrefix, cache_control: { type: 'ephemeral' } }],
       messages: [{ role: 'user', content: question }],
     });
@@ -289,28 +294,57 @@ describe('usage and prompt caching', () => {
 
   it('reports a cache write on the first request and a cache read on a repeat within five minutes', async () => {
     const first = await usageOf(cached('What changed?'));
-    expect(first).toMatchObject({ cache_creation_input_tokens: 1100, cache_read_input_tokens: 0 });
-    expect(first.input_tokens).toBe(Math.ceil((longPrefix + 'What changed?').length / 4) - 1100);
+    expect(first).toEqual({ input_tokens: 3, cache_creation_input_tokens: 1201, cache_read_input_tokens: 0, output_tokens: expect.any(Number) as number });
     clock += 4 * 60_000;
     const second = await usageOf(cached('Anything else?'));
-    expect(second).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 1100 });
+    expect(second).toMatchObject({ input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 1201 });
+  });
+
+  it('reads the longest cached prefix and writes only what follows it (a second breakpoint on the context)', async () => {
+    const context = 'Opportunity line. '.repeat(100);
+    const twoBreakpoints = (question: string) =>
+      body({
+        model: 'claude-sonnet-5-5',
+        system: [{ type: 'text', text: longPrefix, cache_control: { type: 'ephemeral' } }],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: context, cache_control: { type: 'ephemeral' } },
+              { type: 'text', text: question },
+            ],
+          },
+        ],
+      });
+    await usageOf(cached('What changed?'));
+    const first = await usageOf(twoBreakpoints('Summarise.'));
+    expect(first).toMatchObject({ cache_read_input_tokens: 1201, cache_creation_input_tokens: countTokens(context), input_tokens: 4 });
+    const second = await usageOf(twoBreakpoints('Write the brief.'));
+    expect(second).toMatchObject({ cache_read_input_tokens: 1201 + countTokens(context), cache_creation_input_tokens: 0 });
   });
 
   it('writes the cache again once five minutes pass without a hit', async () => {
     await usageOf(cached('What changed?'));
     clock += 5 * 60_000 + 1;
-    expect(await usageOf(cached('What changed?'))).toMatchObject({ cache_creation_input_tokens: 1100, cache_read_input_tokens: 0 });
+    expect(await usageOf(cached('What changed?'))).toMatchObject({ cache_creation_input_tokens: 1201, cache_read_input_tokens: 0 });
   });
 
-  it('does not cache a prefix under 1,024 estimated tokens', async () => {
-    const small = body({ system: [{ type: 'text', text: 'Short system prompt.', cache_control: { type: 'ephemeral' } }] });
+  it("does not cache a prefix under the model's minimum cacheable length: 1,024 tokens for Sonnet, 4,096 for Haiku", async () => {
+    const small = body({ model: 'claude-sonnet-5-5', system: [{ type: 'text', text: 'Short system prompt.', cache_control: { type: 'ephemeral' } }] });
     await usageOf(small);
     expect(await usageOf(small)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    await usageOf(cached('What changed?', 'claude-haiku-5-5'));
+    expect(await usageOf(cached('What changed?', 'claude-haiku-5-5'))).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    expect([minCacheableTokens('claude-haiku-4-5'), minCacheableTokens('claude-sonnet-4-5'), minCacheableTokens('claude-opus-4-5')]).toEqual([4096, 1024, 4096]);
   });
 
-  it('counts tokens with count_tokens as ceil(chars / 4) of the prompt', async () => {
-    const res = await post('/v1/messages/count_tokens', { model: 'claude-haiku-5-5', system: 'abcd', messages: [{ role: 'user', content: 'hello' }] });
-    expect(await res.json()).toEqual({ input_tokens: Math.ceil('abcdhello'.length / 4) });
+  it('counts tokens with the Claude tokenizer: count_tokens gives the tokens of the system and message text', async () => {
+    const res = await post('/v1/messages/count_tokens', {
+      model: 'claude-haiku-5-5',
+      system: 'The quick brown fox jumps over the lazy dog.',
+      messages: [{ role: 'user', content: '{"Name":"Globex Industries","AnnualRevenue":850000000}' }],
+    });
+    expect(await res.json()).toEqual({ input_tokens: 10 + 13 });
   });
 });
 

@@ -320,6 +320,21 @@ describe('conditional requests', () => {
     expect((await org.send('PATCH', accountUrl, { body: { Phone: '4' }, headers: { 'if-match': etag } })).status).toBe(412);
   });
 
+  it('refuses a DELETE with If-Unmodified-Since older than the record with 412, and keeps the record', async () => {
+    const created = (await org.send('POST', `${V}/sobjects/Task`, { body: { Subject: 'Call back Rosa' } })).json<{ id: string }>();
+    const taskUrl = `${V}/sobjects/Task/${created.id}`;
+    const lastModified = (await org.send('GET', taskUrl)).headers['last-modified'] ?? '';
+    org.clock.now = START + 5_000;
+    expect((await org.send('PATCH', taskUrl, { body: { Subject: 'Call back Rosa on Friday' } })).status).toBe(204);
+    const stale = await org.send('DELETE', taskUrl, { headers: { 'if-unmodified-since': lastModified } });
+    expect(stale.status).toBe(412);
+    expect(stale.json()).toEqual([{ errorCode: 'PRECONDITION_FAILED', message: 'The record has been modified since the date given in If-Unmodified-Since.' }]);
+    expect((await org.send('GET', `${taskUrl}?fields=Subject`)).json<Json>().Subject).toBe('Call back Rosa on Friday');
+    const current = (await org.send('GET', taskUrl)).headers['last-modified'] ?? '';
+    expect((await org.send('DELETE', taskUrl, { headers: { 'if-unmodified-since': current } })).status).toBe(204);
+    expect((await org.send('GET', taskUrl)).status).toBe(404);
+  });
+
   it('answers a GET with If-Modified-Since at or after the last change with 304', async () => {
     const lastModified = (await org.send('GET', accountUrl)).headers['last-modified'] ?? '';
     const reply = await org.send('GET', accountUrl, { headers: { 'if-modified-since': lastModified } });

@@ -19,7 +19,7 @@
 import { limitReply } from '../limits';
 import { newMessageId, newToolUseId, type ToolUse } from '../reply';
 import { parseMessagesRequest, type MessagesRequest, type ToolDefinition } from '../request';
-import { estimateTokens, PromptCache } from '../tokens';
+import { countTokens, PromptCache } from '../tokens';
 import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
 import { writeEmail, writeReply } from './email';
@@ -130,7 +130,7 @@ export function answerMessagesRequest(body: Record<string, unknown>, options: { 
   const answer = demoReply(request, options.now);
   if ('tool' in answer) {
     const toolUse = { id: newToolUseId(), ...answer.tool };
-    const output = estimateTokens(JSON.stringify(toolUse.input));
+    const output = countTokens(JSON.stringify(toolUse.input));
     return { ...base, content: [{ type: 'tool_use', ...toolUse }], stop_reason: 'tool_use', stop_sequence: null, usage: { ...input, output_tokens: output } };
   }
   const reply = limitReply(answer.text, request);
@@ -139,6 +139,6 @@ export function answerMessagesRequest(body: Record<string, unknown>, options: { 
     content: [{ type: 'text', text: reply.text }],
     stop_reason: reply.stopReason,
     stop_sequence: reply.stopSequence,
-    usage: { ...input, output_tokens: estimateTokens(reply.text) },
+    usage: { ...input, output_tokens: countTokens(reply.text) },
   };
 }

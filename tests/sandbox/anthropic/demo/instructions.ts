@@ -13,7 +13,7 @@ export interface Asks {
 }
 
 const CITE = /\bcite\b|\bcitations?\b|\bids?\s+of\s+the\s+(context\s+)?lines\b/i;
-const UNTRUSTED = /\bnot\s+(as\s+)?instructions\b|\bnever\s+(follow|obey)\b[^.]{0,40}\b(data|text|note)\b/i;
+const UNTRUSTED = /\b(not|never)\s+(as\s+)?(an?\s+)?instructions?\b|\bnever\s+(follow|obey)\b[^.]{0,40}\b(data|text|note)\b/i;
 
 export function asksOf(system: string): Asks {
   return { citations: CITE.test(system), untrustedData: UNTRUSTED.test(system) };

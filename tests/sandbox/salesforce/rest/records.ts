@@ -74,7 +74,7 @@ function preconditionFailed(message: string): SalesforceError {
   return new SalesforceError(412, 'PRECONDITION_FAILED', message);
 }
 
-/** If-Match and If-Unmodified-Since on a write: 412 when the record changed since the client read it. */
+/** If-Match and If-Unmodified-Since on a write (PATCH, DELETE): 412 when the record changed since the client read it. */
 function checkWritePreconditions(req: RestRequest, object: ObjectDef, record: StoredRecord): void {
   const ifMatch = req.headers['if-match'];
   if (ifMatch !== undefined) {
@@ -141,6 +141,8 @@ export function sobjectRow(ctx: RestContext, object: ObjectDef, rawId: string, r
       return { status: 204 };
     }
     case 'DELETE':
+      // Salesforce's sObject Rows DELETE takes the same preconditions as PATCH (If-Match, If-Unmodified-Since).
+      checkWritePreconditions(req, object, visibleRecord(ctx.actor, object, rawId));
       deleteRecord(ctx.actor, object, rawId);
       return { status: 204 };
     default:
