@@ -24,6 +24,7 @@ import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
 import { proposeFromCall } from './call';
 import { writeEmail, writeReply } from './email';
+import { guarded, withCitationsAsAsked } from './instructions';
 import { proposeLeads } from './lead';
 import { proposeFromNote } from './note';
 import { readPrompt } from './prompt';
@@ -73,10 +74,10 @@ function structuredAnswer(job: DemoJob, prompt: ReturnType<typeof readPrompt>, s
   const fitted = (draft: unknown): unknown => fitToSchema(draft, schema, schema);
   switch (job) {
     case 'lead':
-      return fitted(proposeLeads(prompt));
+      return fitted(proposeLeads(guarded(prompt)));
     case 'note':
       // A call transcript comes with the list of its speakers.
-      return fitted(prompt.tags.has('speakers') ? proposeFromCall(prompt) : proposeFromNote(prompt));
+      return fitted(prompt.tags.has('speakers') ? proposeFromCall(guarded(prompt)) : proposeFromNote(guarded(prompt)));
     case 'ask-plan':
       return fitted(planQuery(prompt));
     default: {
@@ -97,13 +98,13 @@ export function demoAnswer(request: MessagesRequest, now: Date = new Date()): st
     case 'schema':
       return JSON.stringify(structuredAnswer(job, prompt, request.outputSchema ?? {}));
     case 'ask-answer':
-      return answerFromRows(prompt);
+      return withCitationsAsAsked(answerFromRows(prompt), prompt);
     case 'reply':
-      return writeReply(prompt);
+      return withCitationsAsAsked(writeReply(prompt), prompt);
     case 'email':
-      return writeEmail(prompt);
+      return withCitationsAsAsked(writeEmail(prompt), prompt);
     case 'write-up':
-      return writeUp(prompt);
+      return withCitationsAsAsked(writeUp(prompt), prompt);
   }
 }
 
