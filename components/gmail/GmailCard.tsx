@@ -1,4 +1,5 @@
 import type { PanelView } from '../../lib/features/record-view/messages';
+import type { SenderAccount } from '../../lib/salesforce/found-person';
 import { Alert } from '../shared/Alert';
 
 type GmailView = Extract<PanelView, { kind: 'gmail' }>;
@@ -34,6 +35,12 @@ export function GmailCard({ view }: { view: GmailView }) {
             {match.detail && <span className="slds-text-color_weak"> · {match.detail}</span>}
           </p>
         )}
+        {match?.kind === 'found' && match.account && <AccountSummary account={match.account} />}
+        {match?.kind === 'found' && match.accountProblem && (
+          <Alert tone="warning" testId="sender-account-problem">
+            {match.accountProblem}
+          </Alert>
+        )}
         {match?.kind === 'none' && (
           <div data-testid="sender-unknown">
             <p>
@@ -51,5 +58,57 @@ export function GmailCard({ view }: { view: GmailView }) {
         )}
       </div>
     </article>
+  );
+}
+
+/** The sender's account with its open opportunities and cases, each a link into Salesforce. */
+function AccountSummary({ account }: { account: SenderAccount }) {
+  return (
+    <section className="slds-m-top_small gw-sender-account" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
+      <h3 id="gw-sender-account" className="slds-text-title_caps">
+        Account
+      </h3>
+      <p>
+        <a href={account.url} target="_blank" rel="noreferrer" data-testid="sender-account-link">
+          {account.name}
+        </a>
+      </p>
+      <h3 className="slds-text-title_caps slds-m-top_x-small">Open opportunities</h3>
+      {account.opportunities.length === 0 ? (
+        <p className="slds-text-color_weak">None.</p>
+      ) : (
+        <ul className="gw-sender-account__list">
+          {account.opportunities.map((opportunity) => (
+            <li key={opportunity.id} data-testid="sender-opportunity" data-id={opportunity.id}>
+              <a href={opportunity.url} target="_blank" rel="noreferrer">
+                {opportunity.name}
+              </a>
+              <span className="slds-text-color_weak">
+                {' '}
+                · {[opportunity.stage, opportunity.amount, opportunity.closeDate ? `closes ${opportunity.closeDate}` : null].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {account.moreOpportunities && <p className="slds-text-color_weak">More are on the account.</p>}
+      <h3 className="slds-text-title_caps slds-m-top_x-small">Open cases</h3>
+      {account.cases.length === 0 ? (
+        <p className="slds-text-color_weak">None.</p>
+      ) : (
+        <ul className="gw-sender-account__list">
+          {account.cases.map((item) => (
+            <li key={item.id} data-testid="sender-case" data-id={item.id}>
+              <a href={item.url} target="_blank" rel="noreferrer">
+                {item.caseNumber}
+              </a>{' '}
+              {item.subject}
+              {item.status && <span className="slds-text-color_weak"> · {item.status}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {account.moreCases && <p className="slds-text-color_weak">More are on the account.</p>}
+    </section>
   );
 }

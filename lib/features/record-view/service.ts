@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../../browser';
 import { keepRecent } from '../../browser/recent-store';
-import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../context';
+import { buildContext, formatMoney, PROMPT_CONTEXT_TOKENS } from '../../context';
 import type { MailSender } from '../../messaging/mail-sender';
 import type { OrgIdentity, OrgRegistry } from '../../orgs';
 import { isSalesforceHost, lightningHostFor } from '../../salesforce/hosts';
@@ -339,7 +339,9 @@ export class RecordViewService {
   private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
       const client = this.deps.clientFor(session);
-      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
+      const settings = formatSettings(this.now());
+      const amountText = (amount: number): string => formatMoney(amount, settings.currency, settings.locale);
+      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost), amountText);
       return found ?? { kind: 'none', org };
     } catch (error) {
       return { kind: 'problem', problem: toSalesforceProblem(error).toPanelProblem() };

@@ -2,6 +2,7 @@ import {
   composeQuery,
   getComposedField,
   type Condition,
+  type FieldSubquery,
   type OrderByFieldClause,
   type Query,
   type ValueQueryCondition,
@@ -12,6 +13,15 @@ import { escapeSoqlText } from '../soql-text';
 /** A WHERE condition; a list of them is ANDed. */
 export type Filter = Condition | ValueQueryCondition;
 
+/** A child relationship's records read with the parent: `(SELECT … FROM Opportunities WHERE … LIMIT n)`. */
+export interface ChildQuerySpec {
+  relationshipName: string;
+  fields: readonly string[];
+  filters: readonly Filter[];
+  orderBy?: readonly OrderByFieldClause[];
+  limit?: number;
+}
+
 export interface QuerySpec {
   objectName: string;
   /** Field paths: `Name`, `Owner.Name`. */
@@ -19,6 +29,7 @@ export interface QuerySpec {
   filters: readonly Filter[];
   orderBy?: readonly OrderByFieldClause[];
   limit?: number;
+  children?: readonly ChildQuerySpec[];
 }
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -72,13 +83,17 @@ export const inNextDays = (field: string, days: number): Condition => ({
   dateLiteralVariable: days,
 });
 
-/** `field IN (SELECT selected FROM objectName WHERE Id = id)`: reaches a record's parent without knowing its id. */
-export const inParentOf = (field: string, selected: string, objectName: string, id: string): ValueQueryCondition => ({
+/** `field IN (SELECT selected FROM objectName WHERE condition)`: a semi-join. */
+export const inSelected = (field: string, selected: string, objectName: string, condition: Condition): ValueQueryCondition => ({
   field,
   operator: 'IN',
-  valueQuery: { fields: [getComposedField(selected)], sObject: objectName, where: { left: idEquals('Id', id) } },
+  valueQuery: { fields: [getComposedField(selected)], sObject: objectName, where: { left: condition } },
   literalType: 'SUBQUERY',
 });
+
+/** `field IN (SELECT selected FROM objectName WHERE Id = id)`: reaches a record's parent without knowing its id. */
+export const inParentOf = (field: string, selected: string, objectName: string, id: string): ValueQueryCondition =>
+  inSelected(field, selected, objectName, idEquals('Id', id));
 
 export const newestFirst = (field: string): OrderByFieldClause => ({ field, order: 'DESC', nulls: 'LAST' });
 export const soonestFirst = (field: string): OrderByFieldClause => ({ field, order: 'ASC', nulls: 'LAST' });
@@ -100,10 +115,24 @@ function baseQuery(spec: QuerySpec): Query {
   return { sObject: spec.objectName, fields: [], ...(where ? { where } : {}) };
 }
 
+function childQuery(child: ChildQuerySpec): FieldSubquery {
+  const where = allOf(child.filters);
+  return {
+    type: 'FieldSubquery',
+    subquery: {
+      relationshipName: child.relationshipName,
+      fields: child.fields.map((path) => getComposedField(path)),
+      ...(where ? { where } : {}),
+      ...(child.orderBy?.length ? { orderBy: [...child.orderBy] } : {}),
+      ...(child.limit === undefined ? {} : { limit: child.limit }),
+    },
+  };
+}
+
 export function selectQuery(spec: QuerySpec): string {
   const query: Query = {
     ...baseQuery(spec),
-    fields: spec.fields.map((path) => getComposedField(path)),
+    fields: [...spec.fields.map((path) => getComposedField(path)), ...(spec.children ?? []).map(childQuery)],
     ...(spec.orderBy?.length ? { orderBy: [...spec.orderBy] } : {}),
     ...(spec.limit === undefined ? {} : { limit: spec.limit }),
   };

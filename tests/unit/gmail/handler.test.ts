@@ -29,7 +29,7 @@ const SSN = '318-50-2274';
 const GMAIL_VIEW: PanelView = {
   kind: 'gmail',
   sender: DANA,
-  match: { kind: 'found', objectName: 'Contact', recordId: DANA_ID, name: DANA.name, detail: 'Director of Operations', url: 'https://acme.lightning.force.com/x' },
+  match: { kind: 'found', objectName: 'Contact', recordId: DANA_ID, name: DANA.name, detail: 'Director of Operations', url: 'https://acme.lightning.force.com/x', account: null, accountProblem: null },
 };
 
 const THREAD: OpenThread = {
