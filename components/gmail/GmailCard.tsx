@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
 import type { SenderAccount } from '../../lib/salesforce/found-person';
 import { Alert } from '../shared/Alert';
@@ -61,10 +62,46 @@ export function GmailCard({ view }: { view: GmailView }) {
   );
 }
 
+/** A heading and the first few open records under it, each line starting with its link; "None." when empty. */
+function OpenRecords<T extends { id: string; url: string }>({ title, items, more, testId, link, rest }: {
+  title: string;
+  items: readonly T[];
+  more: boolean;
+  testId: string;
+  link: (item: T) => string;
+  rest: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <h3 className="slds-text-title_caps slds-m-top_x-small">{title}</h3>
+      {items.length === 0 ? (
+        <p className="slds-text-color_weak">None.</p>
+      ) : (
+        <ul className="gw-sender-account__list">
+          {items.map((item) => (
+            <li key={item.id} data-testid={testId} data-id={item.id}>
+              <a href={item.url} target="_blank" rel="noreferrer">
+                {link(item)}
+              </a>{' '}
+              {rest(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && <p className="slds-text-color_weak">More are on the account.</p>}
+    </>
+  );
+}
+
+const weak = (parts: readonly (string | null)[]): ReactNode => {
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? <span className="slds-text-color_weak">· {text}</span> : null;
+};
+
 /** The sender's account with its open opportunities and cases, each a link into Salesforce. */
 function AccountSummary({ account }: { account: SenderAccount }) {
   return (
-    <section className="slds-m-top_small gw-sender-account" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
+    <section className="slds-m-top_small" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
       <h3 id="gw-sender-account" className="slds-text-title_caps">
         Account
       </h3>
@@ -73,42 +110,26 @@ function AccountSummary({ account }: { account: SenderAccount }) {
           {account.name}
         </a>
       </p>
-      <h3 className="slds-text-title_caps slds-m-top_x-small">Open opportunities</h3>
-      {account.opportunities.length === 0 ? (
-        <p className="slds-text-color_weak">None.</p>
-      ) : (
-        <ul className="gw-sender-account__list">
-          {account.opportunities.map((opportunity) => (
-            <li key={opportunity.id} data-testid="sender-opportunity" data-id={opportunity.id}>
-              <a href={opportunity.url} target="_blank" rel="noreferrer">
-                {opportunity.name}
-              </a>
-              <span className="slds-text-color_weak">
-                {' '}
-                · {[opportunity.stage, opportunity.amount, opportunity.closeDate ? `closes ${opportunity.closeDate}` : null].filter(Boolean).join(' · ')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {account.moreOpportunities && <p className="slds-text-color_weak">More are on the account.</p>}
-      <h3 className="slds-text-title_caps slds-m-top_x-small">Open cases</h3>
-      {account.cases.length === 0 ? (
-        <p className="slds-text-color_weak">None.</p>
-      ) : (
-        <ul className="gw-sender-account__list">
-          {account.cases.map((item) => (
-            <li key={item.id} data-testid="sender-case" data-id={item.id}>
-              <a href={item.url} target="_blank" rel="noreferrer">
-                {item.caseNumber}
-              </a>{' '}
-              {item.subject}
-              {item.status && <span className="slds-text-color_weak"> · {item.status}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      {account.moreCases && <p className="slds-text-color_weak">More are on the account.</p>}
+      <OpenRecords
+        title="Open opportunities"
+        items={account.opportunities}
+        more={account.moreOpportunities}
+        testId="sender-opportunity"
+        link={(deal) => deal.name}
+        rest={(deal) => weak([deal.stage, deal.amount, deal.closeDate ? `closes ${deal.closeDate}` : null])}
+      />
+      <OpenRecords
+        title="Open cases"
+        items={account.cases}
+        more={account.moreCases}
+        testId="sender-case"
+        link={(item) => item.caseNumber}
+        rest={(item) => (
+          <>
+            {item.subject} {weak([item.status])}
+          </>
+        )}
+      />
     </section>
   );
 }
