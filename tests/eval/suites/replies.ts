@@ -52,7 +52,7 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
       viewFor: async () => ({
         kind: 'gmail',
         sender: { email: item.person.email, name: item.person.name },
-        match: { kind: 'found', objectName: 'Contact', recordId: item.person.id, name: item.person.name, detail: '', url: `https://${ORG_API_HOST}/${item.person.id}` },
+        match: { kind: 'found', objectName: 'Contact', recordId: item.person.id, name: item.person.name, detail: '', url: `https://${ORG_API_HOST}/${item.person.id}`, account: null, accountProblem: null },
       }),
     },
     clientFor: world.clientFor,
