@@ -1,5 +1,6 @@
 import purgeCss from '@fullhuman/postcss-purgecss';
 import { defineConfig } from 'wxt';
+import { MAIL_MATCHES } from './lib/features/mail/clients';
 
 // Hosts whose cookies and APIs Groundwork needs; the README explains each one.
 const SALESFORCE_HOSTS = [
@@ -30,7 +31,7 @@ export default defineConfig({
     name: 'Groundwork for Salesforce',
     description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
     permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms'],
-    host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
+    host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', ...MAIL_MATCHES],
     action: { default_title: 'Open Groundwork' },
     // Stricter than Chrome's default for extension pages: only the extension's own scripts, styles, fonts and images;
     // no plugins, forms, frames or base URL. connect-src stays open to https (and http on this machine) because a

@@ -11,8 +11,11 @@ import {
 } from '../lib/browser/background-events';
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
-import { GmailReport, gmailTabOf, LocationReport, PANEL_PORT, salesforceTabOf } from '../lib/messaging';
+import { MAIL_CLIENTS } from '../lib/features/mail';
+import { LocationReport, MailReport, PANEL_PORT, salesforceTabOf, tabOnHostsOf } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
+
+const MAIL_HOSTS = MAIL_CLIENTS.flatMap((client) => client.hosts);
 
 export default defineBackground(() => {
   const { records, features, handlers, allowed } = createFeatures({
@@ -53,10 +56,10 @@ export default defineBackground(() => {
       void records.reportLocation(salesforceTab, windowId, location.data.url);
       return;
     }
-    const gmailTab = gmailTabOf(sender, extensionId());
-    const gmail = GmailReport.safeParse(message);
-    if (gmailTab !== null && gmail.success && new URL(gmail.data.url).origin === sender.origin) {
-      void records.reportGmail(gmailTab, windowId, gmail.data.url, gmail.data.sender);
+    const mailTab = tabOnHostsOf(sender, extensionId(), MAIL_HOSTS);
+    const mail = MailReport.safeParse(message);
+    if (mailTab !== null && mail.success && new URL(mail.data.url).origin === sender.origin) {
+      void records.reportMail(mailTab, windowId, mail.data.url, mail.data.sender);
     }
   });
 

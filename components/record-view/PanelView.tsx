@@ -4,10 +4,10 @@ import type { Feature, Generation } from '../../lib/features/generate/messages';
 import type { PanelProblem } from '../../lib/salesforce/problems';
 import { AskSection } from '../ask/AskSection';
 import type { GenerateActions } from '../generate/GenerateSection';
-import { GmailReplySection } from '../gmail/GmailReplySection';
+import { MailReplySection } from '../mail/MailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
 import { PendingNote } from '../log-note/PendingNote';
-import { GmailCard } from '../gmail/GmailCard';
+import { MailCard } from '../mail/MailCard';
 import { Alert, type AlertAction } from '../shared/Alert';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { RecordWorkspace } from './RecordWorkspace';
@@ -91,13 +91,13 @@ export function PanelView({ view, keptCard, preview, previewRequested, actions, 
         </>
       );
     }
-    case 'gmail':
+    case 'mail':
       return (
         <>
-          <GmailCard view={view} />
+          <MailCard view={view} />
           <PendingNote />
           <FeatureGate feature="gmail">
-            <GmailReplySection view={view} />
+            <MailReplySection view={view} />
           </FeatureGate>
         </>
       );

@@ -125,8 +125,8 @@ export function keepServiceWorkerAlive(): () => void {
 export interface FeatureBrowser {
   /** The active tab of a window (url only for hosts the extension may read). */
   activeTab(windowId: number): Promise<ActiveTab | null>;
-  /** Gmail tabs of a window, most recently used first. */
-  gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]>;
+  /** Tabs of every window whose address matches one of the patterns, most recently used first. */
+  tabsMatching(patterns: readonly string[]): Promise<{ tabId: number; url: string }[]>;
   /** A message to a tab's content script; rejects when none answers. */
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Opens a URL in a new tab of the window. */
@@ -141,8 +141,8 @@ export interface FeatureBrowser {
 
 export const featureBrowser: FeatureBrowser = {
   activeTab: activeTabOf,
-  async gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]> {
-    const tabs = await browser.tabs.query({ windowId, url: 'https://mail.google.com/*' });
+  async tabsMatching(patterns: readonly string[]): Promise<{ tabId: number; url: string }[]> {
+    const tabs = await browser.tabs.query({ url: [...patterns] });
     return tabs
       .filter((tab): tab is typeof tab & { id: number; url: string } => tab.id !== undefined && tab.url !== undefined)
       .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))

@@ -18,7 +18,7 @@ import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
 import { createExtractLeadFeature } from './extract-lead';
 import { createGenerateHandler, GenerationService } from './generate';
-import { createGmailHandler } from './gmail';
+import { createMailHandler, mailClientOf } from './mail';
 import { createGovernance, createGovernanceFeature, type SettingsGate } from './governance';
 import { createLogNoteFeature } from './log-note';
 import { createMorningPrepFeature } from './morning-prep';
@@ -88,6 +88,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     activeTabOf: platform.browser.activeTab,
     clientFor,
     redaction: () => governance.redaction(),
+    mailClientOf: (url) => mailClientOf(url)?.name ?? null,
   });
   const generations = new GenerationService({
     store: local,
@@ -122,7 +123,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),
     { name: 'ask', channel: createAskHandler({ ...deps, records }) },
-    { name: 'gmail', channel: createGmailHandler({ ...deps, records }) },
+    { name: 'mail', channel: createMailHandler({ ...deps, records }) },
     createGovernanceFeature(deps),
     createMorningPrepFeature({ settings: governance.settings, gate: governance.gate, orgs, cookies, generations, clientFor, session }),
   ];

@@ -6,8 +6,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeUrl } from '../../lib/features/gmail/insert';
-import { InsertOutcome } from '../../lib/features/gmail/content-messages';
+import { composeUrl } from '../../lib/features/mail/insert';
+import { InsertOutcome } from '../../lib/features/mail/content-messages';
 import { DANA, type DraftSnapshot } from '../sandbox/gmail';
 import { serviceWorker } from './chromium';
 import { harnessForFile } from './harness';

@@ -15,16 +15,16 @@ import { lightningHostFor } from '../../salesforce/hosts';
 import { storageLedger, type CommitLedger } from '../../salesforce/ledger';
 import { findPersonByEmail } from '../../salesforce/people';
 import { toSalesforceProblem } from '../../salesforce/problems';
-import type { GmailEvent, GmailRequest, GmailState, InsertedEmail, LogState, MatchedPerson } from './messages';
+import type { MailEvent, MailRequest, MailState, InsertedEmail, LogState, MatchedPerson } from './messages';
 import { buildEmailLogReview, type LogReview, type LogTarget } from './log';
-import type { GmailOrgApi, GmailOrgs } from './org';
+import type { MailOrgApi, MailOrgs } from './org';
 
-type LogRequest = Extract<GmailRequest, { type: 'log-email' | 'log-change' | 'log-confirm' | 'log-cancel' }>;
+type LogRequest = Extract<MailRequest, { type: 'log-email' | 'log-change' | 'log-confirm' | 'log-cancel' }>;
 
 export interface LogFlowDeps {
-  orgs: GmailOrgs;
-  update(windowId: number, change: (state: GmailState) => GmailState | Promise<GmailState>): Promise<GmailState>;
-  sendState(panel: PanelConnection<GmailEvent>, state: GmailState): void;
+  orgs: MailOrgs;
+  update(windowId: number, change: (state: MailState) => MailState | Promise<MailState>): Promise<MailState>;
+  sendState(panel: PanelConnection<MailEvent>, state: MailState): void;
   now(): Date;
   newId(): string;
   /** Where commits are remembered by idempotency key (session storage): a double click never writes twice. */
@@ -53,12 +53,12 @@ export class LogFlow {
     return this.running.has(windowId);
   }
 
-  async handle(request: LogRequest, panel: PanelConnection<GmailEvent>): Promise<void> {
+  async handle(request: LogRequest, panel: PanelConnection<MailEvent>): Promise<void> {
     const next = await this.apply(request, panel);
     this.deps.sendState(panel, next);
   }
 
-  private apply(request: LogRequest, panel: PanelConnection<GmailEvent>): Promise<GmailState> {
+  private apply(request: LogRequest, panel: PanelConnection<MailEvent>): Promise<MailState> {
     switch (request.type) {
       case 'log-email':
         return this.prepare(panel);
@@ -71,7 +71,7 @@ export class LogFlow {
     }
   }
 
-  private changeReview(windowId: number, change: (review: LogReview) => LogReview): Promise<GmailState> {
+  private changeReview(windowId: number, change: (review: LogReview) => LogReview): Promise<MailState> {
     return this.deps.update(windowId, (state) => {
       if (state.log.kind !== 'review' || state.log.committing) return state;
       try {
@@ -83,7 +83,7 @@ export class LogFlow {
     });
   }
 
-  private async prepare(panel: PanelConnection<GmailEvent>): Promise<GmailState> {
+  private async prepare(panel: PanelConnection<MailEvent>): Promise<MailState> {
     const state = await this.deps.update(panel.windowId, (current) => (current.inserted ? { ...current, log: { kind: 'preparing' } } : current));
     this.deps.sendState(panel, state);
     const email = state.inserted;
@@ -109,7 +109,7 @@ export class LogFlow {
     return { kind: 'review', review, person, idempotencyKey: this.deps.newId(), committing: false, problem: null };
   }
 
-  private async personByAddress(api: GmailOrgApi, apiHost: string, to: readonly string[]): Promise<MatchedPerson | null> {
+  private async personByAddress(api: MailOrgApi, apiHost: string, to: readonly string[]): Promise<MatchedPerson | null> {
     const email = to[0];
     if (!email) return null;
     const found = await findPersonByEmail(api, email, lightningHostFor(apiHost));
@@ -117,14 +117,14 @@ export class LogFlow {
   }
 
   /** A Contact's account: the Task's WhatId. Leads have none. */
-  private async accountOf(api: GmailOrgApi, person: MatchedPerson): Promise<LogTarget['what']> {
+  private async accountOf(api: MailOrgApi, person: MatchedPerson): Promise<LogTarget['what']> {
     if (person.objectName !== 'Contact' || !RECORD_ID.test(person.recordId)) return null;
     const answer = AccountOfContact.safeParse(await api.query(`SELECT AccountId, Account.Name FROM Contact WHERE Id = '${person.recordId}'`));
     const row = answer.success ? answer.data.records[0] : undefined;
     return row?.AccountId ? { id: row.AccountId, objectName: 'Account', name: row.Account?.Name ?? 'its account' } : null;
   }
 
-  private async confirm(panel: PanelConnection<GmailEvent>): Promise<GmailState> {
+  private async confirm(panel: PanelConnection<MailEvent>): Promise<MailState> {
     const windowId = panel.windowId;
     let claimed = false;
     const started = await this.deps.update(windowId, (state) => {

@@ -1,26 +1,26 @@
 import { create } from 'zustand';
 import type { ReviewChange } from '../../proposals/messages';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
-import { EMPTY_STATE, type GmailEvent, type GmailRequest, type GmailState, type InsertResult, type ReplyDraft } from './messages';
+import { EMPTY_STATE, type MailEvent, type MailRequest, type MailState, type InsertResult, type ReplyDraft } from './messages';
 
 /**
- * The Gmail features' panel state: what the background keeps for this window (reply, last insert, log review), plus
+ * The mail features' panel state: what the background keeps for this window (reply, last insert, log review), plus
  * what only the panel knows (an insert waiting for its answer, whether the clipboard took a draft).
  */
-export interface GmailPanelState {
-  state: GmailState;
-  /** Which "Insert into Gmail" the rep clicked and is waiting for. */
+export interface MailPanelState {
+  state: MailState;
+  /** Which "Insert into …" the rep clicked and is waiting for. */
   inserting: InsertResult['source'] | null;
   /** The clipboard fallback of the insert result with this `at`: copied, or the browser refused. */
   copied: { at: string; ok: boolean } | null;
-  showState(state: GmailState): void;
+  showState(state: MailState): void;
   showReply(reply: ReplyDraft): void;
   startInsert(source: InsertResult['source']): void;
   noteCopy(at: string, ok: boolean): void;
   editReply(body: string): void;
 }
 
-export const useGmailStore = create<GmailPanelState>()((set) => ({
+export const useMailStore = create<MailPanelState>()((set) => ({
   state: EMPTY_STATE,
   inserting: null,
   copied: null,
@@ -31,18 +31,19 @@ export const useGmailStore = create<GmailPanelState>()((set) => ({
   editReply: (body) => set((current) => (current.state.reply ? { state: { ...current.state, reply: { ...current.state.reply, edited: body } } } : {})),
 }));
 
-export const selectGmailState = (store: GmailPanelState): GmailState => store.state;
-export const selectReply = (store: GmailPanelState): ReplyDraft | null => store.state.reply;
-export const selectInserting = (store: GmailPanelState): InsertResult['source'] | null => store.inserting;
-export const selectCopied = (store: GmailPanelState): { at: string; ok: boolean } | null => store.copied;
-export const selectLastInsert = (store: GmailPanelState): InsertResult | null => store.state.lastInsert;
-export const selectLog = (store: GmailPanelState): GmailState['log'] => store.state.log;
-export const selectInserted = (store: GmailPanelState): GmailState['inserted'] => store.state.inserted;
+export const selectMailState = (store: MailPanelState): MailState => store.state;
+export const selectReply = (store: MailPanelState): ReplyDraft | null => store.state.reply;
+export const selectInserting = (store: MailPanelState): InsertResult['source'] | null => store.inserting;
+export const selectCopied = (store: MailPanelState): { at: string; ok: boolean } | null => store.copied;
+export const selectLastInsert = (store: MailPanelState): InsertResult | null => store.state.lastInsert;
+export const selectLog = (store: MailPanelState): MailState['log'] => store.state.log;
+export const selectTargetClient = (store: MailPanelState): MailState['client'] => store.state.client;
+export const selectInserted = (store: MailPanelState): MailState['inserted'] => store.state.inserted;
 
-const request = (payload: GmailRequest): void => sendFeatureRequest('gmail', payload);
+const request = (payload: MailRequest): void => sendFeatureRequest('mail', payload);
 
 /**
- * The clipboard fallback: Gmail could not take the draft, so it goes on the clipboard, from the panel, while the
+ * The clipboard fallback: the mail client could not take the draft, so it goes on the clipboard, from the panel, while the
  * rep's click still counts as a user gesture.
  */
 async function copyFallback(result: InsertResult): Promise<void> {
@@ -51,11 +52,11 @@ async function copyFallback(result: InsertResult): Promise<void> {
     () => true,
     () => false,
   );
-  useGmailStore.getState().noteCopy(result.at, ok);
+  useMailStore.getState().noteCopy(result.at, ok);
 }
 
-function onEvent(event: GmailEvent): void {
-  const store = useGmailStore.getState();
+function onEvent(event: MailEvent): void {
+  const store = useMailStore.getState();
   if (event.type === 'reply') {
     store.showReply(event.reply);
     return;
@@ -69,10 +70,10 @@ function onEvent(event: GmailEvent): void {
 let subscribers = 0;
 let stop: (() => void) | null = null;
 
-/** Starts listening (once for every component that uses the Gmail features) and asks for the kept state. */
-export function connectGmail(): () => void {
+/** Starts listening (once for every component that uses the mail features) and asks for the kept state. */
+export function connectMail(): () => void {
   subscribers += 1;
-  if (!stop) stop = onFeatureEvent('gmail', onEvent);
+  if (!stop) stop = onFeatureEvent('mail', onEvent);
   // After the parent's effect has connected the port: child effects run first.
   const timer = setTimeout(() => request({ type: 'open' }), 0);
   return () => {
@@ -85,15 +86,15 @@ export function connectGmail(): () => void {
   };
 }
 
-export const gmailActions = {
+export const mailActions = {
   insert(source: InsertResult['source'], subject: string, body: string): void {
-    useGmailStore.getState().startInsert(source);
+    useMailStore.getState().startInsert(source);
     request({ type: 'insert', source, subject, body });
   },
   draftReply: (instruction: string): void => request({ type: 'draft-reply', instruction }),
   stopReply: (): void => request({ type: 'stop-reply' }),
   editReply(body: string): void {
-    useGmailStore.getState().editReply(body);
+    useMailStore.getState().editReply(body);
     request({ type: 'edit-reply', body });
   },
   logEmail: (): void => request({ type: 'log-email' }),

@@ -5,10 +5,10 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { NO_MEMORY, scanComposes, type ComposeMemory } from '../../../lib/features/gmail/compose';
-import { composeUrl, insertDraft } from '../../../lib/features/gmail/insert';
-import { InsertDraftCommand, InsertOutcome, isFromOwnExtension } from '../../../lib/features/gmail/content-messages';
-import { gmailAccountOf } from '../../../lib/features/gmail/selectors';
+import { NO_MEMORY, scanComposes, type ComposeMemory } from '../../../lib/features/mail/compose';
+import { insertDraft } from '../../../lib/features/mail/insert';
+import { InsertDraftCommand, InsertOutcome, isFromOwnExtension } from '../../../lib/features/mail/content-messages';
+import { gmail, gmailAccountOf, gmailComposeUrl } from '../../../lib/features/mail/clients/gmail';
 
 const BODY_ATTRS = 'class="Am aiL" aria-label="Message Body" g_editable="true" role="textbox" aria-multiline="true" contenteditable="true"';
 const SIGNATURE =
@@ -48,7 +48,7 @@ describe('compose discovery', () => {
   it('finds pop-up, full-screen and inline composes by the body attributes, whatever the labels say', () => {
     const doc = page(popup('1', '<br>') + popup('2', '<br>', { fullscreen: true }) + inlineReply('<br>'));
     for (const body of doc.querySelectorAll('[aria-label]')) body.setAttribute('aria-label', 'Nachrichtentext');
-    const scan = scanComposes(doc);
+    const scan = scanComposes(gmail.dom, doc);
     expect(scan.composes.map((compose) => [compose.root.id, compose.kind])).toEqual([
       ['root-1', 'popup'],
       ['root-2', 'fullscreen'],
@@ -60,7 +60,7 @@ describe('compose discovery', () => {
   it('flags a compose whose editor no longer carries the body attributes as unrecognised', () => {
     const doc = page(popup('1', '<br>'));
     bodyOf(doc, '1').removeAttribute('g_editable');
-    expect(scanComposes(doc)).toEqual({ composes: [], unrecognised: true });
+    expect(scanComposes(gmail.dom, doc)).toEqual({ composes: [], unrecognised: true });
   });
 });
 
@@ -70,9 +70,9 @@ describe('insertDraft', () => {
     const inputs: string[] = [];
     bodyOf(doc, '1').addEventListener('input', (event) => inputs.push((event as InputEvent).data ?? ''));
 
-    const outcome = insertDraft(doc, { text: 'Hi Dana,\r\n\r\nThe quote is attached.\nSam' });
+    const outcome = insertDraft(doc, { text: 'Hi Dana,\r\n\r\nThe quote is attached.\nSam' }, gmail);
 
-    expect(outcome).toEqual({ kind: 'inserted', where: 'top', compose: 'popup', method: 'dom-fallback', subjectSet: false, subject: '', to: [] });
+    expect(outcome).toEqual({ kind: 'inserted', where: 'top', compose: 'popup', reply: false, method: 'dom-fallback', subjectSet: false, subject: '', to: [] });
     expect(bodyOf(doc, '1').innerHTML).toBe(
       // As Chromium's own insertText writes it: the first empty line's placeholder gives way to the text.
       '<div>Hi Dana,</div><div><br></div><div>The quote is attached.</div><div>Sam</div>' + SIGNATURE.slice('<div><br clear="all"></div>'.length),
@@ -82,14 +82,14 @@ describe('insertDraft', () => {
 
   it('gives the draft its own line above a line the rep already wrote at the top', () => {
     const doc = page(popup('1', `<div>P.S. call me</div>${SIGNATURE}`));
-    insertDraft(doc, { text: 'Hi Dana,\nSee below.' });
+    insertDraft(doc, { text: 'Hi Dana,\nSee below.' }, gmail);
     expect(bodyOf(doc, '1').innerHTML.startsWith('<div>Hi Dana,</div><div>See below.</div><div>P.S. call me</div>')).toBe(true);
   });
 
   it('adds an empty line above a signature the body starts with, instead of writing into the signature', () => {
     const signatureOnly = '<span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature">Sam</div>';
     const doc = page(popup('1', signatureOnly));
-    expect(insertDraft(doc, { text: 'Hello' })).toMatchObject({ kind: 'inserted', where: 'top' });
+    expect(insertDraft(doc, { text: 'Hello' }, gmail)).toMatchObject({ kind: 'inserted', where: 'top' });
     expect(bodyOf(doc, '1').innerHTML).toBe(`<div>Hello</div>${signatureOnly}`);
   });
 
@@ -100,7 +100,7 @@ describe('insertDraft', () => {
     const caret = { endContainer: text, endOffset: 'Hello Dana,'.length, startContainer: text } as unknown as Range;
     const memory: ComposeMemory = { ...focused(doc, '1'), caretIn: () => caret };
 
-    const outcome = insertDraft(doc, { text: ' the quote is attached.\nBest,' }, memory);
+    const outcome = insertDraft(doc, { text: ' the quote is attached.\nBest,' }, gmail, memory);
 
     expect(outcome).toMatchObject({ kind: 'inserted', where: 'caret' });
     expect(bodyOf(doc, '1').innerHTML).toBe(`<div>Hello Dana, the quote is attached.</div><div>Best, see below.</div>${SIGNATURE}`);
@@ -112,7 +112,7 @@ describe('insertDraft', () => {
       const before = doc.querySelector('.gmail_signature')?.outerHTML;
       const target = doc.querySelector(inside)?.firstChild as Node;
       const caret = { endContainer: target, endOffset: 2, startContainer: target } as unknown as Range;
-      const outcome = insertDraft(doc, { text: 'Draft', subject: 'New subject' }, { ...focused(doc, 'reply'), caretIn: () => caret });
+      const outcome = insertDraft(doc, { text: 'Draft', subject: 'New subject' }, gmail, { ...focused(doc, 'reply'), caretIn: () => caret });
       expect(outcome).toMatchObject({ kind: 'inserted', where: 'top', compose: 'inline', subjectSet: false, subject: 'Re: Renewal', to: ['dana@umbrella.example'] });
       expect(bodyOf(doc, 'reply').innerHTML.startsWith('<div>Draft</div>')).toBe(true);
       expect(doc.querySelector('.gmail_signature')?.outerHTML).toBe(before);
@@ -122,42 +122,41 @@ describe('insertDraft', () => {
 
   it('picks the compose the rep focused last, else the one that appeared last', () => {
     const doc = page(popup('1', '<br>') + popup('2', '<br>'));
-    insertDraft(doc, { text: 'to one' }, focused(doc, '2', '1'));
+    insertDraft(doc, { text: 'to one' }, gmail, focused(doc, '2', '1'));
     expect(bodyOf(doc, '1').textContent).toBe('to one');
     expect(bodyOf(doc, '2').textContent).toBe('');
 
     const appeared = new Map([[doc.getElementById('root-1'), 1], [doc.getElementById('root-2'), 2]]);
-    insertDraft(doc, { text: 'to the newest' }, { ...NO_MEMORY, appearedAt: (root) => appeared.get(root as HTMLElement) ?? 0 });
+    insertDraft(doc, { text: 'to the newest' }, gmail, { ...NO_MEMORY, appearedAt: (root) => appeared.get(root as HTMLElement) ?? 0 });
     expect(bodyOf(doc, '2').textContent).toBe('to the newest');
   });
 
   it('sets the subject only on a new message whose subject box is empty', () => {
     const doc = page(popup('1', '<br>') + popup('2', '<br>', { subject: 'Mine' }));
-    expect(insertDraft(doc, { text: 'x', subject: 'Revised\nquote' }, focused(doc, '1'))).toMatchObject({ subjectSet: true, subject: 'Revised quote' });
-    expect(insertDraft(doc, { text: 'x', subject: 'Revised quote' }, focused(doc, '2'))).toMatchObject({ subjectSet: false, subject: 'Mine' });
+    expect(insertDraft(doc, { text: 'x', subject: 'Revised\nquote' }, gmail, focused(doc, '1'))).toMatchObject({ subjectSet: true, subject: 'Revised quote' });
+    expect(insertDraft(doc, { text: 'x', subject: 'Revised quote' }, gmail, focused(doc, '2'))).toMatchObject({ subjectSet: false, subject: 'Mine' });
   });
 
-  it('answers no-compose with the account, and dom-changed without writing when the markup is not recognised', () => {
+  it('answers no-compose, and dom-changed without writing when the markup is not recognised', () => {
     const empty = page('<div class="ae4"></div>');
-    Object.defineProperty(empty, 'location', { value: new URL('https://mail.google.com/mail/u/1/#inbox') });
-    expect(insertDraft(empty, { text: 'x' })).toMatchObject({ kind: 'no-compose', account: '1' });
+    expect(insertDraft(empty, { text: 'x' }, gmail)).toEqual({ kind: 'no-compose', message: 'No compose window is open in this Gmail tab.' });
 
     const changed = page(popup('1', '<div>mine</div>'));
     bodyOf(changed, '1').removeAttribute('g_editable');
-    expect(insertDraft(changed, { text: 'x', subject: 'y' })).toMatchObject({ kind: 'dom-changed' });
+    expect(insertDraft(changed, { text: 'x', subject: 'y' }, gmail)).toMatchObject({ kind: 'dom-changed' });
     expect(bodyOf(changed, '1').innerHTML).toBe('<div>mine</div>');
     expect(changed.querySelector<HTMLInputElement>('input[name="subjectbox"]')?.value).toBe('');
 
     const recognised = page(popup('1', '<br>'));
     const unrecognisedFocus: ComposeMemory = { ...focused(recognised, '1'), lastEditorUnrecognised: () => true };
-    expect(insertDraft(recognised, { text: 'x' }, unrecognisedFocus)).toMatchObject({ kind: 'dom-changed' });
+    expect(insertDraft(recognised, { text: 'x' }, gmail, unrecognisedFocus)).toMatchObject({ kind: 'dom-changed' });
     expect(bodyOf(recognised, '1').innerHTML).toBe('<br>');
   });
 });
 
 describe('messages and URLs', () => {
   it('builds Gmail\'s prefilled compose URL for an account', () => {
-    const url = new URL(composeUrl(1, { to: ['dana@umbrella.example', 'priya@umbrella.example'], subject: 'Quote & terms', body: 'Hi Dana,\n\nSee below.' }));
+    const url = new URL(gmailComposeUrl(1, { to: ['dana@umbrella.example', 'priya@umbrella.example'], subject: 'Quote & terms', body: 'Hi Dana,\n\nSee below.' }));
     expect(url.pathname).toBe('/mail/u/1/');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       view: 'cm',
@@ -166,7 +165,7 @@ describe('messages and URLs', () => {
       su: 'Quote & terms',
       body: 'Hi Dana,\n\nSee below.',
     });
-    expect(composeUrl('0', {})).toBe('https://mail.google.com/mail/u/0/?view=cm&fs=1');
+    expect(gmailComposeUrl('0', {})).toBe('https://mail.google.com/mail/u/0/?view=cm&fs=1');
   });
 
   it('reads the account from Gmail URLs only', () => {
@@ -180,8 +179,8 @@ describe('messages and URLs', () => {
     expect(isFromOwnExtension({ id: 'ours' }, 'ours')).toBe(true);
     expect(isFromOwnExtension({ id: 'ours', tab: { id: 3 } }, 'ours')).toBe(false);
     expect(isFromOwnExtension({ id: 'theirs' }, 'ours')).toBe(false);
-    expect(InsertDraftCommand.safeParse({ type: 'gmail-insert', text: '' }).success).toBe(false);
-    expect(InsertDraftCommand.safeParse({ type: 'gmail-insert', text: 'x', subject: 'y' }).success).toBe(true);
+    expect(InsertDraftCommand.safeParse({ type: 'mail-insert', text: '' }).success).toBe(false);
+    expect(InsertDraftCommand.safeParse({ type: 'mail-insert', text: 'x', subject: 'y' }).success).toBe(true);
     expect(InsertOutcome.safeParse({ kind: 'dom-changed', message: 'm' }).success).toBe(true);
   });
 });

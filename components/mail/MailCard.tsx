@@ -1,15 +1,15 @@
 import type { PanelView } from '../../lib/features/record-view/messages';
 import { Alert } from '../shared/Alert';
 
-type GmailView = Extract<PanelView, { kind: 'gmail' }>;
+type MailView = Extract<PanelView, { kind: 'mail' }>;
 
-/** With an email open in Gmail: the sender's Salesforce Contact or Lead, or the offer to create a Lead. */
-export function GmailCard({ view }: { view: GmailView }) {
+/** With an email open in Gmail or Outlook: the sender's Salesforce Contact or Lead, or the offer to create a Lead. */
+export function MailCard({ view }: { view: MailView }) {
   if (!view.sender) {
     return (
       <section className="slds-card gw-section" data-testid="panel-state" data-state="gmail-no-message" role="status">
         <h2 className="slds-text-heading_small slds-m-bottom_x-small">Open an email</h2>
-        <p>Open a message in Gmail and Groundwork shows its sender&apos;s Salesforce record here.</p>
+        <p>Open a message in {view.client} and Groundwork shows its sender&apos;s Salesforce record here.</p>
       </section>
     );
   }

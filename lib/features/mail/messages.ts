@@ -7,15 +7,16 @@ import { defineChannel } from '../../messaging/channels';
 import { ReviewChange } from '../../proposals/messages';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
+import { MailClientName } from '../../messaging/mail-sender';
 import { LogReview } from './log';
 
 const Text = z.string().max(100_000);
 
 /** Side panel → background. */
-export const GmailRequest = z.discriminatedUnion('type', [
+export const MailRequest = z.discriminatedUnion('type', [
   /** The panel mounted: send what is kept for this window. */
   z.object({ type: z.literal('open') }),
-  /** "Insert into Gmail" on a draft; `source` says whether it is the reply drafted here (goes into an inline reply). */
+  /** "Insert into Gmail / Outlook" on a draft; `source` says whether it is the reply drafted here (goes into an inline reply). */
   z.object({ type: z.literal('insert'), subject: z.string().max(1000), body: Text.min(1), source: z.enum(['draft', 'reply']) }),
   z.object({ type: z.literal('draft-reply'), instruction: z.string().max(500).default('') }),
   z.object({ type: z.literal('stop-reply') }),
@@ -28,13 +29,13 @@ export const GmailRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log-confirm') }),
   z.object({ type: z.literal('log-cancel') }),
 ]);
-export type GmailRequest = z.infer<typeof GmailRequest>;
+export type MailRequest = z.infer<typeof MailRequest>;
 
-/** What became of "Insert into Gmail", in the words the panel shows. */
+/** What became of "Insert into Gmail / Outlook", in the words the panel shows. */
 export const InsertResult = z.object({
   /**
-   * inserted: written into a compose; opened-compose: Gmail's prefilled compose opened; clipboard: nothing written in
-   * Gmail, the panel puts the draft on the clipboard; failed: nothing happened, `message` says why.
+   * inserted: written into a compose; opened-compose: the client's prefilled compose opened; clipboard: nothing written
+   * in the client, the panel puts the draft on the clipboard; failed: nothing happened, `message` says why.
    */
   kind: z.enum(['inserted', 'opened-compose', 'clipboard', 'failed']),
   message: z.string(),
@@ -55,7 +56,7 @@ export const MatchedPerson = z.object({
 });
 export type MatchedPerson = z.infer<typeof MatchedPerson>;
 
-/** The reply drafted for the open Gmail message. */
+/** The reply drafted for the open email (Gmail or Outlook). */
 export const ReplyDraft = z.object({
   id: z.string(),
   status: z.enum(['streaming', 'done', 'stopped', 'failed', 'interrupted']),
@@ -74,7 +75,7 @@ export const ReplyDraft = z.object({
 });
 export type ReplyDraft = z.infer<typeof ReplyDraft>;
 
-/** The email the rep last put into Gmail through Groundwork: what "Log to Salesforce" records. */
+/** The email the rep last put into Gmail or Outlook through Groundwork: what "Log to Salesforce" records. */
 export const InsertedEmail = z.object({
   subject: z.string(),
   body: z.string(),
@@ -105,22 +106,24 @@ export const LogState = z.discriminatedUnion('kind', [
 export type LogState = z.infer<typeof LogState>;
 
 /** Everything kept for one window's panel. */
-export const GmailState = z.object({
+export const MailState = z.object({
   reply: ReplyDraft.nullable(),
   lastInsert: InsertResult.nullable(),
+  /** The mail client a draft would go into now (the tab found when the panel opened or last inserted); null: none open. */
+  client: MailClientName.nullable().default(null),
   inserted: InsertedEmail.nullable(),
   log: LogState,
 });
-export type GmailState = z.infer<typeof GmailState>;
+export type MailState = z.infer<typeof MailState>;
 
-export const EMPTY_STATE: GmailState = { reply: null, lastInsert: null, inserted: null, log: { kind: 'idle' } };
+export const EMPTY_STATE: MailState = { reply: null, lastInsert: null, client: null, inserted: null, log: { kind: 'idle' } };
 
 /** Background → side panel. */
-export const GmailEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('state'), state: GmailState }),
+export const MailEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state'), state: MailState }),
   /** A reply's progress (sent often while it streams). */
   z.object({ type: z.literal('reply'), reply: ReplyDraft }),
 ]);
-export type GmailEvent = z.infer<typeof GmailEvent>;
+export type MailEvent = z.infer<typeof MailEvent>;
 
-export const gmailChannel = defineChannel({ name: 'gmail', request: GmailRequest, event: GmailEvent, featureSwitch: 'gmail' });
+export const mailChannel = defineChannel({ name: 'mail', request: MailRequest, event: MailEvent, featureSwitch: 'gmail' });

@@ -1,12 +1,12 @@
 /**
- * Writing a draft into a Gmail compose, from the isolated-world content script (Gmail enforces Trusted Types, which
- * binds only the page's main world). The draft goes where the rep's caret was in the body of the compose they used last,
+ * Writing a draft into a mail client's compose, from the isolated-world content script (Gmail and Outlook enforce
+ * Trusted Types, which binds only the page's main world). The draft goes where the rep's caret was in the body of the compose they used last,
  * else at the top of its body; always above the signature and the quoted text, and always beside what the rep wrote:
  * a selection is kept and the draft goes right after it, because replacing the rep's words is never what "insert" means.
  */
-import { NO_MEMORY, isRendered, recipientsOf, scanComposes, subjectOf, type Compose, type ComposeMemory } from './compose';
+import { isRendered, type MailClient, type MailDom } from './client';
+import { NO_MEMORY, scanComposes, type Compose, type ComposeMemory } from './compose';
 import type { InsertOutcome } from './content-messages';
-import { GMAIL, gmailAccountOf } from './selectors';
 
 export interface DraftToInsert {
   text: string;
@@ -23,51 +23,40 @@ const TEXT_NODE = 3;
 const LEAVES = new Set(['BR', 'IMG', 'HR', 'INPUT']);
 const BLOCKS = new Set(['DIV', 'P', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR']);
 
-const DOM_CHANGED =
-  "Gmail's compose window has changed in a way Groundwork does not recognise, so nothing was written into it. " +
+const domChanged = (client: MailClient): string =>
+  `${client.name}'s compose window has changed in a way Groundwork does not recognise, so nothing was written into it. ` +
   'The draft is on the clipboard: paste it into the message.';
-const NO_COMPOSE = 'No compose window is open in this Gmail tab.';
 
-export function insertDraft(doc: Document, draft: DraftToInsert, memory: ComposeMemory = NO_MEMORY): InsertOutcome {
-  if (memory.lastEditorUnrecognised()) return { kind: 'dom-changed', message: DOM_CHANGED };
-  const scan = scanComposes(doc);
+export function insertDraft(doc: Document, draft: DraftToInsert, client: MailClient, memory: ComposeMemory = NO_MEMORY): InsertOutcome {
+  const dom = client.dom;
+  if (memory.lastEditorUnrecognised()) return { kind: 'dom-changed', message: domChanged(client) };
+  const scan = scanComposes(dom, doc);
   const compose = targetCompose(scan.composes, memory);
   if (!compose) {
-    if (scan.unrecognised) return { kind: 'dom-changed', message: DOM_CHANGED };
-    return { kind: 'no-compose', account: gmailAccountOf(doc.location?.href ?? ''), message: NO_COMPOSE };
+    if (scan.unrecognised) return { kind: 'dom-changed', message: domChanged(client) };
+    return { kind: 'no-compose', message: `No compose window is open in this ${client.name} tab.` };
   }
 
   // Decided before anything moves the focus (the subject box takes it for a moment).
-  const caret = caretPoint(doc, compose, memory);
-  const top = caret ? null : topPoint(doc, compose.body);
+  const caret = caretPoint(doc, dom, compose, memory);
+  const top = caret ? null : topPoint(doc, dom, compose.body);
   let text = draft.text.replace(/\r\n?/g, '\n');
   // At the top, above a line the rep already wrote: the draft ends its own line instead of running into theirs.
   if (top?.lineHasText && !text.endsWith('\n')) text += '\n';
 
-  const subjectSet = draft.subject ? fillEmptySubject(doc, compose, draft.subject) : false;
-  const method = writeIntoBody(doc, compose.body, caret ?? (top as TopPoint).point, text);
+  const reply = dom.isReply(compose.root);
+  const subjectSet = draft.subject && !reply ? fillEmptySubject(doc, dom, compose, draft.subject) : false;
+  const method = writeIntoBody(doc, dom, compose.body, caret ?? (top as TopPoint).point, text);
   return {
     kind: 'inserted',
     where: caret ? 'caret' : 'top',
     compose: compose.kind,
+    reply,
     method,
     subjectSet,
-    subject: subjectOf(compose.root),
-    to: recipientsOf(compose.root).to,
+    subject: dom.subjectOf(compose.root),
+    to: dom.recipientsOf(compose.root),
   };
-}
-
-/** Gmail's own prefilled compose (`?view=cm`), for when no compose is open. */
-export function composeUrl(account: string | number, draft: { to?: readonly string[]; subject?: string; body?: string }): string {
-  const params: [string, string][] = [
-    ['view', 'cm'],
-    ['fs', '1'],
-  ];
-  if (draft.to?.length) params.push(['to', draft.to.join(',')]);
-  if (draft.subject) params.push(['su', draft.subject]);
-  if (draft.body) params.push(['body', draft.body]);
-  const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-  return `https://mail.google.com/mail/u/${encodeURIComponent(String(account))}/?${query}`;
 }
 
 /** The compose the rep focused last that is still open; else the one that appeared last. */
@@ -85,12 +74,12 @@ function targetCompose(composes: Compose[], memory: ComposeMemory): Compose | nu
 }
 
 /** The rep's caret in this body (the end of their selection), if it is above the signature and quote. */
-function caretPoint(doc: Document, compose: Compose, memory: ComposeMemory): Point | null {
+function caretPoint(doc: Document, dom: MailDom, compose: Compose, memory: ComposeMemory): Point | null {
   const range = liveSelectionIn(doc, compose.body) ?? memory.caretIn(compose.root);
-  // A caret in a body Gmail has since re-rendered is gone with the old body.
+  // A caret in a body the client has since re-rendered is gone with the old body.
   if (!range || !compose.body.contains(range.endContainer)) return null;
   const point = { node: range.endContainer, offset: range.endOffset };
-  const boundary = compose.body.querySelector(GMAIL.notTheRepsText);
+  const boundary = compose.body.querySelector(dom.notTheRepsText);
   return boundary && isAtOrAfter(boundary, point) ? null : point;
 }
 
@@ -158,11 +147,11 @@ function firstLeaf(body: Node): Node | null {
 }
 
 /** Where a rep's caret lands when they click at the very top of the body. */
-function topPoint(doc: Document, body: HTMLElement): TopPoint {
+function topPoint(doc: Document, dom: MailDom, body: HTMLElement): TopPoint {
   const leaf = firstLeaf(body);
   if (!leaf?.parentNode) return { point: { node: body, offset: 0 }, lineHasText: false };
   const point = leaf.nodeType === TEXT_NODE ? { node: leaf, offset: 0 } : { node: leaf.parentNode, offset: indexOf(leaf) };
-  const boundary = body.querySelector(GMAIL.notTheRepsText);
+  const boundary = body.querySelector(dom.notTheRepsText);
   if (boundary && isAtOrAfter(boundary, point)) {
     // The body starts with the signature or the quote: the draft gets a line of its own above it.
     const line = emptyLine(doc);
@@ -191,7 +180,7 @@ function inputEvent(doc: Document, data: string): Event {
   return View?.InputEvent ? new View.InputEvent('input', init) : new Event('input', init);
 }
 
-/** `insertText` fires trusted input events (Gmail autosaves) and joins the native undo stack. */
+/** `insertText` fires trusted input events (the client saves the draft) and joins the native undo stack. */
 function editingInsert(doc: Document, text: string): boolean {
   if (typeof doc.execCommand !== 'function') return false;
   try {
@@ -207,10 +196,9 @@ function focusWithin(doc: Document, element: HTMLElement): boolean {
   return active !== null && (active === element || element.contains(active));
 }
 
-/** The subject of a new message, only while its subject box is visible and empty; a reply's subject is never touched. */
-function fillEmptySubject(doc: Document, compose: Compose, subject: string): boolean {
-  if (compose.kind === 'inline') return false;
-  const box = compose.root.querySelector<HTMLInputElement>(GMAIL.subjectBox);
+/** The subject of a new message, only while its subject box is visible and empty (a reply's is never touched). */
+function fillEmptySubject(doc: Document, dom: MailDom, compose: Compose, subject: string): boolean {
+  const box = compose.root.querySelector<HTMLInputElement>(dom.subjectBox);
   const line = subject.replace(/\s+/g, ' ').trim();
   if (!box || !line || box.value !== '' || !isRendered(box)) return false;
   if (focusWithin(doc, box) && editingInsert(doc, line) && box.value === line) return true;
@@ -220,14 +208,14 @@ function fillEmptySubject(doc: Document, compose: Compose, subject: string): boo
 }
 
 /** The text of the signature and quote, to check that an editing command left them alone. */
-function protectedText(body: HTMLElement): string {
-  return [...body.querySelectorAll(GMAIL.notTheRepsText)].map((element) => element.textContent ?? '').join('\u0000');
+function protectedText(dom: MailDom, body: HTMLElement): string {
+  return [...body.querySelectorAll(dom.notTheRepsText)].map((element) => element.textContent ?? '').join('\u0000');
 }
 
-function writeIntoBody(doc: Document, body: HTMLElement, point: Point, text: string): 'editing-command' | 'dom-fallback' {
-  const before = protectedText(body);
+function writeIntoBody(doc: Document, dom: MailDom, body: HTMLElement, point: Point, text: string): 'editing-command' | 'dom-fallback' {
+  const before = protectedText(dom, body);
   if (placeCaret(doc, body, point) && editingInsert(doc, text)) {
-    if (protectedText(body) === before) return 'editing-command';
+    if (protectedText(dom, body) === before) return 'editing-command';
     // The browser moved the text into the signature or quote after all: take it back and write at the exact position.
     doc.execCommand('undo');
   }
@@ -283,7 +271,7 @@ function splitAfter(doc: Document, limit: Element, container: Element, offset: n
 }
 
 /**
- * The fallback when editing commands are unavailable: the same line structure Gmail's editor makes (one `<div>` a line,
+ * The fallback when editing commands are unavailable: the same line structure the clients' editors make (one `<div>` a line,
  * `<div><br></div>` for an empty one), built with DOM calls only (no HTML strings: Trusted Types). Returns the node the
  * caret should follow.
  */

@@ -1,16 +1,16 @@
 /**
- * The background side of the Gmail features: "Insert into Gmail" for any draft, "Draft reply" for the message open in
- * Gmail (grounded in the sender's Salesforce record and the thread) and "Log to Salesforce" for the email put into
- * Gmail. What the panel shows is kept per window in session storage, so a closed and reopened panel (or a stopped
+ * The background side of the mail features: "Insert into Gmail / Outlook" for any draft, "Draft reply" for the message
+ * open in the mail tab (grounded in the sender's Salesforce record and the thread) and "Log to Salesforce" for the email
+ * put in. What the panel shows is kept per window in session storage, so a closed and reopened panel (or a stopped
  * service worker) loses nothing: the panel asks with 'open' when it mounts.
  */
 import type { ChannelHandler, FeatureDeps, PanelConnection } from '../../messaging/feature-handler';
 import { streamGeneration, toModelProblem, type GenerationRequest } from '../../model';
 import type { RecordViewService } from '../record-view';
-import { EMPTY_STATE, GmailState, type GmailEvent, type GmailRequest, type MatchedPerson, type ReplyDraft } from './messages';
-import { runInsert } from './insert-flow';
+import { EMPTY_STATE, MailState, type MailEvent, type MailRequest, type MatchedPerson, type ReplyDraft } from './messages';
+import { findMailTab, runInsert } from './insert-flow';
 import { LogFlow } from './log-flow';
-import { GmailOrgs, type ClientFor } from './org';
+import { MailOrgs, type ClientFor } from './org';
 import { prepareReply, replyBody, replyCitations, replyClaims, type PreparedReply } from './reply';
 import { ReadThreadAnswer, type OpenThread } from './thread';
 
@@ -20,31 +20,31 @@ const SAVE_EVERY_MS = 400;
 
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
-/** What the Gmail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type GmailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
+/** What the mail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
+export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
   records: Pick<RecordViewService, 'viewFor'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor: ClientFor;
 };
 
-export interface GmailHandlerOptions {
+export interface MailHandlerOptions {
   newId?: () => string;
   /** The model stream (tests pass a fake). */
   stream?: typeof streamGeneration;
 }
 
-const READ_FAILED = 'Groundwork could not read the open email in Gmail (the tab may need reloading). Nothing was sent to the model.';
+const READ_FAILED = 'Groundwork could not read the open email (the tab may need reloading). Nothing was sent to the model.';
 
-export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions = {}): ChannelHandler<'gmail'> {
-  const orgs = new GmailOrgs(deps.orgs, deps.cookies, deps.clientFor);
+export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = {}): ChannelHandler<'mail'> {
+  const orgs = new MailOrgs(deps.orgs, deps.cookies, deps.clientFor);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const stream = options.stream ?? streamGeneration;
   const replies = new Map<number, AbortController>();
   // One change at a time per window: a click during a streaming save never overwrites the other's update.
   const queues = new Map<number, Promise<unknown>>();
 
-  async function load(windowId: number): Promise<GmailState> {
-    const stored = GmailState.safeParse(await deps.session.get(stateKey(windowId)));
+  async function load(windowId: number): Promise<MailState> {
+    const stored = MailState.safeParse(await deps.session.get(stateKey(windowId)));
     const state = stored.success ? stored.data : EMPTY_STATE;
     const reply = state.reply;
     if (reply?.status === 'streaming' && !replies.has(windowId)) return { ...state, reply: { ...reply, status: 'interrupted' } };
@@ -52,7 +52,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     return state;
   }
 
-  function update(windowId: number, change: (state: GmailState) => GmailState | Promise<GmailState>): Promise<GmailState> {
+  function update(windowId: number, change: (state: MailState) => MailState | Promise<MailState>): Promise<MailState> {
     const run = (queues.get(windowId) ?? Promise.resolve()).then(async () => {
       const next = await change(await load(windowId));
       await deps.session.set(stateKey(windowId), next);
@@ -62,15 +62,15 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     return run;
   }
 
-  const send = (panel: PanelConnection<GmailEvent>, event: GmailEvent): void => panel.send(event);
-  const sendState = (panel: PanelConnection<GmailEvent>, state: GmailState): void => send(panel, { type: 'state', state });
+  const send = (panel: PanelConnection<MailEvent>, event: MailEvent): void => panel.send(event);
+  const sendState = (panel: PanelConnection<MailEvent>, state: MailState): void => send(panel, { type: 'state', state });
 
   const log = new LogFlow({ orgs, update, now: deps.now, newId, sendState, ledgerStore: deps.session });
 
   /** The Contact or Lead behind the open message's sender, when the panel shows one. */
   async function matchedPerson(windowId: number): Promise<MatchedPerson | null> {
     const view = await deps.records.viewFor(windowId);
-    if (view.kind !== 'gmail' || !view.sender || view.match?.kind !== 'found') return null;
+    if (view.kind !== 'mail' || !view.sender || view.match?.kind !== 'found') return null;
     return { objectName: view.match.objectName, recordId: view.match.recordId, name: view.match.name, email: view.sender.email };
   }
 
@@ -78,21 +78,22 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     const tab = await deps.browser.activeTab(windowId);
     if (!tab) return null;
     try {
-      const answer = ReadThreadAnswer.safeParse(await deps.browser.sendToTab(tab.tabId, { type: 'gmail-read-thread' }));
+      const answer = ReadThreadAnswer.safeParse(await deps.browser.sendToTab(tab.tabId, { type: 'mail-read-thread' }));
       return answer.success ? answer.data.thread : null;
     } catch {
       return null;
     }
   }
 
-  async function insert(request: Extract<GmailRequest, { type: 'insert' }>, panel: PanelConnection<GmailEvent>): Promise<void> {
+  async function insert(request: Extract<MailRequest, { type: 'insert' }>, panel: PanelConnection<MailEvent>): Promise<void> {
     const state = await load(panel.windowId);
     const person = request.source === 'reply' ? (state.reply?.person ?? null) : null;
-    const { result, inserted } = await runInsert(deps.browser, panel.windowId, { ...request, person });
+    const { result, client, inserted } = await runInsert(deps.browser, panel.windowId, { ...request, person });
     const at = deps.now().toISOString();
     const next = await update(panel.windowId, (current) => ({
       ...current,
       lastInsert: { ...result, at },
+      client,
       inserted: inserted ? { ...inserted, person, at, loggedTaskId: null } : current.inserted,
       log: inserted ? { kind: 'idle' } : current.log,
     }));
@@ -120,7 +121,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     await update(windowId, (state) => ({ ...state, reply }));
   }
 
-  async function streamReply(panel: PanelConnection<GmailEvent>, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
+  async function streamReply(panel: PanelConnection<MailEvent>, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
     let reply = start;
     let raw = '';
     let lastPush = 0;
@@ -151,7 +152,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  async function draftReply(instruction: string, panel: PanelConnection<GmailEvent>): Promise<void> {
+  async function draftReply(instruction: string, panel: PanelConnection<MailEvent>): Promise<void> {
     const person = await matchedPerson(panel.windowId);
     if (!person) return;
     replies.get(panel.windowId)?.abort();
@@ -168,7 +169,7 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  async function prepareAndStream(panel: PanelConnection<GmailEvent>, person: MatchedPerson, instruction: string, signal: AbortSignal): Promise<ReplyDraft> {
+  async function prepareAndStream(panel: PanelConnection<MailEvent>, person: MatchedPerson, instruction: string, signal: AbortSignal): Promise<ReplyDraft> {
     const thread = await readThread(panel.windowId);
     if (!thread) return failedReply(person, READ_FAILED);
     const org = await orgs.current();
@@ -192,14 +193,16 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     return streamReply(panel, prepared, start, signal);
   }
 
-  async function editReply(body: string, panel: PanelConnection<GmailEvent>): Promise<void> {
+  async function editReply(body: string, panel: PanelConnection<MailEvent>): Promise<void> {
     await update(panel.windowId, (state) => (state.reply ? { ...state, reply: { ...state.reply, edited: body } } : state));
   }
 
-  async function handle(request: GmailRequest, panel: PanelConnection<GmailEvent>): Promise<void> {
+  async function handle(request: MailRequest, panel: PanelConnection<MailEvent>): Promise<void> {
     switch (request.type) {
-      case 'open':
-        return sendState(panel, await load(panel.windowId));
+      case 'open': {
+        const client = (await findMailTab(deps.browser, panel.windowId))?.client.name ?? null;
+        return sendState(panel, await update(panel.windowId, (state) => ({ ...state, client })));
+      }
       case 'insert':
         return insert(request, panel);
       case 'draft-reply':
@@ -214,5 +217,5 @@ export function createGmailHandler(deps: GmailDeps, options: GmailHandlerOptions
     }
   }
 
-  return { channel: 'gmail', handle };
+  return { channel: 'mail', handle };
 }

@@ -9,15 +9,15 @@ import type { RecordRef } from '../../salesforce/record-url';
 import { sessionOfOrg, type ApiSession, type CookieJar } from '../../salesforce/session';
 
 /** What the Gmail features need of an org's API (OrgClient has all of it). */
-export interface GmailOrgApi extends WriteApi {
+export interface MailOrgApi extends WriteApi {
   context(ref: RecordRef): Promise<RecordGraph>;
   query(soql: string): Promise<unknown>;
   describeAll(objectNames: readonly string[]): Promise<{ get(objectName: string): unknown }>;
 }
 
-export type ClientFor = (session: ApiSession, reread: () => Promise<ApiSession | null>) => GmailOrgApi;
+export type ClientFor = (session: ApiSession, reread: () => Promise<ApiSession | null>) => MailOrgApi;
 
-export class GmailOrgs {
+export class MailOrgs {
   constructor(
     private readonly orgs: OrgRegistry,
     private readonly cookies: CookieJar,
@@ -25,7 +25,7 @@ export class GmailOrgs {
   ) {}
 
   /** The last used org's API and host, or null when there is none or its session is gone. */
-  async current(): Promise<{ api: GmailOrgApi; apiHost: string } | null> {
+  async current(): Promise<{ api: MailOrgApi; apiHost: string } | null> {
     const org = await this.orgs.lastUsed();
     if (!org) return null;
     const session = await this.sessionOf(org);

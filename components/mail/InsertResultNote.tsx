@@ -1,6 +1,6 @@
-import type { InsertResult } from '../../lib/features/gmail/messages';
+import type { InsertResult } from '../../lib/features/mail/messages';
 
-/** What became of "Insert into Gmail", in plain words; for the clipboard fallback, whether the copy worked. */
+/** What became of "Insert into Gmail / Outlook", in plain words; for the clipboard fallback, whether the copy worked. */
 export function InsertResultNote({ result, copied }: { result: InsertResult; copied: { at: string; ok: boolean } | null }) {
   const copy = result.kind === 'clipboard' && copied?.at === result.at ? copied : null;
   const problem = result.kind === 'clipboard' || result.kind === 'failed';

@@ -1,7 +1,8 @@
 /** Reading the open thread and opening an inline reply, on Gmail's markup in linkedom. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { MAX_THREAD_CHARS, openInlineReply, readOpenThread, threadText } from '../../../lib/features/gmail/thread';
+import { gmail } from '../../../lib/features/mail/clients/gmail';
+import { MAX_THREAD_CHARS, openInlineReply, readOpenThread, threadText } from '../../../lib/features/mail/thread';
 
 const BODY_ATTRS = 'g_editable="true" role="textbox" contenteditable="true"';
 
@@ -19,7 +20,7 @@ function page(messages: string): Document {
 describe('readOpenThread', () => {
   it('reads the subject and each message’s sender, full date and body, oldest first', () => {
     const doc = page(message('1', 'Dana Whitfield', 'dana@umbrella.example', 'Tue, Nov 17, 2026, 9:12 AM', 'Hi Sam, 240 seats please.') + message('2', 'Sam Rivera', 'sam@acme.example', 'Wed, Nov 18, 2026', 'On it.'));
-    const thread = readOpenThread(doc);
+    const thread = readOpenThread(gmail.dom, doc);
     expect(thread).toEqual({
       subject: 'Renewal quote',
       messages: [
@@ -33,10 +34,10 @@ describe('readOpenThread', () => {
   });
 
   it('is null with no thread open, and keeps the newest messages of a long thread', () => {
-    expect(readOpenThread(parseHTML('<html><body><div class="ae4">Inbox</div></body></html>').document)).toBeNull();
+    expect(readOpenThread(gmail.dom, parseHTML('<html><body><div class="ae4">Inbox</div></body></html>').document)).toBeNull();
     const long = 'x'.repeat(5000);
     const doc = page(['1', '2', '3', '4'].map((id) => message(id, `P${id}`, `p${id}@x.example`, 'today', long)).join(''));
-    const thread = readOpenThread(doc);
+    const thread = readOpenThread(gmail.dom, doc);
     expect(thread?.messages.map((item) => item.from)).toEqual(['P3', 'P4']);
     expect(thread ? threadText(thread).length : 0).toBeLessThan(MAX_THREAD_CHARS + 500);
   });
@@ -47,14 +48,14 @@ describe('openInlineReply', () => {
     const doc = page(message('1', 'Dana', 'dana@x.example', 'today', 'Hi', REPLY_AREA) + message('2', 'Dana', 'dana@x.example', 'today', 'Also', REPLY_AREA));
     const clicked: string[] = [];
     for (const button of doc.querySelectorAll('.ams.bkH')) button.addEventListener('click', () => clicked.push(button.closest('[data-message-id]')?.getAttribute('data-message-id') ?? ''));
-    expect(openInlineReply(doc)).toBe('opened');
+    expect(openInlineReply(gmail.dom, doc)).toBe('opened');
     expect(clicked).toEqual(['#msg-f:2']);
   });
 
   it('uses a reply already open, and says when the Reply button is not recognised', () => {
     const open = `<div class="ip iq adB"><div class="M9"><div ${BODY_ATTRS}><br></div></div></div>`;
-    expect(openInlineReply(page(message('1', 'Dana', 'dana@x.example', 'today', 'Hi', open)))).toBe('already-open');
-    expect(openInlineReply(page(message('1', 'Dana', 'dana@x.example', 'today', 'Hi', '<div class="ip"><span class="zz">Reply</span></div>')))).toBe('dom-changed');
-    expect(openInlineReply(parseHTML('<html><body></body></html>').document)).toBe('no-thread');
+    expect(openInlineReply(gmail.dom, page(message('1', 'Dana', 'dana@x.example', 'today', 'Hi', open)))).toBe('already-open');
+    expect(openInlineReply(gmail.dom, page(message('1', 'Dana', 'dana@x.example', 'today', 'Hi', '<div class="ip"><span class="zz">Reply</span></div>')))).toBe('dom-changed');
+    expect(openInlineReply(gmail.dom, parseHTML('<html><body></body></html>').document)).toBe('no-thread');
   });
 });

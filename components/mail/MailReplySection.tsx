@@ -1,27 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
-import { connectGmail, gmailActions, selectCopied, selectInserting, selectLastInsert, selectReply, useGmailStore } from '../../lib/features/gmail/store';
-import type { ReplyDraft } from '../../lib/features/gmail/messages';
-import { GmailLogSection } from './GmailLogSection';
+import { connectMail, mailActions, selectCopied, selectInserting, selectLastInsert, selectReply, useMailStore } from '../../lib/features/mail/store';
+import type { ReplyDraft } from '../../lib/features/mail/messages';
+import { MailLogSection } from './MailLogSection';
 import { InsertResultNote } from './InsertResultNote';
 import { Alert } from '../shared/Alert';
 
-type GmailView = Extract<PanelView, { kind: 'gmail' }>;
+type MailView = Extract<PanelView, { kind: 'mail' }>;
 
 /**
- * Under the Gmail card: "Draft reply" to the open message, grounded in the sender's Salesforce record and the thread,
- * streamed, checked and editable; "Insert into Gmail" puts it into an inline reply; then "Log to Salesforce".
+ * Under the sender card: "Draft reply" to the open message, grounded in the sender's Salesforce record and the thread,
+ * streamed, checked and editable; "Insert into Gmail / Outlook" puts it into an inline reply; then "Log to Salesforce".
  */
-export function GmailReplySection({ view }: { view: GmailView }) {
-  useEffect(() => connectGmail(), []);
-  const reply = useGmailStore(selectReply);
-  const last = useGmailStore(selectLastInsert);
-  const copied = useGmailStore(selectCopied);
+export function MailReplySection({ view }: { view: MailView }) {
+  useEffect(() => connectMail(), []);
+  const reply = useMailStore(selectReply);
+  const last = useMailStore(selectLastInsert);
+  const copied = useMailStore(selectCopied);
   const match = view.match?.kind === 'found' ? view.match : null;
   const forThisSender = reply && view.sender && reply.person.email.toLowerCase() === view.sender.email.toLowerCase() ? reply : null;
   return (
     <>
-        {/* A draft's insert that opened a new Gmail tab: the panel now follows that tab, so the result shows here. */}
+        {/* A draft's insert that opened a new mail tab: the panel now follows that tab, so the result shows here. */}
         {last?.source === 'draft' && <InsertResultNote result={last} copied={copied} />}
         {match && view.sender && (
           <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-reply-heading" data-testid="gmail-reply">
@@ -29,10 +29,10 @@ export function GmailReplySection({ view }: { view: GmailView }) {
               Reply to {match.name}
             </h2>
             <DraftReplyForm streaming={forThisSender?.status === 'streaming'} hasReply={forThisSender !== null} />
-            {forThisSender && <ReplyOutput reply={forThisSender} />}
+            {forThisSender && <ReplyOutput client={view.client} reply={forThisSender} />}
           </section>
         )}
-        <GmailLogSection />
+        <MailLogSection />
     </>
   );
 }
@@ -59,11 +59,11 @@ function DraftReplyForm({ streaming, hasReply }: { streaming: boolean; hasReply:
       </p>
       <div className="slds-m-top_x-small">
         {streaming ? (
-          <button type="button" className="slds-button slds-button_neutral" onClick={gmailActions.stopReply} data-testid="stop-reply">
+          <button type="button" className="slds-button slds-button_neutral" onClick={mailActions.stopReply} data-testid="stop-reply">
             Stop
           </button>
         ) : (
-          <button type="button" className="slds-button slds-button_brand" onClick={() => gmailActions.draftReply(instruction)} data-testid="draft-reply">
+          <button type="button" className="slds-button slds-button_brand" onClick={() => mailActions.draftReply(instruction)} data-testid="draft-reply">
             {hasReply ? 'Draft again' : 'Draft reply'}
           </button>
         )}
@@ -77,10 +77,10 @@ const STATUS_NOTE: Partial<Record<ReplyDraft['status'], string>> = {
   interrupted: 'Groundwork was interrupted before this finished. What was written so far is kept.',
 };
 
-function ReplyOutput({ reply }: { reply: ReplyDraft }) {
-  const inserting = useGmailStore(selectInserting);
-  const last = useGmailStore(selectLastInsert);
-  const copied = useGmailStore(selectCopied);
+function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['client'] }) {
+  const inserting = useMailStore(selectInserting);
+  const last = useMailStore(selectLastInsert);
+  const copied = useMailStore(selectCopied);
   const streaming = reply.status === 'streaming';
   const body = reply.edited ?? reply.text;
   return (
@@ -102,7 +102,7 @@ function ReplyOutput({ reply }: { reply: ReplyDraft }) {
             rows={10}
             value={body}
             readOnly={streaming}
-            onChange={(event) => gmailActions.editReply(event.target.value)}
+            onChange={(event) => mailActions.editReply(event.target.value)}
             data-testid="reply-body"
           />
         </div>
@@ -115,11 +115,11 @@ function ReplyOutput({ reply }: { reply: ReplyDraft }) {
             <button
               type="button"
               className="slds-button slds-button_brand"
-              onClick={() => gmailActions.insert('reply', reply.threadSubject ? `Re: ${reply.threadSubject}` : '', body)}
+              onClick={() => mailActions.insert('reply', reply.threadSubject ? `Re: ${reply.threadSubject}` : '', body)}
               disabled={inserting !== null}
               data-testid="insert-reply"
             >
-              {inserting === 'reply' ? 'Inserting…' : 'Insert into Gmail'}
+              {inserting === 'reply' ? 'Inserting…' : `Insert into ${client}`}
             </button>
             {last?.source === 'reply' && <InsertResultNote result={last} copied={copied} />}
           </div>

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FeatureBrowser } from '../../../lib/browser';
 import { CHANNELS } from '../../../lib/features/channels';
-import { GmailEvent, type GmailState } from '../../../lib/features/gmail/messages';
-import { createGmailHandler, type GmailDeps } from '../../../lib/features/gmail/handler';
-import type { InsertOutcome } from '../../../lib/features/gmail/content-messages';
-import type { GmailOrgApi } from '../../../lib/features/gmail/org';
-import type { OpenThread } from '../../../lib/features/gmail/thread';
+import { MailEvent, type MailState } from '../../../lib/features/mail/messages';
+import { createMailHandler, type MailDeps } from '../../../lib/features/mail/handler';
+import type { InsertOutcome } from '../../../lib/features/mail/content-messages';
+import type { MailOrgApi } from '../../../lib/features/mail/org';
+import type { OpenThread } from '../../../lib/features/mail/thread';
 import type { PanelView } from '../../../lib/features/record-view/messages';
 import { parsePayload } from '../../../lib/messaging/channels';
 import { textOf, type GenerationRequest, type GenerationResult, type ModelSettings, type StreamEvents } from '../../../lib/model';
@@ -27,7 +27,8 @@ const ACCOUNT_ID = '001000000000001AAA';
 const SSN = '318-50-2274';
 
 const GMAIL_VIEW: PanelView = {
-  kind: 'gmail',
+  kind: 'mail',
+  client: 'Gmail',
   sender: DANA,
   match: { kind: 'found', objectName: 'Contact', recordId: DANA_ID, name: DANA.name, detail: 'Director of Operations', url: 'https://acme.lightning.force.com/x' },
 };
@@ -78,7 +79,8 @@ interface Tab {
 
 interface Setup {
   activeTab?: Tab;
-  gmailTabs?: Tab[];
+  /** Mail tabs of every window, most recently used first. */
+  mailTabs?: Tab[];
   /** The content script's answer to each command; throw for "nobody answered". */
   contentScript?: (message: { type: string }) => unknown;
   view?: PanelView;
@@ -96,7 +98,7 @@ function setup(options: Setup = {}) {
   const posts: unknown[] = [];
   const browser: FeatureBrowser = {
     activeTab: async () => options.activeTab ?? null,
-    gmailTabs: async () => options.gmailTabs ?? [],
+    tabsMatching: async () => options.mailTabs ?? [],
     reloadTab: async () => undefined,
     sendToTab: async (tabId, message) => {
       const command = Command.parse(message);
@@ -110,7 +112,7 @@ function setup(options: Setup = {}) {
     selectedText: async () => '',
     openSidePanel: async () => undefined,
   };
-  const api: GmailOrgApi = {
+  const api: MailOrgApi = {
     apiVersion: '62.0',
     context: async () => GRAPH,
     query: async () => ({ records: [{ AccountId: ACCOUNT_ID, Account: { Name: 'Umbrella Health' } }] }),
@@ -128,7 +130,7 @@ function setup(options: Setup = {}) {
     return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
   };
   const orgs = new OrgRegistry(local);
-  const deps: GmailDeps = {
+  const deps: MailDeps = {
     records: { viewFor: async () => options.view ?? GMAIL_VIEW },
     orgs,
     cookies: { sidFor: async () => SID, allSids: async () => [] },
@@ -141,11 +143,11 @@ function setup(options: Setup = {}) {
     clientFor: () => api,
   };
   let ids = 0;
-  const handler = createGmailHandler(deps, { stream, newId: () => `id-${++ids}` });
-  const events: GmailEvent[] = [];
-  const panel = { windowId: 7, send: (payload: unknown) => events.push(GmailEvent.parse(payload)) };
-  const lastState = (): GmailState => {
-    const states = events.filter((event): event is Extract<GmailEvent, { type: 'state' }> => event.type === 'state');
+  const handler = createMailHandler(deps, { stream, newId: () => `id-${++ids}` });
+  const events: MailEvent[] = [];
+  const panel = { windowId: 7, send: (payload: unknown) => events.push(MailEvent.parse(payload)) };
+  const lastState = (): MailState => {
+    const states = events.filter((event): event is Extract<MailEvent, { type: 'state' }> => event.type === 'state');
     const last = states.at(-1);
     if (!last) throw new Error('no state sent');
     return last.state;
@@ -153,47 +155,47 @@ function setup(options: Setup = {}) {
   return { handler, panel, events, lastState, opened, sentToTabs, requests, posts, orgs, session };
 }
 
-const INSERTED_INLINE: InsertOutcome = { kind: 'inserted', where: 'caret', compose: 'inline', method: 'editing-command', subjectSet: false, subject: 'Re: Umbrella Health renewal', to: [DANA.email] };
+const INSERTED_INLINE: InsertOutcome = { kind: 'inserted', where: 'caret', compose: 'inline', reply: true, method: 'editing-command', subjectSet: false, subject: 'Re: Umbrella Health renewal', to: [DANA.email] };
 
 describe('Insert into Gmail', () => {
   it('writes into the active Gmail tab and says where, naming the person the reply goes to', async () => {
     const { handler, panel, lastState, sentToTabs } = setup({
       activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
-      contentScript: (message) => (message.type === 'gmail-open-reply' ? 'already-open' : INSERTED_INLINE),
+      contentScript: (message) => (message.type === 'mail-open-reply' ? 'already-open' : INSERTED_INLINE),
     });
     await handler.handle({ type: 'draft-reply', instruction: '' }, panel);
     await handler.handle({ type: 'insert', source: 'reply', subject: 'Re: Umbrella Health renewal', body: 'Hi Dana' }, panel);
 
     expect(sentToTabs.map(({ tabId, message }) => [tabId, message.type])).toEqual([
-      [3, 'gmail-read-thread'],
-      [3, 'gmail-open-reply'],
-      [3, 'gmail-insert'],
+      [3, 'mail-read-thread'],
+      [3, 'mail-open-reply'],
+      [3, 'mail-insert'],
     ]);
     expect(lastState().lastInsert).toMatchObject({ kind: 'inserted', message: 'Inserted at your cursor in the reply to Dana Whitfield. Ctrl+Z in Gmail undoes it.' });
     expect(lastState().inserted).toMatchObject({ subject: 'Re: Umbrella Health renewal', body: 'Hi Dana', to: [DANA.email] });
   });
 
-  it('uses the window’s most recently used Gmail tab when the active tab is Salesforce, and never sets a subject on a reply', async () => {
+  it('uses the most recently used mail tab when the active tab is Salesforce, and never sets a subject on a reply', async () => {
     const { handler, panel, sentToTabs } = setup({
       activeTab: { tabId: 1, url: 'https://acme.lightning.force.com/lightning/r/Account/001/view' },
-      gmailTabs: [{ tabId: 9, url: 'https://mail.google.com/mail/u/1/#inbox' }, { tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
-      contentScript: () => ({ ...INSERTED_INLINE, compose: 'popup', where: 'top', to: [] }),
+      mailTabs: [{ tabId: 9, url: 'https://mail.google.com/mail/u/1/#inbox' }, { tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
+      contentScript: () => ({ ...INSERTED_INLINE, compose: 'popup', reply: false, where: 'top', to: [] }),
     });
     await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
-    expect(sentToTabs).toEqual([{ tabId: 9, message: { type: 'gmail-insert', text: 'Hello', subject: 'Quote' } }]);
+    expect(sentToTabs).toEqual([{ tabId: 9, message: { type: 'mail-insert', text: 'Hello', subject: 'Quote' } }]);
   });
 
   it('opens Gmail’s prefilled compose on the tab’s account when no compose is open', async () => {
     const { handler, panel, lastState, opened } = setup({
-      gmailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/1/#inbox' }],
-      contentScript: () => ({ kind: 'no-compose', account: '1', message: 'No compose window is open in this Gmail tab.' }),
+      mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/1/#inbox' }],
+      contentScript: () => ({ kind: 'no-compose', message: 'No compose window is open in this Gmail tab.' }),
     });
     await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote & terms', body: 'Line one\nLine two' }, panel);
     expect(opened).toEqual(['https://mail.google.com/mail/u/1/?view=cm&fs=1&su=Quote%20%26%20terms&body=Line%20one%0ALine%20two']);
     expect(lastState().lastInsert).toMatchObject({ kind: 'opened-compose', message: 'No compose window was open in Gmail. A new message opened in Gmail with the draft in it.' });
   });
 
-  it('opens a prefilled compose when the window has no Gmail tab at all', async () => {
+  it('opens Gmail’s prefilled compose when no Gmail or Outlook tab is open at all', async () => {
     const { handler, panel, opened, sentToTabs } = setup({ activeTab: { tabId: 1, url: 'https://acme.lightning.force.com/' } });
     await handler.handle({ type: 'insert', source: 'draft', subject: 'Hi', body: 'Body' }, panel);
     expect(sentToTabs).toEqual([]);
@@ -202,7 +204,7 @@ describe('Insert into Gmail', () => {
 
   it('hands the draft to the panel’s clipboard, writing nothing, when Gmail’s markup changed or nobody answers', async () => {
     const changed = setup({
-      gmailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
+      mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
       contentScript: () => ({ kind: 'dom-changed', message: 'Gmail changed; nothing was written.' }),
     });
     await changed.handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, changed.panel);
@@ -210,16 +212,16 @@ describe('Insert into Gmail', () => {
     expect(changed.lastState().inserted).toBeNull();
     expect(changed.opened).toEqual([]);
 
-    const silent = setup({ gmailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }] });
+    const silent = setup({ mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }] });
     await silent.handler.handle({ type: 'insert', source: 'draft', subject: '', body: 'Hello' }, silent.panel);
     expect(silent.lastState().lastInsert).toMatchObject({ kind: 'clipboard', text: 'Hello' });
     expect(silent.lastState().lastInsert?.message).toMatch(/could not reach this Gmail tab/);
   });
 
   it('refuses malformed requests before the handler sees them', () => {
-    expect(parsePayload(CHANNELS, 'gmail', 'request', { type: 'insert', source: 'draft', subject: 'x' })).toBeNull();
-    expect(parsePayload(CHANNELS, 'gmail', 'request', 'insert')).toBeNull();
-    expect(parsePayload(CHANNELS, 'gmail', 'request', { type: 'insert', source: 'draft', subject: 'x', body: 'Hello' })).not.toBeNull();
+    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x' })).toBeNull();
+    expect(parsePayload(CHANNELS, 'mail', 'request', 'insert')).toBeNull();
+    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x', body: 'Hello' })).not.toBeNull();
   });
 });
 
@@ -227,7 +229,7 @@ describe('Draft reply', () => {
   it('grounds the reply in the contact’s record and the thread, both redacted, and checks what comes back', async () => {
     const { handler, panel, lastState, requests, orgs } = setup({
       activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
-      contentScript: (message) => (message.type === 'gmail-read-thread' ? { thread: THREAD } : null),
+      contentScript: (message) => (message.type === 'mail-read-thread' ? { thread: THREAD } : null),
       modelText: 'Hi Dana,\n\nThe quote for 240 seats comes with a 35% discount.\n\nBest,\nSam\n\nSources: [c1]',
     });
     await orgs.markUsed(ORG);
@@ -249,7 +251,7 @@ describe('Draft reply', () => {
     const thread: OpenThread = { ...THREAD, messages: [{ ...THREAD.messages[0]!, body: 'Hi Sam,\nProject PROJ-4411 needs 240 seats; SSN 318.50.2274.\nDana' }] };
     const { handler, panel, requests, orgs } = setup({
       activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
-      contentScript: (message) => (message.type === 'gmail-read-thread' ? { thread } : null),
+      contentScript: (message) => (message.type === 'mail-read-thread' ? { thread } : null),
       rules: { deniedFields: ['Contact.Title'], patterns: [/PROJ-\d{4}/g] },
     });
     await orgs.markUsed(ORG);
@@ -279,7 +281,7 @@ describe('Draft reply', () => {
   });
 });
 
-async function stateAfterOpen(handler: ReturnType<typeof setup>['handler'], panel: ReturnType<typeof setup>['panel'], lastState: () => GmailState): Promise<GmailState> {
+async function stateAfterOpen(handler: ReturnType<typeof setup>['handler'], panel: ReturnType<typeof setup>['panel'], lastState: () => MailState): Promise<MailState> {
   await handler.handle({ type: 'open' }, panel);
   return lastState();
 }
@@ -288,7 +290,7 @@ describe('Log to Salesforce', () => {
   async function insertedReply() {
     const context = setup({
       activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
-      contentScript: (message) => (message.type === 'gmail-read-thread' ? { thread: THREAD } : message.type === 'gmail-open-reply' ? 'already-open' : INSERTED_INLINE),
+      contentScript: (message) => (message.type === 'mail-read-thread' ? { thread: THREAD } : message.type === 'mail-open-reply' ? 'already-open' : INSERTED_INLINE),
     });
     await context.orgs.markUsed(ORG);
     await context.handler.handle({ type: 'draft-reply', instruction: '' }, context.panel);
@@ -337,7 +339,7 @@ describe('Log to Salesforce', () => {
 
   it('says why, and writes nothing, when there is no Salesforce session', async () => {
     const { handler, panel, lastState, posts } = setup({
-      gmailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
+      mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
       contentScript: () => INSERTED_INLINE,
     });
     await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
