@@ -62,6 +62,11 @@ export interface ComposeMemory {
   appearedAt(root: Element): number;
 }
 
+/** When the rep last worked in a compose of this page that is still open (ms since the epoch); null if never. */
+export function lastComposeUse(tracker: ComposeTracker): number | null {
+  return tracker.focusedRoots().length > 0 ? tracker.lastUsedAt : null;
+}
+
 export const NO_MEMORY: ComposeMemory = {
   lastEditorUnrecognised: () => false,
   focusedRoots: () => [],
@@ -79,6 +84,8 @@ export class ComposeTracker implements ComposeMemory {
   private readonly focusOrder: Element[] = [];
   private readonly carets = new WeakMap<Element, Range | null>();
   private unrecognisedFocus = false;
+  /** When the rep last focused or moved the caret in a recognised compose. */
+  lastUsedAt: number | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -149,6 +156,7 @@ export class ComposeTracker implements ComposeMemory {
     const index = this.focusOrder.indexOf(root);
     if (index >= 0) this.focusOrder.splice(index, 1);
     this.focusOrder.push(root);
+    this.lastUsedAt = Date.now();
     if (!this.appeared.has(root)) this.appeared.set(root, ++this.appearances);
     this.unrecognisedFocus = false;
   }

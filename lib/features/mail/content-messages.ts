@@ -41,3 +41,9 @@ export type InsertOutcome = z.infer<typeof InsertOutcome>;
 export function isFromOwnExtension(sender: Sender, extensionId: string): boolean {
   return sender.id === extensionId && sender.tab === undefined;
 }
+
+/** Background → mail content script: when did the rep last work in a compose of this page that is still open? */
+export const ComposeUseQuery = z.object({ type: z.literal('mail-compose-use') });
+/** The answer: ms since the epoch, or null when no compose of the page was used. */
+export const ComposeUse = z.object({ usedAt: z.number().nullable() });
+export type ComposeUse = z.infer<typeof ComposeUse>;

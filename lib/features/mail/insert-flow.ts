@@ -8,7 +8,7 @@ import type { FeatureBrowser } from '../../browser';
 import type { MailClientName } from '../../messaging/mail-sender';
 import type { MailClient } from './client';
 import { MAIL_MATCHES, gmail, mailClientOf } from './clients';
-import { InsertOutcome, type InsertDraftCommand } from './content-messages';
+import { ComposeUse, InsertOutcome, type InsertDraftCommand } from './content-messages';
 import type { InsertResult, MatchedPerson } from './messages';
 import { OpenReplyOutcome } from './thread';
 
@@ -18,19 +18,40 @@ export interface MailTab {
   client: MailClient;
 }
 
+async function composeUseOf(browser: FeatureBrowser, tabId: number): Promise<number | null> {
+  try {
+    const answer = ComposeUse.safeParse(await browser.sendToTab(tabId, { type: 'mail-compose-use' }));
+    return answer.success ? answer.data.usedAt : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The window's active tab when it is a mail client, else the mail tab used most recently in any window (Outlook pops
- * a compose out into a window of its own).
+ * The mail tab (any window: Outlook pops a compose out into a window of its own) whose content script saw the rep
+ * work in a compose most recently; with no compose used anywhere, the window's active tab when it is a mail client,
+ * else the mail tab used most recently.
  */
 export async function findMailTab(browser: FeatureBrowser, windowId: number): Promise<MailTab | null> {
+  const tabs = (await browser.tabsMatching(MAIL_MATCHES)).flatMap((tab) => {
+    const client = mailClientOf(tab.url);
+    return client ? [{ ...tab, client }] : [];
+  });
+  const uses = await Promise.all(tabs.map((tab) => composeUseOf(browser, tab.tabId)));
+  let usedLast: MailTab | null = null;
+  let usedAt = -Infinity;
+  for (const [index, tab] of tabs.entries()) {
+    const at = uses[index];
+    if (typeof at === 'number' && at > usedAt) {
+      usedLast = tab;
+      usedAt = at;
+    }
+  }
+  if (usedLast) return usedLast;
   const active = await browser.activeTab(windowId);
   const activeClient = mailClientOf(active?.url);
   if (active?.url && activeClient) return { tabId: active.tabId, url: active.url, client: activeClient };
-  for (const tab of await browser.tabsMatching(MAIL_MATCHES)) {
-    const client = mailClientOf(tab.url);
-    if (client) return { ...tab, client };
-  }
-  return null;
+  return tabs[0] ?? null;
 }
 
 export interface InsertRequest {

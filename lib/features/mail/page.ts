@@ -6,8 +6,8 @@
 import type { ContentRuntime } from '../../browser/content-runtime';
 import type { MailReport } from '../../messaging/protocol';
 import type { MailClient } from './client';
-import { ComposeTracker } from './compose';
-import { InsertDraftCommand, isFromOwnExtension, type InsertOutcome } from './content-messages';
+import { ComposeTracker, lastComposeUse } from './compose';
+import { ComposeUseQuery, InsertDraftCommand, isFromOwnExtension, type ComposeUse, type InsertOutcome } from './content-messages';
 import { insertDraft } from './insert';
 import { OpenReplyCommand, ReadThreadCommand, inlineReplyReady, openInlineReply, openMessageSender, readOpenThread, type OpenReplyOutcome } from './thread';
 
@@ -16,7 +16,7 @@ const RENDER_WAIT_MS = 3000;
 /** Clients render in bursts; read once a burst of changes has passed. */
 const SETTLE_MS = 50;
 
-export type CommandAnswer = InsertOutcome | OpenReplyOutcome | { thread: ReturnType<typeof readOpenThread> };
+export type CommandAnswer = InsertOutcome | OpenReplyOutcome | ComposeUse | { thread: ReturnType<typeof readOpenThread> };
 
 /** What the page script needs of the extension (the entrypoint wires the browser's runtime API). */
 export interface MailPageRuntime extends ContentRuntime<CommandAnswer> {
@@ -79,6 +79,11 @@ export function runMailPage(client: MailClient, doc: Document, runtime: MailPage
     const insert = InsertDraftCommand.safeParse(message);
     if (insert.success) {
       respond(insertDraft(doc, { text: insert.data.text, subject: insert.data.subject }, client, composes));
+      return true;
+    }
+    // Which of the rep's mail tabs holds the compose they used last.
+    if (ComposeUseQuery.safeParse(message).success) {
+      respond({ usedAt: lastComposeUse(composes) });
       return true;
     }
     // "Draft reply" reads only the thread on screen: subject, senders, dates and bodies.

@@ -107,8 +107,10 @@ export function createOutlook(options: OutlookOptions = {}): OutlookFake {
 function routeOf(host: string, path: string, query: URLSearchParams): PageRoute | null {
   const base = mailBase(host);
   if (path === `${base}` || path === `${base}/`) return { kind: 'app' };
-  if (path.startsWith(`${base}/deeplink/compose`)) {
-    const draftId = decodeURIComponent(path.slice(`${base}/deeplink/compose`.length).replace(/^\//, ''));
+  // The deep link works with and without outlook.live.com's account index.
+  const deepLink = [`${base}/deeplink/compose`, '/mail/deeplink/compose'].find((prefix) => path.startsWith(prefix));
+  if (deepLink) {
+    const draftId = decodeURIComponent(path.slice(deepLink.length).replace(/^\//, ''));
     return {
       kind: 'popout',
       draftId: draftId || null,

@@ -82,7 +82,7 @@ interface Setup {
   /** Mail tabs of every window, most recently used first. */
   mailTabs?: Tab[];
   /** The content script's answer to each command; throw for "nobody answered". */
-  contentScript?: (message: { type: string }) => unknown;
+  contentScript?: (message: { type: string }, tabId: number) => unknown;
   view?: PanelView;
   modelText?: string;
   /** The redaction rules in force (the rep's and the organization's). */
@@ -104,7 +104,7 @@ function setup(options: Setup = {}) {
       const command = Command.parse(message);
       sentToTabs.push({ tabId, message: command });
       if (!options.contentScript) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return options.contentScript(command);
+      return options.contentScript(command, tabId);
     },
     openTab: async (_windowId, url) => {
       opened.push(url);
@@ -182,7 +182,25 @@ describe('Insert into Gmail', () => {
       contentScript: () => ({ ...INSERTED_INLINE, compose: 'popup', reply: false, where: 'top', to: [] }),
     });
     await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
-    expect(sentToTabs).toEqual([{ tabId: 9, message: { type: 'mail-insert', text: 'Hello', subject: 'Quote' } }]);
+    expect(sentToTabs.filter(({ message }) => message.type !== 'mail-compose-use')).toEqual([{ tabId: 9, message: { type: 'mail-insert', text: 'Hello', subject: 'Quote' } }]);
+  });
+
+  it('writes into the tab whose compose the rep used last, in any window, over the active mail tab (an Outlook pop-out)', async () => {
+    const used: Record<number, number | null> = { 3: 1_000, 12: 2_000, 4: null };
+    const { handler, panel, sentToTabs, lastState } = setup({
+      activeTab: { tabId: 3, url: 'https://outlook.office.com/mail/inbox/id/AAQk1' },
+      mailTabs: [
+        { tabId: 3, url: 'https://outlook.office.com/mail/inbox/id/AAQk1' },
+        { tabId: 12, url: 'https://outlook.office.com/mail/deeplink/compose/AAMk2?popoutv2=1' },
+        { tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' },
+      ],
+      contentScript: (message, tabId) =>
+        message.type === 'mail-compose-use' ? { usedAt: used[tabId] ?? null } : { ...INSERTED_INLINE, compose: 'window', to: [DANA.email] },
+    });
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
+    expect(sentToTabs.filter(({ message }) => message.type === 'mail-insert').map(({ tabId }) => tabId)).toEqual([12]);
+    expect(lastState().lastInsert?.message).toBe('Inserted at your cursor in the reply to dana.whitfield@umbrellahealth.example. Ctrl+Z in Outlook undoes it.');
+    expect(lastState().client).toBe('Outlook');
   });
 
   it('opens Gmail’s prefilled compose on the tab’s account when no compose is open', async () => {
