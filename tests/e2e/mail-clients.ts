@@ -79,6 +79,12 @@ export interface MailDriver {
    * reading pane and a new message popped out into a window of its own).
    */
   openTwoComposes(sandbox: Sandbox, open: (url: string) => Promise<Page>): Promise<[ComposeAt, ComposeAt]>;
+  /** Whether an address is the client's prefilled new message opened for a draft (and on the default account). */
+  isPrefilledCompose(url: string): boolean;
+  /** Once the panel has put a reply in: the inline reply's body, its quoted message shown. */
+  replyShown(page: Page): Promise<void>;
+  /** The Task subject "Log to Salesforce" writes for the reply to Dana's renewal thread. */
+  replyTaskSubject: string;
   drafts(sandbox: Sandbox, page: Page, key: string): Promise<SavedDraft[]>;
   allDrafts(sandbox: Sandbox): SavedDraft[];
 }
@@ -140,6 +146,13 @@ export const GMAIL_DRIVER: MailDriver = {
       { page, key: '2' },
     ];
   },
+  isPrefilledCompose: (url) => url.startsWith('https://mail.google.com/mail/u/0/?view=cm'),
+  async replyShown(page) {
+    await page.waitForSelector(`.ip.adB ${GMAIL_BODY}`);
+    await page.locator('.ajR').click();
+    await page.waitForSelector(`${GMAIL_BODY} div.gmail_quote`);
+  },
+  replyTaskSubject: 'Email: Re: Umbrella Health renewal: revised quote for 2027',
   async drafts(sandbox, _page, key) {
     return sandbox.gmail.drafts.filter((draft) => draft.composeId === key).map((draft) => ({ ...draft, key: draft.composeId }));
   },
@@ -193,6 +206,12 @@ export const OUTLOOK_DRIVER: MailDriver = {
       { page: window, key: '1' },
     ];
   },
+  isPrefilledCompose: (url) => url.startsWith('https://outlook.office.com/mail/deeplink/compose?'),
+  async replyShown(page) {
+    await page.waitForSelector(`[data-app-section="ConversationContainer"] ${OUTLOOK_BODY} #divRplyFwdMsg`);
+  },
+  // A reading-pane reply goes out with the conversation's subject (Outlook adds its "RE:" in the rep's language).
+  replyTaskSubject: 'Email: Umbrella Health renewal: revised quote for 2027',
   async drafts(sandbox, page, key) {
     const root = await OUTLOOK_DRIVER.composeRoot(page, key);
     const draftId = await page.$eval(root, (node) => node.getAttribute('data-draft-id') ?? '').catch(() => '');

@@ -43,8 +43,8 @@ export interface MailDom {
   /** The addresses in the compose's To field. */
   recipientsOf(root: Element): string[];
 
-  /** A message of the open conversation, oldest first in document order. */
-  message: string;
+  /** The messages of the open conversation in `root`, oldest first (hidden ones too: callers keep what is on screen). */
+  messagesIn(root: ParentNode): Element[];
   senderOf(message: Element): PageSender | null;
   /** The message's date as the page gives it (a full date where it has one). */
   dateOf(message: Element): string;

@@ -48,7 +48,7 @@ function textOf(element: Element): string {
 }
 
 function visibleMessages(dom: MailDom, root: ParentNode): Element[] {
-  return [...root.querySelectorAll(dom.message)].filter(isRendered);
+  return dom.messagesIn(root).filter(isRendered);
 }
 
 function readMessage(dom: MailDom, message: Element): ThreadMessage {

@@ -73,7 +73,7 @@ const gmailDom: MailDom = {
   recipientsOf: (root) =>
     [...root.querySelectorAll(`${GMAIL.toField} ${GMAIL.recipientChip}`)].map((chip) => chip.getAttribute('data-hovercard-id') ?? '').filter(Boolean),
 
-  message: GMAIL.message,
+  messagesIn: (root) => [...root.querySelectorAll(GMAIL.message)],
   senderOf(message) {
     const sender = message.querySelector(GMAIL.sender);
     return sender ? { name: sender.getAttribute('name') ?? '', email: sender.getAttribute('email') ?? '' } : null;

@@ -12,7 +12,7 @@ export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'ou
 export const OUTLOOK = {
   /** The reading pane's conversation: its heading, its messages and an inline reply live under it. */
   conversation: 'div[data-app-section="ConversationContainer"]',
-  /** One message of the open conversation, oldest first. */
+  /** One message of the open conversation, oldest first (a recipient in a reply's To field is a list item too). */
   message: 'div[data-app-section="ConversationContainer"] div[role="listitem"]',
   /** A message's sender: the name as text, the address in `title`. */
   sender: 'span.OZZZK[title]',
@@ -73,7 +73,7 @@ const outlookDom: MailDom = {
     return to ? [...to.querySelectorAll(OUTLOOK.recipient)].map((chip) => chip.getAttribute('title') ?? '').filter(Boolean) : [];
   },
 
-  message: OUTLOOK.message,
+  messagesIn: (root) => [...root.querySelectorAll(OUTLOOK.message)].filter((item) => item.querySelector(OUTLOOK.body) && !item.closest(OUTLOOK.composeRoot)),
   senderOf(message) {
     const sender = message.querySelector(OUTLOOK.sender);
     return sender ? { name: sender.textContent?.trim() ?? '', email: sender.getAttribute('title') ?? '' } : null;

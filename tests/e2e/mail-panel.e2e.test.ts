@@ -1,20 +1,21 @@
 /**
- * The Gmail features end to end, through the side panel: "Insert into Gmail" on a draft, "Draft reply" to the open
+ * The mail features end to end, through the side panel, in Gmail and in Outlook on the web (the same cases on both:
+ * mail-clients.ts says how a rep works each): "Insert into Gmail / Outlook" on a draft, "Draft reply" to the open
  * message grounded in the sender's Salesforce Contact, and "Log to Salesforce" after a field-by-field review. The
- * production build in real Chromium, against the sandbox org, model and Gmail pages.
+ * production build in real Chromium, against the sandbox org, model and mail pages.
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DANA, type DraftSnapshot } from '../sandbox/gmail';
+import { DANA } from '../sandbox/gmail';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { showFeature } from './chromium';
 import { harnessForFile } from './harness';
+import { GMAIL_DRIVER, OUTLOOK_DRIVER, bodyState, type MailDriver, type SavedDraft } from './mail-clients';
 import { orgRequest } from './org-api';
 
 const harness = harnessForFile();
 const API_KEY = 'sk-ant-e2e-test-key-0006';
-const BODY = 'div[g_editable="true"][role="textbox"][contenteditable="true"]';
 const EMAIL = 'Subject: Your revised renewal quote\n\nHi Dana,\n\nThanks for the call. I will send the revised quote for the renewal this week.\n\nBest,\nAlex';
 const EMAIL_LINES = ['Hi Dana,', '', 'Thanks for the call. I will send the revised quote for the renewal this week.', '', 'Best,', 'Alex'];
 const REPLY =
@@ -29,6 +30,7 @@ afterEach(async () => {
   for (const page of pages) await page.close().catch(() => undefined);
   pages = [];
   harness().sandbox.gmail.reset();
+  harness().sandbox.outlook.reset();
 });
 
 async function withApiKey(): Promise<void> {
@@ -44,26 +46,6 @@ async function newTab(url: string): Promise<Page> {
   return page;
 }
 
-/** Gmail fills a compose's body (the signature) a moment after it appears. */
-async function composeReady(page: Page, count = 1): Promise<void> {
-  await page.waitForFunction((selector, n) => document.querySelectorAll(`${selector} .gmail_signature`).length >= n, {}, BODY, count);
-}
-
-/** The rep's lines of the first compose body: everything above the signature or quote. */
-async function repLines(page: Page): Promise<{ lines: string[]; rest: string }> {
-  return page.$eval(BODY, (element) => {
-    const nodes = [...element.childNodes];
-    const notTheReps = '.gmail_signature_prefix, .gmail_signature, .gmail_quote';
-    let start = nodes.findIndex((node) => node instanceof Element && (node.matches(notTheReps) || node.querySelector(notTheReps)));
-    if (start < 0) start = nodes.length;
-    if (start > 0 && nodes[start - 1]?.nodeName === 'DIV' && nodes[start - 1]?.textContent === '') start -= 1;
-    return {
-      lines: nodes.slice(0, start).filter((node) => node.nodeName !== 'BR').map((node) => node.textContent ?? ''),
-      rest: nodes.slice(start).map((node) => (node instanceof Element ? node.outerHTML : (node.textContent ?? ''))).join(''),
-    };
-  });
-}
-
 async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -75,7 +57,6 @@ async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 5
 }
 
 const messageRequests = () => harness().sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages');
-const draftsWith = (text: string): DraftSnapshot[] => harness().sandbox.gmail.drafts.filter((draft) => draft.bodyText.includes(text));
 
 /** An email draft generated on Umbrella Health for Dana, from a scripted model reply; returns the record tab and panel. */
 async function emailDraftInPanel(): Promise<{ tab: Page; panel: Page }> {
@@ -101,50 +82,52 @@ async function insertResult(panel: Page, kind: string): Promise<string> {
   return (await note?.evaluate((node) => node.textContent ?? '')) ?? '';
 }
 
-describe('Gmail from the side panel', () => {
-  it('inserts a record’s email draft into the open pop-up compose of the Gmail tab, which Gmail autosaves, and says where', async () => {
+describe.each([GMAIL_DRIVER, OUTLOOK_DRIVER])('$name from the side panel', (driver: MailDriver) => {
+  const draftsWith = (text: string): SavedDraft[] => driver.allDrafts(harness().sandbox).filter((draft) => draft.bodyText.includes(text));
+
+  it(`inserts a record’s email draft into the new message open in the ${driver.name} tab, which the client saves, and says where`, async () => {
     const { tab, panel } = await emailDraftInPanel();
-    const gmail = await newTab(harness().sandbox.gmail.urls.inbox);
-    await gmail.bringToFront();
+    const mail = await newTab(driver.inbox(harness().sandbox));
+    await mail.bringToFront();
     await sleep(300);
-    await gmail.locator('[gh="cm"]').click();
-    await composeReady(gmail);
-    const before = await repLines(gmail);
-    // The rep goes back to the record to pick the draft: the Gmail tab stays open behind it.
+    await driver.openNewCompose(mail);
+    await driver.composeReady(mail);
+    const before = await bodyState(mail, driver);
+    // The rep goes back to the record to pick the draft: the mail tab stays open behind it.
     await tab.bringToFront();
     await panel.waitForSelector('[data-testid=generation][data-feature=email][data-status=done]');
+    expect(await panel.$eval('[data-testid=insert-into-gmail]', (node) => node.textContent)).toBe(`Insert into ${driver.name}`);
 
     await panel.locator('[data-testid=insert-into-gmail]').click();
 
     expect(await insertResult(panel, 'inserted')).toMatch(/^Inserted at the top of the message in the new message and filled in the empty subject\./);
-    const after = await repLines(gmail);
+    const after = await bodyState(mail, driver);
     expect(after.lines).toEqual(EMAIL_LINES);
     expect(after.rest).toBe(before.rest);
-    expect(await gmail.$eval('input[name="subjectbox"]', (input) => (input as HTMLInputElement).value)).toBe('Your revised renewal quote');
+    expect(await mail.$eval(driver.subjectBox, (input) => (input as HTMLInputElement).value)).toBe('Your revised renewal quote');
     const saved = await waitFor(() => draftsWith('revised quote for the renewal').at(-1), 'the autosave');
     expect(saved.trusted).toBe(true);
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
   });
 
-  it('opens Gmail’s prefilled compose when the Gmail tab has no compose open', async () => {
+  it(`opens ${driver.name}’s own prefilled new message when its tab has no compose open`, async () => {
     const { tab, panel } = await emailDraftInPanel();
-    const gmail = await newTab(harness().sandbox.gmail.urls.inbox);
+    const mail = await newTab(driver.inbox(harness().sandbox));
     await sleep(500);
     await tab.bringToFront();
     const browser = harness().browser;
 
     await panel.locator('[data-testid=insert-into-gmail]').click();
 
-    expect(await insertResult(panel, 'opened-compose')).toContain('No compose window was open in Gmail. A new message opened in Gmail with the draft in it.');
-    const target = await browser.waitForTarget((candidate) => candidate.url().includes('view=cm'), { timeout: 10_000 });
+    expect(await insertResult(panel, 'opened-compose')).toContain(`No compose window was open in ${driver.name}. A new message opened in ${driver.name} with the draft in it.`);
+    const target = await browser.waitForTarget((candidate) => driver.isPrefilledCompose(candidate.url()), { timeout: 10_000 });
     const compose = await target.asPage();
     if (!compose) throw new Error('no compose page');
     pages.push(compose);
-    expect(new URL(compose.url()).pathname).toBe('/mail/u/0/');
-    await composeReady(compose);
-    expect((await repLines(compose)).lines.slice(0, EMAIL_LINES.length)).toEqual(EMAIL_LINES);
-    expect(await compose.$eval('input[name="subjectbox"]', (input) => (input as HTMLInputElement).value)).toBe('Your revised renewal quote');
-    expect(await gmail.$$eval(BODY, (bodies) => bodies.length)).toBe(0);
+    await driver.composeReady(compose);
+    expect((await bodyState(compose, driver)).lines.slice(0, EMAIL_LINES.length)).toEqual(EMAIL_LINES);
+    expect(await compose.$eval(driver.subjectBox, (input) => (input as HTMLInputElement).value)).toBe('Your revised renewal quote');
+    expect(await mail.$$eval(driver.body, (bodies) => bodies.length)).toBe(0);
   });
 
   it('drafts a reply to Dana from her Contact and the thread, inserts it into an inline reply above the quote, and logs it as a completed Task', async () => {
@@ -154,14 +137,20 @@ describe('Gmail from the side panel', () => {
     pages.push(tab);
     const panel = await openRecordPanel(tab);
     await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.contacts.dana.id}"]`);
-    await tab.goto(sandbox.gmail.urls.message);
+    await tab.goto(driver.message(sandbox));
     await panel.waitForSelector('[data-testid=gmail-card][data-state=found]');
+    expect(await panel.$eval('[data-testid=sender]', (node) => node.textContent)).toBe(`${DANA.name} <${DANA.email}>`);
     sandbox.model.clearLog();
     sandbox.model.script({ text: REPLY });
 
     await panel.locator('[data-testid=draft-reply]').click();
 
-    await panel.waitForSelector('[data-testid=reply][data-status=done]', { timeout: 15_000 });
+    // The window's earlier reply to Dana (the other client's run) gives way to the new one.
+    await panel.waitForFunction(
+      (text) => (document.querySelector('[data-testid=reply][data-status=done] [data-testid=reply-body]') as HTMLTextAreaElement | null)?.value === text,
+      { timeout: 15_000 },
+      REPLY,
+    );
     const drafted = await panel.$eval('[data-testid=reply-body]', (node) => (node as HTMLTextAreaElement).value);
     expect(drafted).toBe(REPLY);
     expect(await panel.$eval('[data-testid=reply-grounding]', (node) => node.textContent)).toContain('Every number, date, email, phone and name was found');
@@ -174,19 +163,18 @@ describe('Gmail from the side panel', () => {
     expect(body).not.toContain('318-50-2274');
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
 
-    // The rep edits the reply before inserting it: their words go into Gmail.
+    // The rep edits the reply before inserting it: their words go into the client.
     await panel.locator('[data-testid=reply-body]').click();
     await panel.keyboard.down('Control');
     await panel.keyboard.press('End');
     await panel.keyboard.up('Control');
     await panel.keyboard.type('\nP.S. Our implementation lead will reach out.');
+    expect(await panel.$eval('[data-testid=insert-reply]', (node) => node.textContent)).toBe(`Insert into ${driver.name}`);
     await panel.locator('[data-testid=insert-reply]').click();
 
     expect(await insertResult(panel, 'inserted')).toMatch(/^Inserted .* in the reply to Dana Whitfield\./);
-    await tab.waitForSelector(`.ip.adB ${BODY}`);
-    await tab.locator('.ajR').click();
-    await tab.waitForSelector(`${BODY} div.gmail_quote`);
-    const reply = await repLines(tab);
+    await driver.replyShown(tab);
+    const reply = await bodyState(tab, driver);
     expect(reply.lines).toEqual([...drafted.split('\n'), 'P.S. Our implementation lead will reach out.']);
     expect(reply.rest).toContain('Before we sign the renewal');
     expect(reply.rest).not.toContain('Thanks for the note');
@@ -197,7 +185,7 @@ describe('Gmail from the side panel', () => {
     await panel.locator('[data-testid=log-email]').click();
     await panel.waitForSelector('[data-testid=gmail-log][data-state=review] [data-testid=review-card]');
     const values = await panel.$$eval('[data-testid=row-input]', (nodes) => nodes.map((node) => (node as HTMLInputElement).value));
-    expect(values).toEqual(expect.arrayContaining(['Email: Re: Umbrella Health renewal: revised quote for 2027', 'Completed']));
+    expect(values).toEqual(expect.arrayContaining([driver.replyTaskSubject, 'Completed']));
     expect(await panel.$eval('[data-testid=gmail-log]', (node) => node.textContent)).toContain('Dana Whitfield (Contact)');
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
     expect(await panel.$eval('[data-testid=review-confirm]', (node) => node.textContent)).toBe('Create 1 task');
@@ -210,26 +198,22 @@ describe('Gmail from the side panel', () => {
       path: `/services/data/v62.0/sobjects/Task/${taskId}?fields=Subject,Status,ActivityDate,WhoId,WhatId,Description`,
     });
     expect(task.status).toBe(200);
-    expect(task.body).toMatchObject({
-      Subject: 'Email: Re: Umbrella Health renewal: revised quote for 2027',
-      Status: 'Completed',
-      WhoId: ACME.contacts.dana.id,
-      WhatId: ACME.accounts.umbrella.id,
-    });
+    expect(task.body).toMatchObject({ Subject: driver.replyTaskSubject, Status: 'Completed', WhoId: ACME.contacts.dana.id, WhatId: ACME.accounts.umbrella.id });
     const description = (task.body as { Description?: string }).Description ?? '';
     expect(description).toContain(`To: ${DANA.email}`);
     expect(description).toContain('P.S. Our implementation lead will reach out.');
   });
 
-  it('when Gmail’s compose markup is not recognised, copies the draft to the clipboard, says so, and writes nothing in Gmail', async () => {
+  it(`when ${driver.name}’s compose markup is not recognised, copies the draft to the clipboard, says so, and writes nothing there`, async () => {
     const { tab, panel } = await emailDraftInPanel();
     const { sandbox, browser, extensionId } = harness();
     await browser.defaultBrowserContext().overridePermissions(`chrome-extension://${extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-    const gmail = await newTab(sandbox.gmail.urls.compose);
-    await composeReady(gmail);
-    await gmail.evaluate((selector) => document.querySelector(selector)?.removeAttribute('g_editable'), BODY);
-    const before = await gmail.$eval('.M9 [contenteditable="true"]', (node) => node.innerHTML);
-    const savesBefore = sandbox.gmail.drafts.length;
+    const mail = await newTab(driver.preopened(sandbox));
+    await driver.composeReady(mail);
+    await mail.evaluate(driver.breakBody);
+    const editor = `${await driver.composeRoot(mail, '1')} [contenteditable="true"][aria-multiline="true"]`;
+    const before = await mail.$eval(editor, (node) => node.innerHTML);
+    const savesBefore = driver.allDrafts(sandbox).length;
     await tab.bringToFront();
 
     await panel.locator('[data-testid=insert-into-gmail]').click();
@@ -238,8 +222,8 @@ describe('Gmail from the side panel', () => {
     await panel.waitForSelector('[data-testid=gmail-insert-result][data-copied=true]');
     expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(`Subject: Your revised renewal quote\n\n${EMAIL_LINES.join('\n')}`);
     await sleep(200);
-    expect(await gmail.$eval('.M9 [contenteditable="true"]', (node) => node.innerHTML)).toBe(before);
-    expect(await gmail.$eval('input[name="subjectbox"]', (input) => (input as HTMLInputElement).value)).toBe('');
-    expect(sandbox.gmail.drafts.length).toBe(savesBefore);
+    expect(await mail.$eval(editor, (node) => node.innerHTML)).toBe(before);
+    expect(await mail.$eval(driver.subjectBox, (input) => (input as HTMLInputElement).value)).toBe('');
+    expect(driver.allDrafts(sandbox).length).toBe(savesBefore);
   });
 });
