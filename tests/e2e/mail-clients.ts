@@ -4,6 +4,7 @@
  * what the client saved. Composes are told apart by the order they were opened in their page ('1' first).
  */
 import type { Page } from 'puppeteer-core';
+import { OUTLOOK_ACCOUNT } from '../sandbox/outlook';
 import type { Sandbox } from '../sandbox/sandbox';
 
 /** A draft save as the client's server received it. */
@@ -85,6 +86,10 @@ export interface MailDriver {
   replyShown(page: Page): Promise<void>;
   /** The Task subject "Log to Salesforce" writes for the reply to Dana's renewal thread. */
   replyTaskSubject: string;
+  /** Marcus Lee's message (a sender the org does not know), its body as rendered, and its conversation's id. */
+  marcus(sandbox: Sandbox): string;
+  renderedBody: string;
+  conversationIdOf(url: string): string;
   drafts(sandbox: Sandbox, page: Page, key: string): Promise<SavedDraft[]>;
   allDrafts(sandbox: Sandbox): SavedDraft[];
 }
@@ -153,6 +158,9 @@ export const GMAIL_DRIVER: MailDriver = {
     await page.waitForSelector(`${GMAIL_BODY} div.gmail_quote`);
   },
   replyTaskSubject: 'Email: Re: Umbrella Health renewal: revised quote for 2027',
+  marcus: () => 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW',
+  renderedBody: '.a3s',
+  conversationIdOf: (url) => url.split('/').at(-1) ?? '',
   async drafts(sandbox, _page, key) {
     return sandbox.gmail.drafts.filter((draft) => draft.composeId === key).map((draft) => ({ ...draft, key: draft.composeId }));
   },
@@ -212,6 +220,9 @@ export const OUTLOOK_DRIVER: MailDriver = {
   },
   // A reading-pane reply goes out with the conversation's subject (Outlook adds its "RE:" in the rep's language).
   replyTaskSubject: 'Email: Umbrella Health renewal: revised quote for 2027',
+  marcus: (sandbox) => `${sandbox.outlook.urls().inbox}/id/${encodeURIComponent(OUTLOOK_ACCOUNT.conversations[1]?.messages[0]?.itemId ?? '')}`,
+  renderedBody: '[data-app-section="ConversationContainer"] [role="document"]',
+  conversationIdOf: (url) => decodeURIComponent(url.split('/id/').at(-1) ?? ''),
   async drafts(sandbox, page, key) {
     const root = await OUTLOOK_DRIVER.composeRoot(page, key);
     const draftId = await page.$eval(root, (node) => node.getAttribute('data-draft-id') ?? '').catch(() => '');

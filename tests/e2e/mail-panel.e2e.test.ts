@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DANA } from '../sandbox/gmail';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { showFeature } from './chromium';
+import { serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { GMAIL_DRIVER, OUTLOOK_DRIVER, bodyState, type MailDriver, type SavedDraft } from './mail-clients';
 import { orgRequest } from './org-api';
@@ -54,6 +54,11 @@ async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 5
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await sleep(50);
   }
+}
+
+interface ExtensionApi {
+  tabs: { query(filter: { url: string }): Promise<{ id?: number; url?: string }[]> };
+  contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab: object): void } };
 }
 
 const messageRequests = () => harness().sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages');
@@ -202,6 +207,65 @@ describe.each([GMAIL_DRIVER, OUTLOOK_DRIVER])('$name from the side panel', (driv
     const description = (task.body as { Description?: string }).Description ?? '';
     expect(description).toContain(`To: ${DANA.email}`);
     expect(description).toContain('P.S. Our implementation lead will reach out.');
+  });
+
+  it(`extracts a lead from text selected in a message in ${driver.name}, with the sender and conversation given as data, and creates it after review`, async () => {
+    await withApiKey();
+    const { sandbox, extension, salesforceTab, recordUrl, openRecordPanel } = harness();
+    // The org the lead goes to: the last one used.
+    const record = await salesforceTab(new URL(recordUrl('Account', ACME.accounts.umbrella.id)).pathname);
+    pages.push(record);
+    await (await openRecordPanel(record)).waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.umbrella.id}"]`);
+    const url = driver.marcus(sandbox);
+    const mail = await newTab(url);
+    await mail.bringToFront();
+    await mail.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((node) => node.getClientRects().length > 0), {}, driver.renderedBody);
+    await mail.evaluate((selector) => {
+      const body = [...document.querySelectorAll(selector)].filter((node) => node.getClientRects().length > 0).at(-1) ?? document.body;
+      const range = document.createRange();
+      range.selectNodeContents(body);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }, driver.renderedBody);
+    sandbox.model.script({
+      json: {
+        leads: [
+          {
+            FirstName: { value: 'Marcus', evidence: 'Marcus Lee' },
+            LastName: { value: 'Lee', evidence: 'Marcus Lee' },
+            Company: { value: 'Northwind Traders', evidence: 'VP Revenue Operations, Northwind Traders' },
+            Email: { value: 'marcus.lee@northwind.example', evidence: 'marcus.lee@northwind.example' },
+            otherFields: [],
+          },
+        ],
+      },
+    });
+    const panel = await harness().openPanel(mail);
+    await panel.waitForSelector('[data-testid=gmail-card][data-state=none]');
+    const requestsBefore = sandbox.model.log.length;
+    const worker = await serviceWorker(extension);
+    // The real listeners run for a dispatched right-click (without the user gesture a real one has).
+    await worker.evaluate(async (pageUrl) => {
+      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      const [tab] = (await api.tabs.query({ url: `${new URL(pageUrl).origin}/*` })).filter((candidate) => candidate.url === pageUrl);
+      if (!tab?.id) throw new Error('no mail tab');
+      api.contextMenus.onClicked.dispatch({ menuItemId: 'groundwork-extract-lead', selectionText: 'Marcus Lee', frameId: 0, editable: false, pageUrl }, tab);
+    }, url);
+
+    await panel.waitForSelector('[data-testid=lead-review][data-phase=review]', { timeout: 15_000 });
+    expect(await panel.$eval('[data-testid=lead-source]', (node) => node.textContent)).toBe('From the email of Marcus Lee (marcus.lee@northwind.example)');
+    const sent = sandbox.model.log.slice(requestsBefore).find((entry) => entry.path === '/v1/messages')?.body ?? '';
+    expect(sent).toContain('Open email from: Marcus Lee <marcus.lee@northwind.example>');
+    expect(sent).toContain(`Email conversation: ${driver.conversationIdOf(url)}`);
+    expect(sent).toContain('I run revenue operations at Northwind Traders');
+    await panel.locator('[data-testid=review-confirm]').click();
+    const created = await panel.waitForSelector('[data-testid=lead-created]', { timeout: 15_000 });
+    const id = (await created?.evaluate((node) => node.getAttribute('data-id'))) ?? '';
+    const lead = await orgRequest(sandbox, { method: 'GET', path: `/services/data/v62.0/sobjects/Lead/${id}?fields=LastName,Company,Email` });
+    expect(lead.body).toMatchObject({ LastName: 'Lee', Company: 'Northwind Traders', Email: 'marcus.lee@northwind.example' });
+    await panel.locator('[data-testid=lead-close]').click();
+    // The next client's run starts from an org without this lead (it would be offered as a duplicate).
+    expect((await orgRequest(sandbox, { method: 'DELETE', path: `/services/data/v62.0/sobjects/Lead/${id}` })).status).toBe(204);
   });
 
   it(`when ${driver.name}’s compose markup is not recognised, copies the draft to the clipboard, says so, and writes nothing there`, async () => {
