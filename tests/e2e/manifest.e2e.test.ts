@@ -79,6 +79,9 @@ describe('the built manifest', () => {
       'https://*.salesforce-setup.com/*',
       'https://api.anthropic.com/*',
       'https://mail.google.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
