@@ -7,7 +7,7 @@
  * calls are named); they land in `drafts` and `sent`.
  */
 import type { ServerResponse } from 'node:http';
-import { hostOf, readBody, requestEntry, type Handler, type RequestLogEntry } from '../http';
+import { hostOf, readBody, redirect, requestEntry, type Handler, type RequestLogEntry } from '../http';
 import { OUTLOOK_ACCOUNT } from './mailbox';
 import { renderOutlookPage, type PageRoute } from './page';
 import type { OutlookDraft } from './page-script';
@@ -130,11 +130,6 @@ function parseDraft(body: string): OutlookDraft | null {
     // Not JSON: a bad request.
   }
   return null;
-}
-
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location });
-  res.end();
 }
 
 function notFound(res: ServerResponse): void {
