@@ -1,5 +1,7 @@
 import '../lib/messaging/zod-jitless';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
+import { webAuthFlow } from '../lib/browser/identity';
+import { tokenKey } from '../lib/browser/token-key';
 import {
   extensionId,
   extensionOrigin,
@@ -12,17 +14,20 @@ import {
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
 import { MAIL_CLIENTS } from '../lib/features/mail';
-import { LocationReport, MailReport, PANEL_PORT, salesforceTabOf, tabOnHostsOf } from '../lib/messaging';
+import { isOptionsPage, LocationReport, MailReport, PANEL_PORT, salesforceTabOf, SignOutRequest, tabOnHostsOf } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
 
 const MAIL_HOSTS = MAIL_CLIENTS.flatMap((client) => client.hosts);
 
 export default defineBackground(() => {
-  const { records, features, handlers, allowed } = createFeatures({
+  const { records, features, handlers, allowed, signOut } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
     browser: featureBrowser,
+    webAuthFlow,
+    tokenKey,
+    fetch: (input, init) => fetch(input, init),
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
     settingsVersion: settingsVersion(),
@@ -46,8 +51,13 @@ export default defineBackground(() => {
     },
   );
 
-  // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
+  // Content scripts only report what they see, the options page may end a Salesforce sign-in; anything from
+  // elsewhere, or malformed, is dropped.
   onRuntimeMessage((message, sender) => {
+    const signOutRequest = SignOutRequest.safeParse(message);
+    if (signOutRequest.success && isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
+      return signOut(signOutRequest.data.orgId);
+    }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
     const salesforceTab = salesforceTabOf(sender, extensionId());
