@@ -9,8 +9,26 @@ import type { Sender } from '../messaging/senders';
 export const extensionId = (): string => browser.runtime.id;
 export const extensionOrigin = (): string => browser.runtime.getURL('/');
 
-/** The toolbar button opens the side panel. */
+/** Firefox's sidebar API, where Chrome has `sidePanel` (absent from Chrome's types). */
+interface SidebarAction {
+  open(): Promise<void>;
+  toggle(): Promise<void>;
+}
+
+/** Firefox shows the panel as a sidebar (`sidebar_action`); Chrome as a side panel. */
+export function firefoxSidebar(): SidebarAction | null {
+  const api = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
+  return api && typeof browser.sidePanel?.open !== 'function' ? api : null;
+}
+
+/** The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox). */
 export function openPanelOnActionClick(): void {
+  const sidebar = firefoxSidebar();
+  if (sidebar) {
+    // Called within the click's user gesture, as Firefox requires for opening a sidebar.
+    browser.action.onClicked.addListener(() => void sidebar.toggle());
+    return;
+  }
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 }
 

@@ -4,17 +4,27 @@
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
 import { z } from 'zod';
+import { firefoxSidebar } from './background-events';
+import { storesInViewOrder } from './cookie-stores';
 import { IdbKeyValueStore } from './local-store';
 import type { KeyValueStore } from './store';
 
+async function cookieStores(): Promise<string[]> {
+  const [stores, [active]] = await Promise.all([browser.cookies.getAllCookieStores(), browser.tabs.query({ active: true, lastFocusedWindow: true })]);
+  return storesInViewOrder(stores, active?.id);
+}
+
 export const cookieJar: CookieJar = {
   async sidFor(url) {
-    const cookie = await browser.cookies.get({ url, name: 'sid' });
-    return cookie?.value ?? null;
+    for (const storeId of await cookieStores()) {
+      const cookie = await browser.cookies.get({ url, name: 'sid', storeId });
+      if (cookie) return cookie.value;
+    }
+    return null;
   },
   async allSids() {
-    const cookies = await browser.cookies.getAll({ name: 'sid' });
-    return cookies.map(({ domain, value }) => ({ domain, value }));
+    const perStore = await Promise.all((await cookieStores()).map((storeId) => browser.cookies.getAll({ name: 'sid', storeId })));
+    return perStore.flat().map(({ domain, value }) => ({ domain, value }));
   },
 };
 
@@ -163,7 +173,9 @@ export const featureBrowser: FeatureBrowser = {
     return typeof result?.result === 'string' ? result.result : '';
   },
   async openSidePanel(tabId: number): Promise<void> {
-    await browser.sidePanel.open({ tabId });
+    const sidebar = firefoxSidebar();
+    if (sidebar) await sidebar.open();
+    else await browser.sidePanel.open({ tabId });
   },
 };
 
