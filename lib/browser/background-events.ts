@@ -5,21 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { AlarmEntry, ContextMenuClick, ContextMenuEntry } from '../messaging/feature-handler';
 import type { Sender } from '../messaging/senders';
+import { firefoxSidebar } from './sidebar';
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionOrigin = (): string => browser.runtime.getURL('/');
-
-/** Firefox's sidebar API, where Chrome has `sidePanel` (absent from Chrome's types). */
-interface SidebarAction {
-  open(): Promise<void>;
-  toggle(): Promise<void>;
-}
-
-/** Firefox shows the panel as a sidebar (`sidebar_action`); Chrome as a side panel. */
-export function firefoxSidebar(): SidebarAction | null {
-  const api = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
-  return api && typeof browser.sidePanel?.open !== 'function' ? api : null;
-}
 
 /** The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox). */
 export function openPanelOnActionClick(): void {

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
 import { z } from 'zod';
-import { firefoxSidebar } from './background-events';
+import { firefoxSidebar } from './sidebar';
 import { storesInViewOrder } from './cookie-stores';
 import { IdbKeyValueStore } from './local-store';
 import type { KeyValueStore } from './store';
