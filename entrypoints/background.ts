@@ -3,6 +3,7 @@ import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionS
 import {
   extensionId,
   extensionOrigin,
+  onPageRequest,
   onRuntimeMessage,
   onTabChanges,
   openPanelOnActionClick,
@@ -12,10 +13,11 @@ import {
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
 import { GmailReport, gmailTabOf, LocationReport, PANEL_PORT, salesforceTabOf } from '../lib/messaging';
+import { isOptionsPage } from '../lib/messaging/senders';
 import { servePanel } from '../lib/messaging/panel-session';
 
 export default defineBackground(() => {
-  const { records, features, handlers, allowed } = createFeatures({
+  const { records, features, handlers, allowed, answerOptionsPage } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
@@ -59,6 +61,8 @@ export default defineBackground(() => {
       void records.reportGmail(gmailTab, windowId, gmail.data.url, gmail.data.sender);
     }
   });
+
+  onPageRequest((message, sender) => (isOptionsPage(sender, extensionOrigin()) ? answerOptionsPage(message) : null));
 
   onTabChanges({
     navigated: (tabId, windowId, url) => void records.tabNavigated(tabId, windowId, url),

@@ -56,7 +56,7 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
     budgets: () => <BudgetsSection form={form} />,
     orgs: () => <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />,
     audit: () => <AuditView log={log} />,
-    usage: () => <UsageView log={log} settings={loaded.effective.settings} />,
+    usage: () => <UsageView log={log} settings={loaded.effective.settings} local={stores.local} team={stores.teamUsage} />,
   };
 
   return (

@@ -52,6 +52,20 @@ export function onRuntimeMessage(listener: (message: unknown, sender: Sender) =>
   });
 }
 
+/**
+ * One-off requests from this extension's own pages (the options page), answered with what `answer` resolves to; a
+ * message `answer` does not take (null) is left to the other listeners.
+ */
+export function onPageRequest(answer: (message: unknown, sender: Sender) => Promise<unknown> | null): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    const reply = answer(message, sender);
+    if (!reply) return false;
+    void reply.then(sendResponse, () => sendResponse(null));
+    // The answer comes later: the channel stays open for it.
+    return true;
+  });
+}
+
 export interface TabListeners {
   navigated(tabId: number, windowId: number, url: string | undefined): void;
   activated(tabId: number, windowId: number): void;

@@ -34,3 +34,8 @@ export function gmailTabOf(sender: Sender, extensionId: string): number | null {
 export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
   return sender.id !== undefined && sender.url !== undefined && sender.url.startsWith(extensionOrigin) && sender.tab === undefined;
 }
+
+/** A message from this extension's options page, which may be open in a tab (unlike the side panel). */
+export function isOptionsPage(sender: Sender, extensionOrigin: string): boolean {
+  return sender.id !== undefined && sender.url !== undefined && sender.url.startsWith(`${extensionOrigin}options.html`);
+}

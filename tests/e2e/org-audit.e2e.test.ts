@@ -8,22 +8,16 @@ import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { serviceWorker } from './chromium';
 import { harnessForFile } from './harness';
-import { orgRequest } from './org-api';
+import { assignPermissionSet, orgQuery, pollUntil } from './org-api';
 
 const harness = harnessForFile({}, { managedPolicy: { orgAudit: { enabled: true, content: 'metadata' } } });
 const API_KEY = 'sk-ant-e2e-test-key-0021';
 const OBJECT = 'Groundwork_AI_Event__c';
-const V = '/services/data/v62.0';
 
-const soql = async <T>(query: string): Promise<T[]> => {
-  const reply = await orgRequest(harness().sandbox, { method: 'GET', path: `${V}/query?q=${encodeURIComponent(query)}` });
-  return (reply.body as { records: T[] }).records;
-};
+const soql = <T>(query: string): Promise<T[]> => orgQuery<T>(harness().sandbox, query);
 
 async function assign(permissionSet: string, userId: string): Promise<void> {
-  const [set] = await soql<{ Id: string }>(`SELECT Id FROM PermissionSet WHERE Name = '${permissionSet}'`);
-  const reply = await orgRequest(harness().sandbox, { method: 'POST', path: `${V}/sobjects/PermissionSetAssignment`, body: { AssigneeId: userId, PermissionSetId: set?.Id } });
-  expect(reply.status).toBe(201);
+  expect(await assignPermissionSet(harness().sandbox, permissionSet, userId)).toBe(201);
 }
 
 /** Fires the sink's alarm through the worker's own listener, as Chromium would when it is due. */
@@ -57,14 +51,7 @@ async function generate(panel: Page, feature: 'summary' | 'email'): Promise<void
   await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
 }
 
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 80 && !done(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-}
+const poll = pollUntil;
 
 /** The local audit trail's entries of one org user, as the options page reads them from the chain. */
 async function localEntries(userId: string): Promise<{ id: string; feature: string; outcome: string }[]> {
