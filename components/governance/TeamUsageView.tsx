@@ -136,7 +136,7 @@ function TeamReport({ usage, apiHost, onRefresh }: { usage: TeamUsage; apiHost: 
     <>
       <p className="slds-m-bottom_small" data-testid="team-usage-source">
         From the Groundwork AI events in {apiHost}, as Salesforce lets you read them.{' '}
-        <button type="button" className="slds-button" onClick={onRefresh} data-testid="team-usage-refresh">
+        <button type="button" className="slds-button slds-button_neutral" onClick={onRefresh} data-testid="team-usage-refresh">
           Refresh
         </button>
       </p>
@@ -185,7 +185,7 @@ function TeamReport({ usage, apiHost, onRefresh }: { usage: TeamUsage; apiHost: 
             testId="team-usage-prompt"
             heading="Prompt"
             groups={usage.byPrompt}
-            label={(keys) => (keys.promptId ? `${keys.promptId} v${keys.promptVersion ?? '?'}` : 'No prompt (writes)')}
+            label={(keys) => (keys.promptId ? `${keys.promptId} v${keys.promptVersion ?? '?'}` : 'No prompt')}
           />
         </>
       )}
@@ -203,7 +203,7 @@ function GroupTable(props: { title: string; id: string; testId: string; heading:
   const { title, id, testId, heading, groups, label } = props;
   return (
     <Section title={title} id={id}>
-      <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table" data-testid={`${testId}s`}>
+      <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table gw-team-table" data-testid={`${testId}s`}>
         <caption className="slds-assistive-text">{title}</caption>
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { openOptions } from './chromium';
 import { harnessForFile } from './harness';
+import { checkView, failing } from './layout';
 import { assignPermissionSet, orgQuery, orgRequest, pollUntil } from './org-api';
 
 const harness = harnessForFile({}, { managedPolicy: { orgAudit: { enabled: true, content: 'metadata' } } });
@@ -48,14 +49,35 @@ async function prepare(): Promise<void> {
   prepared = true;
 }
 
+/** Logs in as the user and opens a record's panel (enabling the org the first time, as a rep would). */
+async function loggedInWithPanel(user: 'full' | 'restricted'): Promise<{ tab: Page; panel: Page }> {
+  const { salesforceTab, openRecordPanel, recordUrl } = harness();
+  const tab = await salesforceTab(new URL(recordUrl('Account', ACME.accounts.globex.id)).pathname, user);
+  const panel = await openRecordPanel(tab);
+  await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
+  return { tab, panel };
+}
+
+async function closeAll(...pages: Page[]): Promise<void> {
+  for (const page of pages) await page.close();
+}
+
 describe('the team usage from the org', () => {
+  it('says in words that the org keeps no Groundwork events when nothing is deployed there, then that a period is empty', async () => {
+    const { tab, panel } = await loggedInWithPanel('full');
+    const undeployed = await teamUsage();
+    const problem = await undeployed.waitForSelector('[data-testid=team-usage-problem][data-problem=not-deployed]');
+    expect(await problem?.evaluate((node) => node.textContent)).toContain('The Groundwork AI Event object is not deployed in acme.my.salesforce.com');
+    await prepare();
+    const empty = await teamUsage();
+    await empty.waitForSelector('[data-testid=team-usage][data-state=ready]');
+    expect(await empty.$eval('[data-testid=team-usage-empty]', (node) => node.textContent)).toContain("No rep's Groundwork events reached acme.my.salesforce.com in this period");
+    await closeAll(undeployed, empty, panel, tab);
+  }, 90_000);
+
   it('tells a rep without the admin permission set, in plain words, that the team view is for admins', async () => {
     await prepare();
-    const { salesforceTab, openRecordPanel, recordUrl } = harness();
-    // Sam, a rep, uses Groundwork: the summary's audit entry reaches the org as Sam's event.
-    const tab = await salesforceTab(new URL(recordUrl('Account', ACME.accounts.globex.id)).pathname, 'restricted');
-    const panel = await openRecordPanel(tab);
-    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${ACME.accounts.globex.id}"]`);
+    const { tab, panel } = await loggedInWithPanel('restricted');
     await panel.locator('[data-testid=feature-summary]').click();
     await panel.locator('[data-testid=generate]').click();
     await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
@@ -65,12 +87,11 @@ describe('the team usage from the org', () => {
     const problem = await page.waitForSelector('[data-testid=team-usage-problem][data-problem=not-admin]');
     expect(await problem?.evaluate((node) => node.textContent)).toContain('needs the "Groundwork AI Admin" permission set, which you do not have there');
     expect(await page.$('[data-testid=team-usage-user-row]')).toBeNull();
+    expect(failing(await checkView(page, 'options-usage-team-not-admin', [1280, 400]))).toEqual([]);
     // "My browser" still shows Sam's own use.
     await page.locator('[data-testid=usage-source-browser]').click();
     await page.waitForSelector('[data-testid=usage-feature-row][data-feature=summary]');
-    await page.close();
-    await panel.close();
-    await tab.close();
+    await closeAll(page, panel, tab);
   }, 90_000);
 
   it("shows an admin another rep's events from the org, per rep, feature, department and role", async () => {
@@ -84,7 +105,7 @@ describe('the team usage from the org', () => {
       sid: sandbox.org.primary.restrictedSid,
       body: {
         allOrNone: true,
-        records: [{ attributes: { type: OBJECT }, Event_Id__c: 'laptop-1', User__c: sam.id, Occurred_At__c: new Date().toISOString(), Feature__c: 'email', Outcome__c: 'accepted', Approved__c: 1, Cost_USD__c: 0.02 }],
+        records: [{ attributes: { type: OBJECT }, Event_Id__c: 'laptop-1', User__c: sam.id, Occurred_At__c: new Date().toISOString(), Feature__c: 'email', Prompt_Id__c: 'email-draft', Prompt_Version__c: '3', Outcome__c: 'accepted', Approved__c: 1, Cost_USD__c: 0.02 }],
       },
     });
     expect((elsewhere.body as { success: boolean }[])[0]?.success).toBe(true);
@@ -104,6 +125,7 @@ describe('the team usage from the org', () => {
     const departments = await page.$$eval('[data-testid=team-usage-department-row] th', (nodes) => nodes.map((node) => node.textContent));
     expect(departments).toEqual(['Sales · Account Executive, West']);
     expect(await page.$eval('[data-testid=team-usage-events]', (node) => node.textContent)).toBe(String(inOrg.length));
+    expect(failing(await checkView(page, 'options-usage-team', [1280, 400]))).toEqual([]);
 
     // Read with Alex's own session: the permission set assignment, then one composite request of aggregate queries.
     const reads = sandbox.org.log.slice(before).filter((entry) => entry.path.startsWith(`${V}/query`) || entry.path === `${V}/composite`);
