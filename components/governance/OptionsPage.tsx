@@ -6,6 +6,7 @@ import { AuditView } from './AuditView';
 import { BudgetsSection } from './BudgetsSection';
 import { FeaturesSection } from './FeaturesSection';
 import { KeyModelsSection } from './KeyModelsSection';
+import { OrgAuditStatus } from './OrgAuditStatus';
 import { OrgsSection } from './OrgsSection';
 import { PrivacySection } from './PrivacySection';
 import { UsageView } from './UsageView';
@@ -55,7 +56,12 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
     privacy: () => <PrivacySection form={form} />,
     budgets: () => <BudgetsSection form={form} />,
     orgs: () => <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />,
-    audit: () => <AuditView log={log} />,
+    audit: () => (
+      <>
+        <OrgAuditStatus log={log} local={stores.local} policy={loaded.effective.orgAudit} />
+        <AuditView log={log} />
+      </>
+    ),
     usage: () => <UsageView log={log} settings={loaded.effective.settings} local={stores.local} team={stores.teamUsage} />,
   };
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker } from './chromium';
+import { checkView, failing } from './layout';
 import { harnessForFile } from './harness';
 import { assignPermissionSet, orgQuery, pollUntil } from './org-api';
 
@@ -122,6 +123,16 @@ describe('the audit trail in the org', () => {
     const offline = await openRecord('Account', ACME.accounts.initech.id, 'full');
     await generate(offline.panel, 'summary');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The options page says what waits, for which org, and why.
+    const status = await openOptions(harness(), 'audit');
+    const orgId = sandbox.org.primary.orgId;
+    await status.waitForSelector(`[data-testid=org-audit-waiting-org][data-org-id^="${orgId.slice(0, 15)}"]`, { timeout: 15_000 });
+    expect(await status.$eval('[data-testid=org-audit-waiting-org]', (node) => node.textContent)).toMatch(/^acme\.my\.salesforce\.com: \d+ events?/);
+    expect(await status.$eval('[data-testid=org-audit-problem]', (node) => node.textContent)).toContain('They are kept in this browser and sent on your next use of Groundwork');
+    expect(failing(await checkView(status, 'options-audit-org-sink-waiting', [1280, 400]))).toEqual([]);
+    // The Salesforce tab is the active one again (the panel follows it).
+    await status.close();
+    await offline.tab.bringToFront();
     sandbox.org.clearFaults();
     await (await serviceWorker(extension)).close();
     // The panel wakes the worker (which sends what waits when it starts); the alarm comes too.
@@ -138,5 +149,12 @@ describe('the audit trail in the org', () => {
     expect(new Set(events.map((event) => event.Event_Id__c)).size).toBe(events.length);
     expect(events.find((event) => event.Feature__c === 'email')).toMatchObject({ Outcome__c: 'edited', Edit_Distance__c: ' (edited)'.length });
     expect(events.filter((event) => event.Feature__c === 'summary').map((event) => event.Outcome__c).sort()).toEqual(['accepted', 'pending']);
+    // Once the org has them all, the options page says so, with what was sent.
+    const done = await openOptions(harness(), 'audit');
+    await done.waitForSelector('[data-testid=org-audit-waiting][data-events="0"]', { timeout: 15_000 });
+    expect(Number(await done.$eval('[data-testid=org-audit-sent]', (node) => node.getAttribute('data-sent')))).toBeGreaterThanOrEqual(local.length);
+    expect(await done.$('[data-testid=org-audit-problem]')).toBeNull();
+    expect(failing(await checkView(done, 'options-audit-org-sink-sent', [1280, 400]))).toEqual([]);
+    await done.close();
   }, 120_000);
 });
