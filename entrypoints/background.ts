@@ -1,9 +1,10 @@
 import '../lib/messaging/zod-jitless';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
+import { webAuthFlow } from '../lib/browser/identity';
+import { tokenKey } from '../lib/browser/token-key';
 import {
   extensionId,
   extensionOrigin,
-  onPageRequest,
   onRuntimeMessage,
   onTabChanges,
   openPanelOnActionClick,
@@ -12,16 +13,18 @@ import {
 } from '../lib/browser/background-events';
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
-import { GmailReport, gmailTabOf, LocationReport, PANEL_PORT, salesforceTabOf } from '../lib/messaging';
-import { isOptionsPage } from '../lib/messaging/senders';
+import { GmailReport, gmailTabOf, isOptionsPage, LocationReport, PANEL_PORT, salesforceTabOf, SignOutRequest } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
 
 export default defineBackground(() => {
-  const { records, features, handlers, allowed, answerOptionsPage } = createFeatures({
+  const { records, features, handlers, allowed, signOut, answerOptionsPage } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
     browser: featureBrowser,
+    webAuthFlow,
+    tokenKey,
+    fetch: (input, init) => fetch(input, init),
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
     settingsVersion: settingsVersion(),
@@ -45,8 +48,15 @@ export default defineBackground(() => {
     },
   );
 
-  // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
+  // Content scripts only report what they see; the options page may end a Salesforce sign-in or ask for the team's
+  // usage; anything from elsewhere, or malformed, is dropped.
   onRuntimeMessage((message, sender) => {
+    if (isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
+      const signOutRequest = SignOutRequest.safeParse(message);
+      if (signOutRequest.success) return signOut(signOutRequest.data.orgId);
+      const answer = answerOptionsPage(message);
+      if (answer) return answer;
+    }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
     const salesforceTab = salesforceTabOf(sender, extensionId());
@@ -61,8 +71,6 @@ export default defineBackground(() => {
       void records.reportGmail(gmailTab, windowId, gmail.data.url, gmail.data.sender);
     }
   });
-
-  onPageRequest((message, sender) => (isOptionsPage(sender, extensionOrigin()) ? answerOptionsPage(message) : null));
 
   onTabChanges({
     navigated: (tabId, windowId, url) => void records.tabNavigated(tabId, windowId, url),

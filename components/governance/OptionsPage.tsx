@@ -9,6 +9,7 @@ import { KeyModelsSection } from './KeyModelsSection';
 import { OrgAuditStatus } from './OrgAuditStatus';
 import { OrgsSection } from './OrgsSection';
 import { PrivacySection } from './PrivacySection';
+import { SalesforceSignInSection } from './SalesforceSignInSection';
 import { UsageView } from './UsageView';
 import { useSettings, type LoadedSettings, type OptionsStores } from './use-settings';
 import { useSettingsDraft, type SettingsForm } from './use-settings-draft';
@@ -55,7 +56,12 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
     features: () => <FeaturesSection form={form} />,
     privacy: () => <PrivacySection form={form} />,
     budgets: () => <BudgetsSection form={form} />,
-    orgs: () => <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />,
+    orgs: () => (
+      <>
+        <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />
+        <SalesforceSignInSection form={form} local={stores.local} />
+      </>
+    ),
     audit: () => (
       <>
         <OrgAuditStatus log={log} local={stores.local} policy={loaded.effective.orgAudit} />

@@ -45,25 +45,12 @@ export function registerAlarms(alarms: readonly AlarmEntry[], onAlarm: (name: st
   browser.alarms.onAlarm.addListener(({ name }) => onAlarm(name));
 }
 
-/** One-off messages from content scripts (and anything else that sends one): checked by the listener. */
-export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => void): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    listener(message, sender);
-  });
-}
-
 /**
- * One-off requests from this extension's own pages (the options page), answered with what `answer` resolves to; a
- * message `answer` does not take (null) is left to the other listeners.
+ * One-off messages from content scripts and extension pages (and anything else that sends one): checked by the
+ * listener, whose promise, when it returns one, is the answer.
  */
-export function onPageRequest(answer: (message: unknown, sender: Sender) => Promise<unknown> | null): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
-    const reply = answer(message, sender);
-    if (!reply) return false;
-    void reply.then(sendResponse, () => sendResponse(null));
-    // The answer comes later: the channel stays open for it.
-    return true;
-  });
+export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => listener(message, sender));
 }
 
 export interface TabListeners {

@@ -173,13 +173,13 @@ export async function openOptionsPage(section?: string): Promise<void> {
   else await browser.runtime.openOptionsPage();
 }
 
-/** A request from an extension page (the options page) to the background, and its answer (to be parsed). */
-export function askBackground(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
-
 /** The window this extension page is in (the side panel follows that window's active tab). */
 export async function currentWindowId(): Promise<number> {
   const window = await browser.windows.getCurrent();
   return window.id ?? browser.windows.WINDOW_ID_CURRENT;
+}
+
+/** A one-off message from an extension page to the background worker, and its answer. */
+export function sendToBackground(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }

@@ -117,7 +117,7 @@ describe('the team usage from the org', () => {
   it('puts an expired session in words with what to do next', async () => {
     await assign('Groundwork_AI_Admin', users().full.id);
     const reply = await readAs('00D000000000001!expired', users().full.id);
-    expect(reply).toMatchObject({ state: 'error', message: expect.stringContaining('session expired') });
+    expect(reply).toMatchObject({ state: 'error', message: expect.stringMatching(/Salesforce session .*ended\. Reload your Salesforce tab/) });
   });
 });
 

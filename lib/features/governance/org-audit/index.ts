@@ -30,7 +30,8 @@ export interface OrgAuditWiring {
   local: KeyValueStore;
   settings: SettingsSource;
   orgs: { identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null> };
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
+  /** The org client of a session: the one every feature shares (its credential: lib/salesforce/credentials.ts). */
   clientFor: ClientFor;
   now(): Date;
 }
@@ -48,7 +49,7 @@ export function createOrgAuditSink(wiring: OrgAuditWiring): OrgAuditSink {
     clientFor: async (orgId) => {
       const org = await wiring.orgs.identityOf(orgId);
       const session = org ? await sessionOfOrg(org, wiring.cookies) : null;
-      return session && org ? wiring.clientFor(session, () => sessionOfOrg(org, wiring.cookies)) : null;
+      return session ? wiring.clientFor(session) : null;
     },
     now: wiring.now,
   });
@@ -64,7 +65,7 @@ export function createOrgAuditSink(wiring: OrgAuditWiring): OrgAuditSink {
 
 export interface TeamUsageWiring {
   orgs: Pick<OrgRegistry, 'identityOf' | 'lastUsed'>;
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
   clientFor: ClientFor;
   /** Who the rep is behind a session (userinfo, looked up once per session). */
   userOfSession: UserLookup;
@@ -83,7 +84,7 @@ export function teamUsageReader(wiring: TeamUsageWiring): (request: TeamUsageReq
         connect: async (org) => {
           const session = await sessionOfOrg(org, wiring.cookies);
           if (!session) return null;
-          const client = wiring.clientFor(session, () => sessionOfOrg(org, wiring.cookies));
+          const client = wiring.clientFor(session);
           return { client, userId: (await wiring.userOfSession(session)).id };
         },
       },
