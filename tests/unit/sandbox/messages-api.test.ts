@@ -15,6 +15,8 @@ let base = '';
 const KEY = 'sk-ant-api03-test-key';
 const HEADERS = { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' };
 const CONTEXT = '[L1] Name: Dana Whitfield\n[L2] Account: Umbrella Health\n[L3] Stage: Negotiation\n[L4] Amount: 120000';
+/** Instructions that ask for citations: the demo model cites context lines only when told to. */
+const CITING = 'Cite every fact with the ids of the context lines.';
 
 beforeAll(async () => {
   server = createServer((req, res) => void api.handler(req, res));
@@ -67,7 +69,7 @@ function deltaText(events: SseEvent[]): string {
 
 describe('POST /v1/messages', () => {
   it('returns a Message object from the demo model, named as such, citing the context lines', async () => {
-    const res = await post('/v1/messages', body());
+    const res = await post('/v1/messages', body({ system: CITING }));
     expect(res.status).toBe(200);
     expect(res.headers.get('request-id')).toMatch(/^req_/);
     const message = (await res.json()) as Record<string, unknown> & { content: { type: string; text: string }[] };
@@ -77,7 +79,7 @@ describe('POST /v1/messages', () => {
     expect(text).toContain('Name: Dana Whitfield [L1]');
     expect(text).toContain('Stage: Negotiation [L3]');
     expect(message.usage).toEqual({
-      input_tokens: countTokens(`Summarise.\n${CONTEXT}`),
+      input_tokens: countTokens(CITING) + countTokens(`Summarise.\n${CONTEXT}`),
       output_tokens: countTokens(text),
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
@@ -205,7 +207,7 @@ describe('scripted faults', () => {
     api.script({ text: 'one' }, { json: { ok: true } }, { text: 'three' });
     const texts: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const reply = (await (await post('/v1/messages', body())).json()) as { content: { text: string }[] };
+      const reply = (await (await post('/v1/messages', body({ system: CITING }))).json()) as { content: { text: string }[] };
       texts.push(reply.content[0]?.text ?? '');
     }
     expect(texts.slice(0, 3)).toEqual(['one', '{"ok":true}', 'three']);

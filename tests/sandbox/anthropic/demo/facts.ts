@@ -44,7 +44,7 @@ function kindOf(section: string, id: string): LineKind {
   if (heading.startsWith('contacts') || heading.startsWith('attendees') || heading.startsWith('invitees')) return 'contact';
   if (heading.includes('closed opportunit')) return 'closedOpportunity';
   if (heading.includes('opportunit')) return 'openOpportunity';
-  if (heading.startsWith('case')) return 'case';
+  if (heading.startsWith('case') || heading.startsWith('open case')) return 'case';
   if (heading.startsWith('task')) return 'task';
   if (heading.startsWith('event')) return 'event';
   if (heading.startsWith('activit')) return id.startsWith('e') ? 'event' : 'task';

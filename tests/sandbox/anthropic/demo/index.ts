@@ -23,6 +23,7 @@ import { countTokens, PromptCache } from '../tokens';
 import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
 import { writeEmail, writeReply } from './email';
+import { guarded, withCitationsAsAsked } from './instructions';
 import { proposeLeads } from './lead';
 import { proposeFromNote } from './note';
 import { readPrompt } from './prompt';
@@ -72,9 +73,9 @@ function structuredAnswer(job: DemoJob, prompt: ReturnType<typeof readPrompt>, s
   const fitted = (draft: unknown): unknown => fitToSchema(draft, schema, schema);
   switch (job) {
     case 'lead':
-      return fitted(proposeLeads(prompt));
+      return fitted(proposeLeads(guarded(prompt)));
     case 'note':
-      return fitted(proposeFromNote(prompt));
+      return fitted(proposeFromNote(guarded(prompt)));
     case 'ask-plan':
       return fitted(planQuery(prompt));
     default: {
@@ -95,13 +96,13 @@ export function demoAnswer(request: MessagesRequest, now: Date = new Date()): st
     case 'schema':
       return JSON.stringify(structuredAnswer(job, prompt, request.outputSchema ?? {}));
     case 'ask-answer':
-      return answerFromRows(prompt);
+      return withCitationsAsAsked(answerFromRows(prompt), prompt);
     case 'reply':
-      return writeReply(prompt);
+      return withCitationsAsAsked(writeReply(prompt), prompt);
     case 'email':
-      return writeEmail(prompt);
+      return withCitationsAsAsked(writeEmail(prompt), prompt);
     case 'write-up':
-      return writeUp(prompt);
+      return withCitationsAsAsked(writeUp(prompt), prompt);
   }
 }
 

@@ -4,6 +4,7 @@
  * and the day the request says it is.
  */
 import type { MessagesRequest } from '../request';
+import { asksOf, type Asks } from './instructions';
 
 export interface ContextLine {
   /** The id the line starts with, as written between the brackets. */
@@ -31,6 +32,8 @@ export interface ReadPrompt {
   sections: string[];
   /** YYYY-MM-DD from <today> or "Today is …", else the clock's day. */
   today: string;
+  /** The rules the instructions ask the answer to follow (citations, data as data). */
+  asks: Asks;
 }
 
 const TAG = /<([a-z_]+)>\n?([\s\S]*?)\n?<\/\1>/g;
@@ -57,6 +60,7 @@ export function readPrompt(request: MessagesRequest, now: Date = new Date()): Re
     lines: contextLines(contextText),
     sections: [...system.matchAll(SECTION_ITEM)].map((match) => (match[1] ?? '').trim()),
     today: todayOf(tags, contextText, now),
+    asks: asksOf(system),
   };
 }
 
