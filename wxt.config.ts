@@ -29,7 +29,7 @@ export default defineConfig({
   manifest: {
     name: 'Groundwork for Salesforce',
     description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
-    permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms'],
+    permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms', 'identity'],
     host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
     action: { default_title: 'Open Groundwork' },
     // Stricter than Chrome's default for extension pages: only the extension's own scripts, styles, fonts and images;

@@ -1,5 +1,7 @@
 import '../lib/messaging/zod-jitless';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
+import { webAuthFlow } from '../lib/browser/identity';
+import { tokenKey } from '../lib/browser/token-key';
 import {
   extensionId,
   extensionOrigin,
@@ -11,15 +13,18 @@ import {
 } from '../lib/browser/background-events';
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
-import { GmailReport, gmailTabOf, LocationReport, PANEL_PORT, salesforceTabOf } from '../lib/messaging';
+import { GmailReport, gmailTabOf, isOptionsPage, LocationReport, PANEL_PORT, salesforceTabOf, SignOutRequest } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
 
 export default defineBackground(() => {
-  const { records, features, handlers, allowed } = createFeatures({
+  const { records, features, handlers, allowed, signOut } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
     browser: featureBrowser,
+    webAuthFlow,
+    tokenKey,
+    fetch: (input, init) => fetch(input, init),
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
     settingsVersion: settingsVersion(),
@@ -43,8 +48,13 @@ export default defineBackground(() => {
     },
   );
 
-  // Content scripts only report what they see; anything from elsewhere, or malformed, is dropped.
+  // Content scripts only report what they see, the options page may end a Salesforce sign-in; anything from
+  // elsewhere, or malformed, is dropped.
   onRuntimeMessage((message, sender) => {
+    const signOutRequest = SignOutRequest.safeParse(message);
+    if (signOutRequest.success && isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
+      return signOut(signOutRequest.data.orgId);
+    }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
     const salesforceTab = salesforceTabOf(sender, extensionId());

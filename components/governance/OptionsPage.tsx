@@ -8,6 +8,7 @@ import { FeaturesSection } from './FeaturesSection';
 import { KeyModelsSection } from './KeyModelsSection';
 import { OrgsSection } from './OrgsSection';
 import { PrivacySection } from './PrivacySection';
+import { SalesforceSignInSection } from './SalesforceSignInSection';
 import { UsageView } from './UsageView';
 import { useSettings, type LoadedSettings, type OptionsStores } from './use-settings';
 import { useSettingsDraft, type SettingsForm } from './use-settings-draft';
@@ -54,7 +55,12 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
     features: () => <FeaturesSection form={form} />,
     privacy: () => <PrivacySection form={form} />,
     budgets: () => <BudgetsSection form={form} />,
-    orgs: () => <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />,
+    orgs: () => (
+      <>
+        <OrgsSection local={stores.local} allowedOrgIds={loaded.effective.allowedOrgIds} />
+        <SalesforceSignInSection form={form} local={stores.local} />
+      </>
+    ),
     audit: () => <AuditView log={log} />,
     usage: () => <UsageView log={log} settings={loaded.effective.settings} />,
   };

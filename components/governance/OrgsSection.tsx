@@ -1,19 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import { onLocalChange, type KeyValueStore } from '../../lib/browser';
+import { useCallback } from 'react';
+import type { KeyValueStore } from '../../lib/browser';
 import { ENABLED_ORGS_KEY } from '../../lib/features/governance/keys';
 import { disableOrg, listEnabledOrgs, type EnabledOrg } from '../../lib/features/governance/orgs';
 import { orgAllowed } from '../../lib/settings';
 import { Section } from './fields';
+import { useStored } from './use-stored';
 
 /** The orgs Groundwork reads from; disabling one takes effect at once (the panel asks again next time). */
 export function OrgsSection({ local, allowedOrgIds }: { local: KeyValueStore; allowedOrgIds: readonly string[] | null }) {
-  const [orgs, setOrgs] = useState<EnabledOrg[] | null>(null);
-  const reload = useCallback(() => void listEnabledOrgs(local).then(setOrgs), [local]);
-
-  useEffect(() => {
-    reload();
-    return onLocalChange([ENABLED_ORGS_KEY], reload);
-  }, [reload]);
+  const { value: orgs, reload } = useStored<EnabledOrg[]>(ENABLED_ORGS_KEY, useCallback(() => listEnabledOrgs(local), [local]));
 
   return (
     <Section title="Enabled Salesforce orgs" id="gw-section-orgs">

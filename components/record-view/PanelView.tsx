@@ -1,21 +1,23 @@
 import type { ReactNode } from 'react';
 import type { ContextPreview as Preview, PanelView as View, RecordCard } from '../../lib/features/record-view/messages';
 import type { Feature, Generation } from '../../lib/features/generate/messages';
-import type { PanelProblem } from '../../lib/salesforce/problems';
 import { AskSection } from '../ask/AskSection';
 import type { GenerateActions } from '../generate/GenerateSection';
 import { GmailReplySection } from '../gmail/GmailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
 import { PendingNote } from '../log-note/PendingNote';
 import { GmailCard } from '../gmail/GmailCard';
-import { Alert, type AlertAction } from '../shared/Alert';
 import { OrgNotEnabled } from './OrgNotEnabled';
+import { ProblemAlert } from './ProblemAlert';
 import { RecordWorkspace } from './RecordWorkspace';
+import { SignedInBar } from './SignedInBar';
 
 export interface PanelActions {
   retry(): void;
   reloadTab(): void;
   enableOrg(orgId: string): void;
+  signIn(): void;
+  signOut(): void;
   showContext(): void;
   closeContext(): void;
 }
@@ -30,9 +32,6 @@ interface Props {
   generations: Partial<Record<Feature, Generation>>;
   generateActions: GenerateActions;
 }
-
-/** Problems the rep fixes in the Salesforce tab itself: logging in again there. */
-const RELOAD_FIXES: ReadonlySet<string> = new Set(['session-expired', 'no-session']);
 
 /** One distinct, labelled state per situation the rep can be in. */
 export function PanelView({ view, keptCard, preview, previewRequested, actions, generations, generateActions }: Props) {
@@ -68,11 +67,15 @@ export function PanelView({ view, keptCard, preview, previewRequested, actions, 
     case 'record':
     case 'problem': {
       const card = view.kind === 'record' ? view.card : keptCard;
-      const problem = view.kind === 'problem' ? <ProblemAlert problem={view.problem} kept={card !== null} actions={actions} /> : null;
+      const problem =
+        view.kind === 'problem' ? (
+          <ProblemAlert key={`${view.problem.kind}:${view.problem.message}`} problem={view.problem} kept={card !== null} actions={actions} />
+        ) : null;
       if (!card) return problem ?? <Skeleton label="Loading the record" />;
       return (
         <>
           {problem}
+          {view.kind === 'record' && view.signedIn && <SignedInBar user={view.signedIn} onSignOut={actions.signOut} />}
           {view.kind === 'loading' && (
             <p className="slds-assistive-text" role="status">
               Reading the record again…
@@ -102,25 +105,6 @@ export function PanelView({ view, keptCard, preview, previewRequested, actions, 
         </>
       );
   }
-}
-
-/**
- * Salesforce would not give the record: what happened, in words, with the next step. When the record was already on
- * screen it stays there below (as last read), so one failed read never takes the rep's work away.
- */
-function ProblemAlert({ problem, kept, actions }: { problem: PanelProblem; kept: boolean; actions: PanelActions }) {
-  const steps: AlertAction[] = RELOAD_FIXES.has(problem.kind)
-    ? [
-        { label: 'Reload the Salesforce tab', onClick: actions.reloadTab, testId: 'reload-salesforce' },
-        { label: 'Try again', onClick: actions.retry, testId: 'retry-button' },
-      ]
-    : [{ label: 'Try again', onClick: actions.retry, testId: 'retry-button' }];
-  return (
-    <Alert tone="error" title="Groundwork could not read this record" actions={steps} testId="panel-state" data={{ 'data-state': problem.kind }}>
-      <p>{problem.message}</p>
-      {kept && <p className="slds-text-color_weak">Below is the record as last read.</p>}
-    </Alert>
-  );
 }
 
 function Notice({ state, title, children }: { state: string; title: string; children: ReactNode }) {

@@ -8,6 +8,9 @@ export interface AlertAction {
   label: string;
   onClick(): void;
   testId: string;
+  /** The one step the alert is about (a brand button). */
+  primary?: boolean;
+  disabled?: boolean;
 }
 
 const TONES: Record<AlertTone, { className: string; icon: IconName; word: string }> = {
@@ -44,7 +47,14 @@ export function Alert({ tone, title, children, actions = [], testId, data = {} }
         {actions.length > 0 && (
           <div className="gw-alert__actions">
             {actions.map((action) => (
-              <button key={action.testId} type="button" className="slds-button slds-button_neutral" onClick={action.onClick} data-testid={action.testId}>
+              <button
+                key={action.testId}
+                type="button"
+                className={`slds-button ${action.primary ? 'slds-button_brand' : 'slds-button_neutral'}`}
+                onClick={action.onClick}
+                disabled={action.disabled}
+                data-testid={action.testId}
+              >
                 {action.label}
               </button>
             ))}

@@ -45,11 +45,12 @@ export function registerAlarms(alarms: readonly AlarmEntry[], onAlarm: (name: st
   browser.alarms.onAlarm.addListener(({ name }) => onAlarm(name));
 }
 
-/** One-off messages from content scripts (and anything else that sends one): checked by the listener. */
-export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => void): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    listener(message, sender);
-  });
+/**
+ * One-off messages from content scripts and extension pages (and anything else that sends one): checked by the
+ * listener, whose promise, when it returns one, is the answer.
+ */
+export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => listener(message, sender));
 }
 
 export interface TabListeners {

@@ -178,3 +178,8 @@ export async function currentWindowId(): Promise<number> {
   const window = await browser.windows.getCurrent();
   return window.id ?? browser.windows.WINDOW_ID_CURRENT;
 }
+
+/** A one-off message from an extension page to the background worker, and its answer. */
+export function sendToBackground(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}

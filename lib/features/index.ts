@@ -4,14 +4,18 @@
  * the entrypoints do.
  */
 import type { FeatureBrowser, KeyValueStore } from '../browser';
+import type { WebAuthFlow } from '../browser/identity';
 import type { ChannelHandler, FeatureDeps, FeatureRegistration } from '../messaging/feature-handler';
 import type { FeatureName } from '../messaging/channels';
 import { streamGeneration } from '../model';
 import { OrgRegistry } from '../orgs';
-import { API_VERSION, OrgClient } from '../salesforce/client';
+import { API_VERSION } from '../salesforce/client';
+import { SalesforceSessions } from '../salesforce/credentials';
 import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-user';
 import { describeStoreFor } from '../salesforce/describe-store';
+import { SalesforceOAuth, TokenVault } from '../salesforce/oauth';
 import { sharedOrgClients } from '../salesforce/org-clients';
+import { signInRequired, type EffectiveSettings } from '../settings';
 import type { CookieJar } from '../salesforce/session';
 import type { SettingsVersion } from './governance/sources';
 import { createAskHandler } from './ask';
@@ -22,7 +26,7 @@ import { createGmailHandler } from './gmail';
 import { createGovernance, createGovernanceFeature, type SettingsGate } from './governance';
 import { createLogNoteFeature } from './log-note';
 import { createMorningPrepFeature } from './morning-prep';
-import { createRecordViewHandler, RecordViewService, SnapshotStore } from './record-view';
+import { createRecordViewHandler, PanelSignIn, RecordViewService, SnapshotStore } from './record-view';
 
 export { CHANNELS } from './channels';
 
@@ -32,10 +36,36 @@ export interface BackgroundPlatform {
   session: KeyValueStore;
   cookies: CookieJar;
   browser: FeatureBrowser;
+  /** The browser's OAuth window, for "Sign in with Salesforce" (lib/browser/identity.ts). */
+  webAuthFlow: WebAuthFlow;
+  /** The key Salesforce tokens are encrypted under (lib/browser/token-key.ts). */
+  tokenKey(): Promise<CryptoKey>;
+  fetch: typeof fetch;
   keepAlive(): () => void;
   now(): Date;
   /** A version of the settings and policy: given, the settings are kept in memory until it changes. */
   settingsVersion?: SettingsVersion;
+}
+
+/**
+ * How the features reach Salesforce: the org's sign-in (OAuth) where the rep signed in or the policy requires it,
+ * else the browser session.
+ */
+function salesforceAccess(platform: BackgroundPlatform, effective: () => Promise<EffectiveSettings>) {
+  const oauth = new SalesforceOAuth({
+    vault: new TokenVault({ local: platform.local, session: platform.session, key: platform.tokenKey }),
+    flow: platform.webAuthFlow,
+    fetch: platform.fetch,
+    clientIdFor: async () => (await effective()).settings.salesforceClientId || null,
+    now: platform.now,
+  });
+  const sessions = new SalesforceSessions({
+    cookies: platform.cookies,
+    oauth,
+    oauthRequired: async (orgId) => signInRequired(await effective(), orgId),
+    fetch: platform.fetch,
+  });
+  return { oauth, sessions };
 }
 
 /** Whether a feature's channel may be used now: its switch on (the rep's and the policy's); governance always may. */
@@ -47,24 +77,24 @@ export function channelAllowed(gate: Pick<SettingsGate, 'featureAllowed'>, chann
 export function createFeatures(platform: BackgroundPlatform) {
   const { local, session, cookies, now } = platform;
   const orgs = new OrgRegistry(local);
+  const { oauth, sessions } = salesforceAccess(platform, () => governance.settings.effective());
   // The user behind each session, looked up once per session: the audit stamps it, kept describes are keyed by it.
   const userOfSession = usersOfSessions({
     cache: session,
-    get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+    get: (apiSession, path) => clientFor(apiSession).request('GET', path),
   });
-  const clientFor = sharedOrgClients(
-    (apiSession, reread) =>
-      new OrgClient(
-        apiSession,
-        reread,
-        describeStoreFor(apiSession, {
-          local,
-          apiVersion: API_VERSION,
-          knownUser: (known) => knownUser(session, known),
-          userOf: userOfSession,
-          now: () => now().getTime(),
-        }),
-      ),
+  // One client per org and session, shared by every feature.
+  const clientFor = sharedOrgClients((apiSession) =>
+    sessions.client(
+      apiSession,
+      describeStoreFor(apiSession, {
+        local,
+        apiVersion: API_VERSION,
+        knownUser: (known) => knownUser(session, known),
+        userOf: userOfSession,
+        now: () => now().getTime(),
+      }),
+    ),
   );
   const governance = createGovernance({
     local,
@@ -76,7 +106,7 @@ export function createFeatures(platform: BackgroundPlatform) {
       cookies,
       identityOf: (orgId) => orgs.identityOf(orgId),
       cache: session,
-      get: (apiSession, path) => clientFor(apiSession, async () => null).request('GET', path),
+      get: (apiSession, path) => clientFor(apiSession).request('GET', path),
       userOfSession,
     }),
   });
@@ -87,6 +117,10 @@ export function createFeatures(platform: BackgroundPlatform) {
     cookies,
     activeTabOf: platform.browser.activeTab,
     clientFor,
+    signedInAs: async (orgId) => {
+      const signedIn = await oauth.signedIn(orgId);
+      return signedIn ? { name: signedIn.user.name, username: signedIn.user.username } : null;
+    },
     redaction: () => governance.redaction(),
   });
   const generations = new GenerationService({
@@ -117,7 +151,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     now,
   };
   const features: FeatureRegistration[] = [
-    { name: 'record-view', channel: createRecordViewHandler(records, platform.browser) },
+    { name: 'record-view', channel: createRecordViewHandler(records, new PanelSignIn({ records, oauth }), platform.browser) },
     { name: 'generate', channel: createGenerateHandler({ records, generations, featureAllowed: (feature) => governance.gate.featureAllowed(feature) }) },
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),
@@ -132,5 +166,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     features,
     handlers,
     allowed: (channel: FeatureName) => channelAllowed(governance.gate, channel),
+    /** The options page's "Sign out" for an org: revoked at Salesforce, forgotten here. */
+    signOut: (orgId: string) => oauth.signOut(orgId),
   };
 }

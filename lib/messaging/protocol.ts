@@ -25,3 +25,9 @@ export const PanelEvent = FeatureEventEnvelope;
 export type PanelEvent = z.infer<typeof PanelEvent>;
 
 export const PANEL_PORT = 'groundwork-panel';
+
+/** Options page → background: end Groundwork's Salesforce sign-in in an org (revoked at Salesforce, forgotten here). */
+export const SignOutRequest = z.object({ type: z.literal('salesforce-sign-out'), orgId: z.string().regex(/^00D[A-Za-z0-9]{12}$/) });
+export type SignOutRequest = z.infer<typeof SignOutRequest>;
+export const SignOutAnswer = z.object({ revoked: z.boolean() });
+export type SignOutAnswer = z.infer<typeof SignOutAnswer>;

@@ -30,6 +30,11 @@ export function gmailTabOf(sender: Sender, extensionId: string): number | null {
   return hostOf(sender.url) === 'mail.google.com' ? sender.tab.id : null;
 }
 
+/** A message from our options page (opened in a tab or in the extensions page): the rep's own settings screen. */
+export function isOptionsPage(sender: Sender, extensionId: string, optionsUrl: string): boolean {
+  return sender.id === extensionId && sender.url !== undefined && sender.url.split(/[?#]/)[0] === optionsUrl;
+}
+
 /** A port or message from one of our own extension pages (side panel, options), never from a web page. */
 export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
   return sender.id !== undefined && sender.url !== undefined && sender.url.startsWith(extensionOrigin) && sender.tab === undefined;

@@ -17,8 +17,8 @@ export interface WriteAccess {
 
 export type WriteAccessDeps = Pick<FeatureDeps, 'cookies' | 'orgs' | 'clientFor'>;
 
-function accessOf(deps: WriteAccessDeps, session: ApiSession, reread: () => Promise<ApiSession | null>): WriteAccess {
-  const client = deps.clientFor(session, reread);
+function accessOf(deps: WriteAccessDeps, session: ApiSession): WriteAccess {
+  const client = deps.clientFor(session);
   return { client, lightningHost: lightningHostFor(session.apiHost), describes: (objectNames) => loadWriteDescribes(client, objectNames) };
 }
 
@@ -26,17 +26,15 @@ export function writeAccess(deps: WriteAccessDeps) {
   return {
     /** The org of a Salesforce page (the record in view). */
     async forPage(pageUrl: string): Promise<WriteAccess | null> {
-      const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, deps.cookies);
-      const session = await reread();
-      return session ? accessOf(deps, session, reread) : null;
+      const session = await findApiSession(pageUrl, deps.cookies);
+      return session ? accessOf(deps, session) : null;
     },
     /** The org of the last record the rep viewed (a context-menu click on any other site). */
     async forLastOrg(): Promise<WriteAccess | null> {
       const org = await deps.orgs.lastUsed();
       if (!org) return null;
-      const reread = (): Promise<ApiSession | null> => sessionOfOrg(org, deps.cookies);
-      const session = await reread();
-      return session ? accessOf(deps, session, reread) : null;
+      const session = await sessionOfOrg(org, deps.cookies);
+      return session ? accessOf(deps, session) : null;
     },
   };
 }

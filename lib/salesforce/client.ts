@@ -12,7 +12,7 @@ import { problem, toSalesforceProblem } from './problems';
 import type { RecordGraph } from './record-graph';
 import type { RecordRef } from './record-url';
 import type { ApiSession } from './session';
-import { SalesforceTransport, type HttpMethod } from './transport';
+import { SalesforceTransport, type HttpMethod, type OrgCredentials } from './transport';
 import { TtlCache } from './ttl-cache';
 import type { DescribeEntry, DescribeStore } from './describe-store';
 
@@ -35,9 +35,6 @@ const CompositeResponse = z.object({
   compositeResponse: z.array(z.object({ referenceId: z.string(), httpStatusCode: z.number(), body: z.unknown() })),
 });
 
-/** Finds the current session again when Salesforce says the one in use expired. */
-export type SessionSource = () => Promise<ApiSession | null>;
-
 const describeKey = (objectName: string): string => objectName.toLowerCase();
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -47,9 +44,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * One org's API, reached with the rep's own session on the org's API host. Describes are cached per client (they are
- * the rep's view: field-level security shapes them), absent objects included, so that a record whose plan names an
- * object the rep cannot read still costs one request; with a DescribeStore they are also kept per org and user across
+ * One org's API, reached as the rep (their session, or the org's OAuth sign-in: see credentials.ts). Describes are
+ * cached per client (they are the rep's view: field-level security shapes them), absent objects included, so that a
+ * record whose plan names an object the rep cannot read still costs one request; with a DescribeStore they are also kept per org and user across
  * worker restarts, so a new client's first record costs one request too.
  */
 export class OrgClient implements OrgApi {
@@ -65,10 +62,10 @@ export class OrgClient implements OrgApi {
 
   constructor(
     readonly session: ApiSession,
-    rereadSession: SessionSource,
+    credentials: OrgCredentials,
     private readonly kept?: DescribeStore,
   ) {
-    this.transport = new SalesforceTransport(session, rereadSession);
+    this.transport = new SalesforceTransport(credentials);
   }
 
   /** Describes kept from earlier clients of this org and user, once per client; a store that fails is no store. */

@@ -33,7 +33,7 @@ export const UserInfo = z.object({
 const KeptUser = z.object({ id: z.string(), name: z.string().optional() });
 
 export interface CurrentUserDeps {
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
   /** The enabled org's API host; null for an org the rep has not enabled (nothing is read there). */
   identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null>;
   cache: KeyValueStore;

@@ -36,9 +36,14 @@ export async function sessionTag(session: ApiSession): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export async function sessionOfOrg(org: { orgId: string; apiHost: string }, jar: Pick<CookieJar, 'sidFor'>): Promise<ApiSession | null> {
+export async function sessionOfOrg(org: { orgId: string; apiHost: string }, jar: CookieJar): Promise<ApiSession | null> {
   const sid = await jar.sidFor(`https://${org.apiHost}/`);
-  return sid && orgIdOfSid(sid) === org.orgId ? { orgId: org.orgId, apiHost: org.apiHost, sessionId: sid } : null;
+  if (sid && orgIdOfSid(sid) === org.orgId) return { orgId: org.orgId, apiHost: org.apiHost, sessionId: sid };
+  // The org's domain may have changed since (enhanced domains, a renamed My Domain): its session is on another API host.
+  const moved = (await jar.allSids())
+    .map(({ domain, value }) => ({ host: domain.replace(/^\./, '').toLowerCase(), value }))
+    .find(({ host, value }) => isApiHost(host) && orgIdOfSid(value) === org.orgId);
+  return moved ? { orgId: org.orgId, apiHost: moved.host, sessionId: moved.value } : null;
 }
 
 /**

@@ -1,7 +1,26 @@
-import { problem } from './problems';
-import type { ApiSession } from './session';
+import { isApiHost } from './hosts';
+import { problem, type SalesforceProblem } from './problems';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** What goes in the Authorization header of a REST call, and to which host. */
+export interface Credential {
+  kind: 'cookie' | 'oauth';
+  token: string;
+  apiHost: string;
+}
+
+/**
+ * One org's credential for a client (lib/salesforce/credentials.ts makes them): the one to use now, and a different one
+ * after Salesforce refused one.
+ */
+export interface OrgCredentials {
+  current(): Promise<Credential>;
+  /** Throws a SalesforceProblem (what the rep can do) when nothing else is worth trying. */
+  renew(refused: Credential, refusal: string): Promise<Credential>;
+  /** The renewed credential was refused too. */
+  refusedAgain(refused: Credential): SalesforceProblem;
+}
 
 /** How long one REST call may take before the rep is told Salesforce could not be reached. */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -36,41 +55,37 @@ function errorOf(status: number, body: unknown): SalesforceRequestError {
 }
 
 /**
- * The org's REST API over fetch, with the rep's session as a Bearer token on the org's API host and nowhere else.
- * On a 401 the session is read again once (a new login may have replaced it); the same or no session means it is
- * really gone. A dropped connection or a call that never answers ends as a 'network' problem instead of hanging.
+ * The org's REST API over fetch, with the org's credential (lib/salesforce/credentials.ts: the rep's session cookie or
+ * the org's OAuth sign-in) as a Bearer token on the org's API host and nowhere else. On a 401 the credential is
+ * renewed once (the cookie read again, the access token refreshed) and the call sent again; a second 401, or nothing
+ * to renew, ends as a problem that says what to do. A dropped connection or a call that never answers ends as a
+ * 'network' problem instead of hanging.
  */
 export class SalesforceTransport {
-  private sessionId: string;
-
   constructor(
-    private readonly session: ApiSession,
-    private readonly reread: () => Promise<ApiSession | null>,
+    private readonly credentials: OrgCredentials,
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
-  ) {
-    this.sessionId = session.sessionId;
-  }
+  ) {}
 
   async request(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    const first = await this.send(method, path, body, headers);
+    const credential = await this.credentials.current();
+    const first = await this.send(credential, method, path, body, headers);
     if (first.status !== 401) return this.read(first);
-    const refused = await first.text();
-    if (refused.includes('not valid for use with the REST API')) throw problem('no-api-access');
-    const fresh = await this.reread();
-    if (!fresh || fresh.sessionId === this.sessionId) throw problem('session-expired');
-    this.sessionId = fresh.sessionId;
-    const second = await this.send(method, path, body, headers);
-    if (second.status === 401) throw problem('session-expired');
+    const refusal = await first.text().catch(() => '');
+    const renewed = await this.credentials.renew(credential, refusal);
+    const second = await this.send(renewed, method, path, body, headers);
+    if (second.status === 401) throw this.credentials.refusedAgain(renewed);
     return this.read(second);
   }
 
-  private async send(method: HttpMethod, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+  private async send(credential: Credential, method: HttpMethod, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
     if (!path.startsWith('/services/')) throw new Error(`not a REST path: ${path}`);
+    if (!isApiHost(credential.apiHost)) throw new Error(`not a Salesforce API host: ${credential.apiHost}`);
     try {
-      return await this.fetchImpl(`https://${this.session.apiHost}${path}`, {
+      return await this.fetchImpl(`https://${credential.apiHost}${path}`, {
         method,
         headers: {
-          Authorization: `Bearer ${this.sessionId}`,
+          Authorization: `Bearer ${credential.token}`,
           Accept: 'application/json',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,

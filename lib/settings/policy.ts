@@ -6,7 +6,9 @@ import {
   DeniedField,
   FEATURES,
   MODEL_USE_CASES,
+  ConsumerKey,
   ModelId,
+  OrgId,
   PriceTable,
   ProhibitedPhrase,
   RedactionPattern,
@@ -76,7 +78,11 @@ export const ManagedPolicy = z.object({
    */
   orgAudit: z.object({ enabled: z.boolean(), content: z.enum(['metadata', 'redacted-text']).default('metadata') }).optional(),
   /** Salesforce orgs Groundwork may be enabled for (15- or 18-character ids). */
-  allowedOrgIds: z.array(z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.')).optional(),
+  allowedOrgIds: z.array(OrgId).optional(),
+  /** The connected app (or external client app) Groundwork signs in with where the browser session cannot be used. */
+  salesforceClientId: ConsumerKey.optional(),
+  /** Orgs where Groundwork uses only its OAuth sign-in, never the browser session ("*": every org). */
+  requireSalesforceSignIn: z.array(z.string().regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, 'Not a Salesforce org id or *.')).optional(),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 
@@ -132,6 +138,8 @@ export interface EffectiveSettings {
   allowedModels: readonly string[] | null;
   allowRepKey: boolean;
   allowedOrgIds: readonly string[] | null;
+  /** Orgs (15-character ids, or '*' for all) where only the OAuth sign-in is used; null for none. */
+  signInRequiredOrgIds: readonly string[] | null;
   /** The org audit sink as the policy sets it (off unless the policy turns it on). */
   orgAudit: { enabled: boolean; content: 'metadata' | 'redacted-text' };
   /** Redaction entries the organization added: shown as locked items; the rep may add more but not remove these. */
@@ -206,6 +214,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     morningPrep: force('morningPrep', managed.morningPrep, rep.morningPrep),
     prohibitedPhrases: force('prohibitedPhrases', managed.prohibitedPhrases, rep.prohibitedPhrases),
     prices: force('prices', managed.prices, rep.prices),
+    salesforceClientId: force('salesforceClientId', managed.salesforceClientId, rep.salesforceClientId),
   };
   return {
     settings,
@@ -214,6 +223,7 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     allowedModels,
     allowRepKey,
     allowedOrgIds: managed.allowedOrgIds ?? null,
+    signInRequiredOrgIds: managed.requireSalesforceSignIn?.map((id) => id.slice(0, 15)) ?? null,
     orgAudit: managed.orgAudit ?? { enabled: false, content: 'metadata' },
     orgRedaction: { extraPatterns: orgPatterns, deniedFields: orgDenied },
   };
@@ -249,6 +259,12 @@ export function orgAllowed(effective: Pick<EffectiveSettings, 'allowedOrgIds'>, 
   if (!effective.allowedOrgIds) return true;
   const wanted = orgId.slice(0, 15);
   return effective.allowedOrgIds.some((allowed) => allowed.slice(0, 15) === wanted);
+}
+
+/** Whether the admin's policy allows only Groundwork's OAuth sign-in in this org. */
+export function signInRequired(effective: Pick<EffectiveSettings, 'signInRequiredOrgIds'>, orgId: string): boolean {
+  const required = effective.signInRequiredOrgIds;
+  return required !== null && (required.includes('*') || required.includes(orgId.slice(0, 15)));
 }
 
 function union(first: readonly string[], second: readonly string[], identity: (value: string) => string = (value) => value): string[] {

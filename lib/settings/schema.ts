@@ -68,6 +68,18 @@ export const DeniedField = z
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.');
 
+/**
+ * A connected app's (or external client app's) consumer key: Salesforce's are letters, digits, `.` and `_`, some 85
+ * characters (`3MVG9…`).
+ */
+export const ConsumerKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._]{20,256}$/, "That is not a connected app's consumer key (letters, digits, dots and underscores, like 3MVG9…).");
+
+/** A Salesforce org id, 15 or 18 characters. */
+export const OrgId = z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.');
+
 /** One prohibited phrase: short, not blank. */
 export const ProhibitedPhrase = z.string().trim().min(1).max(200);
 
@@ -152,6 +164,11 @@ export const Settings = z.object({
   /** Background briefs before the day's meetings; off by default because it spends without a click. */
   morningPrep: z.boolean().default(false),
   prices: PriceTable.default(DEFAULT_PRICES),
+  /**
+   * The consumer key of the connected app Groundwork signs in with, for orgs whose API refuses the browser session
+   * (API Access Control); '' for none. Usually set by the admin's policy.
+   */
+  salesforceClientId: ConsumerKey.or(z.literal('')).default(''),
 });
 export type Settings = z.infer<typeof Settings>;
 

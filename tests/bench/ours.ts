@@ -3,6 +3,7 @@
  * calls the global fetch, pointed at the sandbox.
  */
 import { OrgClient } from '../../lib/salesforce/client';
+import { singleSession } from '../../lib/salesforce/credentials';
 import type { DescribeStore } from '../../lib/salesforce/describe-store';
 import type { BenchOrg } from './org';
 
@@ -23,5 +24,6 @@ function salesforceToSandbox(org: BenchOrg): typeof fetch {
  */
 export function groundworkClient(org: BenchOrg, sid = org.sid, kept?: DescribeStore): OrgClient {
   globalThis.fetch = salesforceToSandbox(org);
-  return new OrgClient({ orgId: sid.slice(0, 15), apiHost: org.apiHost, sessionId: sid }, async () => null, kept);
+  const session = { orgId: sid.slice(0, 15), apiHost: org.apiHost, sessionId: sid };
+  return new OrgClient(session, singleSession(session), kept);
 }

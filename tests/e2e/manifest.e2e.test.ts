@@ -72,7 +72,7 @@ describe('the built manifest', () => {
   });
 
   it('asks for exactly the permissions the README explains, none optional', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'cookies', 'scripting', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'cookies', 'identity', 'scripting', 'sidePanel', 'storage']);
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual([
       'https://*.lightning.force.com/*',
       'https://*.my.salesforce.com/*',

@@ -28,7 +28,7 @@ describe('the side panel when things go wrong', () => {
     expect(await waitForRecord(panel, opportunity.id)).toBe(opportunity.name);
   });
 
-  it('says the session expired, and recovers once the rep has logged in again', async () => {
+  it('says which tab to reload when the session ended (never to clear cookies), and recovers once the rep has logged in again', async () => {
     const { salesforceTab, openRecordPanel, sandbox } = harness();
     const tab = await salesforceTab(recordPath('Account', ACME.accounts.wayne.id));
     const panel = await openRecordPanel(tab);
@@ -39,7 +39,9 @@ describe('the side panel when things go wrong', () => {
       history.pushState({}, '', path);
     }, recordPath('Account', ACME.accounts.soylent.id));
     await panel.waitForSelector('[data-testid=panel-state][data-state=session-expired]');
-    expect(await panel.$eval('[data-testid=panel-state]', (node) => node.textContent)).toContain('session expired');
+    const notice = await panel.$eval('[data-testid=panel-state]', (node) => node.textContent);
+    expect(notice).toContain(`Reload your Salesforce tab on ${sandbox.org.primary.lightningHost} (log in again if Salesforce asks)`);
+    expect(notice).not.toMatch(/cookie/i);
     expect(await seriousA11yViolations(panel)).toEqual([]);
 
     const again = await salesforceTab(recordPath('Account', ACME.accounts.soylent.id));

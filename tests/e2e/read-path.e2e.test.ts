@@ -149,16 +149,16 @@ describe('the read path: the record in view and its context', () => {
     expect(sandbox.model.log).toEqual([]);
   });
 
-  it('says plainly when the org does not allow API access from browser sessions', async () => {
+  it('says plainly when the org keeps browser sessions out of its API and no connected app is set up', async () => {
     const { salesforceTab, openRecordPanel, sandbox } = harness();
     sandbox.org.setApiAccessControl('acme', true);
     try {
       const tab = await salesforceTab(recordPath('Account', ACME.accounts.soylent.id));
       const panel = await openRecordPanel(tab);
       await panel.waitForSelector('[data-testid=panel-state][data-state=no-api-access]');
-      expect(await panel.$eval('[data-testid=panel-state]', (node) => node.textContent)).toContain(
-        'does not allow API access from browser sessions',
-      );
+      const notice = await panel.$eval('[data-testid=panel-state]', (node) => node.textContent);
+      expect(notice).toContain('This org does not let browser sessions use its API (API Access Control)');
+      expect(notice).toContain("Ask your Salesforce admin for Groundwork's connected app");
     } finally {
       sandbox.org.setApiAccessControl('acme', false);
     }

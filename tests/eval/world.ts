@@ -8,7 +8,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OrgClient } from '../../lib/salesforce/client';
+import { OrgClient } from '../../lib/salesforce/client';
+import { singleSession } from '../../lib/salesforce/credentials';
 import { sharedOrgClients, type ClientFor } from '../../lib/salesforce/org-clients';
 import type { CookieJar } from '../../lib/salesforce/session';
 import { createMessagesApi, DEMO_MODEL } from '../sandbox/anthropic';
@@ -133,13 +134,13 @@ export async function startWorld(model: ModelChoice): Promise<World> {
   };
 
   const sid = org.primary.sid;
-  const clientFor = sharedOrgClients();
+  const clientFor = sharedOrgClients((session) => new OrgClient(session, singleSession(session)));
   return {
     org,
     sid,
     cookies: { sidFor: async () => sid, allSids: async () => [{ domain: ORG_API_HOST, value: sid }] },
     clientFor,
-    client: () => clientFor({ orgId: sid.slice(0, 15), apiHost: ORG_API_HOST, sessionId: sid }, async () => null),
+    client: () => clientFor({ orgId: sid.slice(0, 15), apiHost: ORG_API_HOST, sessionId: sid }),
     metered: (calls, work) => meter.run(calls, work),
     close: async () => {
       globalThis.fetch = realFetch;

@@ -33,7 +33,7 @@ export interface AskApi {
 export interface AskDeps {
   records: { recordInView(windowId: number): Promise<{ card: RecordCard } | null> };
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi;
+  clientFor(session: ApiSession): AskApi;
   orgs: { isEnabled(orgId: string): Promise<boolean> };
   cookies: CookieJar;
   session: KeyValueStore;
@@ -345,16 +345,16 @@ export class AskService {
       return { ok: false, message: 'Groundwork is not enabled for this Salesforce org yet. Open a record, enable Groundwork, then ask again.' };
     }
     const inView = await this.deps.records.recordInView(windowId);
-    const api = this.clientOf(session, () => findApiSession(url, this.deps.cookies));
+    const api = this.clientOf(session);
     return { ok: true, api, orgId: session.orgId, record: inView?.card ?? null };
   }
 
   /** One client per org and session (describes are the rep's own view: never shared across users). Memory only. */
-  private clientOf(session: ApiSession, reread: () => Promise<ApiSession | null>): AskApi {
+  private clientOf(session: ApiSession): AskApi {
     const key = `${session.orgId}|${session.apiHost}|${session.sessionId}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const client = this.deps.clientFor(session, reread);
+    const client = this.deps.clientFor(session);
     this.clients.set(key, client);
     return client;
   }

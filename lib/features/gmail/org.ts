@@ -15,7 +15,7 @@ export interface GmailOrgApi extends WriteApi {
   describeAll(objectNames: readonly string[]): Promise<{ get(objectName: string): unknown }>;
 }
 
-export type ClientFor = (session: ApiSession, reread: () => Promise<ApiSession | null>) => GmailOrgApi;
+export type ClientFor = (session: ApiSession) => GmailOrgApi;
 
 export class GmailOrgs {
   constructor(
@@ -30,7 +30,7 @@ export class GmailOrgs {
     if (!org) return null;
     const session = await this.sessionOf(org);
     if (!session) return null;
-    return { api: this.clientFor(session, () => this.sessionOf(org)), apiHost: org.apiHost };
+    return { api: this.clientFor(session), apiHost: org.apiHost };
   }
 
   private sessionOf(org: { orgId: string; apiHost: string }): Promise<ApiSession | null> {

@@ -15,6 +15,7 @@ export interface SettingsDraft {
   requestsPerMinute: string;
   auditRetentionDays: string;
   morningPrep: boolean;
+  salesforceClientId: string;
 }
 
 export function draftFrom(settings: Settings): SettingsDraft {
@@ -31,6 +32,7 @@ export function draftFrom(settings: Settings): SettingsDraft {
     requestsPerMinute: text(settings.budgets.requestsPerMinute),
     auditRetentionDays: String(settings.auditRetentionDays),
     morningPrep: settings.morningPrep,
+    salesforceClientId: settings.salesforceClientId,
   };
 }
 
@@ -51,6 +53,7 @@ const FIELD_NAMES: Record<string, string> = {
   budgets: 'Budgets',
   auditRetentionDays: 'Audit retention',
   prices: 'Model prices',
+  salesforceClientId: 'Salesforce consumer key',
 };
 
 /**
@@ -71,6 +74,7 @@ export function settingsFromDraft(draft: SettingsDraft, current: Settings): { se
     },
     auditRetentionDays: Number(draft.auditRetentionDays.trim()),
     morningPrep: draft.morningPrep,
+    salesforceClientId: draft.salesforceClientId.trim(),
   };
   const parsed = Settings.safeParse(candidate);
   if (parsed.success) return { settings: parsed.data };

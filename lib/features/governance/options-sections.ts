@@ -4,7 +4,7 @@ export const OPTIONS_SECTIONS = [
   { id: 'features', label: 'Features', settings: true },
   { id: 'privacy', label: 'Privacy', settings: true },
   { id: 'budgets', label: 'Budgets & prices', settings: true },
-  { id: 'orgs', label: 'Orgs', settings: false },
+  { id: 'orgs', label: 'Orgs & sign-in', settings: true },
   { id: 'audit', label: 'Audit', settings: false },
   { id: 'usage', label: 'Usage', settings: false },
 ] as const;

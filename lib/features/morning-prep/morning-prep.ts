@@ -32,10 +32,10 @@ export interface MorningPrepDeps {
   settings: SettingsSource;
   gate: Pick<SettingsGate, 'featureAllowed' | 'budgetRefusal'>;
   orgs: Pick<OrgRegistry, 'lastUsed' | 'isEnabled'>;
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
   generations: Pick<GenerationService, 'kept' | 'generate'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): PrepClient;
+  clientFor(session: ApiSession): PrepClient;
 }
 
 /** Why a run did nothing or stopped early, for the log and the tests; null when it went through. */
@@ -85,7 +85,7 @@ async function prepare(deps: MorningPrepDeps): Promise<PrepResult> {
   if (!org || !(await deps.orgs.isEnabled(org.orgId))) return { ...result, stoppedBy: 'no-org' };
   const session = await sessionOfOrg(org, deps.cookies);
   if (!session) return { ...result, stoppedBy: 'no-session' };
-  const client = deps.clientFor(session, () => sessionOfOrg(org, deps.cookies));
+  const client = deps.clientFor(session);
   try {
     for (const recordId of await todaysRecords(client)) {
       if (await deps.gate.budgetRefusal('background')) return { ...result, stoppedBy: 'budget' };

@@ -4,6 +4,7 @@
  */
 export { RecordViewService, recordSlotKey, type OrgReader, type RecordViewDeps } from './service';
 export { createRecordViewHandler } from './handler';
+export { PanelSignIn } from './sign-in';
 export { changeLines } from './card';
 export { SnapshotStore } from './snapshots';
 export * from './messages';

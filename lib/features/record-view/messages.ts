@@ -46,7 +46,13 @@ export const PanelView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no-record'), host: z.string() }),
   z.object({ kind: z.literal('org-not-enabled'), host: z.string(), org: OrgIdentity }),
   z.object({ kind: z.literal('loading'), host: z.string(), ref: RecordRefSchema }),
-  z.object({ kind: z.literal('record'), host: z.string(), card: RecordCard }),
+  z.object({
+    kind: z.literal('record'),
+    host: z.string(),
+    card: RecordCard,
+    /** Who Groundwork's own Salesforce sign-in is, when it reads this org through it; null with the browser session. */
+    signedIn: z.object({ name: z.string(), username: z.string() }).nullable(),
+  }),
   z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
   z.object({ kind: z.literal('gmail'), sender: MailSender.nullable(), match: SenderMatch.nullable() }),
 ]);
@@ -69,6 +75,9 @@ export const RecordViewRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reload-tab') }),
   z.object({ type: z.literal('enable-org'), orgId: z.string() }),
   z.object({ type: z.literal('show-context') }),
+  /** Sign in with Salesforce (OAuth) to the org of the record in view; sign out of it. */
+  z.object({ type: z.literal('sign-in') }),
+  z.object({ type: z.literal('sign-out') }),
 ]);
 export type RecordViewRequest = z.infer<typeof RecordViewRequest>;
 

@@ -30,7 +30,9 @@ export interface RecordViewDeps {
   cookies: CookieJar;
   activeTabOf(windowId: number): Promise<ActiveTab | null>;
   /** The org client of a session (the one every feature shares, lib/salesforce/org-clients.ts). */
-  clientFor(session: ApiSession, reread: () => Promise<ApiSession | null>): OrgReader;
+  clientFor(session: ApiSession): OrgReader;
+  /** Who Groundwork's own Salesforce sign-in is in an org (lib/salesforce/oauth), or null when it has none there. */
+  signedInAs(orgId: string): Promise<{ name: string; username: string } | null>;
   /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   now?: () => Date;
@@ -108,7 +110,7 @@ export class RecordViewService {
       // Coming back to a record refreshes it; while that runs the panel shows the last good read, never an old error.
       const previous = await this.loaded(slot.key);
       if (previous && !previous.ok) await this.store.remove(slot.key);
-      void this.load(url, ref, slot);
+      void this.load(ref, slot);
     }
     await this.publishIfActive(tabId, windowId);
   }
@@ -155,7 +157,24 @@ export class RecordViewService {
     if (!url || !ref || !slot) return;
     await this.store.remove(slot.key);
     await this.publish(windowId);
-    await this.load(url, ref, slot);
+    await this.load(ref, slot);
+  }
+
+  /** Shows a problem for the window's record until it is read again (a sign-in that did not finish, say). */
+  async showProblem(windowId: number, shown: PanelProblem): Promise<void> {
+    const url = await this.activeUrl(windowId);
+    const ref = url ? parseRecordUrl(url) : null;
+    const slot = url && ref ? await this.slotOf(url, ref) : null;
+    if (!slot) return;
+    await this.loading.get(slot.key);
+    await this.store.set(slot.key, { ok: false, problem: shown } satisfies Loaded);
+    await this.publish(windowId);
+  }
+
+  /** The org of the window's Salesforce tab and the browser session Groundwork found there. */
+  async sessionInView(windowId: number): Promise<ApiSession | null> {
+    const url = await this.activeUrl(windowId);
+    return url ? findApiSession(url, this.deps.cookies) : null;
   }
 
   /** The rep enabled Groundwork for the org of the record in view (and only that org: the id must match). */
@@ -169,7 +188,7 @@ export class RecordViewService {
       // A read started before the click found the org disabled and read nothing: read again now.
       const slot = await slotFor(session, ref.recordId);
       await this.loading.get(slot.key);
-      void this.load(url, ref, slot);
+      void this.load(ref, slot);
     }
     await this.publish(windowId);
   }
@@ -182,7 +201,7 @@ export class RecordViewService {
     if (!url || !slot) return null;
     const loaded = await this.loaded(slot.key);
     if (!loaded?.ok) return null;
-    const api = this.deps.clientFor(slot.session, () => findApiSession(url, this.deps.cookies));
+    const api = this.deps.clientFor(slot.session);
     return { slotKey: slot.key, card: loaded.card, graph: loaded.graph, api };
   }
 
@@ -221,10 +240,11 @@ export class RecordViewService {
     const slot = await slotFor(session, ref.recordId);
     const loaded = await this.loaded(slot.key);
     if (!loaded) {
-      void this.load(url, ref, slot);
+      void this.load(ref, slot);
       return { kind: 'loading', host, ref };
     }
-    return loaded.ok ? { kind: 'record', host, card: loaded.card } : { kind: 'problem', host, ref, problem: loaded.problem };
+    if (!loaded.ok) return { kind: 'problem', host, ref, problem: loaded.problem };
+    return { kind: 'record', host, card: loaded.card, signedIn: await this.deps.signedInAs(org.orgId) };
   }
 
   private now(): Date {
@@ -266,10 +286,10 @@ export class RecordViewService {
   }
 
   /** Reads the record's context once per visit, when its org is enabled; concurrent asks share the read. */
-  private load(pageUrl: string, ref: RecordRef, { session, key }: Slot): Promise<void> {
+  private load(ref: RecordRef, { session, key }: Slot): Promise<void> {
     const running = this.loading.get(key);
     if (running) return running;
-    const task = this.read(pageUrl, ref, session)
+    const task = this.read(ref, session)
       .then(async (loaded) => {
         if (loaded) await this.store.set(key, loaded);
         await this.publishAll();
@@ -280,11 +300,10 @@ export class RecordViewService {
   }
 
   /** Null when the org is not enabled: nothing is read then. */
-  private async read(pageUrl: string, ref: RecordRef, session: ApiSession): Promise<Loaded | null> {
+  private async read(ref: RecordRef, session: ApiSession): Promise<Loaded | null> {
     try {
-      const reread = (): Promise<ApiSession | null> => findApiSession(pageUrl, this.deps.cookies);
       if (!(await this.deps.orgs.isEnabled(session.orgId))) return null;
-      const graph = await this.deps.clientFor(session, reread).context(ref);
+      const graph = await this.deps.clientFor(session).context(ref);
       const org = { orgId: session.orgId, apiHost: session.apiHost };
       await this.deps.orgs.markUsed(org);
       return { ok: true, card: await this.visit(org, graph), graph };
@@ -319,7 +338,7 @@ export class RecordViewService {
 
   private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
-      const client = this.deps.clientFor(session, () => sessionOfOrg(org, this.deps.cookies));
+      const client = this.deps.clientFor(session);
       const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
       return found ?? { kind: 'none', org };
     } catch (error) {

@@ -71,6 +71,8 @@ export const recordViewActions = {
   retry: (): void => sendFeatureRequest('record-view', { type: 'retry' }),
   reloadTab: (): void => sendFeatureRequest('record-view', { type: 'reload-tab' }),
   enableOrg: (orgId: string): void => sendFeatureRequest('record-view', { type: 'enable-org', orgId }),
+  signIn: (): void => sendFeatureRequest('record-view', { type: 'sign-in' }),
+  signOut: (): void => sendFeatureRequest('record-view', { type: 'sign-out' }),
   showContext(): void {
     useRecordViewStore.getState().requestPreview();
     sendFeatureRequest('record-view', { type: 'show-context' });

@@ -17,9 +17,24 @@
  *   POST   /__sandbox/reset                    → reseed every org, clear faults, log and latency (back to the start value)
  *   POST   /__sandbox/expire-sessions          {org?} → every current session of that org (all orgs if none) is invalid
  *   POST   /__sandbox/api-access-control       {org?, on} → refuse cookie sessions in the REST API (default: this host's org)
+ *   POST   /__sandbox/api-enabled              {org?, on, username?} → the org's API feature, or one user's "API Enabled"
+ *                                              permission; off, the REST API answers 403 API_DISABLED_FOR_ORG
+ *   POST   /__sandbox/connected-apps           {org?, callbackUrls, clientId?, name?, scopes?, requirePkce?, preAuthorized?}
+ *                                              → {clientId, name, callbackUrls}: a connected app for the OAuth flows
+ *   POST   /__sandbox/oauth/session-timeout    {org?, seconds} → lifetime of connected apps' access tokens issued from now
+ *   POST   /__sandbox/oauth/expire-access-tokens {org?} → every connected app's access token times out now (refresh
+ *                                              tokens stay good)
+ *   POST   /__sandbox/oauth/revoke-all         {org?, clientId?} → revoke every refresh token (and its access tokens)
+ *   POST   /__sandbox/my-domain                {org?, name} → the org's My Domain takes a new name (`acme-corp`; for a
+ *                                              sandbox `acme--uat.sandbox`): browser sessions end, the old hosts' pages
+ *                                              redirect to the new ones, their API still answers → {apiHost, lightningHost}
  *   GET    /__sandbox/info                     → this host's org: {name, orgId, apiHost, lightningHost, sid, restrictedSid}
  *   POST   /__sandbox/deploy                   {org?} → deploy the repository's Salesforce DX metadata into that org (as
  *                                                `sf project deploy start`): {success, components} or 400 {error}
+ *
+ * OAuth 2.0 on the My Domain host (see `oauth/`): `/services/oauth2/authorize` (authorization code with PKCE, consent
+ * page), `/services/oauth2/token` (authorization_code, refresh_token, password), `/services/oauth2/revoke` and
+ * `/services/oauth2/userinfo`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { flatHeaders, hostOf, readBody, sendJson, sleep, type Handler, type RequestLogEntry } from '../http';
@@ -27,6 +42,9 @@ import { FaultQueue, faultFromJson, faultResponse, type Fault } from './faults';
 import type { OrgSeed, OrgUser } from './model';
 import { SalesforceError } from './model';
 import { DAILY_API_LIMIT, Org, parseOrgHost } from './org';
+import { serveAuthorize } from './oauth/authorize';
+import { runOAuthControl } from './oauth/controls';
+import { oauthEndpoint, writeOAuth } from './oauth/endpoints';
 import { errorResponse, type RestContext, type RestResponse } from './rest/http';
 import { executeRest, isSupportedVersion, versionsList } from './rest/router';
 import type { Session } from './sessions';
@@ -152,7 +170,20 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
     for (const { org } of targets) org.sessions.expireAll();
   }
 
+  /** Setup → My Domain → a new name: the same tenant answers on the new hosts too. */
+  function renameMyDomain(orgName: string, newName: unknown): { apiHost: string; lightningHost: string } {
+    const target = tenant(orgName);
+    const name = typeof newName === 'string' ? newName.toLowerCase() : '';
+    if (parseOrgHost(`${name}.my.salesforce.com`)?.orgName !== name) throw new Error(`not a My Domain name: ${String(newName)}`);
+    const taken = tenants.get(name);
+    if (taken && taken !== target) throw new Error(`${name} is another org's My Domain`);
+    target.org.renameMyDomain(name);
+    tenants.set(name, target);
+    return { apiHost: target.org.apiHost, lightningHost: target.org.lightningHost };
+  }
+
   function reset(): void {
+    for (const [key, { org }] of tenants) if (key !== org.name) tenants.delete(key);
     for (const { org } of tenants.values()) {
       org.reseed();
       org.sessions.reviveDurable();
@@ -170,6 +201,12 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return sessionError('This session is not valid for use with the REST API');
     }
     return session;
+  }
+
+  /** The edition's API feature and the user's "API Enabled" permission: Salesforce names the org either way. */
+  function apiDisabled(org: Org, session: Session): RestResponse | null {
+    if (org.apiEnabled && !org.usersWithoutApi.has(session.user.id)) return null;
+    return errorResponse(new SalesforceError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'));
   }
 
   async function serveRest(org: Org, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
@@ -191,13 +228,28 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return;
     }
     if (url.pathname.startsWith('/services/oauth2/')) {
-      writeRest(res, method, oauthEndpoint(org, method, url, headers, body));
+      const bearer = apiSession(org, headers);
+      const reply = oauthEndpoint(org, {
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+        bearerSession: 'sid' in bearer ? bearer : undefined,
+        bearerGiven: bearerToken(headers) !== undefined,
+      });
+      writeOAuth(res, reply ?? errorResponse(notFound()));
       return;
     }
     const versioned = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(url.pathname);
     const session = apiSession(org, headers);
     if (!('sid' in session)) {
       writeRest(res, method, session);
+      return;
+    }
+    const disabled = apiDisabled(org, session);
+    if (disabled) {
+      writeRest(res, method, disabled);
       return;
     }
     org.apiUsage += 1;
@@ -230,50 +282,6 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
     writeRest(res, method, response, limitInfo);
   }
 
-  /** The username-password OAuth flow and userinfo, so that scripts can get a fresh session after expiry. */
-  function oauthEndpoint(org: Org, method: string, url: URL, headers: Record<string, string>, body: string): RestResponse {
-    if (url.pathname === '/services/oauth2/token' && method === 'POST') {
-      const form = new URLSearchParams(body);
-      const user = org.findUserByUsername(form.get('username') ?? '');
-      if (form.get('grant_type') !== 'password') {
-        return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
-      }
-      if (!user || user.password !== form.get('password')) {
-        return { status: 400, body: { error: 'invalid_grant', error_description: 'authentication failure' } };
-      }
-      const session = org.sessions.create('oauth', user);
-      return {
-        status: 200,
-        body: {
-          access_token: session.sid,
-          instance_url: `https://${org.apiHost}`,
-          id: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
-          token_type: 'Bearer',
-          issued_at: String(Date.now()),
-        },
-      };
-    }
-    if (url.pathname === '/services/oauth2/userinfo' && (method === 'GET' || method === 'POST')) {
-      const session = apiSession(org, headers);
-      if (!('sid' in session)) return { status: 403, body: 'Bad_OAuth_Token' };
-      const user = session.user;
-      return {
-        status: 200,
-        body: {
-          sub: `https://${org.apiHost}/id/${org.orgId}/${user.id}`,
-          user_id: user.id,
-          organization_id: org.orgId,
-          preferred_username: user.username,
-          name: user.name,
-          email: user.email,
-          zoneinfo: 'America/Los_Angeles',
-          urls: { rest: `https://${org.apiHost}/services/data/v{version}/` },
-        },
-      };
-    }
-    return errorResponse(notFound());
-  }
-
   async function serveControls(host: string, method: string, path: string, body: string, res: ServerResponse): Promise<void> {
     const parsed = parseOrgHost(host);
     const input = body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
@@ -304,6 +312,9 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
         if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
         tenant(orgName).org.apiAccessControl = input.on === true;
         return ok();
+      case 'POST /__sandbox/my-domain':
+        if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
+        return sendJson(res, 200, renameMyDomain(orgName, input.name));
       case 'POST /__sandbox/deploy':
         if (orgName === undefined) return sendJson(res, 400, { error: 'org is required' });
         return sendJson(res, 200, deployMetadata(tenant(orgName).org));
@@ -312,8 +323,11 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
         const { name, orgId, apiHost, lightningHost, sid, restrictedSid } = info(orgName);
         return sendJson(res, 200, { name, orgId, apiHost, lightningHost, sid, restrictedSid });
       }
-      default:
-        return sendJson(res, 404, { error: `no control ${method} ${path}` });
+      default: {
+        const control = orgName === undefined ? { handled: false } : runOAuthControl(tenant(orgName).org, method, path, input);
+        if (!control.handled) return sendJson(res, 404, { error: `no control ${method} ${path}` });
+        return sendJson(res, 200, control.result ?? { ok: true });
+      }
     }
   }
 
@@ -342,6 +356,17 @@ export function createSalesforce(options: { latencyMs?: number; now?: () => Date
       return;
     }
     const { org } = tenant(parsed.orgName);
+    if (parsed.orgName !== org.myDomain && !url.pathname.startsWith('/services/')) {
+      // A former My Domain: its pages move to the new one, as Salesforce redirects them.
+      const moved = { api: org.apiHost, lightning: org.lightningHost, setup: org.setupHost }[parsed.kind];
+      res.writeHead(302, { Location: `https://${moved}${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
+    if (parsed.kind === 'api' && url.pathname === '/services/oauth2/authorize') {
+      serveAuthorize(org, { method, url, headers: flatHeaders(req), body }, res);
+      return;
+    }
     if (parsed.kind === 'api' && url.pathname.startsWith('/services/')) {
       await serveRest(org, req, res, url, body);
       return;

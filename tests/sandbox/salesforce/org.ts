@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { IdFactory, to18 } from './ids';
 import type { Access, Database, FieldDef, ObjectDef, OrgSeed, OrgUser, StoredRecord } from './model';
+import { OAuthServer } from './oauth/server';
 import { seedOrg } from './seed';
 import { SessionStore } from './sessions';
 
@@ -94,14 +95,18 @@ export class Transaction {
 
 export class Org {
   readonly orgId: string;
-  readonly apiHost: string;
-  readonly lightningHost: string;
-  readonly setupHost: string;
+  /** The My Domain name the org's hosts carry (its `name` until an admin changes it). */
+  myDomain: string;
   readonly sessions: SessionStore;
   seed!: OrgSeed;
   apiUsage = 0;
   /** When on, sessions made by the login form (cookie sessions) are refused by the REST API. */
   apiAccessControl = false;
+  /** The edition's API feature; off, every REST call answers API_DISABLED_FOR_ORG. */
+  apiEnabled = true;
+  /** Users whose profile lacks the "API Enabled" permission (the REST API answers them API_DISABLED_FOR_ORG too). */
+  readonly usersWithoutApi = new Set<string>();
+  readonly oauth: OAuthServer;
   readonly recycleBin = new Map<string, DeletedRecord>();
   readonly cursors = new Map<string, QueryCursor>();
   private ids = new IdFactory('5g00Sx');
@@ -114,11 +119,32 @@ export class Org {
     private readonly now: () => Date,
   ) {
     this.orgId = orgIdFor(name);
-    this.apiHost = `${name}.my.salesforce.com`;
-    this.lightningHost = `${name}.lightning.force.com`;
-    this.setupHost = `${name}.my.salesforce-setup.com`;
-    this.sessions = new SessionStore(this.orgId.slice(0, 15));
+    this.myDomain = name;
+    this.sessions = new SessionStore(this.orgId.slice(0, 15), () => this.now().getTime());
+    this.oauth = new OAuthServer(this.sessions, () => this.now().getTime());
     this.reseed();
+  }
+
+  get apiHost(): string {
+    return `${this.myDomain}.my.salesforce.com`;
+  }
+
+  get lightningHost(): string {
+    return `${this.myDomain}.lightning.force.com`;
+  }
+
+  get setupHost(): string {
+    return `${this.myDomain}.my.salesforce-setup.com`;
+  }
+
+  /**
+   * Setup → My Domain: the org's hosts take a new name (for a sandbox, keep the `.sandbox` part). The browser's sessions
+   * end, as they do when a new My Domain is deployed: the rep logs in again, on the new domain. Old hosts still reach the
+   * org; their pages redirect to the new domain.
+   */
+  renameMyDomain(myDomain: string): void {
+    this.myDomain = myDomain;
+    this.sessions.endBrowserSessions();
   }
 
   get db(): Database {
@@ -133,7 +159,12 @@ export class Org {
     this.cursors.clear();
     this.ids = new IdFactory('5g00Sx');
     this.apiUsage = 0;
+    this.myDomain = this.name;
     this.apiAccessControl = false;
+    this.apiEnabled = true;
+    this.usersWithoutApi.clear();
+    // Connected apps are set-up like data: a reseeded org has none (their tokens end with them).
+    this.oauth.clear();
     this.transactions = [];
   }
 

@@ -79,13 +79,13 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     records: { recordInView: async () => (card ? { card } : null) },
     orgs: { isEnabled: async () => true },
     cookies: { sidFor: async () => sid, allSids: async () => [{ domain: API_HOST, value: sid }] },
+    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
     session: store,
     redaction: async () => rules,
     browser: { activeTab: async () => ({ tabId: 7, url: `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.globex.id}/view` }) },
     modelSettings: async () => ({ apiKey: 'sk-test', model: 'claude-test' }),
     keepAlive: () => () => {},
     now: () => new Date('2026-11-21T17:00:00Z'),
-    clientFor: clientFor ?? ((session) => sandbox.client(session.sessionId)),
   };
   const options: Partial<AskOptions> = {
     generateJson: async <T,>(_settings: unknown, request: GenerationRequest): Promise<{ value: T; result: GenerationResult }> => {

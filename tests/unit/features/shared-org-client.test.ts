@@ -15,6 +15,7 @@ import type { ChannelHandler, FeatureDeps } from '../../../lib/messaging/feature
 import type { FeatureName } from '../../../lib/messaging/channels';
 import { OrgRegistry } from '../../../lib/orgs';
 import { OrgClient } from '../../../lib/salesforce/client';
+import { singleSession } from '../../../lib/salesforce/credentials';
 import { sharedOrgClients, type ClientFor } from '../../../lib/salesforce/org-clients';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { freshLog } from '../audit/audit-harness';
@@ -82,7 +83,17 @@ const accountDescribes = (): number => sandbox.subrequestUrls().flat().filter((u
 describe('one org client per session, shared by every feature', () => {
   it('fetches the describe of the Account once across the record view, Log this note and Ask, as the background wires them', async () => {
     const { local, session } = await storesWithOrgEnabled();
-    const { records, handlers } = createFeatures({ local, session, cookies: cookies(), browser, keepAlive: () => () => undefined, now: () => new Date(sandbox.org.clock.now) });
+    const { records, handlers } = createFeatures({
+      local,
+      session,
+      cookies: cookies(),
+      browser,
+      webAuthFlow: { redirectUrl: () => 'https://groundwork.chromiumapp.org/salesforce', launch: () => Promise.reject(new Error('no sign-in here')) },
+      tokenKey: () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+      fetch: (input, init) => fetch(input, init),
+      keepAlive: () => () => undefined,
+      now: () => new Date(sandbox.org.clock.now),
+    });
     await useThreeFeatures(records, handlers);
     expect(accountDescribes()).toBe(1);
   });
@@ -91,7 +102,7 @@ describe('one org client per session, shared by every feature', () => {
   async function threeFeatures(clientFor: ClientFor) {
     const { local, session } = await storesWithOrgEnabled();
     const orgs = new OrgRegistry(local);
-    const records = new RecordViewService({ store: session, orgs, snapshots: new SnapshotStore(local), cookies: cookies(), activeTabOf: browser.activeTab, clientFor, redaction: async () => ({ deniedFields: [], patterns: [] }) });
+    const records = new RecordViewService({ store: session, orgs, snapshots: new SnapshotStore(local), cookies: cookies(), activeTabOf: browser.activeTab, clientFor, signedInAs: async () => null, redaction: async () => ({ deniedFields: [], patterns: [] }) });
     const deps: FeatureDeps = {
       orgs,
       cookies: cookies(),
@@ -113,12 +124,13 @@ describe('one org client per session, shared by every feature', () => {
   }
 
   it('shares the describe through the shared clients, where a client of each feature fetches it three times', async () => {
-    const shared = await threeFeatures(sharedOrgClients());
+    const ownSession = (apiSession: Parameters<ClientFor>[0]): OrgClient => new OrgClient(apiSession, singleSession(apiSession));
+    const shared = await threeFeatures(sharedOrgClients(ownSession));
     await useThreeFeatures(shared.records, shared.handlers);
     expect(accountDescribes()).toBe(1);
 
     sandbox.org.sf.reset();
-    const separate = await threeFeatures((apiSession, reread) => new OrgClient(apiSession, reread));
+    const separate = await threeFeatures(ownSession);
     await useThreeFeatures(separate.records, separate.handlers);
     expect(accountDescribes()).toBe(3);
   });

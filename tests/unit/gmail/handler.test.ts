@@ -132,13 +132,13 @@ function setup(options: Setup = {}) {
     records: { viewFor: async () => options.view ?? GMAIL_VIEW },
     orgs,
     cookies: { sidFor: async () => SID, allSids: async () => [] },
+    clientFor: () => api,
     session,
     browser,
     modelSettings: async () => ({ apiKey: 'key', model: 'claude-test' }),
     redaction: async () => options.rules ?? { deniedFields: [], patterns: [] },
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
-    clientFor: () => api,
   };
   let ids = 0;
   const handler = createGmailHandler(deps, { stream, newId: () => `id-${++ids}` });

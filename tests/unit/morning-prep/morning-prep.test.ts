@@ -28,7 +28,7 @@ function prep(userId: unknown): { run: () => ReturnType<ReturnType<typeof create
     settings: { effective: async () => ({ settings }) as EffectiveSettings },
     gate: { featureAllowed: async () => true, budgetRefusal: async () => null },
     orgs: { lastUsed: async () => ORG, isEnabled: async () => true },
-    cookies: { sidFor: async () => `${ORG.orgId}!session` },
+    cookies: { sidFor: async () => `${ORG.orgId}!session`, allSids: async () => [] },
     generations: {
       kept: async () => [],
       generate: async (input) => {

@@ -29,6 +29,7 @@ describe('records read this browser session', () => {
       snapshots: new SnapshotStore(local),
       cookies: { sidFor: async () => SID, allSids: async () => [{ domain: API_HOST, value: SID }] },
       activeTabOf: async () => null,
+      signedInAs: async () => null,
       clientFor: () => ({
         apiVersion: '62.0',
         composite: async () => new Map(),

@@ -25,7 +25,7 @@ const orgId = (): string => orgIdOfSid(sandbox.org.sf.primary.sid) ?? '';
 
 function usersWith(sid: string | null, enabled = true) {
   return currentUsers({
-    cookies: { sidFor: async (url) => (url === `https://${API_HOST}/` ? sid : null) },
+    cookies: { sidFor: async (url) => (url === `https://${API_HOST}/` ? sid : null), allSids: async () => (sid ? [{ domain: API_HOST, value: sid }] : []) },
     identityOf: async (id) => (enabled && id === orgId() ? { orgId: id, apiHost: API_HOST } : null),
     cache: memoryStore(),
     get: (session: ApiSession, path) => sandbox.client(session.sessionId).request('GET', path),

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DESCRIBE_TTL_MS, OrgClient } from '../../../lib/salesforce/client';
+import { singleSession } from '../../../lib/salesforce/credentials';
 import { usersOfSessions, knownUser } from '../../../lib/salesforce/current-user';
 import { describeStoreFor, MAX_OBJECTS, MAX_USERS, type DescribeEntry } from '../../../lib/salesforce/describe-store';
 import type { ApiSession } from '../../../lib/salesforce/session';
@@ -24,12 +25,12 @@ beforeEach(() => clients.org.sf.clearLog());
 /** What the background builds: a client whose describes are kept in `local`, per org and user. */
 function extensionClients(local = memoryStore(), session = memoryStore(), now = () => Date.now()) {
   const userOf = usersOfSessions({ cache: session, get: (apiSession, path) => plainClient(apiSession).request('GET', path) });
-  const plainClient = (apiSession: ApiSession) => new OrgClient(apiSession, async () => null);
+  const plainClient = (apiSession: ApiSession) => new OrgClient(apiSession, singleSession(apiSession));
   const clientFor = (sid: string): OrgClient => {
     const apiSession = { orgId: sid.slice(0, 15), apiHost: API_HOST, sessionId: sid };
     return new OrgClient(
       apiSession,
-      async () => null,
+      singleSession(apiSession),
       describeStoreFor(apiSession, { local, apiVersion: '62.0', knownUser: (known) => knownUser(session, known), userOf, now }),
     );
   };

@@ -6,6 +6,7 @@
  */
 import { vi } from 'vitest';
 import { OrgClient } from '../../../lib/salesforce/client';
+import { singleSession } from '../../../lib/salesforce/credentials';
 import type { RequestLogEntry } from '../../sandbox/http';
 import { loopbackFetch } from '../../sandbox/loopback-fetch';
 import { API_HOST, startOrg, type OrgUnderTest } from '../sandbox/salesforce-client';
@@ -13,7 +14,7 @@ import { API_HOST, startOrg, type OrgUnderTest } from '../sandbox/salesforce-cli
 export interface SandboxClients {
   org: OrgUnderTest;
   /** A fresh client (empty describe cache) for a session; the full user's by default. */
-  client(sid?: string, reread?: () => Promise<null>): OrgClient;
+  client(sid?: string): OrgClient;
   /** REST API requests the org received, in order. */
   apiRequests(): RequestLogEntry[];
   /** The subrequest URLs of every composite request the org received. */
@@ -37,8 +38,10 @@ export async function startSandboxClients(): Promise<SandboxClients> {
       .map((entry) => (JSON.parse(entry.body) as CompositeBody).compositeRequest.map((sub) => sub.url));
   return {
     org,
-    client: (sid = org.sf.primary.sid, reread = async () => null) =>
-      new OrgClient({ orgId: sid.slice(0, 15), apiHost: API_HOST, sessionId: sid }, reread),
+    client: (sid = org.sf.primary.sid) => {
+      const session = { orgId: sid.slice(0, 15), apiHost: API_HOST, sessionId: sid };
+      return new OrgClient(session, singleSession(session));
+    },
     apiRequests,
     subrequestUrls,
     soqlSent: () =>

@@ -85,4 +85,12 @@ describe('sessionOfOrg', () => {
     expect(await sessionOfOrg(org, jar({ 'acme.my.salesforce.com': `${GLOBEX_ORG}!x` }, []))).toBeNull();
     expect(await sessionOfOrg(org, jar({}, []))).toBeNull();
   });
+
+  it('finds the org on another API host after its domain changed, by the org id its session starts with', async () => {
+    const moved = jar({}, [
+      { domain: 'globex.my.salesforce.com', value: `${GLOBEX_ORG}!other` },
+      { domain: 'acme-corp.my.salesforce.com', value: `${ACME_ORG}!moved` },
+    ]);
+    expect(await sessionOfOrg(org, moved)).toEqual({ orgId: ACME_ORG, apiHost: 'acme-corp.my.salesforce.com', sessionId: `${ACME_ORG}!moved` });
+  });
 });

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { singleSession } from '../../../lib/salesforce/credentials';
 import { SalesforceProblem } from '../../../lib/salesforce/problems';
 import { SalesforceTransport } from '../../../lib/salesforce/transport';
 
@@ -50,7 +51,7 @@ describe('Salesforce transport', () => {
     const elsewhere = await listen(() => ({ status: 200, body: '{"id":"001000000000001AAA","success":true}' }));
     for (const status of [301, 302, 303, 307, 308]) {
       const org = await listen(() => ({ status, headers: { location: `http://127.0.0.1:${elsewhere.port}/collect` } }));
-      const transport = new SalesforceTransport(SESSION, async () => null, toLocal(org.port));
+      const transport = new SalesforceTransport(singleSession(SESSION), toLocal(org.port));
       const call = transport.request('POST', '/services/data/v62.0/sobjects/Account', { Name: 'Globex' });
       await expect(call).rejects.toBeInstanceOf(SalesforceProblem);
       expect(org.seen).toHaveLength(1);
@@ -60,7 +61,7 @@ describe('Salesforce transport', () => {
 
   it('reads an ordinary answer', async () => {
     const org = await listen(() => ({ status: 200, body: '{"totalSize":0,"done":true,"records":[]}' }));
-    const transport = new SalesforceTransport(SESSION, async () => null, toLocal(org.port));
+    const transport = new SalesforceTransport(singleSession(SESSION), toLocal(org.port));
     await expect(transport.request('GET', '/services/data/v62.0/query?q=SELECT+Id+FROM+Account')).resolves.toEqual({ totalSize: 0, done: true, records: [] });
     expect(org.seen[0]?.authorization).toBe(`Bearer ${SESSION.sessionId}`);
   });

@@ -22,7 +22,8 @@ export interface OrgAuditWiring {
   local: KeyValueStore;
   settings: SettingsSource;
   orgs: { identityOf(orgId: string): Promise<{ orgId: string; apiHost: string } | null> };
-  cookies: Pick<CookieJar, 'sidFor'>;
+  cookies: CookieJar;
+  /** The org client of a session: the one every feature shares (its credential: lib/salesforce/credentials.ts). */
   clientFor: ClientFor;
   now(): Date;
 }
@@ -40,7 +41,7 @@ export function createOrgAuditSink(wiring: OrgAuditWiring): OrgAuditSink {
     clientFor: async (orgId) => {
       const org = await wiring.orgs.identityOf(orgId);
       const session = org ? await sessionOfOrg(org, wiring.cookies) : null;
-      return session && org ? wiring.clientFor(session, () => sessionOfOrg(org, wiring.cookies)) : null;
+      return session ? wiring.clientFor(session) : null;
     },
     now: wiring.now,
   });

@@ -54,11 +54,13 @@ function hostOfKind(org: Org, kind: HostKind): string {
   return kind === 'api' ? org.apiHost : kind === 'lightning' ? org.lightningHost : org.setupHost;
 }
 
-function cookieSession(org: Org, request: UiRequest): Session | undefined {
+/** The live session of the request's `sid` cookie. */
+export function cookieSession(org: Org, request: UiRequest): Session | undefined {
   return org.sessions.find(cookies(request.headers).get('sid'));
 }
 
-function loginUrl(org: Org, startUrl: string): string {
+/** The My Domain login page, coming back to `startUrl` once logged in. */
+export function loginUrl(org: Org, startUrl: string): string {
   return `https://${org.apiHost}/?ec=302&startURL=${encodeURIComponent(startUrl)}`;
 }
 

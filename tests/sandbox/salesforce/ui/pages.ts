@@ -35,7 +35,8 @@ const STYLE = `
   table { border-collapse: collapse; } th, td { text-align: left; padding: 4px 12px 4px 0; }
 `;
 
-function document(title: string, body: string, bodyAttributes = ''): string {
+/** A whole page in the sandbox's look. */
+export function document(title: string, body: string, bodyAttributes = ''): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
