@@ -12,17 +12,10 @@ import { validatePlan } from '../../../lib/features/ask/validate';
 import { UNSEARCHABLE_CHARACTERS } from '../../../lib/features/ask/validate-values';
 import { asDescribes, loadSandboxDescribes, type DescribeMap, type SandboxDescribes } from './fixtures';
 
-/**
- * The properties run a fixed number of cases (2,500 queries parsed back in all): about a second alone, 2.5 s each at a
- * load of 13 beside the rest of the suite, past vitest's default 5 s on this shared 2-core machine at 20. The time
- * says nothing about the properties, so the limit is set where only a hung test reaches it.
- */
-const PROPERTY_TIMEOUT_MS = 60_000;
-
 let sandbox: SandboxDescribes;
 beforeAll(async () => {
   sandbox = await loadSandboxDescribes();
-}, PROPERTY_TIMEOUT_MS);
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading a compiled query back, independently of the code under test
@@ -339,7 +332,7 @@ describe('hostile plans', () => {
     );
     // The generator must also reach the compiler, or the properties above say nothing.
     expect(compiled).toBeGreaterThan(100);
-  }, PROPERTY_TIMEOUT_MS);
+  });
 
   it('never make validation throw, whatever JSON arrives', () => {
     fc.assert(
@@ -419,5 +412,5 @@ describe('hostile values', () => {
       }),
       { numRuns: 1000 },
     );
-  }, PROPERTY_TIMEOUT_MS);
+  });
 });
