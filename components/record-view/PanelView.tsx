@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContextPreview as Preview, PanelView as View, RecordCard } from '../../lib/features/record-view/messages';
+import type { ContextPreview as Preview, PanelView as View, RecordCard, SignedInUser } from '../../lib/features/record-view/messages';
 import type { Feature, Generation } from '../../lib/features/generate/messages';
 import { AskSection } from '../ask/AskSection';
 import type { GenerateActions } from '../generate/GenerateSection';
@@ -26,6 +26,8 @@ interface Props {
   view: View;
   /** The record's card kept while the same record reloads or fails to (see the record-view store). */
   keptCard: RecordCard | null;
+  /** Who Groundwork's own Salesforce sign-in is, while the record in view is read through it (kept while it reloads). */
+  signedIn: SignedInUser | null;
   preview: Preview | null;
   previewRequested: boolean;
   actions: PanelActions;
@@ -34,7 +36,7 @@ interface Props {
 }
 
 /** One distinct, labelled state per situation the rep can be in. */
-export function PanelView({ view, keptCard, preview, previewRequested, actions, generations, generateActions }: Props) {
+export function PanelView({ view, keptCard, signedIn, preview, previewRequested, actions, generations, generateActions }: Props) {
   switch (view.kind) {
     case 'starting':
       return <Skeleton label="Starting Groundwork" />;
@@ -75,7 +77,7 @@ export function PanelView({ view, keptCard, preview, previewRequested, actions, 
       return (
         <>
           {problem}
-          {view.kind === 'record' && view.signedIn && <SignedInBar user={view.signedIn} onSignOut={actions.signOut} />}
+          {view.kind !== 'problem' && signedIn && <SignedInBar user={signedIn} onSignOut={actions.signOut} />}
           {view.kind === 'loading' && (
             <p className="slds-assistive-text" role="status">
               Reading the record again…

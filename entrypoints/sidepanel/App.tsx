@@ -10,7 +10,7 @@ import { watchAsk } from '../../lib/features/ask/store';
 import { generateActions, selectGenerations, useGenerationStore, watchGenerations } from '../../lib/features/generate/store';
 import { openOptionsPage } from '../../lib/features/governance/store';
 import { watchNotes } from '../../lib/features/log-note/store';
-import { recordViewActions, selectKeptCard, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
+import { recordViewActions, selectKeptCard, selectKeptSignedIn, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
 import { connectPanel } from '../../lib/panel/connection';
 import { flushPlaces } from '../../lib/panel/place';
 
@@ -35,6 +35,7 @@ const outputActions = {
 export function App({ windowId }: { windowId: number }) {
   const view = useRecordViewStore(selectView);
   const keptCard = useRecordViewStore(selectKeptCard);
+  const signedIn = useRecordViewStore(selectKeptSignedIn);
   const preview = useRecordViewStore(selectPreview);
   const previewRequested = useRecordViewStore(selectPreviewRequested);
   const generations = useGenerationStore(selectGenerations);
@@ -72,6 +73,7 @@ export function App({ windowId }: { windowId: number }) {
         <PanelView
           view={view}
           keptCard={keptCard}
+          signedIn={signedIn}
           preview={preview}
           previewRequested={previewRequested}
           actions={recordViewActions}

@@ -169,6 +169,20 @@ describe('a sign-in that does not finish', () => {
     expect(dataBearers(sandbox.org.log).every((read) => read.bearer === sid)).toBe(true);
   });
 
+  it('ends a sign-in window the rep closed with a clear message, offers it again, and asks for no token', async () => {
+    const { sandbox, browser } = harness();
+    const { panel, sid } = await panelAskingToSignIn();
+    sandbox.org.clearLog();
+    await panel.locator('[data-testid=sign-in]').click();
+    const window = await signInWindow(browser);
+    await window.close();
+    const failed = await panelState(panel, 'sign-in-failed');
+    expect(failed).toContain('The Salesforce sign-in window was closed before the sign-in finished. Nothing was signed in.');
+    expect(await panel.$eval('[data-testid=sign-in]', (node) => (node as HTMLButtonElement).disabled)).toBe(false);
+    expect(oauthCalls(sandbox.org.log, 'token')).toEqual([]);
+    expect(dataBearers(sandbox.org.log).every((read) => read.bearer === sid)).toBe(true);
+  });
+
   it('ignores an answer carrying another state: its code is never exchanged', async () => {
     const { sandbox } = harness();
     const { panel, sid } = await panelAskingToSignIn();

@@ -39,6 +39,10 @@ export const SenderMatch = z.discriminatedUnion('kind', [
 ]);
 export type SenderMatch = z.infer<typeof SenderMatch>;
 
+/** Who Groundwork's own Salesforce sign-in is in an org. */
+export const SignedInUser = z.object({ name: z.string(), username: z.string() });
+export type SignedInUser = z.infer<typeof SignedInUser>;
+
 /** What the side panel shows for the active tab of its window. */
 export const PanelView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('starting') }),
@@ -51,7 +55,7 @@ export const PanelView = z.discriminatedUnion('kind', [
     host: z.string(),
     card: RecordCard,
     /** Who Groundwork's own Salesforce sign-in is, when it reads this org through it; null with the browser session. */
-    signedIn: z.object({ name: z.string(), username: z.string() }).nullable(),
+    signedIn: SignedInUser.nullable(),
   }),
   z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
   z.object({ kind: z.literal('gmail'), sender: MailSender.nullable(), match: SenderMatch.nullable() }),

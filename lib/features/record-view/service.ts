@@ -12,7 +12,7 @@ import { parseRecordUrl, type RecordRef } from '../../salesforce/record-url';
 import { findApiSession, sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from '../../salesforce/session';
 import { changesSince, takeSnapshot, type SnapshotStore } from './snapshots';
 import { buildRecordCard, displayValue, formatSettings } from './card';
-import { RecordCard, SenderMatch, type ContextPreview, type PanelView } from './messages';
+import { RecordCard, SenderMatch, type ContextPreview, type PanelView, type SignedInUser } from './messages';
 import { TabRegistry } from './tabs';
 
 /** What the service needs of an org's API. */
@@ -32,7 +32,7 @@ export interface RecordViewDeps {
   /** The org client of a session (the one every feature shares, lib/salesforce/org-clients.ts). */
   clientFor(session: ApiSession): OrgReader;
   /** Who Groundwork's own Salesforce sign-in is in an org (lib/salesforce/oauth), or null when it has none there. */
-  signedInAs(orgId: string): Promise<{ name: string; username: string } | null>;
+  signedInAs(orgId: string): Promise<SignedInUser | null>;
   /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   now?: () => Date;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
-import type { ContextPreview, PanelView, RecordCard, RecordViewEvent } from './messages';
+import type { ContextPreview, PanelView, RecordCard, RecordViewEvent, SignedInUser } from './messages';
 
 /** The record-view slice: what the background says the active tab shows. */
 export interface ViewSlice {
@@ -10,6 +10,8 @@ export interface ViewSlice {
    * panel keeps the rep's work on screen and says what went wrong above it.
    */
   keptCard: RecordCard | null;
+  /** Who the org's sign-in is, kept with the card while the record reloads (the panel keeps saying it). */
+  keptSignedIn: SignedInUser | null;
   showView(view: PanelView): void;
 }
 
@@ -27,6 +29,7 @@ export type RecordViewState = ViewSlice & PreviewSlice;
 const initialState = {
   view: { kind: 'starting' } as PanelView,
   keptCard: null,
+  keptSignedIn: null,
   preview: null,
   previewRequested: false,
 };
@@ -36,8 +39,9 @@ export const useRecordViewStore = create<RecordViewState>()((set) => ({
   showView: (view) =>
     set((state) => {
       const keptCard = cardToKeep(state.keptCard, view);
+      const keptSignedIn = view.kind === 'record' ? view.signedIn : view.kind === 'loading' && keptCard ? state.keptSignedIn : null;
       const sameRecord = keptCard !== null && state.preview?.recordId === keptCard.recordId;
-      return sameRecord ? { view, keptCard } : { view, keptCard, preview: null, previewRequested: false };
+      return sameRecord ? { view, keptCard, keptSignedIn } : { view, keptCard, keptSignedIn, preview: null, previewRequested: false };
     }),
   requestPreview: () => set({ previewRequested: true }),
   showPreview: (preview) => set({ preview, previewRequested: false }),
@@ -55,6 +59,7 @@ export const resetRecordViewStore = (): void => useRecordViewStore.setState(init
 
 export const selectView = (state: RecordViewState): PanelView => state.view;
 export const selectKeptCard = (state: RecordViewState): RecordCard | null => state.keptCard;
+export const selectKeptSignedIn = (state: RecordViewState): SignedInUser | null => state.keptSignedIn;
 export const selectPreview = (state: RecordViewState): ContextPreview | null => state.preview;
 export const selectPreviewRequested = (state: RecordViewState): boolean => state.previewRequested;
 
