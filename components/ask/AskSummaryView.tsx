@@ -58,9 +58,16 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
     <>
       {problem}
       <section className="slds-box slds-theme_default slds-m-top_small gw-output" data-testid="ask-summary" data-status={summary.status} data-ask-id={askId} aria-busy={streaming} aria-label="Summary of the results">
-        <p className="slds-text-title_caps gw-ai-label">
-          AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
-        </p>
+        <div className="gw-output__head">
+          <p className="slds-text-title_caps gw-ai-label">
+            AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
+          </p>
+          {streaming && (
+            <button type="button" className="slds-button slds-button_neutral" onClick={onStop} data-testid="ask-stop-summary">
+              Stop
+            </button>
+          )}
+        </div>
         <LazyMarkdown text={summary.text} citations={citations} claims={summary.unsupported} {...linksFor(host)} />
         <div className="slds-m-top_x-small" aria-live="polite">
           {note && <p className="slds-text-color_weak">{note}</p>}
@@ -70,11 +77,7 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
             </p>
           )}
         </div>
-        {streaming ? (
-          <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onStop} data-testid="ask-stop-summary">
-            Stop
-          </button>
-        ) : (
+        {!streaming && (
           <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onSummarize} data-testid="ask-summarize">
             {summary.status === 'done' ? 'Summarize again' : 'Retry'}
           </button>

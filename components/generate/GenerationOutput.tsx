@@ -44,11 +44,19 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
   const email = generation.feature === 'email' ? splitEmail(generation.text) : null;
   return (
     <section className="slds-box slds-theme_default gw-output" data-testid="generation" data-feature={generation.feature} data-status={generation.status} data-record-id={generation.recordId} aria-busy={streaming}>
-      <p className="gw-ai-label">
-        <Icon name="einstein" />
-        <span>AI-generated · check before you use it</span>
-        {generation.model && <span className="gw-ai-label__model" title={generation.model}>{generation.model}</span>}
-      </p>
+      <div className="gw-output__head">
+        <p className="gw-ai-label">
+          <Icon name="einstein" />
+          <span>AI-generated · check before you use it</span>
+          {generation.model && <span className="gw-ai-label__model" title={generation.model}>{generation.model}</span>}
+        </p>
+        {streaming && (
+          <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
+            <Icon name="stop" size="button" className="slds-button__icon_left" />
+            Stop
+          </button>
+        )}
+      </div>
       {generation.stale && (
         <p className="slds-text-color_weak" data-testid="generation-stale" role="status">
           The record changed since this was written. Regenerate for an up-to-date version.
@@ -75,34 +83,27 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       )}
       {streaming && generation.text && <span className="slds-assistive-text">Writing…</span>}
       <Signals generation={generation} />
-      <div className="gw-actions gw-output__actions" role="group" aria-label="Output actions">
-        {streaming ? (
-          <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
-            <Icon name="stop" size="button" className="slds-button__icon_left" />
-            Stop
+      {!streaming && (
+        <div className="gw-actions gw-output__actions" role="group" aria-label="Output actions">
+          <button type="button" className="slds-button slds-button_neutral" onClick={actions.regenerate} data-testid="regenerate">
+            <Icon name="refresh" size="button" className="slds-button__icon_left" />
+            {generation.status === 'done' ? 'Regenerate' : 'Retry'}
           </button>
-        ) : (
-          <>
-            <button type="button" className="slds-button slds-button_neutral" onClick={actions.regenerate} data-testid="regenerate">
-              <Icon name="refresh" size="button" className="slds-button__icon_left" />
-              {generation.status === 'done' ? 'Regenerate' : 'Retry'}
-            </button>
-            {!email && <CopyButton copy={() => actions.copy(generation.text)} />}
-            <button
-              type="button"
-              className={generation.feedback === 'up' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
-              aria-pressed={generation.feedback === 'up'}
-              title="Helpful"
-              onClick={() => actions.feedback('up')}
-              data-testid="thumbs-up"
-            >
-              <Icon name="like" size="button" />
-              <span className="slds-assistive-text">Helpful</span>
-            </button>
-            <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
-          </>
-        )}
-      </div>
+          {!email && <CopyButton copy={() => actions.copy(generation.text)} />}
+          <button
+            type="button"
+            className={generation.feedback === 'up' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
+            aria-pressed={generation.feedback === 'up'}
+            title="Helpful"
+            onClick={() => actions.feedback('up')}
+            data-testid="thumbs-up"
+          >
+            <Icon name="like" size="button" />
+            <span className="slds-assistive-text">Helpful</span>
+          </button>
+          <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
+        </div>
+      )}
       {!streaming && generation.feedback === 'down' && <FeedbackReason key={generation.id} generation={generation} onFeedback={actions.feedback} />}
     </section>
   );

@@ -4,7 +4,7 @@ import type { QueryPlan } from '../../lib/features/ask/plan';
 import type { StoredRecord } from '../sandbox/salesforce/model';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { showFeature } from './chromium';
+import { showFeature, stopButtonWhileTextGrows } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -156,7 +156,7 @@ describe('Ask: questions answered from live data with the query shown', () => {
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
   });
 
-  it('stops a streaming summary at once and keeps what was written', async () => {
+  it('stops a streaming summary at once from a Stop button that stays put while the text grows, and keeps what was written', async () => {
     const { sandbox } = harness();
     const { panel } = await openRecord('Account', ACME.accounts.globex.id);
     await ask(panel, 'Contacts of this account?', plan('Contact', { fields: ['Name', 'Title'], scope: { relation: 'AccountId' } }));
@@ -164,7 +164,10 @@ describe('Ask: questions answered from live data with the query shown', () => {
     await panel.locator('[data-testid=ask-summarize]').click();
     await panel.waitForSelector('[data-testid=ask-summary][data-status=streaming]');
     await panel.waitForFunction(() => (document.querySelector('[data-testid=ask-summary] [data-testid=generation-text]')?.textContent ?? '').length > 40);
-    await panel.locator('[data-testid=ask-stop-summary]').click();
+    const stop = await stopButtonWhileTextGrows(panel, '[data-testid=ask-stop-summary]', '[data-testid=ask-summary] [data-testid=generation-text]');
+    expect(stop.after).toEqual(stop.before);
+    // Held as a hand holds it: a press that starts on the button and ends on it.
+    await panel.locator('[data-testid=ask-stop-summary]').click({ delay: 150 });
     const stopped = await panel.waitForSelector('[data-testid=ask-summary][data-status=stopped]');
     expect(await stopped?.evaluate((node) => node.textContent ?? '')).toContain('These contacts work at the account');
     await panel.waitForFunction(() => true);

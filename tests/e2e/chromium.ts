@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type BoundingBox, type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
 import { MODEL_USE_CASES } from '../../lib/settings/schema';
 import { DEMO_MODEL } from '../sandbox/anthropic';
 import type { Sandbox } from '../sandbox/sandbox';
@@ -312,4 +312,16 @@ export async function showFeature(panel: Page, tab: string): Promise<void> {
   const button = await panel.waitForSelector(selector, { visible: true });
   await button?.click();
   await panel.waitForSelector(`[data-testid=tab-panel][data-tab=${tab}]`);
+}
+
+/**
+ * Where a Stop button is before and after the streamed text above or beside it has grown by two lines or more: a rep's
+ * click lasts about a tenth of a second, and a button that moves meanwhile loses it.
+ */
+export async function stopButtonWhileTextGrows(panel: Page, stop: string, text: string): Promise<{ before: BoundingBox | null; after: BoundingBox | null }> {
+  const box = async (): Promise<BoundingBox | null> => (await (await panel.$(stop))?.boundingBox()) ?? null;
+  const before = await box();
+  const height = await panel.$eval(text, (node) => node.getBoundingClientRect().height);
+  await panel.waitForFunction((selector, from) => (document.querySelector(selector)?.getBoundingClientRect().height ?? 0) > from + 40, {}, text, height);
+  return { before, after: await box() };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker, showFeature } from './chromium';
+import { serviceWorker, showFeature, stopButtonWhileTextGrows } from './chromium';
 import { harnessForFile } from './harness';
 
 const harness = harnessForFile();
@@ -89,7 +89,7 @@ describe('generation: summaries, briefs, insights and drafts', () => {
     expect(await panel.$eval('[data-testid=grounding-summary]', (node) => node.textContent)).toMatch(/unverified/);
   });
 
-  it('stops a stream at once and keeps what was written', async () => {
+  it('stops a stream at once from a Stop button that stays put while the text grows, and keeps what was written', async () => {
     await withApiKey();
     const { sandbox } = harness();
     const { panel } = await openRecord('Account', ACME.accounts.stark.id);
@@ -97,7 +97,10 @@ describe('generation: summaries, briefs, insights and drafts', () => {
     await panel.locator('[data-testid=generate]').click();
     await panel.waitForSelector('[data-testid=generation][data-status=streaming]');
     await panel.waitForFunction(() => (document.querySelector('[data-testid=generation-text]')?.textContent ?? '').length > 40);
-    await panel.locator('[data-testid=stop-generation]').click();
+    const stop = await stopButtonWhileTextGrows(panel, '[data-testid=stop-generation]', '[data-testid=generation-text]');
+    expect(stop.after).toEqual(stop.before);
+    // Held as a hand holds it: a press that starts on the button and ends on it.
+    await panel.locator('[data-testid=stop-generation]').click({ delay: 150 });
     const text = await generation(panel, 'stopped');
     expect(text).toContain('Stark Logistics is piloting');
     await panel.waitForFunction(() => true);

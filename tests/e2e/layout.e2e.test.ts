@@ -49,6 +49,14 @@ describe('every view at the side panel’s widths and the options page’s, ligh
       await generated(panel, feature);
       await look(panel, `panel-${feature}`, RECORD_WIDTHS);
     }
+    // Mid-stream: Stop in the output's head, above the growing text (a reply long enough to outlast the looks).
+    sandbox.model.script({ text: 'Globex is widening the rollout to every region this quarter. '.repeat(200), chunkDelayMs: 40 });
+    await showFeature(panel, 'summary');
+    await panel.locator('[data-testid=regenerate]').click();
+    await panel.waitForFunction(() => (document.querySelector('[data-testid=generation][data-status=streaming] [data-testid=generation-text]')?.textContent ?? '').length > 300);
+    await look(panel, 'panel-summary-streaming');
+    await panel.locator('[data-testid=stop-generation]').click();
+    await panel.waitForSelector('[data-testid=generation][data-feature=summary][data-status=stopped]');
 
     panel = await recordPanel(tab, 'Opportunity', ACME.opportunities.starkRobotics.id);
     await showFeature(panel, 'note');

@@ -64,6 +64,7 @@ export const USE_CASE_OF: Readonly<Record<string, UseCase>> = {
   brief: 'brief',
   insights: 'insights',
   email: 'email',
+  reply: 'email',
   'extract-note': 'extract',
   'extract-lead': 'extract',
   'ask-plan': 'ask-plan',

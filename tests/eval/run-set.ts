@@ -1,6 +1,6 @@
 /**
  * One evaluation of the prompt files this process loaded (tests/eval/worker.ts decides which folder they come from):
- * every prompt the issue names, each variant the product would assign, over every labelled case.
+ * every prompt the product sends, each variant it would assign, over every labelled case.
  */
 import { hasVariantB, promptFile, promptPreamble, type PromptId, type PromptVariant } from '../../lib/prompts';
 import type { WriteUp } from './cases/types';
@@ -9,6 +9,7 @@ import type { CaseOutcome } from './scoring/scores';
 import { runAsk } from './suites/ask';
 import { runLeads } from './suites/leads';
 import { runNotes } from './suites/notes';
+import { runReplies } from './suites/replies';
 import { graphReader, runWriteUp } from './suites/writeups';
 import { startWorld, type ModelChoice } from './world';
 
@@ -59,6 +60,7 @@ export async function runPromptSet(options: SetOptions): Promise<SetResult> {
         done({ ...versionOf(feature, variant), cases: await runWriteUp({ world, client, models }, feature, variant, graphOf) });
       }
     }
+    if (wanted('reply')) done({ ...versionOf('reply'), cases: await runReplies(world, models) });
     if (wanted('extract-note')) done({ ...versionOf('extract-note'), cases: await runNotes(world, models) });
     if (wanted('extract-lead')) done({ ...versionOf('extract-lead'), cases: await runLeads(world, models) });
     if (wanted('ask-plan') || wanted('ask-answer')) {

@@ -26,7 +26,8 @@ const FILLERS: readonly Fact[] = [
   { id: 'filler-na', says: [['N/A', 'not available', 'unknown', 'TBD', '[date]', '[name]']] },
 ];
 
-const NEVER: readonly Fact[] = [...WITHHELD, ...FILLERS];
+/** What no output may state: a withheld value or a filler. */
+export const NEVER: readonly Fact[] = [...WITHHELD, ...FILLERS];
 
 export const RECORD_CASES: readonly RecordCase[] = [
   {

@@ -31,6 +31,21 @@ export interface RecordCase {
   email?: { recipient: { id: string; name: string; email: string | null }; purpose: 'follow-up' | 'recap' | 'introduction' | 'check-in' };
 }
 
+/** An email thread open in Gmail from a Contact of the sandbox org, and what the rep's reply must and must not say. */
+export interface ReplyCase {
+  id: string;
+  /** The sender: a Contact the org holds under this name and email. */
+  person: { id: string; name: string; email: string };
+  thread: { subject: string; messages: readonly { from: string; email: string; date: string; body: string }[] };
+  /** The rep's own instruction, when they give one. */
+  instruction?: string;
+  why: string;
+  /** What the reply must state: the answer the newest message asks for, as the record or the thread has it. */
+  mustState: readonly Fact[];
+  /** What it must not: withheld values, internal notes, what neither source says, what hostile text in the thread asks for. */
+  mustNotState: readonly Fact[];
+}
+
 /** A value a field of the proposal should hold: a number, a date or picklist value exactly, or text holding these words. */
 export type ExpectedValue = number | string | { contains: readonly string[] };
 

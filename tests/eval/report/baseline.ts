@@ -49,7 +49,11 @@ export function regressions(baseline: Baseline, summaries: readonly VersionSumma
   const problems: string[] = [];
   for (const summary of summaries) {
     const base = baseline.prompts[summary.key];
-    if (!base) continue;
+    if (!base) {
+      // A prompt the baseline does not know would otherwise pass unchecked forever.
+      problems.push(`${summary.key} v${summary.version}: no baseline recorded, so nothing to compare with: record one (--update-baseline --demo).`);
+      continue;
+    }
     const name = `${summary.key} v${summary.version} (baseline v${base.version})`;
     if (base.cases !== summary.cases) {
       problems.push(`${name}: ${summary.cases} cases, the baseline has ${base.cases}: the labelled cases changed, so record a new baseline (--update-baseline).`);

@@ -54,3 +54,14 @@ export function unknownCitations(text: string, knownIds: ReadonlySet<string>): s
 export function contextIds(context: string): Set<string> {
   return new Set([...context.matchAll(/^\[([A-Za-z][A-Za-z0-9]{0,7})\]/gm)].map((match) => match[1] ?? ''));
 }
+
+/** What an email body to a person needs, a draft's or a Gmail reply's: their first name in the greeting, a sign-off, no line ids. */
+export function mailChecks(body: string, recipientName: string): Record<string, boolean> {
+  const firstName = recipientName.split(' ')[0] ?? '';
+  const lines = body.trim().split('\n');
+  return {
+    'greets the recipient by first name': new RegExp(`\\b${firstName}\\b`).test(lines[0] ?? ''),
+    'signs off': /\b(regards|thanks|thank you|best|cheers|sincerely)\b/i.test(lines.slice(-3).join(' ')),
+    'no citations in the body': !/\[[a-z][a-z0-9]{1,7}\]/i.test(body),
+  };
+}

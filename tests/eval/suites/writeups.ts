@@ -15,7 +15,7 @@ import { RECORD_CASES } from '../cases/records';
 import type { RecordCase, WriteUp } from '../cases/types';
 import { usageScores, type ModelPlan } from '../models';
 import type { CaseOutcome } from '../scoring/scores';
-import { citedShare, contextIds, normalise, states, wordCount } from '../scoring/text';
+import { citedShare, contextIds, mailChecks, normalise, states, wordCount } from '../scoring/text';
 import { EVAL_NOW, type MeteredCall, type World } from '../world';
 import { memoryStore } from '../../unit/memory-store';
 
@@ -39,15 +39,12 @@ function restates(finding: string, text: string): boolean {
 
 function emailChecks(text: string, item: RecordCase, known: ReadonlySet<string>): Record<string, boolean> {
   const { subject, body } = splitEmail(text);
-  const firstName = (item.email?.recipient.name ?? '').split(' ')[0] ?? '';
   const sources = /^\s*sources:(.*)$/im.exec(text)?.[1] ?? '';
-  const lastLines = body.split('\n').slice(-3).join(' ');
   return {
     'a subject line': subject.trim() !== '',
-    'greets the recipient by first name': new RegExp(`\\b${firstName}\\b`).test(body.split('\n')[0] ?? ''),
-    'signs off': /\b(regards|thanks|thank you|best|cheers|sincerely)\b/i.test(lastLines),
+    ...mailChecks(body, item.email?.recipient.name ?? ''),
+    'no citations in the subject': !/\[[a-z][a-z0-9]{1,7}\]/i.test(subject),
     'a sources line with real line ids': [...sources.matchAll(/\[([^\]]+)\]/g)].some((match) => known.has(match[1] ?? '')),
-    'no citations in the subject or body': !/\[[a-z][a-z0-9]{1,7}\]/i.test(`${subject}\n${body}`),
   };
 }
 

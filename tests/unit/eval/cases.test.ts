@@ -8,6 +8,7 @@ import { LEAD_CASES } from '../../eval/cases/leads';
 import { NOTE_CASES } from '../../eval/cases/notes';
 import { QUESTION_CASES } from '../../eval/cases/questions';
 import { RECORD_CASES } from '../../eval/cases/records';
+import { REPLY_CASES } from '../../eval/cases/replies';
 import type { OrgData } from '../../eval/cases/types';
 import { EVAL_NOW } from '../../eval/world';
 import { seedOrg } from '../../sandbox/salesforce/seed';
@@ -21,12 +22,13 @@ const nameOf = (objectName: string, id: string): string => {
 };
 
 describe('the labelled cases', () => {
-  it('has at least 30 notes, 15 selections, 30 questions and 10 records, each with its own id', () => {
+  it('has at least 30 notes, 15 selections, 30 questions, 10 records and 10 threads to reply to, each with its own id', () => {
     expect(NOTE_CASES.length).toBeGreaterThanOrEqual(30);
     expect(LEAD_CASES.length).toBeGreaterThanOrEqual(15);
     expect(QUESTION_CASES.length).toBeGreaterThanOrEqual(30);
     expect(RECORD_CASES.length).toBeGreaterThanOrEqual(10);
-    for (const cases of [NOTE_CASES, LEAD_CASES, QUESTION_CASES, RECORD_CASES]) {
+    expect(REPLY_CASES.length).toBeGreaterThanOrEqual(10);
+    for (const cases of [NOTE_CASES, LEAD_CASES, QUESTION_CASES, RECORD_CASES, REPLY_CASES]) {
       expect(new Set(cases.map((item) => item.id)).size).toBe(cases.length);
     }
   });
@@ -34,6 +36,14 @@ describe('the labelled cases', () => {
   it('names records the org holds under those names', () => {
     const named = [...RECORD_CASES.map((item) => item.record), ...NOTE_CASES.map((item) => item.record), ...QUESTION_CASES.flatMap((item) => (item.inView ? [item.inView] : []))];
     for (const record of named) expect(`${record.objectName} ${nameOf(record.objectName, record.id)}`).toBe(`${record.objectName} ${record.name}`);
+  });
+
+  it("replies to Contacts the org holds under the sender's name and email, in threads whose newest message is theirs", () => {
+    for (const item of REPLY_CASES) {
+      const contact = recordOf('Contact', item.person.id);
+      expect(`${String(contact?.FirstName)} ${String(contact?.LastName)} <${String(contact?.Email)}>`, item.id).toBe(`${item.person.name} <${item.person.email}>`);
+      expect(item.thread.messages.at(-1)?.email, item.id).toBe(item.person.email);
+    }
   });
 
   it('expects rows for every question but the one meant to return none', () => {

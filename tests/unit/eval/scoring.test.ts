@@ -110,6 +110,11 @@ describe('the baseline check', () => {
     expect(regressions(baseline, [summary({ fact_recall: null, unsupported_claims: 0 })], 0.02)).toHaveLength(1);
     expect(regressions(baseline, [summary({ fact_recall: 0.8 }, 12)], 0.02)[0]).toMatch(/labelled cases changed/);
   });
+
+  it('fails a prompt the baseline has no scores for, rather than passing it unchecked', () => {
+    const reply: VersionSummary = { ...summary({ fact_recall: 0.9 }), key: 'reply', promptId: 'reply' };
+    expect(regressions(baseline, [reply], 0.02)).toEqual(['reply v3: no baseline recorded, so nothing to compare with: record one (--update-baseline --demo).']);
+  });
 });
 
 describe('tokens of a reply', () => {
