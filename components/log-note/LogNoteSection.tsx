@@ -7,6 +7,7 @@ import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { CommitResult } from '../shared/review/CommitResult';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
+import { TranscriptPicker, useTranscriptDrop } from './TranscriptPicker';
 
 /**
  * "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. The
@@ -90,10 +91,13 @@ function NoteEditor({ state, blocked }: { state: NotesState | null; blocked: boo
     if (!typed.current && stored !== undefined) setText(stored);
   }, [stored, addedAt]);
   const proposing = state?.phase === 'proposing';
+  const transcript = state?.transcript ?? null;
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const drop = useTranscriptDrop(!proposing && !blocked, setFileProblem);
   return (
-    <div className="slds-form-element slds-m-top_x-small">
+    <div className={`slds-form-element slds-m-top_x-small gw-note-editor${drop.over ? ' gw-note-editor_drop' : ''}`} {...drop.handlers} data-testid="note-editor">
       <label className="slds-form-element__label" htmlFor={inputId}>
-        Call notes, meeting notes or an email
+        {transcript ? 'Your own notes on the call (optional)' : 'Call notes, meeting notes or an email'}
       </label>
       <textarea
         id={inputId}
@@ -109,14 +113,15 @@ function NoteEditor({ state, blocked }: { state: NotesState | null; blocked: boo
         }}
         data-testid="note-input"
       />
+      <TranscriptPicker transcript={transcript} disabled={blocked || proposing} problem={fileProblem} onProblem={setFileProblem} />
       <button
         type="button"
         className="slds-button slds-button_brand slds-m-top_x-small"
-        disabled={blocked || proposing || text.trim() === ''}
+        disabled={blocked || proposing || (text.trim() === '' && !transcript)}
         onClick={() => send({ type: 'propose', text })}
         data-testid="propose-updates"
       >
-        {proposing ? 'Reading the note…' : 'Propose updates'}
+        {proposing ? (transcript ? 'Reading the call…' : 'Reading the note…') : 'Propose updates'}
       </button>
       {state?.added && (
         <p className="slds-text-body_small slds-m-top_x-small" role="status" data-testid="note-added">

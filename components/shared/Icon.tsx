@@ -2,6 +2,7 @@
  * Salesforce's own utility icons (from @salesforce-ux/design-system), drawn inline: Debian's Chromium has no emoji font,
  * and an inline path needs no sprite file or web-accessible resource. Only the icons named here reach the bundle.
  */
+import attach from '@salesforce-ux/design-system/assets/icons/utility/attach.svg?raw';
 import check from '@salesforce-ux/design-system/assets/icons/utility/check.svg?raw';
 import chevrondown from '@salesforce-ux/design-system/assets/icons/utility/chevrondown.svg?raw';
 import contact from '@salesforce-ux/design-system/assets/icons/utility/contact.svg?raw';
@@ -21,6 +22,7 @@ import success from '@salesforce-ux/design-system/assets/icons/utility/success.s
 import warning from '@salesforce-ux/design-system/assets/icons/utility/warning.svg?raw';
 
 const SOURCES = {
+  attach,
   check,
   chevrondown,
   contact,

@@ -13,6 +13,7 @@ import askPlanSource from '../../prompts/ask-plan.md?raw';
 import briefSource from '../../prompts/brief.md?raw';
 import emailSource from '../../prompts/email.md?raw';
 import extractLeadSource from '../../prompts/extract-lead.md?raw';
+import extractCallSource from '../../prompts/extract-call.md?raw';
 import extractNoteSource from '../../prompts/extract-note.md?raw';
 import insightsSource from '../../prompts/insights.md?raw';
 import preambleSource from '../../prompts/preamble.md?raw';
@@ -29,6 +30,7 @@ const SOURCES = {
   insights: insightsSource,
   email: emailSource,
   'extract-note': extractNoteSource,
+  'extract-call': extractCallSource,
   'extract-lead': extractLeadSource,
   'ask-plan': askPlanSource,
   'ask-answer': askAnswerSource,

@@ -22,6 +22,7 @@ export const ReviewRowSchema: z.ZodType<ReviewRow> = z.object({
   evidenceStatus: EvidenceStatus,
   evidenceStart: z.number().optional(),
   evidenceEnd: z.number().optional(),
+  evidenceSpeaker: z.string().optional(),
   error: Problem.optional(),
   warning: z.string().optional(),
   required: z.boolean(),

@@ -49,3 +49,22 @@ export function splitSelection(text: string, maxChars = SELECTION_PART_CHARS): s
   if (start < text.length || parts.length === 0) parts.push(text.slice(start));
   return parts;
 }
+
+/** Model calls of one selection running together: a long list reads faster, within the API's rate limits. */
+export const PARTS_AT_ONCE = 2;
+
+/** Runs `work` over the items, `limit` at a time; the outcomes come back in the items' order. */
+export async function settledInOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) {
+      outcomes[index] = await work(items[index] as T).then(
+        (value): PromiseFulfilledResult<R> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseRejectedResult => ({ status: 'rejected', reason }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return outcomes;
+}

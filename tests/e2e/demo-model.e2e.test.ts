@@ -11,6 +11,7 @@ import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
 import { chooseDemoModel, openOptions, showFeature } from './chromium';
 import { harnessForFile } from './harness';
+import { reviewRows } from './review-rows';
 import { orgRequest } from './org-api';
 
 const harness = harnessForFile();
@@ -35,26 +36,6 @@ async function query(soql: string): Promise<Record<string, unknown>[]> {
 }
 
 const messageRequests = () => harness().sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages');
-
-interface Row {
-  card: string | null;
-  field: string | null;
-  checked: string | null;
-  evidence: string | null;
-  error: string | null;
-}
-
-async function reviewRows(panel: Page): Promise<Row[]> {
-  return panel.$$eval('[data-testid=review-row]', (rows) =>
-    rows.map((row) => ({
-      card: row.closest('[data-card-id]')?.getAttribute('data-card-id') ?? null,
-      field: row.getAttribute('data-field'),
-      checked: row.getAttribute('data-checked'),
-      evidence: row.getAttribute('data-evidence'),
-      error: row.getAttribute('data-error'),
-    })),
-  );
-}
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

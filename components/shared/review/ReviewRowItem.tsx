@@ -110,9 +110,16 @@ function RowBody({ card, row, disabled, onChange }: Props) {
           {row.warning && <p data-testid="row-warning">{row.warning}</p>}
           <p className={evidenceOk ? 'slds-text-color_weak' : 'slds-text-color_error'} data-testid="row-evidence" data-status={row.evidenceStatus}>
             {evidenceOk && row.evidence && row.origin !== 'rep' ? (
-              <q className="gw-evidence-quote" title={EVIDENCE_MESSAGES[row.evidenceStatus]}>
-                {row.evidence}
-              </q>
+              <>
+                {row.evidenceSpeaker && (
+                  <span className="gw-evidence-speaker" data-testid="row-evidence-speaker">
+                    {row.evidenceSpeaker}:{' '}
+                  </span>
+                )}
+                <q className="gw-evidence-quote" title={EVIDENCE_MESSAGES[row.evidenceStatus]}>
+                  {row.evidence}
+                </q>
+              </>
             ) : (
               <>
                 {EVIDENCE_MESSAGES[row.evidenceStatus]}

@@ -10,7 +10,7 @@ import { attachDuplicates, duplicateCandidates, findDuplicates } from '../../pro
 import { redactSource, restoreProposal, writableFieldLines } from '../../proposals/prompt-input';
 import { buildLeadReview, setCardIncluded, type Review } from '../../proposals/review';
 import { LeadProposal } from '../../proposals/schemas';
-import { splitSelection } from '../../proposals/selection';
+import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/selection';
 import { SalesforceProblem } from '../../salesforce/problems';
 import type { LeadSource } from './messages';
 
@@ -44,25 +44,6 @@ function withDuplicateDefaults(review: Review): Review {
     (current, card) => (card.duplicates.some((match) => match.matchedBy === 'email') ? setCardIncluded(current, card.id, false) : current),
     review,
   );
-}
-
-/** Model calls of one selection running together: a long list reads faster, within the API's rate limits. */
-const PARTS_AT_ONCE = 2;
-
-/** Runs `work` over the items, `limit` at a time; the outcomes come back in the items' order. */
-async function settledInOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) {
-      outcomes[index] = await work(items[index] as T).then(
-        (value): PromiseFulfilledResult<R> => ({ status: 'fulfilled', value }),
-        (reason: unknown): PromiseRejectedResult => ({ status: 'rejected', reason }),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return outcomes;
 }
 
 function partsMissing(failed: number, total: number, error: unknown): string {

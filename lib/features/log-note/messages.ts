@@ -5,11 +5,36 @@ import { ChangedField, ProposalPhase, ReviewChange, ReviewSchema } from '../../p
 import { Committed } from '../../salesforce/write-plan';
 
 export const NOTE_MAX_CHARS = 20_000;
+/** About three hours of conversation: what one proposal reads (in parts) and session storage holds comfortably. */
+export const TRANSCRIPT_MAX_CHARS = 200_000;
+export const TRANSCRIPT_MAX_LINES = 10_000;
+
+export const TranscriptFormat = z.enum(['webvtt', 'srt', 'speaker-lines', 'meeting-export']);
+export type TranscriptFormat = z.infer<typeof TranscriptFormat>;
+
+/** One turn of a call: when it started (seconds into the call, when the file says), who spoke, what they said. */
+export const TranscriptLine = z.object({
+  at: z.number().nonnegative().nullable(),
+  speaker: z.string().max(80).nullable(),
+  text: z.string().max(5_000),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLine>;
+
+/** A transcript file the rep added to the note, as read in the panel (transcript-file.ts). */
+export const Transcript = z.object({
+  fileName: z.string().max(200),
+  format: TranscriptFormat,
+  lines: z.array(TranscriptLine).min(1).max(TRANSCRIPT_MAX_LINES),
+});
+export type Transcript = z.infer<typeof Transcript>;
 
 export const NotesRequest = z.union([
   z.object({ type: z.literal('open') }),
   z.object({ type: z.literal('draft'), text: z.string().max(NOTE_MAX_CHARS) }),
-  z.object({ type: z.literal('propose'), text: z.string().min(1).max(NOTE_MAX_CHARS) }),
+  /** The note, the transcript, or both: the service refuses neither. */
+  z.object({ type: z.literal('propose'), text: z.string().max(NOTE_MAX_CHARS) }),
+  z.object({ type: z.literal('attach-transcript'), transcript: Transcript }),
+  z.object({ type: z.literal('drop-transcript') }),
   z.object({ type: z.literal('confirm') }),
   z.object({ type: z.literal('discard') }),
   z.object({ type: z.literal('undo') }),
@@ -26,6 +51,8 @@ export const NotesState = z.object({
   recordId: z.string(),
   phase: ProposalPhase,
   draft: z.string(),
+  /** A call transcript read with the note: its turns are quoted, with the speaker and the time, as evidence. */
+  transcript: Transcript.nullable().default(null),
   review: ReviewSchema.nullable(),
   /** One per confirmation: a retry after a lost answer reuses it, so nothing is written twice. */
   idempotencyKey: z.string().nullable(),
@@ -35,8 +62,8 @@ export const NotesState = z.object({
   /** The Lightning host, for links to what was written. */
   lightningHost: z.string().nullable(),
   problem: z.string().nullable(),
-  /** The proposal's audit entry, amended with the rep's decision when committed or cancelled. */
-  auditId: z.string().nullable().default(null),
+  /** The proposal's audit entries (one per part of a long transcript), amended with the rep's decision. */
+  auditIds: z.array(z.string()).default([]),
   /** The text last added to the note by a right-click: where it came from (a page title or address) and when. */
   added: z.object({ from: z.string(), at: z.string() }).nullable().default(null),
 });
@@ -59,13 +86,14 @@ export function emptyNotes(recordId: string): NotesState {
     recordId,
     phase: 'draft',
     draft: '',
+    transcript: null,
     review: null,
     idempotencyKey: null,
     changes: [],
     committed: null,
     lightningHost: null,
     problem: null,
-    auditId: null,
+    auditIds: [],
     added: null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { FeatureDeps } from '../../messaging/feature-handler';
 import { renderPrompt } from '../../prompts';
-import { proposeAudited, type WriteAccess } from '../../proposals';
+import { problemText, proposeAudited, type WriteAccess } from '../../proposals';
 import { todayOf } from '../../proposals/dates';
 import type { WriteObjectDescribe } from '../../proposals/describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from '../../proposals/duplicates';
@@ -13,10 +13,16 @@ import { redactSource, restoreProposal, writableFieldLines } from '../../proposa
 import { buildReview, type NamedLookup, type RecordInView, type Review } from '../../proposals/review';
 import { NoteProposal } from '../../proposals/schemas';
 import type { WriteValue } from '../../proposals/validate';
+import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/selection';
 import { SalesforceProblem } from '../../salesforce/problems';
+import { attributeEvidence, CALL_PART_CHARS, mergeProposals, noteSource, type NoteInput } from './call';
+import type { Transcript } from './messages';
+import { speakersOf } from './transcript';
 import { findNamedOpportunities } from './named-opportunities';
 
 /** The record in view, as the note's proposal needs it. */
+export type { NoteInput } from './call';
+
 export interface InView {
   slotKey: string;
   recordId: string;
@@ -28,7 +34,9 @@ export interface InView {
 export interface NoteProposalResult {
   review: Review;
   lightningHost: string;
-  auditId: string | null;
+  auditIds: string[];
+  /** Parts of a long call that could not be read (the review holds the others'). */
+  problem: string | null;
 }
 
 const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -80,36 +88,71 @@ async function withDuplicates(access: WriteAccess, review: Review): Promise<Revi
   return attachDuplicates(review, found);
 }
 
-export async function proposeNote(
-  deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'redaction' | 'now'>,
-  access: WriteAccess,
-  inView: InView,
-  note: string,
-): Promise<NoteProposalResult> {
+type ProposeDeps = Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices' | 'redaction' | 'now'>;
+
+interface ReadOutcome {
+  proposal: NoteProposal;
+  auditIds: string[];
+  problem: string | null;
+}
+
+interface PromptInputs {
+  extra: Record<string, string>;
+  patterns: readonly RegExp[];
+  scope: { feature: 'log-note'; orgId: string; recordId: string; objectName: string };
+}
+
+/** A typed note: one model call. */
+async function readNote(deps: ProposeDeps, text: string, inputs: PromptInputs): Promise<ReadOutcome> {
+  const redacted = redactSource(text, inputs.patterns);
+  const prompt = renderPrompt('extract-note', { context: redacted.text, extra: inputs.extra });
+  const { value, auditId } = await proposeAudited(deps, NoteProposal, prompt, inputs.scope);
+  return { proposal: restoreProposal(NoteProposal, value, redacted.redactions), auditIds: auditId ? [auditId] : [], problem: null };
+}
+
+/** A call transcript: read in parts (two at a time), each its own audited call; a part that fails leaves the others'. */
+async function readCall(deps: ProposeDeps, text: string, transcript: Transcript, inputs: PromptInputs): Promise<ReadOutcome> {
+  const parts = splitSelection(text, CALL_PART_CHARS).map((part, index, all) => ({ part, label: `${index + 1} of ${all.length}` }));
+  const speakers = redactSource(speakersOf(transcript).join(', ') || '(the file names no speakers)', inputs.patterns).text;
+  const answers = await settledInOrder(parts, PARTS_AT_ONCE, async ({ part, label }) => {
+    const redacted = redactSource(part, inputs.patterns);
+    const prompt = renderPrompt('extract-call', { context: redacted.text, extra: { ...inputs.extra, speakers, part: label } });
+    const answer = await proposeAudited(deps, NoteProposal, prompt, inputs.scope);
+    return { ...answer, value: restoreProposal(NoteProposal, answer.value, redacted.redactions) };
+  });
+  const read = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+  const failures = answers.flatMap((answer) => (answer.status === 'rejected' ? [answer.reason] : []));
+  if (read.length === 0) throw failures[0];
+  return {
+    proposal: mergeProposals(read.map((answer) => answer.value)),
+    auditIds: read.flatMap((answer) => answer.auditId ?? []),
+    problem:
+      failures.length > 0
+        ? `${failures.length} of ${parts.length} parts of the call could not be read (${problemText(failures[0])}). What is proposed comes from the other parts: cancel and propose again to read the whole call.`
+        : null,
+  };
+}
+
+export async function proposeNote(deps: ProposeDeps, access: WriteAccess, inView: InView, input: NoteInput): Promise<NoteProposalResult> {
   const describes = await access.describes(['Task', 'Contact', 'Opportunity', inView.objectName]);
   const describe = describes.get(inView.objectName);
   if (!describe) throw new SalesforceProblem('no-api-access', `You cannot see ${inView.objectName} records through the API.`);
   const record = await readRecord(access, describe, inView);
   const now = deps.now();
   const zone = timeZone();
-  const redacted = redactSource(note, (await deps.redaction()).patterns);
-  const prompt = renderPrompt('extract-note', {
-    context: redacted.text,
+  const inputs: PromptInputs = {
     extra: {
       record: `${describe.label}: ${inView.name}`,
       fields: writableFieldLines(describe, 'update') || '(none: propose no field updates)',
       opportunity_fields: opportunityFieldLines(describes.get('Opportunity')),
       today: todayOf(now, zone),
     },
-  });
-  const { value, auditId } = await proposeAudited(deps, NoteProposal, prompt, {
-    feature: 'log-note',
-    orgId: access.client.session.orgId,
-    recordId: inView.recordId,
-    objectName: inView.objectName,
-  });
-  const proposal = restoreProposal(NoteProposal, value, redacted.redactions);
-  const namedLookups = await lookUpNamed(access, describes.get('Opportunity'), proposal, note);
-  const review = buildReview(proposal, describes, record, note, now, { timeZone: zone, namedLookups });
-  return { review: await withDuplicates(access, review), lightningHost: access.lightningHost, auditId };
+    patterns: (await deps.redaction()).patterns,
+    scope: { feature: 'log-note', orgId: access.client.session.orgId, recordId: inView.recordId, objectName: inView.objectName },
+  };
+  const source = noteSource(input);
+  const { proposal, auditIds, problem } = input.transcript ? await readCall(deps, source.text, input.transcript, inputs) : await readNote(deps, source.text, inputs);
+  const namedLookups = await lookUpNamed(access, describes.get('Opportunity'), proposal, source.text);
+  const review = buildReview(proposal, describes, record, source.text, now, { timeZone: zone, namedLookups, ...(input.transcript ? { activitySubtype: 'Call' } : {}) });
+  return { review: attributeEvidence(await withDuplicates(access, review), source.spans), lightningHost: access.lightningHost, auditIds, problem };
 }

@@ -15,7 +15,7 @@ import { storageLedger } from '../../salesforce/ledger';
 import { SalesforceProblem } from '../../salesforce/problems';
 import { undoCommit, type UndoOutcome, type UndoTarget } from '../../salesforce/undo';
 import type { RecordViewService } from '../record-view';
-import { proposeNote, type InView, type NoteProposalResult } from './propose';
+import { proposeNote, type InView, type NoteInput, type NoteProposalResult } from './propose';
 
 export const ADD_TO_NOTE_MENU = 'groundwork-add-to-note';
 
@@ -129,15 +129,19 @@ export class NotesService {
     switch (request.type) {
       case 'draft':
         return state.phase === 'draft' ? { ...state, draft: request.text } : null;
+      case 'attach-transcript':
+        return state.phase === 'draft' ? { ...state, transcript: request.transcript, problem: null } : null;
+      case 'drop-transcript':
+        return state.phase === 'draft' ? { ...state, transcript: null } : null;
       case 'propose':
-        if (state.phase !== 'draft') return null;
-        void this.propose(key, inView, request.text, windowId);
+        if (state.phase !== 'draft' || (!request.text.trim() && !state.transcript)) return null;
+        void this.propose(key, inView, { text: request.text, transcript: state.transcript }, windowId);
         return { ...state, phase: 'proposing', draft: request.text, added: null, problem: null };
       case 'discard':
-        // Cancel: the proposal is dropped, nothing is written; the note stays for another try.
+        // Cancel: the proposal is dropped, nothing is written; the note and its transcript stay for another try.
         if (state.phase !== 'review') return null;
-        await this.workflow.rejected(state.auditId ? [state.auditId] : []);
-        return { ...emptyNotes(inView.recordId), draft: state.draft };
+        await this.workflow.rejected(state.auditIds);
+        return { ...emptyNotes(inView.recordId), draft: state.draft, transcript: state.transcript };
       case 'done':
         return state.phase === 'committed' || state.phase === 'undone' ? emptyNotes(inView.recordId) : null;
       case 'confirm':
@@ -156,7 +160,7 @@ export class NotesService {
   }
 
   /** Runs after the state says 'proposing'; the result lands in storage and reaches the panel of the window. */
-  private async propose(key: string, inView: InView, note: string, windowId: number): Promise<void> {
+  private async propose(key: string, inView: InView, note: NoteInput, windowId: number): Promise<void> {
     const work = async (): Promise<NoteProposalResult | { problem: string }> => {
       try {
         const access = await this.access.forPage(inView.pageUrl);
@@ -167,7 +171,7 @@ export class NotesService {
     };
     await this.workflow.run(key, windowId, 'proposing', work, (state, result) =>
       'review' in result
-        ? { ...state, ...result, phase: 'review', idempotencyKey: crypto.randomUUID(), changes: [], problem: null }
+        ? { ...state, ...result, phase: 'review', idempotencyKey: crypto.randomUUID(), changes: [] }
         : { ...state, phase: 'draft', problem: result.problem },
     );
   }
@@ -188,8 +192,7 @@ export class NotesService {
     if ((outcome.kind !== 'committed' && outcome.kind !== 'rejected') || !outcome.exchanges) return; // replayed: recorded when sent
     const written = outcome.kind === 'committed' ? [...outcome.committed.created, ...outcome.committed.updated] : [];
     const writes = exchangeWrites(outcome.exchanges, new Map(written.map((record) => [record.itemId, record.id])));
-    const auditIds = confirmed.auditId ? [confirmed.auditId] : [];
-    await this.workflow.committed(review, writes, access ? { orgId: access.client.session.orgId } : {}, { auditIds, settled: outcome.kind === 'committed' });
+    await this.workflow.committed(review, writes, access ? { orgId: access.client.session.orgId } : {}, { auditIds: confirmed.auditIds, settled: outcome.kind === 'committed' });
   }
 
   private async undo(key: string, inView: InView, state: NotesState, windowId: number): Promise<void> {
@@ -205,7 +208,7 @@ export class NotesService {
     );
     if (outcome.kind === 'error') return;
     const scope = access ? { orgId: access.client.session.orgId } : {};
-    await this.workflow.undone(committed, outcome.exchanges, scope, { auditIds: state.auditId ? [state.auditId] : [], undone: outcome.kind === 'undone' });
+    await this.workflow.undone(committed, outcome.exchanges, scope, { auditIds: state.auditIds, undone: outcome.kind === 'undone' });
   }
 
   private publishIncoming(windowId: number, incoming: IncomingNote | null): void {

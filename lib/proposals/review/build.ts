@@ -54,7 +54,7 @@ function accountOf(record: RecordInView | null): string | null {
 const fullName = (first: string, last: string): string => `${first} ${last}`.trim();
 const nameKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
-function activityCard(proposal: NoteProposal, task: WriteObjectDescribe, record: RecordInView | null, context: Context): ReviewCard {
+function activityCard(proposal: NoteProposal, task: WriteObjectDescribe, record: RecordInView | null, context: Context, subtype?: string): ReviewCard {
   const { activity } = proposal;
   const rows = [
     evidencedRow(task, 'Subject', activity.subject, context),
@@ -63,6 +63,7 @@ function activityCard(proposal: NoteProposal, task: WriteObjectDescribe, record:
       ? evidencedRow(task, 'ActivityDate', activity.activityDate, context)
       : defaultRow(task, 'ActivityDate', todayOf(context.now, context.timeZone), context),
     activity.status ? evidencedRow(task, 'Status', activity.status, context) : defaultRow(task, 'Status', 'Completed', context),
+    subtype ? defaultRow(task, 'TaskSubtype', subtype, context) : null,
   ].filter((row): row is ReviewRow => row !== null);
   return createCard({
     id: 'activity',
@@ -250,7 +251,7 @@ export function buildReview(
   const task = describeOrThrow(describes, 'Task');
   const contact = describeOrThrow(describes, 'Contact');
   const recordDescribe = describeOrThrow(describes, record.objectName);
-  const activity = activityCard(proposal, task, record, context);
+  const activity = activityCard(proposal, task, record, context, options.activitySubtype);
   const taskProblem = notCreateable(task, 'Task');
   const update = updateCard(proposal, recordDescribe, record, context);
   const named = namedUpdateCards(proposal, describes.get('Opportunity'), options.namedLookups ?? [], context);

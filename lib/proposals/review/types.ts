@@ -27,6 +27,8 @@ export interface ReviewRow {
   /** Where the quote is in the source text. */
   evidenceStart?: number;
   evidenceEnd?: number;
+  /** Who said the quote and when, for a quote from a call transcript ("Dana Whitfield at 4:12"). */
+  evidenceSpeaker?: string;
   /** Validation's problem, or Salesforce's after a refused commit. */
   error?: FieldProblem;
   warning?: string;
@@ -153,4 +155,6 @@ export interface ReviewOptions {
   timeZone?: string;
   /** The look-up of each of the proposal's named opportunities, in order (findNamedOpportunities). */
   namedLookups?: readonly NamedLookup[];
+  /** The logged activity's Task subtype when the source says what it was ("Call" for a call transcript). */
+  activitySubtype?: string;
 }

@@ -47,7 +47,7 @@ export async function runNotes(world: World, models: ModelPlan): Promise<CaseOut
     const expected = expectedItems(item);
     const usage = (): Record<string, number> => usageScores(calls, models.pricedAs('extract'));
     try {
-      const { review } = await world.metered(calls, () => proposeNote(deps, access, inView, item.note));
+      const { review } = await world.metered(calls, () => proposeNote(deps, access, inView, { text: item.note, transcript: null }));
       // The day of the call is scored only where the note states it: elsewhere the product's default (today) stands.
       const items = reviewItems(review).filter((proposed) => proposed.key !== 'ActivityDate' || item.expect.activityDate !== undefined);
       const scored = scoreItems(items, expected);

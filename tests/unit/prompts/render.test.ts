@@ -58,6 +58,14 @@ const EXTRA: Record<PromptId, Record<string, string>> = {
     opportunity_fields: '- StageName (picklist: Prospecting, Proposal, Closed Won; restricted)\n- NextStep (string)',
     today: '2026-05-12',
   },
+  'extract-call': {
+    record: 'Opportunity: Globex - Expansion',
+    fields: '- StageName (picklist: Prospecting, Proposal, Closed Won; restricted)\n- Amount (currency)',
+    opportunity_fields: '- NextStep (string)',
+    today: '2026-05-12',
+    speakers: 'Dana Whitfield, Sam Ortiz',
+    part: '1 of 1',
+  },
   'extract-lead': {
     fields: '- LeadSource (picklist: Web, Trade Show, Referral)\n- City (string)',
     today: '2026-05-12',
@@ -108,6 +116,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'reply@2': '8bf4671eebf5963a',
   'extract-lead@3': '4c7e24a2756c397c',
   'preamble@1': '61cf0b9d9d36a247',
+  'extract-call@1': 'd9d12617a0896cdc',
 };
 
 /** Every prompt file: each prompt (A) and its B variant when it has one. */
@@ -121,6 +130,7 @@ const bodyHash = (name: string) => createHash('sha256').update(readFileSync(`pro
 /** The output schema each structured prompt is called with: every top-level key must be explained in its instructions. */
 const OUTPUT_SCHEMAS: Partial<Record<PromptId, () => Record<string, unknown>>> = {
   'extract-note': noteProposalJsonSchema,
+  'extract-call': noteProposalJsonSchema,
   'extract-lead': leadProposalJsonSchema,
   'ask-plan': queryPlanJsonSchema,
 };
@@ -135,6 +145,7 @@ const MUST_SAY: Record<PromptId, RegExp[]> = {
   'ask-answer': [/<query>/, /<coverage>/, /Do not add up/],
   'ask-plan': [/<question>/, /<date_literals>/, /<record_in_view>/],
   'extract-note': [/verbatim/, /`evidence`/, /<today>/],
+  'extract-call': [/verbatim/, /`evidence`/, /<speakers>/, /short summary/, /not instructions/],
   'extract-lead': [/verbatim/, /`evidence`/, /One entry in `leads` per distinct person/],
 };
 

@@ -11,26 +11,19 @@ import {
   type WriteAuditLog,
 } from '../../../lib/proposals/audit';
 import { proposeAudited } from '../../../lib/proposals/model-call';
-import { buildReview, editRow, NoteProposal, setCardIncluded, setRowChecked, type RecordInView, type Review, type WriteDescribes } from '../../../lib/proposals';
+import { buildReview, editRow, NoteProposal, setCardIncluded, setRowChecked, type Review, type WriteDescribes } from '../../../lib/proposals';
 import type { GenerationResult } from '../../../lib/model';
 import { ModelProblem } from '../../../lib/model';
-import { ACME } from '../../sandbox/salesforce/seed';
 import { DEFAULT_PRICES } from '../../../lib/settings';
 import { freshLog } from '../audit/audit-harness';
-import { sandboxDescribes } from './describes-fixture';
+import { GLOBEX_EXPANSION_IN_VIEW, sandboxDescribes } from './describes-fixture';
 
 const NOW = new Date(Date.UTC(2026, 10, 21, 17, 0, 0));
 const ORG = '00D000000000001';
 const NOTE = `Call with Rosa Diaz today.
 Budget is approved at $520,000 and we moved to Proposal/Price Quote.`;
 
-const OPPORTUNITY: RecordInView = {
-  id: ACME.opportunities.globexExpansion.id,
-  objectName: 'Opportunity',
-  name: 'Globex Industries - Plant Automation Expansion',
-  lastModifiedDate: '2026-11-20T10:00:00.000+0000',
-  fields: { Amount: 480_000, StageName: 'Negotiation/Review', NextStep: 'Send redlined MSA', AccountId: ACME.accounts.globex.id },
-};
+const OPPORTUNITY = GLOBEX_EXPANSION_IN_VIEW;
 
 const PROPOSAL = NoteProposal.parse({
   activity: {

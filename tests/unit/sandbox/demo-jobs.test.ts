@@ -122,6 +122,28 @@ function quotesOf(proposal: NoteProposal): string[] {
   ].filter((quote) => quote !== '');
 }
 
+describe('Log this note with a call transcript', () => {
+  it('quotes the speakers’ own words (never the time or the name), names the call after its speakers and sums it up', () => {
+    const context =
+      '[0:03] Dana Whitfield: Thanks for making time. Our budget is $1.2M for year one.\n' +
+      '[4:12] Sam Ortiz: Great. Next step: send the security questionnaire by next Friday.';
+    const prompt = renderPrompt('extract-call', {
+      context,
+      extra: { record: 'Opportunity: Initech - Platform Migration', fields: FIELDS, opportunity_fields: FIELDS, today: TODAY, speakers: 'Dana Whitfield, Sam Ortiz', part: '1 of 1' },
+    });
+    const proposal = NoteProposal.parse(JSON.parse(ask(prompt, jsonSchemaOf(NoteProposal))));
+    expect(proposal.activity.subject).toEqual({ value: 'Call with Dana Whitfield and Sam Ortiz', evidence: 'Thanks for making time.' });
+    expect(proposal.activity.description.value).toBe(
+      'Call with Dana Whitfield and Sam Ortiz. Dana Whitfield: “Thanks for making time.” Sam Ortiz: “Great.” Next steps: Send the security questionnaire (due 2026-12-11).',
+    );
+    expect(proposal.fieldUpdates).toContainEqual({ field: 'Amount', value: '1200000', evidence: '$1.2M' });
+    for (const quote of quotesOf(proposal)) {
+      expect(context).toContain(quote);
+      expect(quote).not.toMatch(/^\[\d|Whitfield:|Ortiz:/);
+    }
+  });
+});
+
 describe('Log this note', () => {
   it('proposes the stage, amount, close date, next step, a dated follow-up and a new contact, each with its quote', () => {
     const note =

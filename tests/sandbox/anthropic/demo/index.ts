@@ -4,7 +4,7 @@
  * and picklist values offered, the output schema). No reply is stored per record: the same rules answer any record.
  *
  * Which job: from the structured output schema, or the input schema of the tool it calls (a `leads` list: Extract to
- * Lead; `activity` and `fieldUpdates`: Log this note; `object` and `filters`: an Ask query plan; any other schema: its
+ * Lead; `activity` and `fieldUpdates`: Log this note, a call transcript when <speakers> comes with it; `object` and `filters`: an Ask query plan; any other schema: its
  * smallest valid value, a property named like a context line's field taking that line's value), else from the
  * user turn's inputs (<question> and <query>: an answer from rows; <thread>: a Gmail reply; <recipient>: an email
  * draft), else the sections the instructions list (summary, meeting brief, deal insights, or any prompt written the
@@ -22,6 +22,7 @@ import { parseMessagesRequest, type MessagesRequest, type ToolDefinition } from 
 import { countTokens, PromptCache } from '../tokens';
 import type { StopReason, Usage } from '../types';
 import { answerFromRows, planQuery } from './ask';
+import { proposeFromCall } from './call';
 import { writeEmail, writeReply } from './email';
 import { guarded, withCitationsAsAsked } from './instructions';
 import { proposeLeads } from './lead';
@@ -75,7 +76,8 @@ function structuredAnswer(job: DemoJob, prompt: ReturnType<typeof readPrompt>, s
     case 'lead':
       return fitted(proposeLeads(guarded(prompt)));
     case 'note':
-      return fitted(proposeFromNote(guarded(prompt)));
+      // A call transcript comes with the list of its speakers.
+      return fitted(prompt.tags.has('speakers') ? proposeFromCall(guarded(prompt)) : proposeFromNote(guarded(prompt)));
     case 'ask-plan':
       return fitted(planQuery(prompt));
     default: {
