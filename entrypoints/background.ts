@@ -17,7 +17,7 @@ import { GmailReport, gmailTabOf, isOptionsPage, LocationReport, PANEL_PORT, sal
 import { servePanel } from '../lib/messaging/panel-session';
 
 export default defineBackground(() => {
-  const { records, features, handlers, allowed, signOut } = createFeatures({
+  const { records, features, handlers, allowed, signOut, answerOptionsPage } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
@@ -48,12 +48,14 @@ export default defineBackground(() => {
     },
   );
 
-  // Content scripts only report what they see, the options page may end a Salesforce sign-in; anything from
-  // elsewhere, or malformed, is dropped.
+  // Content scripts only report what they see; the options page may end a Salesforce sign-in or ask for the team's
+  // usage; anything from elsewhere, or malformed, is dropped.
   onRuntimeMessage((message, sender) => {
-    const signOutRequest = SignOutRequest.safeParse(message);
-    if (signOutRequest.success && isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
-      return signOut(signOutRequest.data.orgId);
+    if (isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
+      const signOutRequest = SignOutRequest.safeParse(message);
+      if (signOutRequest.success) return signOut(signOutRequest.data.orgId);
+      const answer = answerOptionsPage(message);
+      if (answer) return answer;
     }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
