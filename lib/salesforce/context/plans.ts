@@ -2,7 +2,6 @@
  * Which related lists make up a record's context, by object. Each list is bounded and ordered by recency (open work
  * by what comes due first); activities cover the last 90 days and the next 30.
  */
-import type { OrderByFieldClause } from '@jetstreamapp/soql-parser-js';
 import type { ChildRelationship, Describes, ObjectDescribe } from './api';
 import {
   idEquals,
@@ -12,6 +11,7 @@ import {
   isTrue,
   newestFirst,
   soonestFirst,
+  type FieldOrder,
   type Filter,
 } from './soql';
 
@@ -21,7 +21,7 @@ export interface ListSpec {
   label: string;
   objectName: string;
   filters: Filter[];
-  orderBy: OrderByFieldClause[];
+  orderBy: FieldOrder[];
   limit: number;
   /** A COUNT() subrequest tells how many exist beyond the bound; pointless for a record's one parent. */
   counted: boolean;

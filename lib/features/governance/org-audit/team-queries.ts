@@ -1,11 +1,11 @@
 /**
- * The team's usage as the org holds it: aggregate SOQL over Groundwork_AI_Event__c (composed as soqlparser's syntax
- * tree, values escaped), one query per breakdown, each grouped by its keys and by Outcome__c so that acceptance is
+ * The team's usage as the org holds it: aggregate SOQL over Groundwork_AI_Event__c (composed by the product's SOQL
+ * composer, values escaped), one query per breakdown, each grouped by its keys and by Outcome__c so that acceptance is
  * computed exactly as the browser's own usage view computes it (used / decided), not as an average over events that
  * have no verdict yet. What comes back are AggregateResult rows, parsed with zod and folded per breakdown.
  */
-import { composeQuery, type FieldType, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import { z } from 'zod';
+import { composeSoql, type SoqlSelectItem, type SoqlWhere } from '../../../salesforce/soql-compose';
 import { escapeSoqlText } from '../../../salesforce/soql-text';
 import { EVENT_OBJECT } from './events';
 import { TeamGroup, type TeamOutcomes } from './team-messages';
@@ -46,36 +46,30 @@ function datetimeLiteral(iso: string): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function field(path: string, alias: string): FieldType {
-  const segments = path.split('.');
-  const name = segments.pop() ?? path;
-  return segments.length === 0 ? { type: 'Field', field: name, alias } : { type: 'FieldRelationship', field: name, relationships: segments, rawValue: path, objectPrefix: '', alias };
-}
-
-function inRange(range: { from: string; to: string }): WhereClause {
+function inRange(range: { from: string; to: string }): SoqlWhere {
   return {
-    left: { field: 'Occurred_At__c', operator: '>=', value: datetimeLiteral(range.from), literalType: 'DATETIME' },
-    operator: 'AND',
-    right: { left: { field: 'Occurred_At__c', operator: '<', value: datetimeLiteral(range.to), literalType: 'DATETIME' } },
+    and: [
+      { field: 'Occurred_At__c', operator: '>=', value: { datetime: datetimeLiteral(range.from) } },
+      { field: 'Occurred_At__c', operator: '<', value: { datetime: datetimeLiteral(range.to) } },
+    ],
   };
 }
 
 /** One breakdown's query: its keys and the outcome, the number of events and failures, cost and tokens. */
 export function breakdownSoql(breakdown: Breakdown, range: { from: string; to: string }): string {
   const keys = [...BREAKDOWNS[breakdown], ['Outcome__c', 'outcome'] as const];
-  const query: Query = {
-    sObject: EVENT_OBJECT,
-    fields: [
-      ...keys.map(([path, alias]) => field(path, alias)),
-      { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: ['Id'], alias: 'events' },
-      { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: ['Error__c'], alias: 'failed' },
-      ...SUMS.map(([path, alias]): FieldType => ({ type: 'FieldFunctionExpression', functionName: 'SUM', parameters: [path], alias })),
+  return composeSoql({
+    select: [
+      ...keys.map(([path, alias]): SoqlSelectItem => ({ field: path, alias })),
+      { fn: 'COUNT', field: 'Id', alias: 'events' },
+      { fn: 'COUNT', field: 'Error__c', alias: 'failed' },
+      ...SUMS.map(([path, alias]): SoqlSelectItem => ({ fn: 'SUM', field: path, alias })),
     ],
+    from: EVENT_OBJECT,
     where: inRange(range),
-    groupBy: keys.map(([path]) => ({ field: path })),
+    groupBy: keys.map(([path]) => path),
     limit: MAX_GROUPS,
-  };
-  return composeQuery(query);
+  });
 }
 
 /** Whether the user holds the admin permission set (a PermissionSetAssignment), and whether the set exists at all. */
