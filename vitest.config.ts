@@ -6,5 +6,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Tests assert outcomes, never timings: the limit only catches a hung test. Property tests and whole-seed checks
+    // run for seconds on this shared 2-core machine at a load of 20, past vitest's 5 s default.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,5 +1,6 @@
 import purgeCss from '@fullhuman/postcss-purgecss';
 import { defineConfig } from 'wxt';
+import { MAIL_MATCHES } from './lib/features/mail/clients';
 
 // Hosts whose cookies and APIs Groundwork needs; the README explains each one.
 const SALESFORCE_HOSTS = [
@@ -21,16 +22,21 @@ const keepUsedStyles = purgeCss({
   dynamicAttributes: ['aria-selected', 'aria-pressed', 'aria-expanded', 'aria-current', 'aria-invalid', 'aria-disabled', 'disabled', 'hidden', 'open', 'data-label'],
 });
 
+/** Firefox's add-on id: it keys the add-on's storage and its listing on addons.mozilla.org. */
+export const FIREFOX_ADDON_ID = 'groundwork@groundwork-salesforce.app';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // MV3 for Firefox too (WXT's default there is MV2): the same background, permissions and CSP model everywhere.
+  manifestVersion: 3,
   vite: () => ({ css: { postcss: { plugins: [keepUsedStyles] } } }),
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Groundwork for Salesforce',
     description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
     permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms', 'identity'],
-    host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', 'https://mail.google.com/*'],
+    host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', ...MAIL_MATCHES],
     action: { default_title: 'Open Groundwork' },
     // Stricter than Chrome's default for extension pages: only the extension's own scripts, styles, fonts and images;
     // no plugins, forms, frames or base URL. connect-src stays open to https (and http on this machine) because a
@@ -50,13 +56,22 @@ export default defineConfig({
         "frame-ancestors 'none'",
       ].join('; '),
     },
-    // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
-    storage: { managed_schema: 'managed-schema.json' },
-    commands: {
-      _execute_action: {
-        suggested_key: { default: 'Alt+Shift+G', mac: 'Alt+Shift+G' },
-        description: 'Open the Groundwork side panel',
-      },
-    },
-  },
+    ...(browser === 'firefox'
+      ? {
+          // Firefox: the panel is a sidebar (WXT writes sidebar_action from entrypoints/sidepanel/); the shortcut opens it.
+          // Managed storage comes from Firefox's enterprise policies (3rdparty → Extensions → this id), not a schema file.
+          browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '128.0' } },
+          commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+G' }, description: 'Open the Groundwork sidebar' } },
+        }
+      : {
+          // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
+          storage: { managed_schema: 'managed-schema.json' },
+          commands: {
+            _execute_action: {
+              suggested_key: { default: 'Alt+Shift+G', mac: 'Alt+Shift+G' },
+              description: 'Open the Groundwork side panel',
+            },
+          },
+        }),
+  }),
 });

@@ -13,11 +13,14 @@ import {
 } from '../lib/browser/background-events';
 import { onPanelPort } from '../lib/browser/panel-port';
 import { CHANNELS, createFeatures } from '../lib/features';
-import { GmailReport, gmailTabOf, isOptionsPage, LocationReport, PANEL_PORT, salesforceTabOf, SignOutRequest } from '../lib/messaging';
+import { MAIL_CLIENTS } from '../lib/features/mail';
+import { isOptionsPage, LocationReport, MailReport, PANEL_PORT, salesforceTabOf, SignOutRequest, tabOnHostsOf } from '../lib/messaging';
 import { servePanel } from '../lib/messaging/panel-session';
 
+const MAIL_HOSTS = MAIL_CLIENTS.flatMap((client) => client.hosts);
+
 export default defineBackground(() => {
-  const { records, features, handlers, allowed, signOut } = createFeatures({
+  const { records, features, handlers, allowed, signOut, answerOptionsPage } = createFeatures({
     local: localStore(),
     session: sessionStore(),
     cookies: cookieJar,
@@ -48,12 +51,14 @@ export default defineBackground(() => {
     },
   );
 
-  // Content scripts only report what they see, the options page may end a Salesforce sign-in; anything from
-  // elsewhere, or malformed, is dropped.
+  // Content scripts only report what they see; the options page may end a Salesforce sign-in or ask for the team's
+  // usage; anything from elsewhere, or malformed, is dropped.
   onRuntimeMessage((message, sender) => {
-    const signOutRequest = SignOutRequest.safeParse(message);
-    if (signOutRequest.success && isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
-      return signOut(signOutRequest.data.orgId);
+    if (isOptionsPage(sender, extensionId(), `${extensionOrigin()}options.html`)) {
+      const signOutRequest = SignOutRequest.safeParse(message);
+      if (signOutRequest.success) return signOut(signOutRequest.data.orgId);
+      const answer = answerOptionsPage(message);
+      if (answer) return answer;
     }
     const windowId = sender.tab?.windowId;
     if (windowId === undefined) return;
@@ -63,10 +68,10 @@ export default defineBackground(() => {
       void records.reportLocation(salesforceTab, windowId, location.data.url);
       return;
     }
-    const gmailTab = gmailTabOf(sender, extensionId());
-    const gmail = GmailReport.safeParse(message);
-    if (gmailTab !== null && gmail.success && new URL(gmail.data.url).origin === sender.origin) {
-      void records.reportGmail(gmailTab, windowId, gmail.data.url, gmail.data.sender);
+    const mailTab = tabOnHostsOf(sender, extensionId(), MAIL_HOSTS);
+    const mail = MailReport.safeParse(message);
+    if (mailTab !== null && mail.success && new URL(mail.data.url).origin === sender.origin) {
+      void records.reportMail(mailTab, windowId, mail.data.url, mail.data.sender);
     }
   });
 

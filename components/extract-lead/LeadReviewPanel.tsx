@@ -38,7 +38,7 @@ export function LeadReviewPanel() {
   );
 }
 
-/** Where the text was selected: the open email's sender in Gmail, else the page's title and address. */
+/** Where the text was selected: the open email's sender in Gmail or Outlook, else the page's title and address. */
 function LeadSourceLine({ source }: { source: LeadState['source'] }) {
   if (source.sender) {
     return (

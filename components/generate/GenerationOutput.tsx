@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { FEEDBACK_REASON_MAX, type Generation, type UseVia } from '../../lib/features/generate/messages';
 import { splitEmail } from '../../lib/features/generate/validate';
-import { selectLastInsert, useGmailStore } from '../../lib/features/gmail/store';
-import { InsertIntoGmailButton } from '../gmail/InsertIntoGmailButton';
+import { selectLastInsert, useMailStore } from '../../lib/features/mail/store';
+import { InsertIntoMailButton } from '../mail/InsertIntoMailButton';
 import { Icon } from '../shared/Icon';
 import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { useDebouncedSend } from '../shared/use-debounced-send';
@@ -220,7 +220,7 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
 
 /** Reports a successful "Insert into Gmail" of this draft once, with the text inserted. */
 function useInsertReport(text: string, used: OutputActions['used']): void {
-  const last = useGmailStore(selectLastInsert);
+  const last = useMailStore(selectLastInsert);
   const seen = useRef(last?.at ?? null);
   const current = useRef(text);
   useEffect(() => {
@@ -275,7 +275,7 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
               Open in Gmail
             </button>
           )}
-          <InsertIntoGmailButton subject={current.subject} body={current.body} />
+          <InsertIntoMailButton subject={current.subject} body={current.body} />
         </div>
       )}
     </div>

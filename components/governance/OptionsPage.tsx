@@ -6,6 +6,7 @@ import { AuditView } from './AuditView';
 import { BudgetsSection } from './BudgetsSection';
 import { FeaturesSection } from './FeaturesSection';
 import { KeyModelsSection } from './KeyModelsSection';
+import { OrgAuditStatus } from './OrgAuditStatus';
 import { OrgsSection } from './OrgsSection';
 import { PrivacySection } from './PrivacySection';
 import { SalesforceSignInSection } from './SalesforceSignInSection';
@@ -61,8 +62,13 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
         <SalesforceSignInSection form={form} local={stores.local} />
       </>
     ),
-    audit: () => <AuditView log={log} />,
-    usage: () => <UsageView log={log} settings={loaded.effective.settings} />,
+    audit: () => (
+      <>
+        <OrgAuditStatus log={log} local={stores.local} policy={loaded.effective.orgAudit} />
+        <AuditView log={log} />
+      </>
+    ),
+    usage: () => <UsageView log={log} settings={loaded.effective.settings} local={stores.local} team={stores.teamUsage} />,
   };
 
   return (

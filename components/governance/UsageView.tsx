@@ -2,7 +2,9 @@ import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode }
 import { budgetState, parseExport, usageSummary, type AuditEntry, type AuditLog, type BudgetState, type OutcomeCounts, type PromptUsage, type UsageSummary } from '../../lib/audit';
 import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import type { Settings } from '../../lib/settings';
+import type { KeyValueStore } from '../../lib/browser/store';
 import { BarChart } from './BarChart';
+import { TeamUsageView, type TeamUsageSource } from './TeamUsageView';
 import { Icon } from '../shared/Icon';
 import { count, percent, usd } from './format';
 import { Section } from './fields';
@@ -15,9 +17,16 @@ function rangeOf(days: number, now = new Date()): { from: string; to: string } {
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
-/** Tokens and cost per day and per feature, cache use, acceptance per feature and per prompt version, and budgets. */
-export function UsageView({ log, settings }: { log: AuditLog; settings: Settings }) {
+type UsageSource = 'browser' | 'team';
+
+/**
+ * Usage from this browser's audit trail (tokens and cost per day and per feature, cache use, acceptance per feature
+ * and per prompt version, budgets), or the team's from the org when the rep is a Groundwork admin there.
+ */
+export function UsageView({ log, settings, local, team }: { log: AuditLog; settings: Settings; local: KeyValueStore; team: TeamUsageSource }) {
   const [days, setDays] = useState(7);
+  const [source, setSource] = useState<UsageSource>('browser');
+  const teamRange = useMemo(() => rangeOf(days), [days]);
   const [read, setRead] = useState<{ entries: AuditEntry[]; now: Date; range: { from: string; to: string } } | null>(null);
   const [imported, setImported] = useState<ImportedExports>(NO_IMPORTS);
 
@@ -47,6 +56,7 @@ export function UsageView({ log, settings }: { log: AuditLog; settings: Settings
 
   return (
     <>
+      <SourceToggle value={source} onChange={setSource} />
       <div className="slds-form-element slds-m-bottom_medium">
         <label className="slds-form-element__label" htmlFor="gw-usage-range">
           Period
@@ -58,8 +68,48 @@ export function UsageView({ log, settings }: { log: AuditLog; settings: Settings
           </select>
         </div>
       </div>
-      {data === null ? <p>Loading…</p> : <UsageReport summary={data.summary} budget={data.budget} byPrompt={data.byPrompt} imports={<ImportExports imported={imported} onChange={setImported} />} />}
+      {source === 'team' ? (
+        <TeamUsageView source={team} local={local} range={teamRange} />
+      ) : data === null ? (
+        <p>Loading…</p>
+      ) : (
+        <UsageReport summary={data.summary} budget={data.budget} byPrompt={data.byPrompt} imports={<ImportExports imported={imported} onChange={setImported} />} />
+      )}
     </>
+  );
+}
+
+const SOURCES: { value: UsageSource; label: string }[] = [
+  { value: 'browser', label: 'My browser' },
+  { value: 'team', label: 'Team (from Salesforce)' },
+];
+
+/** Whose usage: this browser's audit trail, or the team's events in the org (SLDS radio button group). */
+function SourceToggle({ value, onChange }: { value: UsageSource; onChange(value: UsageSource): void }) {
+  const name = useId();
+  return (
+    <fieldset className="slds-form-element slds-m-bottom_medium">
+      <legend className="slds-form-element__legend slds-form-element__label">Show usage from</legend>
+      <div className="slds-form-element__control">
+        <div className="slds-radio_button-group">
+          {SOURCES.map((option) => (
+            <span key={option.value} className="slds-button slds-radio_button">
+              <input
+                type="radio"
+                name={name}
+                id={`${name}-${option.value}`}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+              />
+              <label className="slds-radio_button__label" htmlFor={`${name}-${option.value}`} data-testid={`usage-source-${option.value}`}>
+                <span className="slds-radio_faux">{option.label}</span>
+              </label>
+            </span>
+          ))}
+        </div>
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onLocalChange, onPolicyChange, type KeyValueStore } from '../../lib/browser';
+import type { TeamUsageSource } from './TeamUsageView';
 import { loadEffectiveSettings, loadSettings, SETTINGS_KEY, type EffectiveSettings, type PolicySource, type Settings } from '../../lib/settings';
 
 export interface OptionsStores {
   local: KeyValueStore;
   managed: PolicySource;
+  /** The team's usage from an org, asked of the background (which alone talks to Salesforce). */
+  teamUsage: TeamUsageSource;
 }
 
 export interface LoadedSettings {

@@ -3,10 +3,10 @@ import type { ContextPreview as Preview, PanelView as View, RecordCard, SignedIn
 import type { Feature, Generation } from '../../lib/features/generate/messages';
 import { AskSection } from '../ask/AskSection';
 import type { GenerateActions } from '../generate/GenerateSection';
-import { GmailReplySection } from '../gmail/GmailReplySection';
+import { MailReplySection } from '../mail/MailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
 import { PendingNote } from '../log-note/PendingNote';
-import { GmailCard } from '../gmail/GmailCard';
+import { MailCard } from '../mail/MailCard';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { ProblemAlert } from './ProblemAlert';
 import { RecordWorkspace } from './RecordWorkspace';
@@ -96,13 +96,13 @@ export function PanelView({ view, keptCard, signedIn, preview, previewRequested,
         </>
       );
     }
-    case 'gmail':
+    case 'mail':
       return (
         <>
-          <GmailCard view={view} />
+          <MailCard view={view} />
           <PendingNote />
           <FeatureGate feature="gmail">
-            <GmailReplySection view={view} />
+            <MailReplySection view={view} />
           </FeatureGate>
         </>
       );

@@ -5,12 +5,19 @@
 import { browser } from 'wxt/browser';
 import type { AlarmEntry, ContextMenuClick, ContextMenuEntry } from '../messaging/feature-handler';
 import type { Sender } from '../messaging/senders';
+import { firefoxSidebar } from './sidebar';
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionOrigin = (): string => browser.runtime.getURL('/');
 
-/** The toolbar button opens the side panel. */
+/** The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox). */
 export function openPanelOnActionClick(): void {
+  const sidebar = firefoxSidebar();
+  if (sidebar) {
+    // Called within the click's user gesture, as Firefox requires for opening a sidebar.
+    browser.action.onClicked.addListener(() => void sidebar.toggle());
+    return;
+  }
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 }
 

@@ -4,17 +4,27 @@
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
 import { z } from 'zod';
+import { firefoxSidebar } from './sidebar';
+import { storesInViewOrder } from './cookie-stores';
 import { IdbKeyValueStore } from './local-store';
 import type { KeyValueStore } from './store';
 
+async function cookieStores(): Promise<string[]> {
+  const [stores, [active]] = await Promise.all([browser.cookies.getAllCookieStores(), browser.tabs.query({ active: true, lastFocusedWindow: true })]);
+  return storesInViewOrder(stores, active?.id);
+}
+
 export const cookieJar: CookieJar = {
   async sidFor(url) {
-    const cookie = await browser.cookies.get({ url, name: 'sid' });
-    return cookie?.value ?? null;
+    for (const storeId of await cookieStores()) {
+      const cookie = await browser.cookies.get({ url, name: 'sid', storeId });
+      if (cookie) return cookie.value;
+    }
+    return null;
   },
   async allSids() {
-    const cookies = await browser.cookies.getAll({ name: 'sid' });
-    return cookies.map(({ domain, value }) => ({ domain, value }));
+    const perStore = await Promise.all((await cookieStores()).map((storeId) => browser.cookies.getAll({ name: 'sid', storeId })));
+    return perStore.flat().map(({ domain, value }) => ({ domain, value }));
   },
 };
 
@@ -125,8 +135,8 @@ export function keepServiceWorkerAlive(): () => void {
 export interface FeatureBrowser {
   /** The active tab of a window (url only for hosts the extension may read). */
   activeTab(windowId: number): Promise<ActiveTab | null>;
-  /** Gmail tabs of a window, most recently used first. */
-  gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]>;
+  /** Tabs of every window whose address matches one of the patterns, most recently used first. */
+  tabsMatching(patterns: readonly string[]): Promise<{ tabId: number; url: string }[]>;
   /** A message to a tab's content script; rejects when none answers. */
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Opens a URL in a new tab of the window. */
@@ -141,8 +151,8 @@ export interface FeatureBrowser {
 
 export const featureBrowser: FeatureBrowser = {
   activeTab: activeTabOf,
-  async gmailTabs(windowId: number): Promise<{ tabId: number; url: string }[]> {
-    const tabs = await browser.tabs.query({ windowId, url: 'https://mail.google.com/*' });
+  async tabsMatching(patterns: readonly string[]): Promise<{ tabId: number; url: string }[]> {
+    const tabs = await browser.tabs.query({ url: [...patterns] });
     return tabs
       .filter((tab): tab is typeof tab & { id: number; url: string } => tab.id !== undefined && tab.url !== undefined)
       .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
@@ -163,7 +173,9 @@ export const featureBrowser: FeatureBrowser = {
     return typeof result?.result === 'string' ? result.result : '';
   },
   async openSidePanel(tabId: number): Promise<void> {
-    await browser.sidePanel.open({ tabId });
+    const sidebar = firefoxSidebar();
+    if (sidebar) await sidebar.open();
+    else await browser.sidePanel.open({ tabId });
   },
 };
 

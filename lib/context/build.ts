@@ -186,11 +186,22 @@ function rootLines(build: Build, record: GraphRecord, section: number): DraftLin
     const id = build.ids.peek('r', `${record.id}|${field}`);
     const reader = readerFor(build, record, id);
     const value = reader.text(field);
-    if (value === null) continue;
+    if (value === null || (field === 'LastModifiedDate' && value === reader.text('CreatedDate'))) continue;
     const hint = rootHint(reader, field);
-    add(field, `${labelOf(build.graph, record.objectName, field)}: ${value}${hint ? ` (${hint})` : ''}`);
+    add(field, `${rootLabel(build.graph, record.objectName, field)}: ${value}${hint ? ` (${hint})` : ''}`);
   }
   return lines;
+}
+
+/**
+ * The field's label under the record's own heading: Salesforce prefixes many labels with the object's ("Account
+ * Name", "Account Phone"), which the heading already says.
+ */
+function rootLabel(graph: RecordGraph, objectName: string, field: string): string {
+  const label = labelOf(graph, objectName, field);
+  const prefix = `${graph.objectLabel} `;
+  const rest = label.startsWith(prefix) ? label.slice(prefix.length) : '';
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : label;
 }
 
 function addressOf(field: string): (typeof ADDRESSES)[number] | undefined {

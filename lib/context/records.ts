@@ -68,10 +68,19 @@ function dueDate(reader: RecordReader, field: string, open: string, done: string
   return `${isOpen(reader) ? open : done} ${date}${hint ? `, ${hint}` : ''}`;
 }
 
+/** A department the title already names ("VP of Operations", Operations) is said once. */
+function departmentBesides(reader: RecordReader): string | null {
+  const department = reader.text('Department');
+  const title = reader.text('Title')?.toLowerCase() ?? '';
+  if (!department) return null;
+  const words = new Set(title.split(/[^\p{L}\p{N}&]+/u));
+  return department.toLowerCase().split(/\s+/).every((word) => words.has(word)) ? null : department;
+}
+
 const RECIPES: Record<string, Recipe> = {
   Contact: {
     parts: (r) => [
-      r.text('Name'), r.text('Title'), r.text('Department'), r.text('Email'), r.text('Phone'),
+      r.text('Name'), r.text('Title'), departmentBesides(r), r.text('Email'), r.text('Phone'),
       prefixed('mobile ', r.text('MobilePhone')), r.raw('HasOptedOutOfEmail') === true ? 'email opt-out' : null,
       r.raw('DoNotCall') === true ? 'do not call' : null,
     ],

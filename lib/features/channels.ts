@@ -8,12 +8,12 @@ import type { ChannelTable } from '../messaging/channels';
 import { askChannel } from './ask/messages';
 import { extractLeadChannel } from './extract-lead/messages';
 import { generateChannel } from './generate/messages';
-import { gmailChannel } from './gmail/messages';
+import { mailChannel } from './mail/messages';
 import { governanceChannel } from './governance/messages';
 import { logNoteChannel } from './log-note/messages';
 import { recordViewChannel } from './record-view/messages';
 
-const CHANNEL_LIST = [recordViewChannel, generateChannel, logNoteChannel, extractLeadChannel, askChannel, gmailChannel, governanceChannel] as const;
+const CHANNEL_LIST = [recordViewChannel, generateChannel, logNoteChannel, extractLeadChannel, askChannel, mailChannel, governanceChannel] as const;
 
 type ChannelsByName = { [C in (typeof CHANNEL_LIST)[number] as C['name']]: C };
 

@@ -22,8 +22,9 @@ import { createAskHandler } from './ask';
 import { CHANNELS } from './channels';
 import { createExtractLeadFeature } from './extract-lead';
 import { createGenerateHandler, GenerationService } from './generate';
-import { createGmailHandler } from './gmail';
+import { createMailHandler, mailClientOf } from './mail';
 import { createGovernance, createGovernanceFeature, type SettingsGate } from './governance';
+import { teamUsageReader, TeamUsageRequest } from './governance/org-audit';
 import { createLogNoteFeature } from './log-note';
 import { createMorningPrepFeature } from './morning-prep';
 import { createRecordViewHandler, PanelSignIn, RecordViewService, SnapshotStore } from './record-view';
@@ -122,6 +123,7 @@ export function createFeatures(platform: BackgroundPlatform) {
       return signedIn ? { name: signedIn.user.name, username: signedIn.user.username } : null;
     },
     redaction: () => governance.redaction(),
+    mailClientOf: (url) => mailClientOf(url)?.name ?? null,
   });
   const generations = new GenerationService({
     store: local,
@@ -156,15 +158,21 @@ export function createFeatures(platform: BackgroundPlatform) {
     createLogNoteFeature({ ...deps, records }),
     createExtractLeadFeature({ ...deps, records }),
     { name: 'ask', channel: createAskHandler({ ...deps, records }) },
-    { name: 'gmail', channel: createGmailHandler({ ...deps, records }) },
+    { name: 'mail', channel: createMailHandler({ ...deps, records }) },
     createGovernanceFeature(deps),
     createMorningPrepFeature({ settings: governance.settings, gate: governance.gate, orgs, cookies, generations, clientFor, session }),
   ];
   const handlers = new Map<string, ChannelHandler<FeatureName>>(features.flatMap((feature) => (feature.channel ? [[feature.channel.channel, feature.channel]] : [])));
+  const teamUsage = teamUsageReader({ orgs, cookies, clientFor, userOfSession });
   return {
     records,
     features,
     handlers,
+    /** What the options page asks of the background (the team's usage from the org); null for anything else. */
+    answerOptionsPage(message: unknown): Promise<unknown> | null {
+      const request = TeamUsageRequest.safeParse(message);
+      return request.success ? teamUsage(request.data) : null;
+    },
     allowed: (channel: FeatureName) => channelAllowed(governance.gate, channel),
     /** The options page's "Sign out" for an org: revoked at Salesforce, forgotten here. */
     signOut: (orgId: string) => oauth.signOut(orgId),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
-/** The sender of the message open in Gmail (its own module: the Gmail content script bundles nothing else of the protocol). */
+/** The sender of the message open in a mail client (its own module: the mail content scripts bundle nothing else of the protocol). */
 export const MailSender = z.object({ email: z.string().email(), name: z.string() });
 export type MailSender = z.infer<typeof MailSender>;
+
+/** The web mail clients Groundwork works in, by the name the rep knows them. */
+export const MailClientName = z.enum(['Gmail', 'Outlook']);
+export type MailClientName = z.infer<typeof MailClientName>;

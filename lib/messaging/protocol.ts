@@ -1,6 +1,6 @@
 /**
- * The messages between the extension's contexts: what the content scripts report (the page's URL; the open Gmail
- * message's sender) and the side panel's one port, on which every feature's requests and events travel in envelopes
+ * The messages between the extension's contexts: what the content scripts report (the page's URL; the open email's
+ * sender in Gmail or Outlook) and the side panel's one port, on which every feature's requests and events travel in envelopes
  * (channels.ts) that the feature's own schemas parse.
  */
 import { z } from 'zod';
@@ -12,9 +12,9 @@ export const LocationReport = z.object({ type: z.literal('location'), url: z.str
 export type LocationReport = z.infer<typeof LocationReport>;
 
 
-/** Gmail content script → background: which message is open (its sender only). */
-export const GmailReport = z.object({ type: z.literal('gmail-message'), url: z.string().url(), sender: MailSender.nullable() });
-export type GmailReport = z.infer<typeof GmailReport>;
+/** Mail content script (Gmail, Outlook) → background: which message is open (its sender only). */
+export const MailReport = z.object({ type: z.literal('mail-message'), url: z.string().url(), sender: MailSender.nullable() });
+export type MailReport = z.infer<typeof MailReport>;
 
 /** Side panel → background, over the `panel` port: which window the panel follows, then its features' requests. */
 export const PanelRequest = z.discriminatedUnion('type', [z.object({ type: z.literal('watch-window'), windowId: z.number().int() }), FeatureRequestEnvelope]);

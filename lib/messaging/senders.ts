@@ -24,10 +24,11 @@ export function salesforceTabOf(sender: Sender, extensionId: string): number | n
   return host && isSalesforceHost(host) ? sender.tab.id : null;
 }
 
-/** A message from our own content script running in a Gmail tab. */
-export function gmailTabOf(sender: Sender, extensionId: string): number | null {
+/** A message from our own content script running in a tab on one of `hosts` (the mail clients' hosts). */
+export function tabOnHostsOf(sender: Sender, extensionId: string, hosts: readonly string[]): number | null {
   if (sender.id !== extensionId || sender.tab?.id === undefined) return null;
-  return hostOf(sender.url) === 'mail.google.com' ? sender.tab.id : null;
+  const host = hostOf(sender.url);
+  return host && hosts.includes(host) ? sender.tab.id : null;
 }
 
 /** A message from our options page (opened in a tab or in the extensions page): the rep's own settings screen. */

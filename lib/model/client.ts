@@ -1,59 +1,23 @@
-import { BaseAnthropic } from '@anthropic-ai/sdk/client';
-import { Messages, type MessageCreateParamsStreaming, type TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
-import { Models } from '@anthropic-ai/sdk/resources/models';
+import type { MessageCreateParamsStreaming, MessageDeltaUsage, RawMessageStreamEvent, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import { APIConnectionError } from '@anthropic-ai/sdk/core/error';
 import { z, type ZodType } from 'zod';
+import { AnthropicApi } from './api';
 import { costOf } from './prices';
-import { isSpendLimitBody, modelProblem, ModelProblem, retryAfterSeconds, toModelProblem } from './problems';
+import { modelProblem, ModelProblem, toModelProblem } from './problems';
 import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, PromptBlock, StreamEvents, Usage } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The API allows four cache breakpoints per request. */
 const MAX_CACHE_BREAKPOINTS = 4;
-/**
- * The SDK waits as long as `retry-after` says before retrying a 429. Longer than this, the rep is better served by
- * being told the wait at once (and a service worker idle that long may be stopped mid-wait).
- */
-export const MAX_AUTOMATIC_RETRY_WAIT_SECONDS = 20;
 
-/**
- * Marks a response the SDK must not retry: the spend-limit 429 (retrying cannot help and repeats a refused call) and
- * rate limits whose wait is too long to sit through silently. Everything else keeps the SDK's retry policy.
- */
-export function withRetryGuard(fetchImpl: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const response = await fetchImpl(input, init);
-    if (response.status !== 429) return response;
-    const body = await response.clone().text().catch(() => '');
-    const wait = retryAfterSeconds(response.headers);
-    const tooLong = wait !== undefined && wait > MAX_AUTOMATIC_RETRY_WAIT_SECONDS;
-    if (!isSpendLimitBody(body) && !tooLong) return response;
-    const headers = new Headers(response.headers);
-    headers.set('x-should-retry', 'false');
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
-  };
-}
-
-/**
- * The SDK's client with the two APIs Groundwork calls, Messages and Models: the SDK's own request machinery (retries
- * with retry-after, typed errors, timeouts, streaming, the browser-access header) without the rest of its API surface
- * (batches, files, skills, beta…), which would more than double the background's script.
- */
-export class ModelClient extends BaseAnthropic {
-  messages: Messages = new Messages(this);
-  models: Models = new Models(this);
-}
-
-export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): ModelClient {
+export function createClient(settings: ModelSettings, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): AnthropicApi {
   if (!settings.apiKey.trim()) throw modelProblem('no-key');
-  return new ModelClient({
+  return new AnthropicApi({
     apiKey: settings.apiKey.trim(),
-    ...(settings.baseUrl ? { baseURL: settings.baseUrl.replace(/\/+$/, '') } : {}),
-    // Sends anthropic-dangerous-direct-browser-access, without which calls from an extension fail CORS.
-    dangerouslyAllowBrowser: true,
-    timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl.replace(/\/+$/, '') } : {}),
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
-    fetch: withRetryGuard(fetchImpl),
-    openTelemetry: false,
+    fetch: fetchImpl,
   });
 }
 
@@ -86,6 +50,37 @@ function toUsage(usage: {
     cacheRead: usage.cache_read_input_tokens ?? 0,
     cacheWrite: usage.cache_creation_input_tokens ?? 0,
   };
+}
+
+/** message_delta's counts are the final ones; a count it leaves out keeps message_start's. */
+function withDelta(usage: Usage, delta: MessageDeltaUsage): Usage {
+  return {
+    input: delta.input_tokens ?? usage.input,
+    output: delta.output_tokens,
+    cacheRead: delta.cache_read_input_tokens ?? usage.cacheRead,
+    cacheWrite: delta.cache_creation_input_tokens ?? usage.cacheWrite,
+  };
+}
+
+/** What a stream's events add up to besides its text. */
+interface Reply {
+  model: string;
+  stopReason: string | null;
+  usage: Usage;
+  /** message_stop arrived: a stream that ends before it was cut. */
+  complete: boolean;
+}
+
+function readEvent(reply: Reply, event: RawMessageStreamEvent): void {
+  if (event.type === 'message_start') {
+    reply.model = event.message.model;
+    reply.usage = toUsage(event.message.usage);
+  } else if (event.type === 'message_delta') {
+    reply.stopReason = event.delta.stop_reason;
+    reply.usage = withDelta(reply.usage, event.usage);
+  } else if (event.type === 'message_stop') {
+    reply.complete = true;
+  }
 }
 
 /** Aborts when the caller's signal does, or when nothing arrives for `idleMs` (a hung stream). */
@@ -144,32 +139,33 @@ export async function streamGeneration(
       ? { output_config: { format: { type: 'json_schema', schema: request.outputSchema as Record<string, unknown> } } }
       : {}),
   };
-  // The SDK's own timeout covers the wait for the reply to start; the watchdog covers a stream that stalls after.
+  // The client's timeout covers the wait for the reply to start; the watchdog covers a stream that stalls after.
   const watchdog = new Watchdog(signal, settings.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const started = performance.now();
   let firstTokenMs: number | null = null;
   let text = '';
+  const reply: Reply = { model: settings.model, stopReason: null, usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, complete: false };
   try {
-    const stream = client.messages.stream(params, { signal: watchdog.controller.signal });
-    for await (const event of stream) {
+    for await (const event of await client.streamMessage(params, watchdog.controller.signal)) {
       watchdog.alive();
+      readEvent(reply, event);
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
         firstTokenMs ??= Math.round(performance.now() - started);
         text += event.delta.text;
         events.onText(event.delta.text);
       }
     }
-    const message = await stream.finalMessage();
-    const usage = toUsage(message.usage);
+    // The SSE reader ends quietly when its connection is aborted or closed early: either way the reply is not whole.
+    if (!reply.complete) throw new APIConnectionError({ message: 'The reply ended before it was complete.' });
     return {
       text,
-      stopReason: message.stop_reason,
-      usage,
-      model: message.model,
-      modelName: settings.modelNames?.[message.model] ?? message.model,
+      stopReason: reply.stopReason,
+      usage: reply.usage,
+      model: reply.model,
+      modelName: settings.modelNames?.[reply.model] ?? reply.model,
       latencyMs: Math.round(performance.now() - started),
       firstTokenMs,
-      costUsd: costOf(message.model, usage),
+      costUsd: costOf(reply.model, reply.usage),
     };
   } catch (error) {
     const problem =
@@ -244,7 +240,7 @@ export async function listModels(settings: ModelSettings, signal?: AbortSignal):
   try {
     const client = createClient(settings);
     const models: ModelInfo[] = [];
-    for await (const model of client.models.list({ limit: 100 }, signal ? { signal } : {})) {
+    for await (const model of client.listModels(signal)) {
       models.push({ id: model.id, displayName: model.display_name || model.id });
     }
     return models.length > 0 ? models : fallbackModels();

@@ -9,10 +9,8 @@ export {
   generateJson,
   jsonSchemaOf,
   listModels,
-  MAX_AUTOMATIC_RETRY_WAIT_SECONDS,
   streamGeneration,
   toContentParams,
-  withRetryGuard,
 } from './client';
 export { CACHE_READ_FACTOR, CACHE_WRITE_FACTOR, costOf, PRICES, priceOf, type Price, type PriceTable } from './prices';
 export {

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/error';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
 
 export type ModelProblemKind =
   | 'no-key'
@@ -152,7 +152,7 @@ function fromApiError(error: APIError): ModelProblem {
   return modelProblem('server', details);
 }
 
-/** Turns whatever the SDK or fetch threw into a ModelProblem. */
+/** Turns whatever the client or fetch threw into a ModelProblem. */
 export function toModelProblem(error: unknown): ModelProblem {
   if (error instanceof ModelProblem) return error;
   if (error instanceof APIUserAbortError) return modelProblem('cancelled');

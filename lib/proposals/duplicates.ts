@@ -1,13 +1,13 @@
 /**
  * Existing Leads and Contacts that a new person may duplicate: by exact email, then by name and company. Up to 300
  * people are checked in one composite request (four SOQL queries per 50 people: Leads and Contacts by email, by last
- * name); values reach SOQL only escaped, through composeQuery. Matching the name and company happens here, so that a
+ * name); values reach SOQL only escaped, through the composer. Matching the name and company happens here, so that a
  * common last name costs no extra request.
  */
-import { composeQuery, getComposedField, type Condition } from '@jetstreamapp/soql-parser-js';
 import type { OrgApi } from '../salesforce/context/api';
 import type { DuplicateMatch, Review, ReviewCard } from './review';
-import { escapeSoqlText, isSoqlWritable } from '../salesforce/soql-text';
+import { isSoqlWritable } from '../salesforce/soql-text';
+import { composeSoql, type SoqlCondition } from '../salesforce/soql-compose';
 
 export interface DuplicateCandidate {
   /** The caller's handle (a card id). */
@@ -27,8 +27,8 @@ const PER_QUERY = 50;
 const QUERIES_PER_REQUEST = 24;
 const MAX_ROWS = 200;
 
-function inList(field: string, values: readonly string[]): Condition {
-  return { field, operator: 'IN', value: values.map(escapeSoqlText), literalType: 'STRING' };
+function inList(field: string, values: readonly string[]): SoqlCondition {
+  return { field, operator: 'IN', value: values.map((text) => ({ text })) };
 }
 
 const FIELDS: Record<DuplicateMatch['objectName'], string[]> = {
@@ -37,10 +37,10 @@ const FIELDS: Record<DuplicateMatch['objectName'], string[]> = {
 };
 
 function query(objectName: DuplicateMatch['objectName'], field: string, values: readonly string[]): string {
-  return composeQuery({
-    sObject: objectName,
-    fields: FIELDS[objectName].map((path) => getComposedField(path)),
-    where: { left: inList(field, values) },
+  return composeSoql({
+    from: objectName,
+    select: FIELDS[objectName],
+    where: inList(field, values),
     limit: MAX_ROWS,
   });
 }

@@ -2,9 +2,9 @@ import { isApiHost } from './hosts';
 
 /** What session discovery needs from the browser's cookie store (a wrapper over `browser.cookies`). */
 export interface CookieJar {
-  /** The `sid` cookie the browser would send to this URL, if any. */
+  /** The `sid` cookie the browser would send to this URL from the tab in view (its container's, in Firefox), if any. */
   sidFor(url: string): Promise<string | null>;
-  /** Every `sid` cookie the extension can read, with the host it belongs to. */
+  /** Every `sid` cookie the extension can read, with the host it belongs to: the tab in view's cookie store first. */
   allSids(): Promise<{ domain: string; value: string }[]>;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Values in SOQL: the one way the code base writes text into a query. composeQuery (soql-parser-js) quotes a string
- * literal but leaves its content as given, so every value goes through here first. Salesforce's escapes are `\n` `\r`
+ * Values in SOQL: the one way the code base writes text into a query (the composer, lib/salesforce/soql-compose,
+ * writes every string value through here). Salesforce's escapes are `\n` `\r`
  * `\t` `\b` `\f` `\"` `\'` `\\` (and `\%` `\_` in LIKE); a character a string literal cannot hold and that has no
  * escape (other control characters, the Unicode line and paragraph separators) is refused, never dropped.
  */

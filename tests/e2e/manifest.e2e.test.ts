@@ -1,10 +1,10 @@
 /**
- * The built manifest exposes nothing it does not need: no page or other extension may message Groundwork, no file of
- * it is reachable from the web, and its pages run under a strict content security policy that Chromium accepts and
- * enforces.
+ * The built manifests (Chrome's and Firefox's) expose nothing they do not need: no page or other extension may message
+ * Groundwork, no file of it is reachable from the web, and its pages run under a strict content security policy that
+ * Chromium accepts and enforces. Firefox's is the same add-on as a sidebar, with its own id.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
@@ -12,6 +12,13 @@ import { EXTENSION_DIR } from './chromium';
 import { harnessForFile } from './harness';
 
 interface BuiltManifest {
+  manifest_version?: number;
+  background?: { service_worker?: string; scripts?: string[] };
+  side_panel?: { default_path?: string };
+  sidebar_action?: { default_panel?: string };
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+  commands?: Record<string, unknown>;
+  content_scripts?: { matches?: string[]; js?: string[] }[];
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
   content_security_policy?: { extension_pages?: string; sandbox?: string };
@@ -21,7 +28,17 @@ interface BuiltManifest {
   optional_host_permissions?: string[];
 }
 
-const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as BuiltManifest;
+/** `npm run build` builds both (`wxt build`, `wxt build -b firefox`). */
+const FIREFOX_DIR = resolve(EXTENSION_DIR, '../firefox-mv3');
+const read = (dir: string): BuiltManifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
+const chrome = read(EXTENSION_DIR);
+const firefox = read(FIREFOX_DIR);
+
+/** What each build adds to the permissions every build asks for: Chrome's side panel; Firefox's sidebar needs none. */
+const BUILDS = [
+  { name: 'Chrome', manifest: chrome, dir: EXTENSION_DIR, panelPermission: ['sidePanel'] },
+  { name: 'Firefox', manifest: firefox, dir: FIREFOX_DIR, panelPermission: [] },
+];
 
 /** Directive name → its sources, as Chromium reads a policy. */
 function directives(policy: string): Map<string, string[]> {
@@ -62,7 +79,7 @@ async function recordViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-describe('the built manifest', () => {
+describe.each(BUILDS)('the built manifest for $name', ({ manifest, panelPermission }) => {
   it('lets no web page or other extension connect to Groundwork (no externally_connectable)', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
   });
@@ -72,13 +89,16 @@ describe('the built manifest', () => {
   });
 
   it('asks for exactly the permissions the README explains, none optional', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'cookies', 'identity', 'scripting', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'cookies', 'identity', 'scripting', ...panelPermission, 'storage'].sort());
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual([
       'https://*.lightning.force.com/*',
       'https://*.my.salesforce.com/*',
       'https://*.salesforce-setup.com/*',
       'https://api.anthropic.com/*',
       'https://mail.google.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
@@ -94,6 +114,29 @@ describe('the built manifest', () => {
     }
     expect([...set.keys()].filter((name) => !(name in STRICT)), 'directives the test does not know').toEqual([]);
     expect(manifest.content_security_policy).not.toHaveProperty('sandbox');
+  });
+});
+
+describe('the Firefox build', () => {
+  it('is the same MV3 add-on with its panel as a sidebar, an event-page background and its own add-on id', () => {
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.sidebar_action?.default_panel).toBe('sidepanel.html');
+    expect(existsSync(join(FIREFOX_DIR, 'sidepanel.html'))).toBe(true);
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(existsSync(join(FIREFOX_DIR, 'background.js'))).toBe(true);
+    expect(firefox.browser_specific_settings?.gecko?.id).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
+    expect(firefox.browser_specific_settings?.gecko?.strict_min_version).toBe('128.0');
+    expect(Object.keys(firefox.commands ?? {})).toEqual(['_execute_sidebar_action']);
+  });
+
+  it('runs the same content scripts on the same hosts as the Chrome build, and reaches the same hosts', () => {
+    const scripts = (manifest: BuiltManifest) => (manifest.content_scripts ?? []).map((entry) => [[...(entry.matches ?? [])].sort(), entry.js]).sort();
+    expect(scripts(firefox)).toEqual(scripts(chrome));
+    expect(scripts(firefox).map(([, js]) => js)).toEqual(expect.arrayContaining([['content-scripts/gmail.js'], ['content-scripts/outlook.js'], ['content-scripts/salesforce.js']]));
+    for (const [, js] of scripts(firefox)) for (const file of js ?? []) expect(existsSync(join(FIREFOX_DIR, file)), file).toBe(true);
+    expect(firefox.host_permissions).toEqual(chrome.host_permissions);
+    expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
   });
 });
 

@@ -45,3 +45,28 @@ export function orgRequest(
     call.end(payload);
   });
 }
+
+const API = '/services/data/v62.0';
+
+/** The records of a SOQL query, run as the org's admin (or the session given). */
+export async function orgQuery<T>(sandbox: Sandbox, soql: string, sid?: string): Promise<T[]> {
+  const reply = await orgRequest(sandbox, { method: 'GET', path: `${API}/query?q=${encodeURIComponent(soql)}`, ...(sid ? { sid } : {}) });
+  return (reply.body as { records: T[] }).records;
+}
+
+/** Assigns a permission set to a user as an admin does (`sf org assign permset`): a PermissionSetAssignment; its status. */
+export async function assignPermissionSet(sandbox: Sandbox, permissionSet: string, userId: string): Promise<number> {
+  const [set] = await orgQuery<{ Id: string }>(sandbox, `SELECT Id FROM PermissionSet WHERE Name = '${permissionSet}'`);
+  const reply = await orgRequest(sandbox, { method: 'POST', path: `${API}/sobjects/PermissionSetAssignment`, body: { AssigneeId: userId, PermissionSetId: set?.Id } });
+  return reply.status;
+}
+
+/** Reads until `done` holds (what the extension sends in the background takes a moment), at most 20 s; the last read. */
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let attempt = 0; attempt < 80 && !done(value); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+}

@@ -6,24 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
-import { serviceWorker } from './chromium';
+import { openOptions, serviceWorker } from './chromium';
+import { checkView, failing } from './layout';
 import { harnessForFile } from './harness';
-import { orgRequest } from './org-api';
+import { assignPermissionSet, orgQuery, pollUntil } from './org-api';
 
 const harness = harnessForFile({}, { managedPolicy: { orgAudit: { enabled: true, content: 'metadata' } } });
 const API_KEY = 'sk-ant-e2e-test-key-0021';
 const OBJECT = 'Groundwork_AI_Event__c';
-const V = '/services/data/v62.0';
 
-const soql = async <T>(query: string): Promise<T[]> => {
-  const reply = await orgRequest(harness().sandbox, { method: 'GET', path: `${V}/query?q=${encodeURIComponent(query)}` });
-  return (reply.body as { records: T[] }).records;
-};
+const soql = <T>(query: string): Promise<T[]> => orgQuery<T>(harness().sandbox, query);
 
 async function assign(permissionSet: string, userId: string): Promise<void> {
-  const [set] = await soql<{ Id: string }>(`SELECT Id FROM PermissionSet WHERE Name = '${permissionSet}'`);
-  const reply = await orgRequest(harness().sandbox, { method: 'POST', path: `${V}/sobjects/PermissionSetAssignment`, body: { AssigneeId: userId, PermissionSetId: set?.Id } });
-  expect(reply.status).toBe(201);
+  expect(await assignPermissionSet(harness().sandbox, permissionSet, userId)).toBe(201);
 }
 
 /** Fires the sink's alarm through the worker's own listener, as Chromium would when it is due. */
@@ -57,14 +52,7 @@ async function generate(panel: Page, feature: 'summary' | 'email'): Promise<void
   await panel.waitForSelector('[data-testid=generation][data-status=done]', { timeout: 15_000 });
 }
 
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 80 && !done(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-}
+const poll = pollUntil;
 
 /** The local audit trail's entries of one org user, as the options page reads them from the chain. */
 async function localEntries(userId: string): Promise<{ id: string; feature: string; outcome: string }[]> {
@@ -135,6 +123,16 @@ describe('the audit trail in the org', () => {
     const offline = await openRecord('Account', ACME.accounts.initech.id, 'full');
     await generate(offline.panel, 'summary');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The options page says what waits, for which org, and why.
+    const status = await openOptions(harness(), 'audit');
+    const orgId = sandbox.org.primary.orgId;
+    await status.waitForSelector(`[data-testid=org-audit-waiting-org][data-org-id^="${orgId.slice(0, 15)}"]`, { timeout: 15_000 });
+    expect(await status.$eval('[data-testid=org-audit-waiting-org]', (node) => node.textContent)).toMatch(/^acme\.my\.salesforce\.com: \d+ events?/);
+    expect(await status.$eval('[data-testid=org-audit-problem]', (node) => node.textContent)).toContain('They are kept in this browser and sent on your next use of Groundwork');
+    expect(failing(await checkView(status, 'options-audit-org-sink-waiting', [1280, 400]))).toEqual([]);
+    // The Salesforce tab is the active one again (the panel follows it).
+    await status.close();
+    await offline.tab.bringToFront();
     sandbox.org.clearFaults();
     await (await serviceWorker(extension)).close();
     // The panel wakes the worker (which sends what waits when it starts); the alarm comes too.
@@ -151,5 +149,12 @@ describe('the audit trail in the org', () => {
     expect(new Set(events.map((event) => event.Event_Id__c)).size).toBe(events.length);
     expect(events.find((event) => event.Feature__c === 'email')).toMatchObject({ Outcome__c: 'edited', Edit_Distance__c: ' (edited)'.length });
     expect(events.filter((event) => event.Feature__c === 'summary').map((event) => event.Outcome__c).sort()).toEqual(['accepted', 'pending']);
+    // Once the org has them all, the options page says so, with what was sent.
+    const done = await openOptions(harness(), 'audit');
+    await done.waitForSelector('[data-testid=org-audit-waiting][data-events="0"]', { timeout: 15_000 });
+    expect(Number(await done.$eval('[data-testid=org-audit-sent]', (node) => node.getAttribute('data-sent')))).toBeGreaterThanOrEqual(local.length);
+    expect(await done.$('[data-testid=org-audit-problem]')).toBeNull();
+    expect(failing(await checkView(done, 'options-audit-org-sink-sent', [1280, 400]))).toEqual([]);
+    await done.close();
   }, 120_000);
 });

@@ -471,7 +471,7 @@ Send the signed order form to Rosa by 2026-12-04.`;
     const sent = calls[0]?.body ?? '';
     expect(sent).toContain('<page>');
     expect(sent).toContain('Page address: https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW');
-    expect(sent).toContain('Gmail message: FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW');
+    expect(sent).toContain('Email conversation: FMfcgzQbgSpKyXwUlMqEtJdNrAuZxCoW');
 
     await panel.waitForFunction(() => document.querySelector('[data-testid=review-confirm]')?.textContent === 'Create 250 leads', { timeout: 15_000 });
     await panel.locator('[data-testid=review-confirm]').click();

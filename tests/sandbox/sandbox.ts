@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createGmail, type GmailFake } from './gmail';
+import { createOutlook, OUTLOOK_HOSTS, type OutlookFake } from './outlook';
 import { createMessagesApi, type MessagesApiFake } from './anthropic';
 import { createSalesforce, type SalesforceFake } from './salesforce';
 import type { Handler } from './http';
@@ -13,14 +14,15 @@ export interface SandboxOptions {
   /** The Messages API's time to first token, in ms. */
   modelFirstTokenMs?: number;
   /** Fixed ports (0 = any free port). */
-  ports?: { org?: number; model?: number; gmail?: number };
+  ports?: { org?: number; model?: number; gmail?: number; outlook?: number };
 }
 
 export interface Sandbox {
   org: SalesforceFake;
   model: MessagesApiFake;
   gmail: GmailFake;
-  ports: { org: number; model: number; gmail: number };
+  outlook: OutlookFake;
+  ports: { org: number; model: number; gmail: number; outlook: number };
   /** base64 SHA-256 of the certificate's public key, for `--ignore-certificate-errors-spki-list`. */
   spki: string;
   /** Chromium's `--host-resolver-rules` value that sends the real host names here and nothing anywhere else. */
@@ -35,6 +37,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const org = createSalesforce({ latencyMs: options.orgLatencyMs ?? 0 });
   const model = createMessagesApi({ firstTokenMs: options.modelFirstTokenMs ?? 0 });
   const gmail = createGmail();
+  const outlook = createOutlook();
 
   const servers: Server[] = [];
   const sockets = new Set<Duplex>();
@@ -59,12 +62,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     org: await listen(org.handler, options.ports?.org ?? 0),
     model: await listen(model.handler, options.ports?.model ?? 0),
     gmail: await listen(gmail.handler, options.ports?.gmail ?? 0),
+    outlook: await listen(outlook.handler, options.ports?.outlook ?? 0),
   };
 
   return {
     org,
     model,
     gmail,
+    outlook,
     ports,
     spki: tls.spki,
     hostResolverRules({ realModelApi = false } = {}) {
@@ -75,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ...salesforce,
         ...(realModelApi ? [] : [`MAP api.anthropic.com 127.0.0.1:${ports.model}`]),
         `MAP mail.google.com 127.0.0.1:${ports.gmail}`,
+        ...OUTLOOK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${ports.outlook}`),
       ];
       // Everything else resolves nowhere, so the browser makes no outside traffic; with a real model API the
       // catch-all must leave api.anthropic.com alone.
@@ -95,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         },
         model: { port: ports.model },
         gmail: { port: ports.gmail },
+        outlook: { port: ports.outlook, hosts: OUTLOOK_HOSTS },
         tls: { spki: tls.spki },
       });
     },

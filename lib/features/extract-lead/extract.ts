@@ -14,28 +14,12 @@ import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/s
 import { SalesforceProblem } from '../../salesforce/problems';
 import type { LeadSource } from './messages';
 
-/** Where the text was selected, for the prompt's <page> (data, like the text): title and address; in Gmail the sender and message. */
+/** Where the text was selected, for the prompt's <page> (data, like the text): title and address; in email the sender and message. */
 export function pageLine(source: LeadSource): string {
   const parts = [source.pageTitle ? `Page title: ${source.pageTitle}` : '', source.pageUrl ? `Page address: ${source.pageUrl}` : ''];
   if (source.sender) parts.push(`Open email from: ${source.sender.name} <${source.sender.email}>`);
-  if (source.messageId) parts.push(`Gmail message: ${source.messageId}`);
+  if (source.messageId) parts.push(`Email conversation: ${source.messageId}`);
   return parts.filter(Boolean).join('\n');
-}
-
-const GMAIL_HOST = 'mail.google.com';
-
-/** The conversation id in a Gmail address (`…/#inbox/FMfcgz…`, `#label/x/…`); null elsewhere or in a list view. */
-export function gmailMessageId(url: string | null): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.hostname !== GMAIL_HOST) return null;
-  const last = parsed.hash.split('/').at(-1) ?? '';
-  return /^[A-Za-z0-9_-]{16,}$/.test(last) ? last : null;
 }
 
 /** Existing people with the same email are offered instead: their card starts unticked ("create anyway" ticks it). */

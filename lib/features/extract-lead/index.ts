@@ -3,6 +3,6 @@
  * existing Leads and Contacts offered instead; confirmed rows are created in chunks of 200.
  */
 export { createExtractLeadFeature } from './handler';
-export { gmailMessageId, pageLine } from './extract';
+export { pageLine } from './extract';
 export type { ExtractLeadDeps } from './service';
 export * from './messages';

@@ -22,7 +22,7 @@ export const LeadSource = z.object({
   pageTitle: z.string().nullable(),
   pageUrl: z.string().nullable(),
   sender: z.object({ name: z.string(), email: z.string() }).nullable(),
-  /** Gmail: the open conversation's id as its address shows it (`#inbox/<id>`). */
+  /** Gmail or Outlook: the open conversation's id as its address shows it (`#inbox/<id>`, `/id/<id>`). */
   messageId: z.string().nullable().default(null),
 });
 export type LeadSource = z.infer<typeof LeadSource>;

@@ -16,7 +16,8 @@ import { SalesforceProblem } from '../../salesforce/problems';
 import type { RecordViewService } from '../record-view';
 import { commitLeads, NO_ORG, settled } from './commit';
 import { readExisting } from './existing';
-import { extractLeads, gmailMessageId, type ExtractedLeads } from './extract';
+import { conversationIdOf } from '../mail';
+import { extractLeads, type ExtractedLeads } from './extract';
 import { LeadState, type LeadEvent, type LeadRequest, type LeadSource } from './messages';
 
 export const EXTRACT_LEAD_MENU = 'groundwork-extract-lead';
@@ -135,8 +136,8 @@ export class LeadService {
   private async sourceOf(click: ContextMenuClick): Promise<LeadSource> {
     const url = click.tab.url ?? null;
     const view = await this.deps.records.viewFor(click.tab.windowId).catch(() => null);
-    const sender = view?.kind === 'gmail' && view.sender ? { name: view.sender.name, email: view.sender.email } : null;
-    return { pageTitle: click.tab.title?.trim() || null, pageUrl: url, sender, messageId: gmailMessageId(url) };
+    const sender = view?.kind === 'mail' && view.sender ? { name: view.sender.name, email: view.sender.email } : null;
+    return { pageTitle: click.tab.title?.trim() || null, pageUrl: url, sender, messageId: conversationIdOf(url) };
   }
 
   private async commit(key: string, confirmed: LeadState, review: NonNullable<LeadState['review']>, windowId: number): Promise<void> {

@@ -1,8 +1,8 @@
-import { composeQuery, getComposedField, type Condition, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import { z } from 'zod';
 import type { OrgApi } from '../../salesforce/context';
 import { flattenRow } from '../../salesforce/context/fields';
 import { idEquals, isTrue, newestFirst, queryUrl, textEquals } from '../../salesforce/context/soql';
+import { composeSoql, type SoqlCondition, type SoqlWhere } from '../../salesforce/soql-compose';
 import type { FieldValue, GraphRecord, RecordGraph, RelatedList } from '../../salesforce/record-graph';
 
 /** Closed deals whose amount is within this factor of the deal in view count as "similar size". */
@@ -12,35 +12,16 @@ const FIELDS = ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'Type
 
 const QueryRows = z.object({ records: z.array(z.record(z.string(), z.unknown())) });
 
-function amountBand(amount: FieldValue | undefined): Condition[] {
+function amountBand(amount: FieldValue | undefined): SoqlCondition[] {
   if (typeof amount !== 'number' || amount <= 0) return [];
-  const band = (operator: '>=' | '<=', value: number): Condition => ({
-    field: 'Amount',
-    operator,
-    value: String(Math.round(value)),
-    literalType: 'INTEGER',
-  });
+  const band = (operator: '>=' | '<=', value: number): SoqlCondition => ({ field: 'Amount', operator, value: { number: Math.round(value) } });
   return [band('>=', amount / SIZE_BAND), band('<=', amount * SIZE_BAND)];
 }
 
-/** `required AND … AND (scope OR …)`, as soql-parser-js's clause chain with parentheses on the scope group. */
-function whereOf(required: Condition[], scope: Condition[]): WhereClause {
-  const group = scope.map((condition, index) => ({
-    ...condition,
-    ...(index === 0 && scope.length > 1 ? { openParen: 1 } : {}),
-    ...(index === scope.length - 1 && scope.length > 1 ? { closeParen: 1 } : {}),
-  }));
-  const links: { condition: Condition; operator: 'AND' | 'OR' }[] = [
-    ...required.map((condition) => ({ condition, operator: 'AND' as const })),
-    ...group.map((condition, index) => ({ condition, operator: index === 0 ? ('AND' as const) : ('OR' as const) })),
-  ];
-  const build = (index: number): WhereClause => {
-    const link = links[index];
-    if (!link) throw new Error('a WHERE clause needs a condition');
-    const next = links[index + 1];
-    return next ? { left: link.condition, operator: next.operator, right: build(index + 1) } : { left: link.condition };
-  };
-  return build(0);
+/** `required AND … AND (scope OR …)`. */
+function whereOf(required: SoqlCondition[], scope: SoqlCondition[]): SoqlWhere {
+  const [only] = scope;
+  return { and: [...required, only && scope.length === 1 ? only : { or: scope }] };
 }
 
 /**
@@ -54,13 +35,13 @@ export async function fetchSimilarDeals(api: Pick<OrgApi, 'apiVersion' | 'compos
   const industry = account?.fields.Industry;
   const sameAccount = accountId ? idEquals('AccountId', accountId) : null;
   const sameIndustry = typeof industry === 'string' && industry ? textEquals('Account.Industry', industry) : null;
-  const scope = [sameAccount, sameIndustry].filter((condition): condition is Condition => condition !== null);
+  const scope = [sameAccount, sameIndustry].filter((condition): condition is SoqlCondition => condition !== null);
   if (scope.length === 0) return null;
 
-  const required: Condition[] = [isTrue('IsClosed', true), { ...idEquals('Id', graph.root.id), operator: '!=' }, ...amountBand(graph.root.fields.Amount)];
-  const soql = composeQuery({
-    sObject: 'Opportunity',
-    fields: FIELDS.map((path) => getComposedField(path)),
+  const required: SoqlCondition[] = [isTrue('IsClosed', true), { ...idEquals('Id', graph.root.id), operator: '!=' }, ...amountBand(graph.root.fields.Amount)];
+  const soql = composeSoql({
+    from: 'Opportunity',
+    select: FIELDS,
     where: whereOf(required, scope),
     orderBy: [newestFirst('CloseDate')],
     limit: SIMILAR_LIMIT,

@@ -20,11 +20,11 @@ export async function testApiKey(settings: ModelSettings, fetchImpl?: typeof fet
   const messages = [{ role: 'user' as const, content: 'ping' }];
   try {
     try {
-      const counted = await client.messages.countTokens({ model: settings.model, messages });
+      const counted = await client.countTokens({ model: settings.model, messages });
       return { ok: true, message: `The key works: Anthropic answered (a test message counts ${counted.input_tokens} tokens).` };
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      await client.messages.create({ model: settings.model, max_tokens: 1, messages });
+      await client.createMessage({ model: settings.model, max_tokens: 1, messages });
       return { ok: true, message: 'The key works: the gateway answered a one-token test message.' };
     }
   } catch (error) {

@@ -46,7 +46,7 @@ export const FEATURE_LABELS: Record<FeatureKey, string> = {
   logNote: 'Log a note',
   extractLead: 'Extract to Lead',
   ask: 'Ask (questions answered with SOQL)',
-  gmail: 'Gmail draft insertion',
+  gmail: 'Email in Gmail and Outlook',
 };
 
 /** The use cases a model is chosen for, as the options page names them. */
@@ -60,6 +60,6 @@ export const AUDIT_FEATURE_LABELS: Record<AuditFeature, string> = {
   'log-note': 'Log a note',
   'extract-lead': 'Extract to Lead',
   ask: 'Ask',
-  'gmail-insert': 'Gmail insert',
+  'gmail-insert': 'Insert into Gmail or Outlook',
   write: 'Salesforce write',
 };

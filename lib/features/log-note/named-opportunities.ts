@@ -2,13 +2,13 @@
  * "Update an opportunity by name": a note names an opportunity other than the record in view ("Apex Corp — Enterprise
  * Expansion moved to proposal") and the model gives that name as written, never an id. Here code finds the record: one
  * SOQL query per name (all in one composite request), every word group of the name matched against the opportunity's
- * name or its account's, values escaped through composeQuery. One match is the record; several are offered for the rep
+ * name or its account's, values escaped by the composer. One match is the record; several are offered for the rep
  * to pick; none is said so. A name the note does not contain is not looked up at all.
  */
-import { composeQuery, getComposedField, type Condition, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { OrgApi } from '../../salesforce/context/api';
 import { fieldOf, type WriteObjectDescribe } from '../../proposals/describe';
-import { containsPattern, isSoqlWritable } from '../../salesforce/soql-text';
+import { isSoqlWritable } from '../../salesforce/soql-text';
+import { composeSoql, type SoqlWhere } from '../../salesforce/soql-compose';
 import { normalizeForMatch } from '../../proposals/evidence';
 import type { NamedLookup, NamedMatch } from '../../proposals/review';
 import type { NamedOpportunityUpdate } from '../../proposals/schemas';
@@ -38,21 +38,17 @@ function termsOf(named: NamedOpportunityUpdate): string[] {
   return [...new Map(parts.map((part) => [part.toLowerCase(), part])).values()];
 }
 
-function like(field: string, term: string, parens: { openParen?: number; closeParen?: number }): Condition {
-  return { field, operator: 'LIKE', value: containsPattern(term), literalType: 'STRING', ...parens };
-}
-
-/** `(Name LIKE '%t1%' OR Account.Name LIKE '%t1%') AND (…t2…)`, as the linked clauses composeQuery takes. */
-function whereAll(terms: readonly string[]): WhereClause {
+/** `(Name LIKE '%t1%' OR Account.Name LIKE '%t1%') AND (…t2…)`. */
+function whereAll(terms: readonly string[]): SoqlWhere {
   if (terms.length === 0) throw new Error('a named look-up needs at least one term');
-  let clause: WhereClause | null = null;
-  for (const term of [...terms].reverse()) {
-    const account: WhereClause = clause
-      ? { left: like('Account.Name', term, { closeParen: 1 }), operator: 'AND', right: clause }
-      : { left: like('Account.Name', term, { closeParen: 1 }) };
-    clause = { left: like('Name', term, { openParen: 1 }), operator: 'OR', right: account };
-  }
-  return clause as WhereClause;
+  return {
+    and: terms.map((term) => ({
+      or: [
+        { field: 'Name', operator: 'LIKE', value: { contains: term } },
+        { field: 'Account.Name', operator: 'LIKE', value: { contains: term } },
+      ],
+    })),
+  };
 }
 
 /** The fields the card needs: identity, stage, the stamp that guards the update, and the proposed fields that exist. */
@@ -67,9 +63,9 @@ function selectedFields(describe: WriteObjectDescribe, named: NamedOpportunityUp
 }
 
 export function namedOpportunityQuery(describe: WriteObjectDescribe, named: NamedOpportunityUpdate): string {
-  return composeQuery({
-    sObject: describe.name,
-    fields: selectedFields(describe, named).map((path) => getComposedField(path)),
+  return composeSoql({
+    from: describe.name,
+    select: selectedFields(describe, named),
     where: whereAll(termsOf(named)),
     orderBy: [{ field: 'Name', order: 'ASC' }],
     limit: MAX_NAMED_MATCHES + 1,

@@ -108,7 +108,7 @@ async function todaysRecords(client: PrepClient): Promise<string[]> {
   const soql = selectQuery({
     objectName: 'Event',
     fields: ['Id', 'WhatId', 'WhoId'],
-    filters: [idEquals('OwnerId', userId), { field: 'StartDateTime', operator: '=', value: 'TODAY', literalType: 'DATE_LITERAL' }],
+    filters: [idEquals('OwnerId', userId), { field: 'StartDateTime', operator: '=', value: { dateLiteral: 'TODAY' } }],
     orderBy: [soonestFirst('StartDateTime')],
     limit: MAX_EVENTS,
   });

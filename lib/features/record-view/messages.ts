@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from '../../messaging/channels';
-import { MailSender } from '../../messaging/mail-sender';
+import { MailClientName, MailSender } from '../../messaging/mail-sender';
 import { OrgIdentity } from '../../orgs';
 import { FoundPerson } from '../../salesforce/found-person';
 import { PanelProblem } from '../../salesforce/problems';
@@ -29,7 +29,7 @@ export const RecordCard = z.object({
 });
 export type RecordCard = z.infer<typeof RecordCard>;
 
-/** The Salesforce person behind a Gmail sender, in the last used org. */
+/** The Salesforce person behind an email's sender, in the last used org. */
 export const SenderMatch = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no-org') }),
   z.object({ kind: z.literal('looking') }),
@@ -58,7 +58,7 @@ export const PanelView = z.discriminatedUnion('kind', [
     signedIn: SignedInUser.nullable(),
   }),
   z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
-  z.object({ kind: z.literal('gmail'), sender: MailSender.nullable(), match: SenderMatch.nullable() }),
+  z.object({ kind: z.literal('mail'), client: MailClientName, sender: MailSender.nullable(), match: SenderMatch.nullable() }),
 ]);
 export type PanelView = z.infer<typeof PanelView>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../../browser';
 import { keepRecent } from '../../browser/recent-store';
 import { buildContext, formatMoney, PROMPT_CONTEXT_TOKENS } from '../../context';
-import type { MailSender } from '../../messaging/mail-sender';
+import type { MailClientName, MailSender } from '../../messaging/mail-sender';
 import type { OrgIdentity, OrgRegistry } from '../../orgs';
 import { isSalesforceHost, lightningHostFor } from '../../salesforce/hosts';
 import { findPersonByEmail } from '../../salesforce/people';
@@ -35,12 +35,14 @@ export interface RecordViewDeps {
   signedInAs(orgId: string): Promise<SignedInUser | null>;
   /** Fields and patterns never to send: the preview shows exactly what the generation features would send. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
+  /** The mail client (Gmail, Outlook) a page belongs to, by its address; null for any other page. */
+  mailClientOf(url: string): MailClientName | null;
   now?: () => Date;
 }
 
 type Listener = (view: PanelView) => void;
 
-/** Records read kept for this browser session (each a whole record's context), and Gmail senders matched. */
+/** Records read kept for this browser session (each a whole record's context), and email senders matched. */
 export const MAX_RECORD_VIEWS = 60;
 export const MAX_SENDER_MATCHES = 200;
 
@@ -79,11 +81,9 @@ function hostOf(url: string): string {
   }
 }
 
-const isGmail = (url: string): boolean => hostOf(url) === 'mail.google.com';
-
 /**
  * Knows what each tab shows and what the side panel of each window should display: the record in view (read once its
- * org is enabled, prefetched as soon as it comes into view) or, in Gmail, the open message's sender and their
+ * org is enabled, prefetched as soon as it comes into view) or, in Gmail or Outlook, the open message's sender and their
  * Salesforce record. State lives in session storage so a stopped service worker picks up where it left off.
  */
 export class RecordViewService {
@@ -115,18 +115,18 @@ export class RecordViewService {
     await this.publishIfActive(tabId, windowId);
   }
 
-  /** The Gmail content script saw which message is open. */
-  async reportGmail(tabId: number, windowId: number, url: string, sender: MailSender | null): Promise<void> {
+  /** A mail content script (Gmail, Outlook) saw which message is open. */
+  async reportMail(tabId: number, windowId: number, url: string, sender: MailSender | null): Promise<void> {
     await this.tabs.set(tabId, { url, windowId, sender });
     await this.publishIfActive(tabId, windowId);
   }
 
   /**
-   * The browser saw a tab navigate. Salesforce and Gmail pages report themselves through their content scripts; this
+   * The browser saw a tab navigate. Salesforce and mail pages report themselves through their content scripts; this
    * covers the tab leaving them (`url` is undefined for sites the extension has no access to).
    */
   async tabNavigated(tabId: number, windowId: number, url: string | undefined): Promise<void> {
-    if (url && (isSalesforceHost(hostOf(url)) || isGmail(url))) return;
+    if (url && (isSalesforceHost(hostOf(url)) || this.deps.mailClientOf(url))) return;
     await this.tabs.set(tabId, { url: url ?? '', windowId, sender: null });
     await this.publishIfActive(tabId, windowId);
   }
@@ -228,7 +228,8 @@ export class RecordViewService {
     const tab = await this.activeTab(windowId);
     const state = tab ? await this.tabs.get(tab.tabId) : null;
     const url = state?.url ?? tab?.url ?? '';
-    if (isGmail(url)) return this.gmailView(state?.sender ?? null);
+    const client = this.deps.mailClientOf(url);
+    if (client) return this.mailView(client, state?.sender ?? null);
     const host = hostOf(url);
     if (!isSalesforceHost(host)) return { kind: 'not-salesforce' };
     const ref = parseRecordUrl(url);
@@ -251,16 +252,16 @@ export class RecordViewService {
     return this.deps.now?.() ?? new Date();
   }
 
-  private async gmailView(sender: MailSender | null): Promise<PanelView> {
-    if (!sender) return { kind: 'gmail', sender: null, match: null };
+  private async mailView(client: MailClientName, sender: MailSender | null): Promise<PanelView> {
+    if (!sender) return { kind: 'mail', client, sender: null, match: null };
     const org = await this.deps.orgs.lastUsed();
-    if (!org) return { kind: 'gmail', sender, match: { kind: 'no-org' } };
+    if (!org) return { kind: 'mail', client, sender, match: { kind: 'no-org' } };
     const session = await sessionOfOrg(org, this.deps.cookies);
-    if (!session) return { kind: 'gmail', sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
+    if (!session) return { kind: 'mail', client, sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
     const key = await matchKey(session, sender.email);
     const stored = SenderMatch.safeParse(await this.store.get(key));
     if (!stored.success) void this.lookUpSender(org, session, sender.email, key);
-    return { kind: 'gmail', sender, match: stored.success ? stored.data : { kind: 'looking' } };
+    return { kind: 'mail', client, sender, match: stored.success ? stored.data : { kind: 'looking' } };
   }
 
   private async activeTab(windowId: number): Promise<ActiveTab | null> {

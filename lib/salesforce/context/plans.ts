@@ -2,16 +2,17 @@
  * Which related lists make up a record's context, by object. Each list is bounded and ordered by recency (open work
  * by what comes due first); activities cover the last 90 days and the next 30.
  */
-import type { OrderByFieldClause } from '@jetstreamapp/soql-parser-js';
 import type { ChildRelationship, Describes, ObjectDescribe } from './api';
 import {
   idEquals,
+  idNotEquals,
   inLastDays,
   inNextDays,
   inParentOf,
   isTrue,
   newestFirst,
   soonestFirst,
+  type FieldOrder,
   type Filter,
 } from './soql';
 
@@ -21,7 +22,7 @@ export interface ListSpec {
   label: string;
   objectName: string;
   filters: Filter[];
-  orderBy: OrderByFieldClause[];
+  orderBy: FieldOrder[];
   limit: number;
   /** A COUNT() subrequest tells how many exist beyond the bound; pointless for a record's one parent. */
   counted: boolean;
@@ -131,12 +132,12 @@ function openOpportunities(filters: Filter[]): ListSpec {
   };
 }
 
-function openCases(filter: Filter): ListSpec {
+function openCases(filters: Filter[], key = 'openCases', label = 'Open cases'): ListSpec {
   return {
-    key: 'openCases',
-    label: 'Open cases',
+    key,
+    label,
     objectName: 'Case',
-    filters: [filter, isTrue('IsClosed', false)],
+    filters: [...filters, isTrue('IsClosed', false)],
     orderBy: [newestFirst('CreatedDate')],
     limit: LIST_LIMIT,
     counted: true,
@@ -176,7 +177,7 @@ function accountPlan(id: string): ListSpec[] {
       limit: CLOSED_OPPORTUNITY_LIMIT,
       counted: true,
     },
-    openCases(idEquals('AccountId', id)),
+    openCases([idEquals('AccountId', id)]),
     // Task.AccountId and Event.AccountId roll up everything done on the account's contacts and deals.
     ...activities('AccountId', id),
     notes(id),
@@ -206,7 +207,10 @@ function contactPlan(id: string): ListSpec[] {
     parentRecord('account', 'Account', 'Account', 'Contact', 'AccountId', id),
     openOpportunities([inParentOf('AccountId', 'AccountId', 'Contact', id)]),
     contactRoles('ContactId', id),
-    openCases(idEquals('ContactId', id)),
+    openCases([idEquals('ContactId', id)]),
+    // What the mail card shows of the sender's account: its open cases raised by colleagues (a null ContactId is not
+    // this contact either, so `!=` keeps cases with no contact).
+    openCases([inParentOf('AccountId', 'AccountId', 'Contact', id), idNotEquals('ContactId', id)], 'accountCases', "Other open cases on the contact's account"),
     ...activities('WhoId', id),
     notes(id),
   ];

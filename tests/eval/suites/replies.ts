@@ -1,13 +1,13 @@
 /**
- * "Draft reply" in Gmail through the product's own Gmail handler, as the panel drives it: the open thread read from
+ * "Draft reply" in Gmail through the product's own mail handler, as the panel drives it: the open thread read from
  * the tab (here, the case's thread as Gmail's content script would give it), the sender's Contact read from the sandbox
  * org by the shared org client, the thread and record redacted and rendered by prepareReply, the model called by
  * lib/model's streaming client, and the reply checked by the product (its citations, the grounding check). The eval
  * then reads the reply for the labelled facts.
  */
 import type { FeatureBrowser } from '../../../lib/browser';
-import { createGmailHandler } from '../../../lib/features/gmail/handler';
-import { GmailEvent, type ReplyDraft } from '../../../lib/features/gmail/messages';
+import { createMailHandler } from '../../../lib/features/mail/handler';
+import { MailEvent, type ReplyDraft } from '../../../lib/features/mail/messages';
 import { OrgRegistry } from '../../../lib/orgs';
 import { orgIdOfSid } from '../../../lib/salesforce/session';
 import { REPLY_CASES } from '../cases/replies';
@@ -29,7 +29,7 @@ function gmailTab(item: ReplyCase, windowId: number): FeatureBrowser {
   };
   return {
     activeTab: async () => ({ tabId: windowId, url: GMAIL_URL }),
-    gmailTabs: async () => [{ tabId: windowId, url: GMAIL_URL }],
+    tabsMatching: async () => [{ tabId: windowId, url: GMAIL_URL }],
     sendToTab: async () => ({ thread: { subject: item.thread.subject, messages: item.thread.messages } }),
     openTab: unused,
     reloadTab: unused,
@@ -43,14 +43,15 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
   const orgId = orgIdOfSid(world.sid);
   if (!orgId) throw new Error('The sandbox session names no org.');
   await orgs.markUsed({ orgId, apiHost: ORG_API_HOST });
-  const handler = createGmailHandler({
+  const handler = createMailHandler({
     orgs,
     cookies: world.cookies,
     session: memoryStore(),
     browser: gmailTab(item, windowId),
     records: {
       viewFor: async () => ({
-        kind: 'gmail',
+        kind: 'mail',
+        client: 'Gmail',
         sender: { email: item.person.email, name: item.person.name },
         match: { kind: 'found', objectName: 'Contact', recordId: item.person.id, name: item.person.name, detail: '', url: `https://${ORG_API_HOST}/${item.person.id}`, account: null, accountProblem: null },
       }),
@@ -64,8 +65,8 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
   const replies: ReplyDraft[] = [];
   const panel = {
     windowId,
-    send: (event: GmailEvent) => {
-      const parsed = GmailEvent.parse(event);
+    send: (event: MailEvent) => {
+      const parsed = MailEvent.parse(event);
       if (parsed.type === 'reply') replies.push(parsed.reply);
     },
   };

@@ -6,7 +6,7 @@
  * `drafts` and `sent` (and in the log).
  */
 import type { ServerResponse } from 'node:http';
-import { readBody, requestEntry, type Handler, type RequestLogEntry } from '../http';
+import { readBody, redirect, requestEntry, type Handler, type RequestLogEntry } from '../http';
 import { ACCOUNTS, type MailAccount } from './mailbox';
 import { renderPage } from './page';
 import type { DraftSnapshot } from './page-script';
@@ -118,11 +118,6 @@ function parseSnapshot(body: string): DraftSnapshot | undefined {
     // Not JSON: answered as a bad request below.
   }
   return undefined;
-}
-
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location });
-  res.end();
 }
 
 function notFound(res: ServerResponse): void {

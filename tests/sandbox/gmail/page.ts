@@ -5,13 +5,10 @@
  * invented in the same style.
  */
 import type { MailAccount, MailMessage, MailThread } from './mailbox';
+import { escapeHtml, pageScriptOf } from '../page-html';
 import { gmailPageApp, type PageConfig } from './page-script';
 
 const CLEAR_DOT = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Lines as Gmail's editor writes them: one div a line, `<div><br></div>` for an empty one. */
 function lines(text: string): string {
@@ -98,11 +95,6 @@ function signatureTemplate(account: MailAccount): string {
   return `<template id="gw-signature"><div><br clear="all"></div><div><br></div><span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature" data-smartmail="gmail_signature">${signature}</div></template>`;
 }
 
-/** The in-page app as a script; `__name` stands in for the helper some TS transpilers insert around named functions. */
-export function pageScript(config: PageConfig): string {
-  const source = `var __name = function (target) { return target; };\n(${gmailPageApp.toString()})(${JSON.stringify(config)});`;
-  return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
 
 export function renderPage(account: MailAccount, config: PageConfig): string {
   return `<!doctype html>
@@ -129,7 +121,7 @@ ${account.threads.map((thread) => threadView(thread, account)).join('\n')}
 ${POPUP_TEMPLATE}
 ${REPLY_TEMPLATE}
 ${signatureTemplate(account)}
-<script>${pageScript(config)}</script>
+<script>${pageScriptOf(gmailPageApp, config)}</script>
 </body></html>`;
 }
 

@@ -19,7 +19,7 @@
  *   - Task, Event: owned by the user, or the record in WhatId or WhoId is visible.
  *   - Note: owned by the user, or not private and its parent is visible.
  *   - Lead (org-wide default Public Read/Write), User and Organization: all visible.
- *   - The setup objects (permission sets, their permissions and assignments): all visible (both profiles have "View
+ *   - The setup objects (permission sets, their permissions and assignments, roles): all visible (both profiles have "View
  *     Setup and Configuration"); only the System Administrator may change them.
  * Objects deployed from metadata take their object permissions, field-level security and org-wide default from the
  * org's permission sets and the object's sharing model instead (permission-sets.ts); this holds for both users.

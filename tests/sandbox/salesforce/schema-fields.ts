@@ -34,6 +34,16 @@ export function field(name: string, label: string, type: FieldType, options: Fie
   };
 }
 
+const UNGROUPABLE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['currency', 'double', 'percent', 'int', 'textarea', 'datetime', 'multipicklist', 'encryptedstring']);
+
+/**
+ * Whether GROUP BY may name the field (describe's `groupable`): not numbers, long or plain text areas, date/times
+ * (group by a date function of them instead), multi-select picklists, encrypted text, nor a field that cannot be filtered.
+ */
+export function isGroupable(field: FieldDef): boolean {
+  return !UNGROUPABLE_TYPES.has(field.type) && field.filterable !== false;
+}
+
 export const text = (name: string, label: string, length: number, options: FieldOptions = {}): FieldDef =>
   field(name, label, 'string', { length, ...options });
 

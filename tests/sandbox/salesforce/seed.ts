@@ -253,6 +253,23 @@ function seedUsers(w: OrgWriter, orgName: string): { admin: OrgUser; restricted:
   return { admin: toUser(alexRecord, 'System Administrator'), restricted: toUser(samRecord, 'Standard User') };
 }
 
+/** The role hierarchy: Sam's role reports to Alex's (seeded last, so that no other record's id moves). */
+function seedRoles(w: OrgWriter, users: { admin: OrgUser; restricted: OrgUser }): void {
+  const manager = w.insert('UserRole', { Name: 'Sales Manager', DeveloperName: 'Sales_Manager', RollupDescription: 'Sales Manager' }, { ageDays: 900 });
+  const west = w.insert(
+    'UserRole',
+    { Name: 'Account Executive, West', DeveloperName: 'Account_Executive_West', ParentRoleId: manager.Id, RollupDescription: 'Account Executive, West' },
+    { ageDays: 900 },
+  );
+  // Set in place, as the users were created with their roles: their modification dates stay as seeded.
+  const assign = (userId: string, roleId: string): void => {
+    const record = w.db.records.get('User')?.get(userId);
+    if (record) record.UserRoleId = roleId;
+  };
+  assign(users.admin.id, manager.Id);
+  assign(users.restricted.id, west.Id);
+}
+
 /** Each profile owns a permission set, assigned to its users (last, so that no other record's id moves). */
 function seedProfilePermissionSets(w: OrgWriter, users: OrgUser[]): void {
   for (const user of users) {
@@ -1211,6 +1228,7 @@ function buildOrg({ orgName, orgId, now }: SeedOptions): { seed: OrgSeed; acme: 
   if (!acme) seedSmallBook(w, users.restricted.id);
   rollUpLastActivity(db, clock.date(0));
   seedProfilePermissionSets(w, [users.admin, users.restricted]);
+  seedRoles(w, users);
   return {
     seed: { db, users: [users.admin, users.restricted], accessFor: (user) => accessFor(db, user) },
     acme,

@@ -1,6 +1,6 @@
 /**
  * The setup objects that hold who may do what: PermissionSet (a profile owns one too), ObjectPermissions,
- * FieldPermissions and PermissionSetAssignment. Deploying metadata fills them (metadata/deploy.ts); an admin assigns a
+ * FieldPermissions and PermissionSetAssignment; and UserRole, the role hierarchy (User.UserRoleId). Deploying metadata fills them (metadata/deploy.ts); an admin assigns a
  * permission set by inserting a PermissionSetAssignment, as `sf org assign permset` does; access.ts reads them.
  */
 import type { ObjectDef } from './model';
@@ -55,6 +55,12 @@ export const SETUP_OBJECTS: ObjectDef[] = [
     lookup('AssigneeId', 'Assignee ID', ['User'], 'Assignee', { nillable: false, updateable: false }),
     lookup('PermissionSetId', 'Permission Set ID', ['PermissionSet'], 'PermissionSet', { nillable: false, updateable: false }),
     field('ExpirationDate', 'Expiration Date', 'datetime'),
+  ]),
+  setupObject('UserRole', 'Role', 'Roles', '00E', [
+    text('Name', 'Name', 80, { nillable: false, nameField: true }),
+    text('DeveloperName', 'Developer Name', 80, { nillable: false }),
+    lookup('ParentRoleId', 'Parent Role ID', ['UserRole'], 'ParentRole'),
+    text('RollupDescription', 'Description', 80),
   ]),
 ];
 

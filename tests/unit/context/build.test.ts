@@ -14,7 +14,7 @@ const allRecords = (graph: RecordGraph): GraphRecord[] => [graph.root, ...graph.
 describe('buildContext: root record', () => {
   it('labels root fields with their describe labels and formats money, numbers and dates', () => {
     const { text } = build();
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Account Name: Globex Industries$/m);
+    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Name: Globex Industries$/m);
     expect(text).toMatch(/^\[r[0-9a-z]{3}\] Annual Revenue: \$850,000,000$/m);
     expect(text).toMatch(/^\[r[0-9a-z]{3}\] Employees: 4,200$/m);
     expect(text).toMatch(/^\[r[0-9a-z]{3}\] Last Activity: 2026-05-12$/m);
@@ -22,10 +22,27 @@ describe('buildContext: root record', () => {
     expect(text).toMatch(/^\[r[0-9a-z]{3}\] Owner: Alex Rivera$/m);
   });
 
+  it("drops the object's name from its fields' labels under the record's heading, and keeps other labels whole", () => {
+    const { text } = build();
+    expect(text).toContain('# Account (the record in view)');
+    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Phone: \(415\) 555-0110$/m);
+    expect(text).not.toMatch(/^\[r[0-9a-z]{3}\] Account (Name|Phone|Description):/m);
+    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Annual Revenue: /m);
+  });
+
+  it('says when the record was last modified only when that is not the day it was created', () => {
+    const graph = globexGraph();
+    expect(build(graph).text).toMatch(/^\[r[0-9a-z]{3}\] Last Modified Date: /m);
+    graph.root.fields.LastModifiedDate = graph.root.fields.CreatedDate ?? null;
+    const same = build(graph).text;
+    expect(same).toMatch(/^\[r[0-9a-z]{3}\] Created Date: 2024-02-01$/m);
+    expect(same).not.toContain('Last Modified Date');
+  });
+
   it('joins the address parts into one line and keeps multi-line text on its line', () => {
     const { text } = build();
     expect(text).toContain('Billing Address: 500 Howard Street, San Francisco, CA 94105, United States');
-    expect(text).toContain('Account Description: Industrial automation manufacturer with three plants. / Executive');
+    expect(text).toContain('Description: Industrial automation manufacturer with three plants. / Executive');
   });
 
   it('omits empty fields, unticked boxes, system fields, reference ids and record ids', () => {
@@ -55,6 +72,17 @@ describe('buildContext: related lists', () => {
     expect(text).toContain('Case 00001019 | Operator training for Plant 2 | Closed | priority Low | opened 2025-12-01');
     expect(text).toContain('Quarterly business review | 2026-05-20 17:00 UTC | at Globex HQ | with Lena Park');
     expect(text).toContain('Pricing call | 2025-08-14 | They want a three-year term with a 10% discount.');
+  });
+
+  it("says a contact's department once when the title already names it, and beside a title that does not", () => {
+    const graph = globexGraph();
+    const [lena, omar] = graph.related.find((list) => list.key === 'contacts')?.records ?? [];
+    if (!lena || !omar) throw new Error('the fixture has contacts');
+    lena.fields.Department = 'Operations';
+    omar.fields.Department = 'Plant Operations';
+    const { text } = build(graph);
+    expect(text).toContain('Lena Park | VP Operations | lena.park@globex.example');
+    expect(text).toContain('Omar Haddad | Plant Manager | Plant Operations | omar.haddad@globex.example');
   });
 
   it('falls back to the name and three labelled fields for objects it has no recipe for', () => {
@@ -205,12 +233,12 @@ describe('buildContext: redaction and the denylist', () => {
   it("withholds the rep's own fields, by name on any object or as Object.Field", () => {
     const anyObject = build(globexGraph(), 10_000, ['phone']);
     expect(anyObject.text).not.toContain('555-0110');
-    expect(anyObject.text).toContain('Account Phone: [REDACTED: Account Phone]');
+    expect(anyObject.text).toContain('Phone: [REDACTED: Account Phone]');
     expect(anyObject.text).toContain('Lena Park | VP Operations | lena.park@globex.example | [REDACTED: Business Phone]');
 
     const oneObject = build(globexGraph(), 10_000, ['Contact.Email']);
     expect(oneObject.text).not.toContain('lena.park@globex.example');
-    expect(oneObject.text).toContain('Account Phone: (415) 555-0110');
+    expect(oneObject.text).toContain('Phone: (415) 555-0110');
   });
 
   it('leaves a withheld field out of generic lines instead of spending a slot on it', () => {

@@ -39,7 +39,7 @@ const PAGE = `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.glob
 /** The browser as the features see it: one window whose active tab shows Globex Industries. */
 const browser: FeatureBrowser = {
   activeTab: async () => ({ tabId: TAB, url: PAGE }),
-  gmailTabs: async () => [],
+  tabsMatching: async () => [],
   reloadTab: async () => undefined,
   sendToTab: async () => undefined,
   openTab: async () => undefined,
@@ -102,7 +102,7 @@ describe('one org client per session, shared by every feature', () => {
   async function threeFeatures(clientFor: ClientFor) {
     const { local, session } = await storesWithOrgEnabled();
     const orgs = new OrgRegistry(local);
-    const records = new RecordViewService({ store: session, orgs, snapshots: new SnapshotStore(local), cookies: cookies(), activeTabOf: browser.activeTab, clientFor, signedInAs: async () => null, redaction: async () => ({ deniedFields: [], patterns: [] }) });
+    const records = new RecordViewService({ store: session, orgs, snapshots: new SnapshotStore(local), cookies: cookies(), activeTabOf: browser.activeTab, clientFor, signedInAs: async () => null, redaction: async () => ({ deniedFields: [], patterns: [] }), mailClientOf: () => null });
     const deps: FeatureDeps = {
       orgs,
       cookies: cookies(),

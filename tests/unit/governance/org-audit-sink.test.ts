@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OrgAuditSink } from '../../../lib/features/governance/org-audit';
+import { OrgAuditSink, orgAuditStatus } from '../../../lib/features/governance/org-audit';
 import type { OrgAuditSinkDeps } from '../../../lib/features/governance/org-audit/sink';
 import { memoryStore } from '../memory-store';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
@@ -129,5 +129,35 @@ describe('the org audit sink', () => {
     await sink.flush();
     expect(upsertRequests()).toHaveLength(0);
     expect(await sink.state()).toBeNull();
+  });
+});
+
+describe('what the options page shows of the sink', () => {
+  beforeEach(async () => {
+    sandbox.org.sf.reset();
+    sandbox.org.sf.deploy('acme');
+    await assign('Groundwork_AI_User', sandbox.org.sf.primary.users.restricted.username);
+  });
+
+  it('counts the events waiting per org (an entry once, its outcomes included), none once an org has them, and why the rest wait', async () => {
+    const { sink, record, log, store } = setUp();
+    const orgId = sandbox.org.sf.primary.orgId;
+    const sent = await record();
+    await sink.flush();
+    await log.updateOutcome(sent.id, 'accepted');
+    await record();
+    await record({ orgId: '00D000000000OTHER' });
+    await log.record(generation({ orgId: undefined }));
+    const before = await orgAuditStatus(log, store);
+    expect(before.waiting).toEqual([
+      { orgId, events: 2 },
+      { orgId: '00D000000000OTHER', events: 1 },
+    ]);
+    expect(before.state?.sent).toBe(1);
+    // The other org has no session in this browser: its event waits, with the reason.
+    await sink.flush();
+    const after = await orgAuditStatus(log, store);
+    expect(after.waiting).toEqual([{ orgId: '00D000000000OTHER', events: 1 }]);
+    expect(after.state).toMatchObject({ sent: 3, waiting: 'Not logged in to the Salesforce org these events belong to.' });
   });
 });

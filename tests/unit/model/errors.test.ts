@@ -64,7 +64,7 @@ describe('errors in plain words', () => {
     expect(problem.message).toMatch(/Try again in 45 seconds/);
   });
 
-  it('rate limited with a short wait: the SDK retries after the wait and the generation succeeds', async () => {
+  it('rate limited with a short wait: the client retries after the wait and the generation succeeds', async () => {
     api.script(
       { error: { status: 429, type: 'rate_limit_error', message: 'Number of requests has exceeded your rate limit', retryAfter: 1 } },
       { text: 'Recovered.' },
@@ -95,7 +95,7 @@ describe('errors in plain words', () => {
     expect(messageCalls()).toBe(1);
   });
 
-  it('overloaded (529): retried by the SDK, then reported when it persists', async () => {
+  it('overloaded (529): retried by the client, then reported when it persists', async () => {
     const overloaded = { error: { status: 529, type: 'overloaded_error', message: 'Overloaded' } };
     api.script(overloaded, overloaded);
     const problem = await problemOf({ maxRetries: 1 });

@@ -2,6 +2,7 @@
  * Records read stay in session storage for the browser session (a revisit shows at once): a bounded number of them,
  * since each holds a record's whole context and the area holds 10 MB.
  */
+import { mailClientOf } from '../../../lib/features/mail';
 import { describe, expect, it } from 'vitest';
 import { RecordViewService, SnapshotStore } from '../../../lib/features/record-view';
 import { MAX_RECORD_VIEWS } from '../../../lib/features/record-view/service';
@@ -39,6 +40,7 @@ describe('records read this browser session', () => {
         },
       }),
       redaction: async () => ({ deniedFields: [], patterns: [] }),
+      mailClientOf: (url: string) => mailClientOf(url)?.name ?? null,
     });
     const readAll = async (count: number): Promise<void> => {
       for (let index = 0; index < count; index += 1) await records.reportLocation(1, 1, pageOf(accountId(index)));

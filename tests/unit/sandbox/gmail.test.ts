@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGmail, DANA } from '../../sandbox/gmail';
 
 const gmail = createGmail({ fillDelayMs: 5 });
@@ -164,8 +164,9 @@ describe('the in-page app', () => {
     body?.dispatchEvent(new (window as unknown as { Event: typeof Event }).Event('input', { bubbles: true }));
     const pageDrafts = (window as unknown as { gmailFake: { saves: { bodyHtml: string }[] } }).gmailFake.saves;
     expect(pageDrafts).toHaveLength(1);
-    await tick(50);
-    expect(gmail.drafts).toHaveLength(1);
+    // The page posts the draft over HTTP: wait for the server to have it, however loaded the machine (a fixed 50 ms
+    // was not always enough, and the late post then landed in the next test).
+    await vi.waitFor(() => expect(gmail.drafts).toHaveLength(1), { timeout: 10_000, interval: 20 });
     expect(gmail.drafts[0]).toMatchObject({ kind: 'popup', account: 0, composeId: '1', trusted: false });
     expect(gmail.drafts[0]?.bodyHtml.startsWith('Hello Dana<div><br clear="all">')).toBe(true);
     expect(gmail.log.some((entry) => entry.method === 'POST' && entry.path === '/mail/u/0/__draft')).toBe(true);

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { AuditLog } from '../../../audit';
 import type { KeyValueStore } from '../../../browser/store';
+import { toSalesforceProblem } from '../../../salesforce/problems';
 import { eventFields, EVENT_KEY_FIELD, EVENT_OBJECT, historyFrom, type EntryHistory, type EventValue, type OrgAuditContent } from './events';
 
 export const ORG_AUDIT_STATE_KEY = 'org-audit:state';
@@ -64,12 +65,13 @@ export const DENIED_MESSAGE =
   'Everything keeps working, and your events are kept in this browser until the org accepts them.';
 
 function classify(error: unknown): Failure {
-  const { status, errorCode, message } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; errorCode?: unknown; message?: unknown };
+  const { status, errorCode } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; errorCode?: unknown };
   const code = typeof errorCode === 'string' ? errorCode : '';
   if (['NOT_FOUND', 'INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY'].includes(code) || status === 403 || status === 404) {
     return { kind: 'denied', message: DENIED_MESSAGE };
   }
-  return { kind: 'wait', message: typeof message === 'string' && message !== '' ? message : 'Salesforce could not be reached.' };
+  // In the rep's words (offline, session expired, limits), as the panel says them.
+  return { kind: 'wait', message: toSalesforceProblem(error).message };
 }
 
 const UpsertResults = z.array(

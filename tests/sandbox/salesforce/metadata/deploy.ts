@@ -209,16 +209,23 @@ function deployPermissionSets(org: Org, source: MetadataSource): void {
   }
 }
 
-/** A report type column (`Feature__c`, or `User__c.Department` through a lookup) resolved against the org. */
+/**
+ * A report type column resolved against the org: `Feature__c`, or a path through lookups (`User__c.Department`,
+ * `User__c.UserRole.Name`): the first hop is the base object's lookup field, the next ones relationship names.
+ */
 function checkColumn(org: Org, base: ObjectDef, path: string, component: string): void {
-  const [first = '', next] = path.split('.');
-  const found = org.field(base, first);
+  const [first = '', ...rest] = path.split('.');
+  let found = org.field(base, first);
+  let object = base;
   if (!found) throw new DeployError(component, `no field ${first} on ${base.name}`);
-  if (next === undefined) return;
-  const target = found.type === 'reference' ? org.object(found.referenceTo?.[0] ?? '') : undefined;
-  if (!target) throw new DeployError(component, `${first} is not a lookup`);
-  // The sandbox User has no UserRole: a path through a relationship it does not model is taken as written.
-  if (path.split('.').length === 2 && !org.field(target, next)) throw new DeployError(component, `no field ${next} on ${target.name}`);
+  for (const [index, hop] of rest.entries()) {
+    const target: ObjectDef | undefined = found.type === 'reference' ? org.object(found.referenceTo?.[0] ?? '') : undefined;
+    if (!target) throw new DeployError(component, `${found.name} on ${object.name} is not a lookup`);
+    object = target;
+    const last = index === rest.length - 1;
+    found = last ? org.field(target, hop) : target.fields.find((candidate: FieldDef) => candidate.relationshipName?.toLowerCase() === hop.toLowerCase());
+    if (!found) throw new DeployError(component, `no ${last ? 'field' : 'relationship'} ${hop} on ${target.name}`);
+  }
 }
 
 function checkReports(org: Org, source: MetadataSource): void {

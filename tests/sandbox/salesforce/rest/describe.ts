@@ -1,6 +1,7 @@
 /** Global describe, sObject basic information and full describe, as the running user sees them. */
 import { describeFor } from '../access';
 import type { FieldDef, FieldType, ObjectDef, StoredRecord } from '../model';
+import { isGroupable } from '../schema-fields';
 import type { RestContext } from './http';
 
 const SOAP_TYPES: Record<FieldType, string> = {
@@ -139,7 +140,7 @@ function describeField(field: FieldDef): Record<string, unknown> {
     filterable: field.filterable ?? true,
     filteredLookupInfo: null,
     formulaTreatNullNumberAsZero: false,
-    groupable: !isNumber && field.type !== 'textarea' && field.type !== 'datetime',
+    groupable: isGroupable(field),
     highScaleNumber: false,
     htmlFormatted: false,
     idLookup: field.type === 'id' || field.name === 'Email' || field.name === 'CaseNumber' || field.externalId === true,

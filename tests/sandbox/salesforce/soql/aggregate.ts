@@ -4,6 +4,7 @@
  */
 import type { FieldType as SelectItem, FunctionExp, GroupByClause, Query } from '@jetstreamapp/soql-parser-js';
 import type { FieldDef, FieldValue, ObjectDef } from '../model';
+import { isGroupable } from '../schema-fields';
 import { type ConditionContext, type Operand, type OperandTarget, compileConditions } from './conditions';
 import { invalidField, malformed } from './errors';
 import { comparatorOf, orderTargets } from './order';
@@ -97,7 +98,9 @@ class AggregateQuery {
 
   private groupKey(target: OperandTarget): GroupKey {
     const operand = rowOperand(this.scope, this.object, target, this.alias, 'GROUP BY');
-    if (operand.field.filterable === false || operand.field.type === 'multipicklist') {
+    // A date/time is grouped through a date function (CALENDAR_YEAR…), never as it is.
+    const groupable = 'field' in target ? isGroupable(operand.field) : operand.field.filterable !== false;
+    if (!groupable) {
       throw invalidField(`field '${operand.name}' can not be grouped in a query call`);
     }
     return { identity: this.identity(target, 'GROUP BY'), operand };

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditLog } from '../../lib/audit';
+import { onLocalChange, type KeyValueStore } from '../../lib/browser';
+import { ENABLED_ORGS_KEY } from '../../lib/features/governance/keys';
+import { orgAuditStatus, type OrgAuditStatus as Status } from '../../lib/features/governance/org-audit/queue';
+import { ORG_AUDIT_ALARM_MINUTES, ORG_AUDIT_STATE_KEY } from '../../lib/features/governance/org-audit/sink';
+import { listEnabledOrgs } from '../../lib/features/governance/orgs';
+import type { EffectiveSettings } from '../../lib/settings';
+import { count, dateTime } from './format';
+import { Section } from './fields';
+
+/**
+ * Where the org sink stands, for the rep and whoever supports them: on or off (the policy decides), how many events
+ * went, how many wait and for which org, and why they wait. Read from the sink's own cursor and the chain, again
+ * whenever the sink records progress.
+ */
+export function OrgAuditStatus({ log, local, policy }: { log: AuditLog; local: KeyValueStore; policy: EffectiveSettings['orgAudit'] }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [hosts, setHosts] = useState<Map<string, string>>(new Map());
+  const reload = useCallback(() => {
+    void orgAuditStatus(log, local).then(setStatus);
+    void listEnabledOrgs(local).then((orgs) => setHosts(new Map(orgs.map((org) => [org.orgId, org.apiHost]))));
+  }, [log, local]);
+
+  useEffect(() => {
+    reload();
+    return onLocalChange([ORG_AUDIT_STATE_KEY, ENABLED_ORGS_KEY], reload);
+  }, [reload]);
+
+  if (!policy.enabled) {
+    return (
+      <Section title="Audit trail in Salesforce" id="gw-audit-org">
+        <p data-testid="org-audit-status" data-enabled="false">
+          Off. Your organization's policy can have each entry recorded in Salesforce too.
+        </p>
+      </Section>
+    );
+  }
+  const state = status?.state ?? null;
+  const waiting = status?.waiting ?? [];
+  const waitingTotal = waiting.reduce((sum, org) => sum + org.events, 0);
+  const every = `${ORG_AUDIT_ALARM_MINUTES} minutes`;
+  const problem = state?.denied
+    ? `${state.denied.message} Groundwork asks the org again every ${every}.`
+    : waitingTotal > 0 && state?.waiting
+      ? `${state.waiting} They are kept in this browser and sent on your next use of Groundwork, or within ${every}.`
+      : null;
+  return (
+    <Section title="Audit trail in Salesforce" id="gw-audit-org">
+      <p className="slds-m-bottom_small" data-testid="org-audit-status" data-enabled="true">
+        On, by your organization's policy: each entry is also recorded in the Salesforce org it concerns
+        {policy.content === 'redacted-text' ? ', with the prompt and the response as redacted for the model.' : ' (what happened, not the text).'}
+      </p>
+      {status !== null && (
+        <dl className="slds-dl_horizontal">
+          <dt className="slds-dl_horizontal__label">Sent</dt>
+          <dd className="slds-dl_horizontal__detail" data-testid="org-audit-sent" data-sent={state?.sent ?? 0}>
+            {count(state?.sent ?? 0)} {state?.sent === 1 ? 'event' : 'events'}
+            {state?.lastSentAt ? `, last on ${dateTime(state.lastSentAt)}` : ''}
+          </dd>
+          <dt className="slds-dl_horizontal__label">Waiting</dt>
+          <dd className="slds-dl_horizontal__detail" data-testid="org-audit-waiting" data-events={waitingTotal}>
+            {waiting.length === 0 ? (
+              'Nothing: the org has every entry.'
+            ) : (
+              <ul>
+                {waiting.map((org, index) => (
+                  <li key={org.orgId} data-testid="org-audit-waiting-org" data-org-id={org.orgId} data-events={org.events}>
+                    {hosts.get(org.orgId) ?? org.orgId}: {count(org.events)} {org.events === 1 ? 'event' : 'events'}
+                    {waiting.length > 1 ? ` (sent ${index === 0 ? 'first' : `after the org above`})` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          {problem && (
+            <>
+              <dt className="slds-dl_horizontal__label">Why they wait</dt>
+              <dd className="slds-dl_horizontal__detail" data-testid="org-audit-problem">
+                {problem}
+              </dd>
+            </>
+          )}
+          {(state?.rejected ?? 0) > 0 && (
+            <>
+              <dt className="slds-dl_horizontal__label">Refused by the org</dt>
+              <dd className="slds-dl_horizontal__detail" data-testid="org-audit-rejected">
+                {count(state?.rejected ?? 0)}: {state?.lastRejection}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </Section>
+  );
+}

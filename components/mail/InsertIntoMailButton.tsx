@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { connectMail, mailActions, selectCopied, selectInserting, selectLastInsert, selectTargetClient, useMailStore } from '../../lib/features/mail/store';
+import { InsertResultNote } from './InsertResultNote';
+
+/** "Insert into Gmail / Outlook" under an email draft: into the compose the rep used last, else a prefilled new message. */
+export function InsertIntoMailButton({ subject, body }: { subject: string; body: string }) {
+  useEffect(() => connectMail(), []);
+  const inserting = useMailStore(selectInserting);
+  const last = useMailStore(selectLastInsert);
+  const copied = useMailStore(selectCopied);
+  // With no mail tab open, the draft opens Gmail's new message.
+  const client = useMailStore(selectTargetClient) ?? 'Gmail';
+  const busy = inserting !== null;
+  return (
+    <>
+      <button
+        type="button"
+        className="slds-button slds-button_neutral"
+        onClick={() => mailActions.insert('draft', subject, body)}
+        disabled={busy || body.trim() === ''}
+        data-testid="insert-into-gmail"
+      >
+        {inserting === 'draft' ? 'Inserting…' : `Insert into ${client}`}
+      </button>
+      {last?.source === 'draft' && <InsertResultNote result={last} copied={copied} />}
+    </>
+  );
+}
