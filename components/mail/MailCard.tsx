@@ -47,9 +47,6 @@ export function MailCard({ view }: { view: MailView }) {
             <p>
               No Contact or Lead in {match.org.apiHost.split('.')[0]} has the address {sender.email}.
             </p>
-            <p className="slds-text-color_weak slds-m-top_x-small">
-              Creating a Lead from this email comes with &quot;Extract to Lead&quot;.
-            </p>
           </div>
         )}
         {match?.kind === 'problem' && (

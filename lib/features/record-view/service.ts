@@ -324,6 +324,14 @@ export class RecordViewService {
     return buildRecordCard(graph, previous, changes, settings);
   }
 
+  /** A person with this address was just written (Create contact): the card looks them up again, now. */
+  async lookUpSenderAgain(email: string): Promise<void> {
+    const org = await this.deps.orgs.lastUsed();
+    const session = org ? await sessionOfOrg(org, this.deps.cookies) : null;
+    if (!org || !session) return;
+    await this.lookUpSender(org, session, email, await matchKey(session, email));
+  }
+
   private lookUpSender(org: OrgIdentity, session: ApiSession, email: string, key: string): Promise<void> {
     const running = this.loading.get(key);
     if (running) return running;
