@@ -10,15 +10,14 @@ import type { PanelConnection } from '../../messaging/feature-handler';
 import { commitReview, exchangeWrites } from '../../proposals';
 import { recordCommit, recordUndo, type WriteAuditLog } from '../../proposals/audit';
 import { loadWriteDescribes, writeDescribes } from '../../proposals/describe';
-import { buildContactReview, type Review } from '../../proposals/review';
-import { applyReviewChange } from '../../proposals/review-changes';
+import { buildContactReview } from '../../proposals/review';
 import { fieldTypesOf } from '../../salesforce/commit';
 import { lightningHostFor } from '../../salesforce/hosts';
 import { storageLedger, type CommitLedger } from '../../salesforce/ledger';
 import { toSalesforceProblem } from '../../salesforce/problems';
 import { undoCommit, type UndoOutcome } from '../../salesforce/undo';
 import type { ContactState, MailEvent, MailRequest, MailState } from './messages';
-import type { LogReview } from './log';
+import { changedReview, merged } from './log';
 import type { MailOrgs } from './org';
 import { matchAccount, readSender } from './sender-contact';
 import type { OpenThread } from './thread';
@@ -44,7 +43,6 @@ export interface ContactFlowDeps {
 
 const NO_ORG = 'Groundwork has no Salesforce session: open Salesforce in a tab, then try again. Nothing was created.';
 const problem = (message: string): ContactState => ({ kind: 'problem', message });
-const merged = (review: LogReview, changed: Review): LogReview => ({ ...review, cards: changed.cards });
 
 function undoProblem(outcome: Exclude<UndoOutcome, { kind: 'undone' }> | { kind: 'error'; message: string }): string {
   switch (outcome.kind) {
@@ -93,7 +91,7 @@ export class ContactFlow {
           if (state.contact.kind !== 'review' || state.contact.committing) return state;
           const review = state.contact.review;
           try {
-            return { ...state, contact: { ...state.contact, review: merged(review, applyReviewChange(review, writeDescribes([review.describe]), request.change)) } };
+            return { ...state, contact: { ...state.contact, review: changedReview(review, request.change) } };
           } catch {
             return state;
           }
