@@ -27,7 +27,7 @@ type Reviewing = Extract<ContactState, { kind: 'review' }>;
 type Created = Extract<ContactState, { kind: 'created' }>;
 
 export interface ContactFlowDeps {
-  orgs: MailOrgs;
+  orgs: Pick<MailOrgs, 'current'>;
   update(windowId: number, change: (state: MailState) => MailState | Promise<MailState>): Promise<MailState>;
   sendState(panel: PanelConnection<MailEvent>, state: MailState): void;
   now(): Date;
