@@ -55,7 +55,7 @@ function DraftReplyForm({ streaming, hasReply }: { streaming: boolean; hasReply:
         />
       </div>
       <p className="slds-text-color_weak slds-m-top_xx-small">
-        Uses this contact&apos;s Salesforce record and the open email thread, with sensitive numbers redacted.
+        Uses this person&apos;s Salesforce record (for a contact, also their account&apos;s open opportunities and cases) and the open email thread, with sensitive numbers redacted.
       </p>
       <div className="slds-m-top_x-small">
         {streaming ? (
