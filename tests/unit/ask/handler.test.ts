@@ -229,7 +229,7 @@ describe('the Ask handler', () => {
     expect(done?.unsupported.map((claim) => claim.text)).toEqual(['$9,999,999']);
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
-    expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+    expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\nq1 Name: ${name} \\| Stage: `));
   });
 
   it("applies the organization's redaction rules: its patterns in the question and rows, its denied fields left out", async () => {
@@ -245,7 +245,7 @@ describe('the Ask handler', () => {
     await w.handler.handle({ type: 'summarize' }, w.panel);
     const answerText = textOf(w.answerRequests[0]?.user ?? []);
     const rowsSent = /<context>[\s\S]*?<\/context>/.exec(answerText)?.[0] ?? '';
-    expect(rowsSent).toContain('[q1] Name: ');
+    expect(rowsSent).toContain('q1 Name: ');
     expect(rowsSent).not.toContain('Amount');
     expect(answerText).not.toMatch(/PROJ-4411|123\.45\.6789/);
     expect(lastState(w)?.rows[0]?.values.Amount).toBeDefined();

@@ -18,7 +18,7 @@ const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest 
   useCase: 'summary',
   system: [{ text: 'You summarise Salesforce records.', cacheable: true }],
   user: [
-    { text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cacheable: true },
+    { text: '<context>\nrabc Account Name: Globex Industries\n</context>', cacheable: true },
     { text: 'Summarise.', cacheable: false },
   ],
   maxTokens: 500,
@@ -66,7 +66,7 @@ describe('streamGeneration', () => {
       {
         role: 'user',
         content: [
-          { type: 'text', text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cache_control: { type: 'ephemeral' } },
+          { type: 'text', text: '<context>\nrabc Account Name: Globex Industries\n</context>', cache_control: { type: 'ephemeral' } },
           { type: 'text', text: 'Summarise.' },
         ],
       },
