@@ -256,7 +256,7 @@ describe('the Ask handler', () => {
     expect(planned?.tokens).toMatchObject({ input: 1000, output: 100 });
     expect(planned?.costUsd).toBeGreaterThan(0);
     expect(answered?.received).toBe('One deal is worth $9,999,999 [q1].');
-    expect(answered?.sent).toContain('[q1] Name: ');
+    expect(answered?.sent).toContain('\nq1 Name: ');
     expect(answered?.groundingFlags).toBe(1);
   });
 
