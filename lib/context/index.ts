@@ -18,5 +18,5 @@ export {
 } from './redact';
 export { estimateTokens } from './tokens';
 export { citedLine } from './lines';
-export { formatValue, todayIn, type FormatSettings } from './format';
+export { formatMoney, formatValue, todayIn, type FormatSettings } from './format';
 export { findUnsupportedClaims, locateUnsupportedClaims, type ClaimKind, type LocatedClaim, type UnsupportedClaim } from './grounding';
