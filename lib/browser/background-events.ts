@@ -27,7 +27,7 @@ export function registerContextMenus(entries: readonly ContextMenuEntry[], onCli
     void browser.contextMenus.removeAll().then(() => {
       for (const { id, title, contexts, documentUrlPatterns } of entries) {
         const [first, ...rest] = contexts;
-        if (first) browser.contextMenus.create({ id, title, contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
+        if (first) browser.contextMenus.create({ id, title: browser.i18n.getMessage(title), contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
       }
     });
   });
