@@ -60,3 +60,12 @@ export const formatNumber = (value: number, options?: Intl.NumberFormatOptions):
 
 export const formatDate = (date: Date | string | number, options?: Intl.DateTimeFormatOptions): string =>
   new Intl.DateTimeFormat(uiLocale(), options).format(new Date(date));
+
+/** Languages that write every noun with a capital letter, even mid-sentence. */
+const CAPITALIZED_NOUNS = new Set(['de', 'lb']);
+
+/** A record type's label ("Task", Salesforce's own word) as a noun inside a sentence: "2 tasks", but "2 Aufgaben". */
+export function nounInSentence(label: string): string {
+  const language = uiLocale().split('-')[0] ?? '';
+  return CAPITALIZED_NOUNS.has(language) ? label : label.toLowerCase();
+}
