@@ -15,7 +15,10 @@ Bis 2026-12-04 das unterschriebene Bestellformular an Rosa schicken.`;
 
 /** The model's proposal for NOTE: the call, one field update and one follow-up, each quoting the note. */
 const PROPOSAL = {
-  activity: { subject: { value: 'Telefonat mit Rosa', evidence: 'Telefonat mit Rosa heute.' } },
+  activity: {
+    subject: { value: 'Telefonat mit Rosa', evidence: 'Telefonat mit Rosa heute.' },
+    description: { value: 'Rosa bestätigt das Budget von $520,000.', evidence: 'Rosa bestätigt: Das Budget liegt jetzt bei $520,000.' },
+  },
   fieldUpdates: [{ field: 'Amount', value: '520000', evidence: 'Das Budget liegt jetzt bei $520,000' }],
   newContacts: [],
   followUps: [{ subject: 'Bestellformular an Rosa schicken', dueDate: '2026-12-04', evidence: 'Bis 2026-12-04 das unterschriebene Bestellformular an Rosa schicken.' }],
@@ -86,8 +89,9 @@ describe('the extension in a German browser', () => {
     expect(await panel.$eval('[data-testid=notes-problem]', (node) => node.textContent).catch(() => null)).toBeNull();
 
     const confirm = await text(panel, '[data-testid=review-confirm]');
-    expect(confirm).toContain(`1 Feld in ${OPPORTUNITY.name} aktualisieren`);
-    expect(confirm).toMatch(/^2 Tasks anlegen|2 Tasks anlegen/);
+    // Salesforce's own object label (this org is in English) inside the German sentence, nouns capitalized.
+    expect(confirm).toBe(`2 Tasks anlegen, 1 Feld in ${OPPORTUNITY.name} aktualisieren`);
+    expect(await panel.$eval('[data-testid=review-row][data-field="Amount"] .gw-evidence-quote', (node) => node.getAttribute('title'))).toBe('Aus dem Text zitiert.');
     expect(await text(panel, '[data-testid=review-cancel]')).toBe('Abbrechen');
     expect(await text(panel, '[data-testid=confirm-hint]')).toBe('Nur was auf der Schaltfläche steht, wird in Salesforce geschrieben.');
     expect(await panel.$eval('[data-testid=review-row][data-field="Amount"] [data-testid=row-current]', (node) => node.textContent)).toMatch(/^Aktuell: /);
