@@ -39,7 +39,8 @@ describe('the extension in a German browser', () => {
     const tab = await salesforceTab(`/lightning/r/Opportunity/${OPPORTUNITY.id}/view`);
     const first = await openPanel(tab);
     // The browser really runs in German (Chromium on Linux reads LANGUAGE; Debian needs chromium-l10n for it).
-    expect(await first.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())).toMatch(/^de/);
+    const uiLanguage = await first.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+    expect(uiLanguage, 'Chromium did not run in German: on Debian, install chromium-l10n').toMatch(/^de/);
     expect(await first.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
 
     // Before the org is enabled: no key yet and no org enabled, two steps left (plural "other").
