@@ -8,6 +8,7 @@ import { downloadText } from './download';
 import { Section } from './fields';
 import { formatNumber, plural, t, type MessageKey } from '../../lib/i18n';
 import { RichMessage } from '../shared/RichMessage';
+import { Icon } from '../shared/Icon';
 
 /** The audit trail: filter, read, verify the chain, export. */
 export function AuditView({ log }: { log: AuditLog }) {
@@ -176,9 +177,17 @@ function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; t
         {entry.groundingFlags > 0 && <span className="gw-secondary">{plural('audit_unverifiedClaims', entry.groundingFlags)}</span>}
       </td>
       <td data-label={t('audit_details')}>
-        <button type="button" className="slds-button" aria-expanded={open} onClick={toggle} data-testid="audit-details-toggle">
-          {open ? t('audit_hide') : t('audit_show')}
-          <span className="slds-assistive-text"> {t('audit_sentReceived')}</span>
+        {/* An icon, not a word: the narrow column fits it in every language; its name says what it opens. */}
+        <button
+          type="button"
+          className="slds-button slds-button_icon slds-button_icon-border-filled gw-disclosure"
+          aria-expanded={open}
+          title={open ? t('audit_hideDetails') : t('audit_showDetails')}
+          onClick={toggle}
+          data-testid="audit-details-toggle"
+        >
+          <Icon name="chevrondown" size="button" />
+          <span className="slds-assistive-text">{open ? t('audit_hideDetails') : t('audit_showDetails')}</span>
         </button>
       </td>
     </tr>
