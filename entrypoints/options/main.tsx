@@ -6,6 +6,10 @@ import { localStore, sendToBackground } from '../../lib/browser';
 import { TeamUsageReply } from '../../lib/features/governance/org-audit/team-messages';
 import { managedStore } from '../../lib/browser/managed';
 import { OptionsPage } from '../../components/governance/OptionsPage';
+import { uiLocale } from '../../lib/i18n';
+
+// Screen readers and hyphenation follow the page's language: the browser's UI language the words are in.
+document.documentElement.lang = uiLocale();
 
 const stores = {
   local: localStore(),
