@@ -1,5 +1,6 @@
 /** What a context supports: every claim read from it, labelled percentages, numbers in words, and its names. */
 import { readClaims } from './grounding-claims';
+import type { LocaleConventions } from './grounding-locale';
 import { amountOf, capitalisedRuns, lowerCaseWords, stripPossessive, tokensOf, type Facts } from './grounding-text';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -11,9 +12,15 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const LABELLED_PERCENT = /^(?:\[[^\]]+\]\s*)?[^:|\n]*(?:%|percent|probability)[^:|\n]*:\s*(\d[\d,]*(?:\.\d+)?)/gim;
 
-export function contextFacts(context: string): Facts {
+export function contextFacts(context: string, conventions?: LocaleConventions): Facts {
   const lineIds = new Set([...context.matchAll(/^[ \t]*\[([A-Za-z0-9]{1,12})\]/gm)].map((m) => (m[1] ?? '').toLowerCase()));
   const claims = readClaims(context, lineIds);
+  // Cited lines are Salesforce's values as Groundwork formats them (English); the rest (a thread, the rep's words) may
+  // be written in the output's language, and is read in it too.
+  if (conventions && conventions.language !== 'en') {
+    const freeText = context.replace(/^[ \t]*\[[A-Za-z0-9]{1,12}\].*$/gm, '');
+    claims.push(...readClaims(freeText, lineIds, undefined, conventions));
+  }
   const facts: Facts = {
     lineIds,
     emails: new Set(),
