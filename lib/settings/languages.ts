@@ -43,3 +43,27 @@ export function languageInstruction({ language, reason }: LanguageRequest): stri
   const { englishName, ownName, locale } = OUTPUT_LANGUAGES[language];
   return `Write in ${englishName} (${ownName}, ${locale}): ${reason}.`;
 }
+
+/** The language the rep's setting asks for, and why, in words the model (and the audit reader) understands. */
+export function outputLanguageRequest(choice: OutputLanguageChoice, forced: boolean, browserLanguage: string): LanguageRequest {
+  const language = resolveOutputLanguage(choice, browserLanguage);
+  const reason = forced
+    ? "the organization's policy sets the language of Groundwork's output"
+    : choice === 'browser'
+      ? `it is the language of the rep's browser (${browserLanguage})`
+      : "the rep chose it in Groundwork's settings";
+  return { language, reason };
+}
+
+/**
+ * A reply answers in the thread's language (when it can be told and the rep lets replies follow the thread), else in
+ * the rep's output language; in both cases a language the rep's own instruction names wins.
+ */
+export function replyLanguageRequest(threadLanguage: OutputLanguage | null, output: LanguageRequest, replyChoice: ReplyLanguageChoice): LanguageRequest {
+  const unless = "; if the rep's <instruction> asks for another language, write in that one";
+  if (replyChoice === 'thread' && threadLanguage) {
+    return { language: threadLanguage, reason: `the email thread is written in ${OUTPUT_LANGUAGES[threadLanguage].englishName} (told from its words) and a reply answers in the thread's language${unless}` };
+  }
+  const why = replyChoice === 'thread' ? `the thread's language could not be told, so the rep's language: ${output.reason}` : output.reason;
+  return { language: output.language, reason: `${why}${unless}` };
+}
