@@ -49,3 +49,4 @@ export {
   type SpendWindow,
 } from './budget';
 export { dayKey, monthKey, startOfNextDay, startOfNextMonth } from './calendar';
+export { recordModelCall, scopeOf, usageOf, type AuditScope, type ModelCallRecord } from './model-call';

@@ -13,10 +13,7 @@
  * Recording never stops the rep's work: a failed append is left out (Verify on the chain still holds), so these
  * functions do not throw.
  */
-import { costUsd, type AuditLog, type NewAuditEntry, type Outcome, type WriteRecord } from '../audit';
-import type { GenerationResult } from '../model';
-import { costOf } from '../model/prices';
-import type { PriceTable } from '../settings';
+import { recordModelCall, scopeOf, type AuditLog, type AuditScope, type ModelCallRecord, type NewAuditEntry, type Outcome, type WriteRecord } from '../audit';
 import type { Committed } from '../salesforce/write-plan';
 import type { UndoExchange } from '../salesforce/undo';
 import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from './review';
@@ -25,25 +22,10 @@ import type { WriteValue } from './validate';
 export type WriteAuditLog = Pick<AuditLog, 'record' | 'updateOutcome'>;
 export type FieldDecision = Extract<Outcome, 'accepted' | 'edited' | 'rejected'>;
 
-/** Where the proposal or write happened. */
-export interface AuditScope {
-  orgId?: string;
-  recordId?: string;
-  objectName?: string;
-}
+export type { AuditScope };
 
-export interface ProposalCall extends AuditScope {
+export interface ProposalCall extends ModelCallRecord {
   feature: 'log-note' | 'extract-lead';
-  prompt: { id: string; version: number };
-  /** The source text (and its context) as sent: redacted. */
-  sent: string;
-  /** The model's answer; absent when the call failed before one came. */
-  result?: GenerationResult;
-  /** The effective price table the cost is computed from. */
-  prices: PriceTable;
-  /** The model's raw text when the call failed on it (malformed output). */
-  rawText?: string;
-  error?: string;
 }
 
 type Json = WriteRecord['answer'];
@@ -59,25 +41,6 @@ export function asJson(value: unknown): Json {
   }
 }
 
-function usageOf(result: GenerationResult | undefined, prices: PriceTable): Partial<NewAuditEntry> {
-  if (!result) return {};
-  const tokens = { ...result.usage };
-  return {
-    model: result.model,
-    modelName: result.modelName,
-    tokens,
-    // A model the table lacks is priced by the client's families.
-    costUsd: costUsd(result.model, tokens, prices) ?? costOf(result.model, tokens),
-    latencyMs: result.latencyMs,
-  };
-}
-
-const scopeOf = (scope: AuditScope): Partial<NewAuditEntry> => ({
-  ...(scope.orgId ? { orgId: scope.orgId } : {}),
-  ...(scope.recordId ? { recordId: scope.recordId } : {}),
-  ...(scope.objectName ? { objectName: scope.objectName } : {}),
-});
-
 async function safely<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work();
@@ -87,21 +50,8 @@ async function safely<T>(work: () => Promise<T>): Promise<T | null> {
 }
 
 /** Records a proposal (pending) and returns its entry id, or null when it could not be recorded. */
-export async function recordProposal(log: WriteAuditLog, call: ProposalCall): Promise<string | null> {
-  const entry = await safely(() =>
-    log.record({
-      ...scopeOf(call),
-      feature: call.feature,
-      promptId: call.prompt.id,
-      promptVersion: String(call.prompt.version),
-      ...usageOf(call.result, call.prices),
-      sent: call.sent,
-      received: call.result?.text ?? call.rawText ?? '',
-      outcome: 'pending',
-      ...(call.error ? { error: call.error } : {}),
-    }),
-  );
-  return entry?.id ?? null;
+export function recordProposal(log: WriteAuditLog, call: ProposalCall): Promise<string | null> {
+  return recordModelCall(log, call);
 }
 
 /** The rep's answer to a whole proposal, as an amendment of its entry. */

@@ -115,7 +115,7 @@ describe('the read path: the record in view and its context', () => {
     expect(sent.join('\n')).not.toMatch(/AnnualRevenue/);
   });
 
-  it('lists what changed since the last visit without any model call', async () => {
+  it('lists what changed since the last visit without any model call, a new owner by name', async () => {
     const { salesforceTab, openRecordPanel, sandbox } = harness();
     const opportunity = ACME.opportunities.starkTelematics;
     const tab = await salesforceTab(recordPath('Opportunity', opportunity.id));
@@ -125,7 +125,7 @@ describe('the read path: the record in view and its context', () => {
     const update = await orgRequest(sandbox, {
       method: 'PATCH',
       path: `/services/data/v62.0/sobjects/Opportunity/${opportunity.id}`,
-      body: { StageName: 'Proposal/Price Quote', Amount: 335000 },
+      body: { StageName: 'Proposal/Price Quote', Amount: 335000, OwnerId: ACME.users.admin.id },
     });
     expect(update.status).toBe(204);
     const created = await orgRequest(sandbox, {
@@ -143,9 +143,12 @@ describe('the read path: the record in view and its context', () => {
       expect.arrayContaining([
         'Stage: Perception Analysis → Proposal/Price Quote',
         'Amount: $310,000 → $335,000',
+        `Owner: ${ACME.users.restricted.name} → ${ACME.users.admin.name}`,
         expect.stringContaining('Send pilot ROI summary to Victor'),
       ]),
     );
+    // Said in words only: no lookup ids, and no field history rows repeating the field changes as ids.
+    expect(changes.join('\n')).not.toMatch(/Owner ID|\(empty\) → \(empty\)|Field history|\b0[0-9A-Za-z]{14}(?:[0-9A-Za-z]{3})?\b/);
     expect(sandbox.model.log).toEqual([]);
   });
 

@@ -32,8 +32,19 @@ async function generate(panel: Page, feature: string): Promise<void> {
   await panel.waitForSelector(`[data-testid=generation][data-feature=${feature}][data-status=done], [data-testid=feature-panel-${feature}] [data-testid=generation-problem]`, { timeout: 20_000 });
 }
 
+/** An Ask question (its plan scripted) and the answer's summary: two model calls. */
+async function askAndSummarize(panel: Page): Promise<void> {
+  await showFeature(panel, 'ask');
+  harness().sandbox.model.script({ json: { object: 'Opportunity', fields: ['Name', 'Amount'], filters: [], filterLogic: [], scope: null, aggregates: [], groupBy: [], orderBy: [], limit: 5 } });
+  await panel.locator('[data-testid=ask-input]').fill('Which deals do I have?');
+  await panel.keyboard.press('Enter');
+  await panel.waitForSelector('[data-testid=ask-outcome][data-phase=done]', { timeout: 20_000 });
+  await panel.locator('[data-testid=ask-summarize]').click();
+  await panel.waitForSelector('[data-testid=ask-summary][data-status=done]', { timeout: 20_000 });
+}
+
 describe('usage and the audit trail count the same', () => {
-  it('gives the audit’s counts for the same period per feature and per prompt version, a failed call included', async () => {
+  it('gives the audit’s counts for the same period per feature and per prompt version, a failed call and Ask’s calls included; every model request is in them', async () => {
     const { sandbox, salesforceTab, openRecordPanel, setApiKey } = harness();
     await setApiKey('sk-ant-e2e-usage-0001');
     const tab = await salesforceTab(`/lightning/r/Opportunity/${ACME.opportunities.starkRobotics.id}/view`);
@@ -52,6 +63,7 @@ describe('usage and the audit trail count the same', () => {
     await panel.waitForSelector('[data-testid=notes-review]', { timeout: 20_000 });
     await panel.locator('[data-testid=review-confirm]').click();
     await panel.waitForSelector('[data-testid=commit-result][data-state=committed]', { timeout: 20_000 });
+    await askAndSummarize(panel);
 
     // The log stops growing once the commit's writes are all recorded: the views are read after that.
     const page = await openOptions(harness(), 'audit');
@@ -100,7 +112,10 @@ describe('usage and the audit trail count the same', () => {
         failed: inUsage.reduce((sum, row) => sum + row.failed, 0),
       });
     }
-    expect(usageFeatures.map((row) => row.feature)).toEqual(expect.arrayContaining(['summary', 'brief', 'email', 'log-note', 'write']));
+    expect(usageFeatures.map((row) => row.feature)).toEqual(expect.arrayContaining(['summary', 'brief', 'email', 'log-note', 'ask', 'write']));
+    expect(usageFeatures.find((row) => row.feature === 'ask')).toEqual({ feature: 'ask', entries: 2, requests: 2, failed: 0 });
+    // Nothing escapes the audit (or the budgets spent from it): each request the Messages API received is counted.
+    expect(totals.requests).toBe(sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages').length);
     for (const row of usageFeatures) {
       await page.select('[data-testid=audit-filter-feature]', row.feature);
       await page.waitForFunction((feature) => [...document.querySelectorAll('[data-testid=audit-row]')].every((node) => node.getAttribute('data-feature') === feature), {}, row.feature);

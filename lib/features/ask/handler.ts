@@ -5,7 +5,8 @@
 import type { ChannelHandler, PanelConnection } from '../../messaging/feature-handler';
 import { generateJson, streamGeneration } from '../../model';
 import type { AskEvent } from './messages';
-import { AskService, type AskDeps, type AskOptions } from './service';
+import type { AskDeps, AskOptions } from './deps';
+import { AskService } from './service';
 
 /** Every query's LIMIT at most: enough for "all contacts of this account", shown a page at a time. */
 export const ASK_MAX_ROWS = 2000;

@@ -25,5 +25,5 @@ export {
 export { QueryPage, PreparedQuery, ResultColumn, ResultRow, ResultPage, RecordLink, CellValue } from './results';
 export { schemaText } from './schema-text';
 export { createAskHandler, ASK_MAX_ROWS, ASK_PAGE_SIZE } from './handler';
-export type { AskApi, AskDeps, AskOptions } from './service';
+export type { AskApi, AskDeps, AskOptions } from './deps';
 export * from './messages';

@@ -3,67 +3,25 @@
  * → validated against describe as the rep → compiled SOQL, shown → run as the rep → rows, "Load more", and a streamed,
  * cited, grounding-checked summary. State is kept per window in session storage and pushed to every panel of it.
  */
-import type { KeyValueStore } from '../../browser/store';
 import { findUnsupportedClaims, redactText, restoreRedactions } from '../../context';
-import type { RedactionRules } from '../../context/redact';
-import { ModelProblem, toModelProblem, type generateJson, type ModelSettings, type streamGeneration, type UseCase } from '../../model';
+import { ModelProblem, toModelProblem } from '../../model';
 import { renderPrompt } from '../../prompts';
-import { findApiSession, type ApiSession, type CookieJar } from '../../salesforce/session';
+import { findApiSession, type ApiSession } from '../../salesforce/session';
 import { citationsOf, coverageText, rowContext, type RowContext } from './answer';
-import { DATE_LITERAL_NAMES } from './date-literals';
-import { AskObjectDescribe } from './describe';
+import type { AskApi, AskDeps, AskOptions, AskTarget } from './deps';
 import { describesForPlan } from './load';
 import { AskEvent, AskState, type AskSummary } from './messages';
-import { QueryPlan } from './plan';
+import { COMMON_OBJECTS, recordAskCall, requestPlan } from './planner';
 import { isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, type QueryApi } from './run';
-import { schemaText } from './schema-text';
 import { validatePlan } from './validate';
-import type { RecordCard } from '../record-view';
 
-/** What Ask needs of an org: OrgClient as the rep. */
-export interface AskApi {
-  describeAll(objectNames: readonly string[]): Promise<{ get(objectName: string): unknown }>;
-  query(soql: string, batchSize?: number): Promise<unknown>;
-  queryMore(nextRecordsUrl: string): Promise<unknown>;
-  /** Describes a query proved out of date are read again next time. */
-  forgetDescribes(objectNames: readonly string[]): void;
-}
-
-/** What the service needs of the background (a subset of FeatureDeps, so tests can fake it). */
-export interface AskDeps {
-  records: { recordInView(windowId: number): Promise<{ card: RecordCard } | null> };
-  /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
-  clientFor(session: ApiSession): AskApi;
-  orgs: { isEnabled(orgId: string): Promise<boolean> };
-  cookies: CookieJar;
-  session: KeyValueStore;
-  /** The rep's and the organization's redaction rules: denied fields and patterns never go to the model. */
-  redaction(): Promise<RedactionRules>;
-  browser: { activeTab(windowId: number): Promise<{ tabId: number; url: string | undefined } | null> };
-  modelSettings(useCase: UseCase): Promise<ModelSettings>;
-  keepAlive(): () => void;
-  now(): Date;
-}
-
-export interface AskOptions {
-  generateJson: typeof generateJson;
-  stream: typeof streamGeneration;
-  newId(): string;
-  /** The LIMIT every query gets at most. */
-  maxRows: number;
-  /** Rows per page (Salesforce's batchSize: 200 to 2,000); "Load more" fetches the next. */
-  pageSize: number;
-}
-
-/** Objects a question is most often about; the record in view's object comes first. */
-const COMMON_OBJECTS = ['Account', 'Contact', 'Opportunity', 'Case', 'Lead', 'Task', 'Event'];
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
 
 const stateKey = (windowId: number): string => `ask:state:${windowId}`;
 const draftKey = (windowId: number): string => `ask:draft:${windowId}`;
 
-type Where = { ok: true; api: AskApi; orgId: string; record: RecordCard | null } | { ok: false; message: string };
+type Where = ({ ok: true } & AskTarget) | { ok: false; message: string };
 
 type Send = (payload: AskEvent) => void;
 
@@ -198,8 +156,8 @@ export class AskService {
   }
 
   /** Plans, validates, compiles and runs; a refused plan ends here without any query. */
-  private async planAndRun(windowId: number, initial: AskState, where: Extract<Where, { ok: true }>, signal: AbortSignal): Promise<AskState> {
-    const plan = await this.plan(initial.question, where, signal);
+  private async planAndRun(windowId: number, initial: AskState, where: AskTarget, signal: AbortSignal): Promise<AskState> {
+    const plan = await requestPlan(initial.question, where, { ...this.deps, generateJson: this.options.generateJson }, signal);
     if (!plan) return { ...initial, phase: 'refused', problems: ['Groundwork could not turn the question into a query. Try asking it another way, naming the records and fields you want.'] };
     const describes = await describesForPlan(where.api, plan);
     const recordInView = where.record ? { id: where.record.recordId, objectName: where.record.objectName } : null;
@@ -219,47 +177,6 @@ export class AskService {
       // The SOQL stays shown: the rep sees which query Salesforce refused.
       return { ...running, phase: 'failed', error: queryErrorMessage(error) };
     }
-  }
-
-  /** The model's plan; null when its reply is not a plan at all. Model problems (no key, limits…) are thrown. */
-  private async plan(question: string, where: Extract<Where, { ok: true }>, signal: AbortSignal): Promise<QueryPlan | null> {
-    const redacted = redactText(question, [], (await this.deps.redaction()).patterns);
-    const prompt = renderPrompt('ask-plan', {
-      context: await this.schemaFor(where),
-      extra: {
-        today: this.deps.now().toISOString().slice(0, 10),
-        date_literals: DATE_LITERAL_NAMES.join(', '),
-        question: redacted.text,
-        record_in_view: where.record ? `${where.record.objectLabel} “${where.record.name}” (object ${where.record.objectName})` : '',
-      },
-    });
-    const settings = await this.deps.modelSettings('ask-plan');
-    try {
-      const { value } = await this.options.generateJson(
-        settings,
-        { useCase: 'ask-plan', system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
-        QueryPlan,
-        signal,
-      );
-      // A value the rep typed and redaction withheld goes back into the plan here, never to the model.
-      return QueryPlan.parse(JSON.parse(restoreRedactions(JSON.stringify(value), redacted.redactions)));
-    } catch (error) {
-      if (toModelProblem(error).kind === 'malformed-output') return null;
-      throw error;
-    }
-  }
-
-  /** The rep's readable schema: describe as the rep, so a field hidden from them never reaches the model. */
-  private async schemaFor(where: Extract<Where, { ok: true }>): Promise<string> {
-    const primary = where.record?.objectName;
-    const names = [...new Set([...(primary ? [primary] : []), ...COMMON_OBJECTS])];
-    const found = await where.api.describeAll(names);
-    return names
-      .flatMap((name) => {
-        const parsed = AskObjectDescribe.safeParse(found.get(name));
-        return parsed.success ? [schemaText(parsed.data, { maxFields: name === primary ? 120 : 60, maxValues: 20 })] : [];
-      })
-      .join('\n\n');
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -299,8 +216,10 @@ export class AskService {
       const request = { useCase: 'ask-answer' as const, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens };
       const result = await this.options.stream(settings, request, { onText }, signal);
       summary = this.finished(result.text, result.modelName, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary);
+      await recordAskCall(this.deps, prompt, { orgId: state.orgId }, { result, groundingFlags: summary.unsupported.length });
     } catch (error) {
       const problem = toModelProblem(error);
+      await recordAskCall(this.deps, prompt, { orgId: state.orgId }, { error: problem.message, ...(problem.partialText ? { rawText: problem.partialText } : {}) });
       const cancelled = problem.kind === 'cancelled';
       summary = { ...summary, status: cancelled ? 'stopped' : 'failed', problem: cancelled ? null : { kind: problem.kind, message: problem.message }, citations: citationsOf(raw, context) };
     }

@@ -1,10 +1,7 @@
-import { costUsd, type AuditLog, type Outcome, type OutcomeDetails } from '../../audit';
-import { costOf } from '../../model/prices';
+import { usageOf, type AuditLog, type Outcome, type OutcomeDetails } from '../../audit';
 import type { GenerationAudit } from '../generate';
 import type { CurrentOrg, SettingsSource } from './sources';
 import { AUDIT_FEATURE_FOR } from './use-cases';
-
-type AuditCall = Parameters<GenerationAudit['record']>[0];
 
 export interface GovernedGenerationAudit extends GenerationAudit {
   /** What the rep did with a generation (accepted, edited, regenerated, thumbs…), as a chained amendment. */
@@ -32,7 +29,7 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
         promptId: call.promptId,
         promptVersion: call.promptVersion,
         variant: call.promptVariant,
-        ...usageOf(call, effective.settings.prices),
+        ...usageOf(call.result ?? undefined, effective.settings.prices),
         sent: call.sent,
         received: call.received,
         groundingFlags: call.unsupported,
@@ -44,18 +41,5 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
       return entry.id;
     },
     recordOutcome: (auditId, outcome, details) => log.updateOutcome(auditId, outcome, details),
-  };
-}
-
-function usageOf(call: AuditCall, prices: Parameters<typeof costUsd>[2]) {
-  const result = call.result;
-  if (!result) return {};
-  const tokens = { ...result.usage };
-  return {
-    model: result.model,
-    modelName: result.modelName,
-    tokens,
-    costUsd: costUsd(result.model, tokens, prices) ?? costOf(result.model, tokens),
-    latencyMs: result.latencyMs,
   };
 }

@@ -29,6 +29,8 @@ export type Change = z.infer<typeof Change>;
 
 /** Fields whose change says nothing to a rep. */
 const NOISE_FIELDS = new Set(['SystemModstamp', 'LastModifiedDate', 'LastModifiedById', 'LastViewedDate', 'LastReferencedDate', 'LastActivityDate']);
+/** A lookup's change is told by its parent's name (`Owner.Name`: "Owner: Alex Rivera → Sam Lee"), never by ids. */
+const ID_TYPES = new Set(['id', 'reference']);
 
 export function takeSnapshot(graph: RecordGraph): Snapshot {
   return {
@@ -52,16 +54,32 @@ export function changesSince(previous: Snapshot, graph: RecordGraph, format: Val
     const before = previous.fields[field] ?? null;
     if (before === after) continue;
     const meta = labels[field];
+    if (meta && ID_TYPES.has(meta.type)) continue;
     changes.push({ kind: 'field', label: meta?.label ?? field, before: format(before, field, meta), after: format(after, field, meta) });
   }
   for (const list of graph.related) {
+    if (!previous.related[list.key] || isHistory(list.objectName)) continue;
     const seen = new Set(previous.related[list.key]?.records.map((record) => record.id) ?? []);
-    if (!previous.related[list.key]) continue;
-    for (const record of list.records) {
-      if (!seen.has(record.id)) changes.push({ kind: 'added', list: list.label, name: nameOf(record.fields) || record.id });
-    }
+    const added = list.records.filter((record) => !seen.has(record.id)).map((record) => listedName(record.fields, graph.rootName));
+    for (const name of added.filter(Boolean)) changes.push({ kind: 'added', list: list.label, name });
+    const unnamed = added.filter((name) => !name).length;
+    if (unnamed > 0) changes.push({ kind: 'added', list: list.label, name: unnamed === 1 ? '1 record' : `${unnamed} records` });
   }
   return changes;
+}
+
+/** Field history rows say again what the field changes above say in words (and have no name but an id). */
+const isHistory = (objectName: string): boolean => objectName.endsWith('History');
+
+/**
+ * What a rep calls a related record: its own name, else the name of the record it links the root to (a contact role
+ * is its contact's name, not the opportunity's); '' when it has neither.
+ */
+function listedName(fields: Record<string, FieldValue>, rootName: string): string {
+  const own = nameOf(fields);
+  if (own) return own;
+  const parent = Object.entries(fields).find(([path, value]) => path.endsWith('.Name') && typeof value === 'string' && value && value !== rootName);
+  return typeof parent?.[1] === 'string' ? parent[1] : '';
 }
 
 export const MAX_SNAPSHOTS = 300;

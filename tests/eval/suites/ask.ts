@@ -4,11 +4,14 @@
  * SOQL by the product, run as the rep against the sandbox org, then "Summarize" streams the cited answer that the
  * product's grounding check reads. The rows are compared with the rows the case's criteria pick from the org's data.
  */
+import 'fake-indexeddb/auto';
+import { AuditLog, IdbAuditBackend } from '../../../lib/audit';
 import { createAskHandler } from '../../../lib/features/ask/handler';
 import { AskEvent, type AskState, type AskSummary } from '../../../lib/features/ask/messages';
 import type { RecordCard } from '../../../lib/features/record-view/messages';
 import { QUESTION_CASES } from '../cases/questions';
 import type { OrgData, QuestionCase } from '../cases/types';
+import { PRICES } from '../../../lib/model';
 import { usageScores, type ModelPlan } from '../models';
 import type { CaseOutcome } from '../scoring/scores';
 import { citedShare, contextIds, normalise, wordCount } from '../scoring/text';
@@ -91,6 +94,8 @@ async function ask(world: World, models: ModelPlan, item: QuestionCase, windowId
     redaction: async () => ({ deniedFields: [], patterns: [] }),
     browser: { activeTab: async () => ({ tabId: windowId, url: pageUrl }) },
     modelSettings: async (useCase) => models.settings(useCase),
+    auditLog: new AuditLog(new IdbAuditBackend(`groundwork-eval-ask-${windowId}-${process.pid}`), { now: () => EVAL_NOW }),
+    prices: async () => PRICES,
     keepAlive: () => () => {},
     now: () => EVAL_NOW,
   });

@@ -7,13 +7,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ASK_PAGE_SIZE, createAskHandler } from '../../../lib/features/ask/handler';
 import { AskEvent, type AskState } from '../../../lib/features/ask/messages';
 import type { QueryPlan } from '../../../lib/features/ask/plan';
-import type { AskDeps, AskOptions } from '../../../lib/features/ask/service';
+import type { AskDeps, AskOptions } from '../../../lib/features/ask/deps';
 import type { KeyValueStore } from '../../../lib/browser/store';
 import type { RecordCard } from '../../../lib/features/record-view/messages';
 import { CHANNELS } from '../../../lib/features/channels';
 import { parsePayload } from '../../../lib/messaging/channels';
 import type { ChannelHandler, PanelConnection } from '../../../lib/messaging/feature-handler';
-import { modelProblem, textOf, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
+import type { AuditLog } from '../../../lib/audit';
+import { modelProblem, PRICES, textOf, type GenerationRequest, type GenerationResult, type StreamEvents } from '../../../lib/model';
+import { freshLog } from '../audit/audit-harness';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { startSandboxClients, type SandboxClients } from '../salesforce/org-client-harness';
 import { API_HOST, LIGHTNING_HOST } from '../sandbox/salesforce-client';
@@ -62,10 +64,11 @@ interface World {
   script: { plans: unknown[]; answer: string; hang: boolean };
   /** The redaction rules in force (the rep's and the organization's), changed by a test as an admin would. */
   rules: { deniedFields: string[]; patterns: RegExp[] };
+  audit: AuditLog;
 }
 
 function result(text: string): GenerationResult {
-  return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
+  return { text, stopReason: 'end_turn', usage: { input: 1000, output: 100, cacheRead: 0, cacheWrite: 0 }, model: 'claude-sonnet-4-5', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
 }
 
 function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor']): World {
@@ -75,6 +78,7 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
   const answerRequests: GenerationRequest[] = [];
   const script = { plans: [] as unknown[], answer: '', hang: false };
   const rules = { deniedFields: [] as string[], patterns: [] as RegExp[] };
+  const audit = freshLog().log;
   const deps: AskDeps = {
     records: { recordInView: async () => (card ? { card } : null) },
     orgs: { isEnabled: async () => true },
@@ -84,6 +88,8 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     redaction: async () => rules,
     browser: { activeTab: async () => ({ tabId: 7, url: `https://${LIGHTNING_HOST}/lightning/r/Account/${ACME.accounts.globex.id}/view` }) },
     modelSettings: async () => ({ apiKey: 'sk-test', model: 'claude-test' }),
+    auditLog: audit,
+    prices: async () => PRICES,
     keepAlive: () => () => {},
     now: () => new Date('2026-11-21T17:00:00Z'),
   };
@@ -106,7 +112,7 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
   };
   const events: AskEvent[] = [];
   const panel = { windowId: 3, send: (payload: unknown) => events.push(AskEvent.parse(payload)), events };
-  return { handler: createAskHandler(deps, options), panel, store, planRequests, answerRequests, script, rules };
+  return { handler: createAskHandler(deps, options), panel, store, planRequests, answerRequests, script, rules, audit };
 }
 
 const lastState = (w: World): AskState | null => {
@@ -230,6 +236,37 @@ describe('the Ask handler', () => {
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
     expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+  });
+
+  it('records the plan and the answer in the audit as Ask, with what was sent, what came back, tokens, cost and the grounding flags', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    w.script.answer = 'One deal is worth $9,999,999 [q1].';
+    await w.handler.handle({ type: 'summarize' }, w.panel);
+    const entries = await w.audit.query({});
+    expect(entries.map((entry) => [entry.feature, entry.promptId])).toEqual([
+      ['ask', 'ask-plan'],
+      ['ask', 'ask-answer'],
+    ]);
+    const [planned, answered] = entries;
+    expect(planned?.sent).toContain('Open deals this quarter?');
+    expect(JSON.parse(planned?.received ?? 'null')).toEqual(openDealsThisQuarter);
+    expect(planned?.recordId).toBe(ACME.accounts.globex.id);
+    expect(planned?.tokens).toMatchObject({ input: 1000, output: 100 });
+    expect(planned?.costUsd).toBeGreaterThan(0);
+    expect(answered?.received).toBe('One deal is worth $9,999,999 [q1].');
+    expect(answered?.sent).toContain('[q1] Name: ');
+    expect(answered?.groundingFlags).toBe(1);
+  });
+
+  it('records a reply that is not a plan with the error and the raw reply, so the admin sees what the model said', async () => {
+    const w = world();
+    await w.handler.handle({ type: 'ask', question: 'What is the meaning of life?' }, w.panel);
+    const [entry] = await w.audit.query({});
+    expect(entry?.feature).toBe('ask');
+    expect(entry?.error).toBeTruthy();
+    expect(entry?.costUsd).toBe(0);
   });
 
   it("applies the organization's redaction rules: its patterns in the question and rows, its denied fields left out", async () => {

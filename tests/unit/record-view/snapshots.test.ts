@@ -22,6 +22,8 @@ function opportunity(fields: Record<string, string | number | null>, tasks: { id
         StageName: { label: 'Stage', type: 'picklist' },
         Amount: { label: 'Amount', type: 'currency' },
         LastModifiedDate: { label: 'Last Modified Date', type: 'datetime' },
+        OwnerId: { label: 'Owner ID', type: 'reference' },
+        'Owner.Name': { label: 'Owner', type: 'string' },
       },
     },
     fetchedAt: '2026-11-20T10:00:00.000Z',
@@ -41,6 +43,30 @@ describe('changes since the last visit', () => {
       { kind: 'field', label: 'Stage', before: 'Qualification', after: 'Proposal' },
       { kind: 'field', label: 'Amount', before: '1000', after: '1200' },
       { kind: 'added', list: 'Tasks', name: 'Send quote' },
+    ]);
+  });
+
+  it('tells a new owner by name, never by the lookup id', () => {
+    const before = takeSnapshot(opportunity({ OwnerId: '005000000000001AAA', 'Owner.Name': 'Alex Rivera' }, []));
+    const now = opportunity({ OwnerId: '005000000000002AAA', 'Owner.Name': 'Sam Lee' }, []);
+    expect(changesSince(before, now, plain)).toEqual([{ kind: 'field', label: 'Owner', before: 'Alex Rivera', after: 'Sam Lee' }]);
+  });
+
+  it('names a new contact role by its contact, leaves field history to the field changes, and counts records with no name', () => {
+    const withLists = (roles: string[], history: string[], other: string[]): RecordGraph => {
+      const graph = opportunity({}, []);
+      const list = (key: string, objectName: string, records: RecordGraph['related'][number]['records']) => ({ key, label: key, objectName, records, totalSize: records.length });
+      graph.related = [
+        list('contactRoles', 'OpportunityContactRole', roles.map((id) => ({ objectName: 'OpportunityContactRole', id, fields: { 'Opportunity.Name': graph.rootName, 'Contact.Name': `Contact ${id}` } }))),
+        list('history', 'OpportunityFieldHistory', history.map((id) => ({ objectName: 'OpportunityFieldHistory', id, fields: { Field: 'StageName' } }))),
+        list('partners', 'Partner__c', other.map((id) => ({ objectName: 'Partner__c', id, fields: { Role__c: 'Reseller' } }))),
+      ];
+      return graph;
+    };
+    const before = takeSnapshot(withLists(['r1'], ['h1'], []));
+    expect(changesSince(before, withLists(['r1', 'r2'], ['h1', 'h2'], ['p1', 'p2']), plain)).toEqual([
+      { kind: 'added', list: 'contactRoles', name: 'Contact r2' },
+      { kind: 'added', list: 'partners', name: '2 records' },
     ]);
   });
 
