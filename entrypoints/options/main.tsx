@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { localStore, sendToBackground } from '../../lib/browser';
 import { TeamUsageReply } from '../../lib/features/governance/org-audit/team-messages';
 import { managedStore } from '../../lib/browser/managed';
+import { browserUiLanguage } from '../../lib/browser/ui-language';
 import { OptionsPage } from '../../components/governance/OptionsPage';
 
 const stores = {
   local: localStore(),
   managed: managedStore(),
+  uiLanguage: browserUiLanguage(),
   teamUsage: async (request: unknown) => TeamUsageReply.parse(await sendToBackground(request)),
 };
 const root = document.getElementById('root');

@@ -34,43 +34,32 @@ const ENGLISH_MONTHS: Record<string, number> = {
   december: 12,
 };
 
-/** Scale words → factor, keyed lower case without dots; the English ones are the recognisers' own. */
-export const LOCALE_SCALES: Record<string, number> = {
-  tausend: 1e3, tsd: 1e3, mio: 1e6, million: 1e6, millionen: 1e6, mrd: 1e9, milliarde: 1e9, milliarden: 1e9,
-  mille: 1e3, millions: 1e6, md: 1e9, milliard: 1e9, milliards: 1e9,
-  mil: 1e3, millón: 1e6, millones: 1e6, 'mil millones': 1e9,
+/** Each language's scale words after a number ("1,2 Mio.", "3 millions"): word (lower case, a final dot optional) → factor. */
+const SCALES_OF: Record<string, Record<string, number>> = {
+  de: { tausend: 1e3, 'tsd.': 1e3, millionen: 1e6, million: 1e6, 'mio.': 1e6, milliarden: 1e9, milliarde: 1e9, 'mrd.': 1e9 },
+  fr: { mille: 1e3, millions: 1e6, million: 1e6, milliards: 1e9, milliard: 1e9, md: 1e9, m: 1e6 },
+  es: { 'mil millones': 1e9, millones: 1e6, millón: 1e6, mil: 1e3, m: 1e6 },
 };
 
-const SCALE_WORDS_OF: Record<string, string[]> = {
-  de: ['tausend', 'tsd.', 'millionen', 'million', 'mio.', 'milliarden', 'milliarde', 'mrd.'],
-  fr: ['mille', 'millions', 'million', 'milliards', 'milliard', 'md', 'm'],
-  es: ['mil millones', 'millones', 'millón', 'mil', 'm'],
-};
+/** Scale words → factor, keyed lower case without dots; the English ones are the recognisers' own. */
+export const LOCALE_SCALES: Record<string, number> = Object.fromEntries(
+  Object.values(SCALES_OF).flatMap((scales) => Object.entries(scales).map(([word, factor]) => [word.replace('.', ''), factor])),
+);
 
 /**
- * Words of German, French and Spanish outputs that are written with a capital (German nouns, sentence starts,
- * headings) and are not people: the CRM's and a meeting's vocabulary, greetings and function words.
+ * German nouns are capitalised: the words of an output that are, and are no person (the CRM's and a meeting's
+ * vocabulary, greetings, function words at a sentence start). French and Spanish capitalise as English does.
  */
-const COMMON_WORDS_OF: Record<string, string> = {
-  de: `der die das den dem des ein eine einer einem einen und oder aber mit für von vom zum zur bei im in am an auf aus
-  bis nach seit über unter vor ist sind war wird werden wurde hat haben kein keine nicht noch nur auch als wie wo was
-  wer bitte danke vielen dank hallo liebe lieber sehr geehrte geehrter guten tag morgen grüße grüßen gruß beste besten
-  freundlichen viele herzliche ihr ihre ihren ihnen sie wir uns unser unsere ich mir mein meine es er sich diese dieser
-  dieses nächste nächster nächsten schritt schritte offen offene offenen offener aufgabe aufgaben termin termine
-  besprechung treffen kontakt kontakte ansprechpartner kunde kunden konto firma unternehmen vertrag verträge angebot
-  preis preise betrag summe umsatz stand stufe phase abschlussdatum datum frist woche monat jahr quartal heute
-  zusammenfassung überblick hinweis hinweise risiko risiken frage fragen gesprächspunkte hintergrund teilnehmer
-  aktivität aktivitäten notiz notizen fall fälle anfrage antwort nachricht rückmeldung zeitplan vergleich
-  empfehlung empfehlungen maßnahme maßnahmen geschäft geschäfte chance chancen verkaufschance verkaufschancen deal
-  deals vergleichbare ähnliche gewonnen gewonnene verloren verlorene prüfen klären bestätigen vereinbaren sprechen
-  details punkt punkte ziel ziele erfolg lage stelle seite beim schon gerne gern kurz kurzem zeit`,
-  fr: `le la les un une des du de et ou mais avec pour par sur dans en au aux bonjour merci cordialement bien madame
-  monsieur chère cher prochaine prochain étape étapes tâche tâches réunion contact contacts client clients compte
-  contrat offre montant date semaine mois année trimestre aujourd résumé points questions risques recommandations`,
-  es: `el la los las un una unos unas y o pero con para por sobre en del al hola gracias saludos atentamente estimado
-  estimada próximo próxima paso pasos tarea tareas reunión contacto contactos cliente clientes cuenta contrato oferta
-  importe fecha semana mes año trimestre hoy resumen puntos preguntas riesgos recomendaciones`,
-};
+const GERMAN_COMMON_WORDS = `der die das den dem des ein eine einer einem einen und oder aber mit für von vom zum zur bei im in am an auf aus
+  bis nach seit über unter vor ist sind war wird werden hat haben kein keine nicht noch nur auch als wie was bitte danke
+  vielen dank hallo liebe lieber sehr geehrte geehrter guten tag grüße gruß beste besten freundlichen viele ihr ihre
+  ihnen sie wir uns unser unsere ich mein meine es er diese dieser dieses nächste nächster nächsten schritt schritte
+  offen offene offenen offener aufgabe aufgaben termin termine besprechung treffen kontakt kontakte ansprechpartner
+  kunde kunden konto firma vertrag angebot preis betrag summe umsatz stand phase abschlussdatum datum frist woche monat
+  jahr quartal heute zusammenfassung überblick hinweis risiko risiken frage fragen gesprächspunkte hintergrund
+  teilnehmer aktivität aktivitäten notiz notizen fall fälle anfrage antwort nachricht zeitplan vergleich empfehlung
+  maßnahme maßnahmen geschäft chance chancen verkaufschance verkaufschancen vergleichbare gewonnen gewonnene verloren
+  verlorene prüfen klären bestätigen vereinbaren details punkt punkte ziel ziele gerne kurz zeit`;
 
 const conventionsCache = new Map<string, LocaleConventions>();
 
@@ -121,8 +110,8 @@ export function localeConventions(locale = 'en-US'): LocaleConventions {
     groups: group === ',' ? ',' : group === '.' ? '.' : `${group}\u00a0\u202f`,
     months,
     monthPattern: `(${byLengthDesc(Object.keys(months)).map(escape).join('|')})`,
-    scalePattern: (SCALE_WORDS_OF[language] ?? []).map(anyCase).join('|'),
-    commonWords: new Set((COMMON_WORDS_OF[language] ?? '').split(/\s+/).filter(Boolean)),
+    scalePattern: byLengthDesc(Object.keys(SCALES_OF[language] ?? {})).map(anyCase).join('|'),
+    commonWords: new Set(language === 'de' ? GERMAN_COMMON_WORDS.split(/\s+/) : []),
     capitalisesNouns: language === 'de',
   };
   conventionsCache.set(locale, conventions);

@@ -2,6 +2,7 @@
 export const OPTIONS_SECTIONS = [
   { id: 'key', label: 'Key & models', settings: true },
   { id: 'features', label: 'Features', settings: true },
+  { id: 'language', label: 'Language', settings: true },
   { id: 'privacy', label: 'Privacy', settings: true },
   { id: 'budgets', label: 'Budgets & prices', settings: true },
   { id: 'orgs', label: 'Orgs & sign-in', settings: true },
