@@ -59,7 +59,7 @@ const GERMAN_COMMON_WORDS = `der die das den dem des ein eine einer einem einen 
   jahr quartal heute zusammenfassung überblick hinweis risiko risiken frage fragen gesprächspunkte hintergrund
   teilnehmer aktivität aktivitäten notiz notizen fall fälle anfrage antwort nachricht zeitplan vergleich empfehlung
   maßnahme maßnahmen geschäft chance chancen verkaufschance verkaufschancen vergleichbare gewonnen gewonnene verloren
-  verlorene prüfen klären bestätigen vereinbaren details punkt punkte ziel ziele gerne kurz zeit`;
+  verlorene prüfen klären bestätigen vereinbaren details punkt punkte ziel ziele gerne kurz zeit passt`;
 
 const conventionsCache = new Map<string, LocaleConventions>();
 
