@@ -7,31 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../../lib/context';
 import { findUnsupportedClaims } from '../../../lib/context/grounding';
 import { splitEmail, validateOutput } from '../../../lib/features/generate/validate';
-import { renderPrompt, type PromptId, type RenderedPrompt } from '../../../lib/prompts';
+import { renderPrompt, type PromptId } from '../../../lib/prompts';
 import { languageInstruction } from '../../../lib/settings/languages';
-import { answerMessagesRequest, DEMO_MODEL } from '../../sandbox/anthropic';
+import { ask, dealContext } from './demo-fixtures';
 import { germanFormats } from '../../sandbox/anthropic/demo/words';
-import { activities, FIELD_META, globexGraph, NOW, openOpportunities } from '../context/graph-fixture';
+import { globexGraph, NOW } from '../context/graph-fixture';
 
 const GERMAN = languageInstruction({ language: 'de', reason: "the rep chose it in Groundwork's settings" });
-
-function ask(prompt: Pick<RenderedPrompt, 'system' | 'userText' | 'maxTokens'>): string {
-  const message = answerMessagesRequest({
-    model: DEMO_MODEL.id,
-    max_tokens: prompt.maxTokens,
-    system: prompt.system.map((block) => ({ type: 'text', text: block.text })),
-    messages: [{ role: 'user', content: prompt.userText }],
-  });
-  const block = message.content[0];
-  return block?.type === 'text' ? block.text : '';
-}
-
-function dealContext(): string {
-  const root = openOpportunities()[0];
-  if (!root) throw new Error('the fixture has an opportunity');
-  const related = [{ key: 'activities', label: 'Activities', objectName: 'Task', records: activities(), totalSize: 3 }];
-  return buildContext({ root, rootName: 'Globex - Expansion', objectLabel: 'Opportunity', related, fieldMeta: FIELD_META, fetchedAt: NOW.toISOString() }, { maxTokens: 4_000, now: NOW }).text;
-}
 
 const account = buildContext(globexGraph(), { maxTokens: 4_000, now: NOW }).text;
 const deal = dealContext();
