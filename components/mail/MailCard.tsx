@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
+import type { SenderAccount } from '../../lib/salesforce/found-person';
 import { Alert } from '../shared/Alert';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
@@ -34,13 +36,16 @@ export function MailCard({ view }: { view: MailView }) {
             {match.detail && <span className="slds-text-color_weak"> · {match.detail}</span>}
           </p>
         )}
+        {match?.kind === 'found' && match.account && <AccountSummary account={match.account} />}
+        {match?.kind === 'found' && match.accountProblem && (
+          <Alert tone="warning" testId="sender-account-problem">
+            {match.accountProblem}
+          </Alert>
+        )}
         {match?.kind === 'none' && (
           <div data-testid="sender-unknown">
             <p>
               No Contact or Lead in {match.org.apiHost.split('.')[0]} has the address {sender.email}.
-            </p>
-            <p className="slds-text-color_weak slds-m-top_x-small">
-              Creating a Lead from this email comes with &quot;Extract to Lead&quot;.
             </p>
           </div>
         )}
@@ -51,5 +56,77 @@ export function MailCard({ view }: { view: MailView }) {
         )}
       </div>
     </article>
+  );
+}
+
+/** A heading and the first few open records under it, each line starting with its link; "None." when empty. */
+function OpenRecords<T extends { id: string; url: string }>({ title, items, more, testId, link, rest }: {
+  title: string;
+  items: readonly T[];
+  more: boolean;
+  testId: string;
+  link: (item: T) => string;
+  rest: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <h3 className="slds-text-title_caps slds-m-top_x-small">{title}</h3>
+      {items.length === 0 ? (
+        <p className="slds-text-color_weak">None.</p>
+      ) : (
+        <ul className="gw-sender-account__list">
+          {items.map((item) => (
+            <li key={item.id} data-testid={testId} data-id={item.id}>
+              <a href={item.url} target="_blank" rel="noreferrer">
+                {link(item)}
+              </a>{' '}
+              {rest(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && <p className="slds-text-color_weak">More are on the account.</p>}
+    </>
+  );
+}
+
+const weak = (parts: readonly (string | null)[]): ReactNode => {
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? <span className="slds-text-color_weak">· {text}</span> : null;
+};
+
+/** The sender's account with its open opportunities and cases, each a link into Salesforce. */
+function AccountSummary({ account }: { account: SenderAccount }) {
+  return (
+    <section className="slds-m-top_small" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
+      <h3 id="gw-sender-account" className="slds-text-title_caps">
+        Account
+      </h3>
+      <p>
+        <a href={account.url} target="_blank" rel="noreferrer" data-testid="sender-account-link">
+          {account.name}
+        </a>
+      </p>
+      <OpenRecords
+        title="Open opportunities"
+        items={account.opportunities}
+        more={account.moreOpportunities}
+        testId="sender-opportunity"
+        link={(deal) => deal.name}
+        rest={(deal) => weak([deal.stage, deal.amount, deal.closeDate ? `closes ${deal.closeDate}` : null])}
+      />
+      <OpenRecords
+        title="Open cases"
+        items={account.cases}
+        more={account.moreCases}
+        testId="sender-case"
+        link={(item) => item.caseNumber}
+        rest={(item) => (
+          <>
+            {item.subject} {weak([item.status])}
+          </>
+        )}
+      />
+    </section>
   );
 }
