@@ -5,14 +5,14 @@ import { findUnsupportedClaims } from '../../../lib/context';
 const CONTEXT = [
   'Today is 2026-05-15.',
   '# Opportunity (the record in view)',
-  '[r1a2] Name: Globex - Expansion',
-  '[r2b3] Amount: $1,200,000',
-  '[r3c4] Close Date: 2026-12-24',
-  '[r4d5] Probability (%): 45',
-  '[r6f7] Owner: Alex Rivera',
-  '[r8h9] Employees: 4,200',
+  'r1a2 Name: Globex - Expansion',
+  'r2b3 Amount: $1,200,000',
+  'r3c4 Close Date: 2026-12-24',
+  'r4d5 Probability (%): 45',
+  'r6f7 Owner: Alex Rivera',
+  'r8h9 Employees: 4,200',
   '# Activities',
-  '[i1cc] INV-2026-0042 | Total: €1,234.56',
+  'i1cc INV-2026-0042 | Total: €1,234.56',
 ].join('\n');
 
 const flagged = (output: string, locale: string, context = CONTEXT) => findUnsupportedClaims(output, context, { locale }).map((claim) => claim.text);
@@ -29,9 +29,9 @@ describe('grounding in German output', () => {
   });
 
   it('reads 1.234 as one thousand two hundred and thirty-four, not as a decimal', () => {
-    const context = '# Account (the record in view)\n[r1a2] Employees: 1,234';
+    const context = '# Account (the record in view)\nr1a2 Employees: 1,234';
     expect(flagged('Das Konto hat 1.234 Mitarbeitende [r1a2].', 'de-DE', context)).toEqual([]);
-    const decimalContext = '# Account (the record in view)\n[r1a2] Rating: 1.234';
+    const decimalContext = '# Account (the record in view)\nr1a2 Rating: 1.234';
     expect(flagged('Die Bewertung ist 1.234 [r1a2].', 'de-DE', decimalContext)).toEqual(['1.234']);
     // The same text read as English is the decimal, and so supported.
     expect(flagged('The rating is 1.234 [r1a2].', 'en-US', decimalContext)).toEqual([]);
@@ -80,7 +80,7 @@ describe('Intl round trips', () => {
     fc.assert(
       fc.property(locales, cents, fc.integer({ min: 1, max: 999 }), (locale, amount, shift) => {
         const value = amount / 100;
-        const context = `# Invoice (the record in view)\n[r1a2] Total: ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(value)}`;
+        const context = `# Invoice (the record in view)\nr1a2 Total: ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(value)}`;
         const write = (figure: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(figure);
         expect(flagged(`Total: ${write(value)} [r1a2].`, locale, context)).toEqual([]);
         const wrong = write((amount + shift) / 100);
@@ -96,7 +96,7 @@ describe('Intl round trips', () => {
       fc.property(locales, days, styles, (locale, offset, dateStyle) => {
         const day = new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000);
         const next = new Date(day.getTime() + 86_400_000);
-        const context = `# Opportunity (the record in view)\n[r1a2] Close Date: ${day.toISOString().slice(0, 10)}`;
+        const context = `# Opportunity (the record in view)\nr1a2 Close Date: ${day.toISOString().slice(0, 10)}`;
         const write = (date: Date) => new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(date);
         expect(flagged(`Date: ${write(day)} [r1a2]`, locale, context)).toEqual([]);
         expect(flagged(`Date: ${write(next)} [r1a2]`, locale, context)).toEqual([write(next)]);

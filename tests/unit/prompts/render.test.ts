@@ -116,12 +116,13 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'reply@2': '8bf4671eebf5963a',
   'extract-lead@3': '4c7e24a2756c397c',
   'preamble@1': '61cf0b9d9d36a247',
+  'preamble@2': 'bdbd3eea69efb047',
   'extract-call@1': 'd9d12617a0896cdc',
   'summary@4': '9f361f2c7fe29cff',
   'summary.b@3': 'b4b343cc726c4b15',
   'brief@3': 'a6e2a139131f0ffa',
   'insights@3': '850d7052125441b8',
-  'preamble@2': 'a831950e93fd212a',
+  'preamble@3': '152079ae86885c19',
 };
 
 /** Every prompt file: each prompt (A) and its B variant when it has one. */
@@ -154,7 +155,7 @@ const MUST_SAY: Record<PromptId, RegExp[]> = {
   'extract-lead': [/verbatim/, /`evidence`/, /One entry in `leads` per distinct person/],
 };
 
-const contextLines = (context: string): string[] => context.split('\n').filter((line) => /^\[[a-z0-9]+\]/.test(line));
+const contextLines = (context: string): string[] => context.split('\n').filter((line) => /^[a-z][a-z0-9]{1,5} /.test(line));
 
 describe.each(PROMPT_FILES)('prompt $name', ({ id, variant, name }) => {
   it('declares its contract in its front matter: id, version, purpose, output, the task and its inputs', () => {

@@ -74,7 +74,7 @@ describe("a reply's language", () => {
 
 describe('the language instruction in a prompt', () => {
   it('sits in the uncached part of the user turn: the system blocks and the cached context are the same in every language', () => {
-    const context = '# Account (the record in view)\n[r1a2] Name: Globex';
+    const context = '# Account (the record in view)\nr1a2 Name: Globex';
     const english = renderPrompt('summary', { context });
     const german = renderPrompt('summary', { context, language: 'Write in German (Deutsch, de-DE): the rep chose it.' });
     expect(german.system).toEqual(english.system);
