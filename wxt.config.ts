@@ -33,11 +33,13 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   manifest: ({ browser }) => ({
-    name: 'Groundwork for Salesforce',
-    description: 'Grounded AI for Salesforce in a side panel: summaries, briefs, drafts and reviewed record updates.',
+    // Name, description and titles in the browser's UI language, from public/_locales (English when it has no catalogue).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'cookies', 'contextMenus', 'scripting', 'alarms', 'identity'],
     host_permissions: [...SALESFORCE_HOSTS, 'https://api.anthropic.com/*', ...MAIL_MATCHES],
-    action: { default_title: 'Open Groundwork' },
+    action: { default_title: '__MSG_extActionTitle__' },
     // Stricter than Chrome's default for extension pages: only the extension's own scripts, styles, fonts and images;
     // no plugins, forms, frames or base URL. connect-src stays open to https (and http on this machine) because a
     // company gateway may live at any address. tests/e2e/manifest.e2e.test.ts fails if this is weakened.
@@ -61,7 +63,7 @@ export default defineConfig({
           // Firefox: the panel is a sidebar (WXT writes sidebar_action from entrypoints/sidepanel/); the shortcut opens it.
           // Managed storage comes from Firefox's enterprise policies (3rdparty → Extensions → this id), not a schema file.
           browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '128.0' } },
-          commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+G' }, description: 'Open the Groundwork sidebar' } },
+          commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_extOpenSidebar__' } },
         }
       : {
           // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
@@ -69,7 +71,7 @@ export default defineConfig({
           commands: {
             _execute_action: {
               suggested_key: { default: 'Alt+Shift+G', mac: 'Alt+Shift+G' },
-              description: 'Open the Groundwork side panel',
+              description: '__MSG_extOpenSidePanel__',
             },
           },
         }),

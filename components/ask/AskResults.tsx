@@ -1,5 +1,6 @@
 import type { AskState } from '../../lib/features/ask/messages';
 import type { CellValue, PreparedQuery, RecordLink, ResultColumn, ResultRow } from '../../lib/features/ask/results';
+import { formatNumber, nounInSentence, plural, t } from '../../lib/i18n';
 
 interface Props {
   state: AskState;
@@ -18,8 +19,8 @@ export const rowAnchor = (index: number): string => `gw-ask-row-q${index + 1}`;
 
 function cellText(value: CellValue): string {
   if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof value === 'boolean') return value ? t('common_yes') : t('common_no');
+  if (typeof value === 'number') return formatNumber(value, { maximumFractionDigits: 2 });
   return value;
 }
 
@@ -48,18 +49,18 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
   if (state.rows.length === 0) {
     return (
       <p role="status" className="slds-m-top_x-small" data-testid="ask-empty">
-        No {prepared.objectLabel.toLowerCase()} records match this question. Try widening it, for example a longer period.
+        {t('ask_noRows', { object: nounInSentence(prepared.objectLabel) })}
       </p>
     );
   }
   return (
     <div className="slds-m-top_small">
-      <div className="slds-scrollable_x" role="region" aria-label="Results" tabIndex={0}>
+      <div className="slds-scrollable_x" role="region" aria-label={t('ask_results')} tabIndex={0}>
         <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-table_striped slds-max-medium-table_stacked-horizontal gw-results-table" data-testid="ask-results">
-          <caption className="slds-assistive-text">Results of your question: {state.question}</caption>
+          <caption className="slds-assistive-text">{t('ask_resultsOf', { question: state.question })}</caption>
           <thead>
             <tr className="slds-line-height_reset">
-              <th scope="col">Row</th>
+              <th scope="col">{t('ask_row')}</th>
               {columns.map((column) => (
                 <th scope="col" key={column.key}>
                   {column.label}
@@ -82,7 +83,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
         </table>
       </div>
       <p className="slds-m-top_x-small" role="status" data-testid="ask-count">
-        Showing {state.rows.length.toLocaleString('en-US')} of {state.totalSize.toLocaleString('en-US')} {state.totalSize === 1 ? 'row' : 'rows'}
+        {plural('ask_showing', state.totalSize, { shown: state.rows.length })}
       </p>
       {state.moreError && (
         <p role="alert" className="slds-text-color_error" data-testid="ask-more-error">
@@ -91,7 +92,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
       )}
       {state.nextRecordsUrl && (
         <button type="button" className="slds-button slds-button_neutral" onClick={onLoadMore} disabled={state.loadingMore} data-testid="ask-load-more">
-          {state.loadingMore ? 'Loading more…' : 'Load more'}
+          {state.loadingMore ? t('ask_loadingMore') : t('ask_loadMore')}
         </button>
       )}
     </div>

@@ -8,6 +8,7 @@ import { useDebouncedSend } from '../shared/use-debounced-send';
 import { AskQuery } from './AskQuery';
 import { AskResults } from './AskResults';
 import { AskSummaryView } from './AskSummaryView';
+import { nounInSentence, t } from '../../lib/i18n';
 
 interface Props {
   host: string;
@@ -35,17 +36,17 @@ function useDraft(): [string, (text: string) => void] {
 function placeholderFor(record: RecordCard | null): string {
   switch (record?.objectName) {
     case 'Account':
-      return "Which of this account's open deals close this quarter?";
+      return t('ask_exampleAccount');
     case 'Opportunity':
-      return 'Which open tasks does this deal have?';
+      return t('ask_exampleOpportunity');
     case 'Contact':
-      return 'Which open cases does this contact have?';
+      return t('ask_exampleContact');
     case 'Lead':
-      return 'Which leads from the same company are open?';
+      return t('ask_exampleLead');
     case 'Case':
-      return "Which other open cases does this case's account have?";
+      return t('ask_exampleCase');
     default:
-      return 'Which open deals close this quarter?';
+      return t('ask_exampleAny');
   }
 }
 
@@ -77,13 +78,13 @@ export function AskSection({ host, record, blocker = null }: Props) {
   return (
     <section className="gw-ask" aria-labelledby="gw-ask-title" data-testid="ask-section">
       <h2 id="gw-ask-title" className="slds-assistive-text">
-        Ask about your Salesforce data
+        {t('ask_sectionLabel')}
       </h2>
       {blocker && <BlockerAlert blocker={blocker} />}
-      <form onSubmit={onSubmit} role="search" aria-label="Ask a question">
+      <form onSubmit={onSubmit} role="search" aria-label={t('ask_formLabel')}>
         <div className="slds-form-element">
           <label className="slds-form-element__label" htmlFor="gw-ask-input">
-            Your question
+            {t('ask_yourQuestion')}
           </label>
           <div className="slds-form-element__control">
             <input
@@ -100,15 +101,15 @@ export function AskSection({ host, record, blocker = null }: Props) {
             />
           </div>
           <div id="gw-ask-help" className="slds-form-element__help slds-text-color_weak">
-            {record ? `“This” means ${record.objectLabel.toLowerCase()} ${record.name}. ` : ''}
-            Answers come from live data you can see; the query is shown before its results.
+            {record ? `${t('ask_thisMeans', { object: nounInSentence(record.objectLabel), name: record.name })} ` : ''}
+            {t('ask_help')}
           </div>
         </div>
         <button type="submit" className="slds-button slds-button_brand slds-m-top_x-small" disabled={blocker !== null || busy || !draft.trim()} data-testid="ask-submit">
-          {busy ? 'Asking…' : 'Ask'}
+          {busy ? t('ask_asking') : t('tab_ask')}
         </button>
       </form>
-      {sending && !state && <Progress text="Sending your question…" />}
+      {sending && !state && <Progress text={t('ask_sending')} />}
       {state && <AskOutcome state={state} host={host} onAgain={() => ask(state.question)} onRephrase={() => rephrase(state.question)} />}
     </section>
   );
@@ -125,13 +126,13 @@ function AskOutcome({ state, host, onAgain, onRephrase }: OutcomeProps) {
   return (
     <div className="slds-m-top_small" data-testid="ask-outcome" data-phase={state.phase} data-ask-id={state.id}>
       <p className="slds-text-title slds-m-bottom_x-small" data-testid="ask-question">
-        You asked: “{state.question}”{state.scopeName ? ` (about ${state.scopeName})` : ''}
+        {state.scopeName ? t('ask_youAskedAbout', { question: state.question, scope: state.scopeName }) : t('ask_youAsked', { question: state.question })}
       </p>
-      {state.phase === 'planning' && <Progress text="Turning your question into a query…" />}
+      {state.phase === 'planning' && <Progress text={t('ask_planning')} />}
       {state.phase === 'refused' && <Refused problems={state.problems} onRephrase={onRephrase} />}
-      {state.phase === 'failed' && <Failed message={state.error ?? 'Something went wrong.'} onAgain={onAgain} />}
+      {state.phase === 'failed' && <Failed message={state.error ?? t('ask_somethingWrong')} onAgain={onAgain} />}
       {state.prepared && <AskQuery prepared={state.prepared} />}
-      {state.phase === 'running' && <Progress text="Running the query as you…" />}
+      {state.phase === 'running' && <Progress text={t('ask_running')} />}
       {state.phase === 'done' && state.prepared && (
         <>
           <AskResults state={state} prepared={state.prepared} host={host} onLoadMore={() => send({ type: 'load-more' })} />
@@ -160,7 +161,7 @@ function Progress({ text }: { text: string }) {
 function Refused({ problems, onRephrase }: { problems: string[]; onRephrase(): void }) {
   return (
     <div role="alert" className="slds-m-top_x-small" data-testid="ask-refused">
-      <p className="slds-text-color_error">Groundwork did not run a query for this question:</p>
+      <p className="slds-text-color_error">{t('ask_refused')}</p>
       <ul className="slds-list_dotted">
         {problems.map((problem) => (
           <li key={problem} data-testid="ask-problem">
@@ -169,7 +170,7 @@ function Refused({ problems, onRephrase }: { problems: string[]; onRephrase(): v
         ))}
       </ul>
       <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onRephrase} data-testid="ask-rephrase">
-        Rephrase the question
+        {t('ask_rephrase')}
       </button>
     </div>
   );
@@ -177,7 +178,7 @@ function Refused({ problems, onRephrase }: { problems: string[]; onRephrase(): v
 
 function Failed({ message, onAgain }: { message: string; onAgain(): void }) {
   return (
-    <Alert tone="error" testId="ask-error" actions={[{ label: 'Ask again', onClick: onAgain, testId: 'ask-again' }]}>
+    <Alert tone="error" testId="ask-error" actions={[{ label: t('ask_again'), onClick: onAgain, testId: 'ask-again' }]}>
       {message}
     </Alert>
   );

@@ -3,6 +3,7 @@ import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { lightningRecordUrl, rowAnchor } from './AskResults';
 import { isOrgRecordUrl } from '../shared/org-links';
 import { Alert } from '../shared/Alert';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 interface Props {
   askId: string;
@@ -13,9 +14,9 @@ interface Props {
   onStop(): void;
 }
 
-const STATUS_NOTE: Partial<Record<AskSummary['status'], string>> = {
-  stopped: 'Stopped. What was written so far is kept.',
-  interrupted: 'Groundwork was interrupted before this finished. What was written so far is kept.',
+const STATUS_NOTE: Partial<Record<AskSummary['status'], MessageKey>> = {
+  stopped: 'output_stopped',
+  interrupted: 'output_interrupted',
 };
 
 /** Citations link to the row's record; a row of totals has none, so its citation points at the row in the table. */
@@ -30,10 +31,9 @@ function linksFor(host: string) {
 }
 
 function groundingText(summary: AskSummary): string {
-  const sources = `${summary.citations.length} ${summary.citations.length === 1 ? 'row' : 'rows'} cited`;
-  if (summary.unsupported.length === 0) return `Every number, date, email, phone and name was found in the results · ${sources}`;
-  const claims = summary.unsupported.length === 1 ? 'claim' : 'claims';
-  return `${summary.unsupported.length} unverified ${claims} highlighted · ${sources}`;
+  const sources = plural('ask_rowsCited', summary.citations.length);
+  if (summary.unsupported.length === 0) return `${t('ask_allFound')} · ${sources}`;
+  return `${plural('output_unverified', summary.unsupported.length)} · ${sources}`;
 }
 
 /** "Summarize these results": a short streamed answer citing result rows, with the generation features' trust signals. */
@@ -42,29 +42,30 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
   if (!summary) {
     return hasRows ? (
       <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={onSummarize} data-testid="ask-summarize">
-        Summarize these results
+        {t('ask_summarize')}
       </button>
     ) : null;
   }
-  const note = STATUS_NOTE[summary.status];
+  const noteKey = STATUS_NOTE[summary.status];
+  const note = noteKey ? t(noteKey) : null;
   // A total's citation carries no record; its row id goes where the object name would, for the anchor.
   const citations = summary.citations.map((citation) => (citation.recordId ? citation : { ...citation, objectName: citation.id }));
   const problem = summary.problem && (
-    <Alert tone="error" title="The summary could not be written" testId="ask-summary-problem" data={{ 'data-kind': summary.problem.kind }}>
+    <Alert tone="error" title={t('ask_summaryProblem')} testId="ask-summary-problem" data={{ 'data-kind': summary.problem.kind }}>
       {summary.problem.message}
     </Alert>
   );
   return (
     <>
       {problem}
-      <section className="slds-box slds-theme_default slds-m-top_small gw-output" data-testid="ask-summary" data-status={summary.status} data-ask-id={askId} aria-busy={streaming} aria-label="Summary of the results">
+      <section className="slds-box slds-theme_default slds-m-top_small gw-output" data-testid="ask-summary" data-status={summary.status} data-ask-id={askId} aria-busy={streaming} aria-label={t('ask_summaryLabel')}>
         <div className="gw-output__head">
           <p className="slds-text-title_caps gw-ai-label">
-            AI-generated{summary.model ? ` · ${summary.model}` : ''} · from the first {summary.rowsSent} rows · check before you use it
+            {summary.model ? plural('ask_summaryAiLabelModel', summary.rowsSent, { model: summary.model }) : plural('ask_summaryAiLabel', summary.rowsSent)}
           </p>
           {streaming && (
             <button type="button" className="slds-button slds-button_neutral" onClick={onStop} data-testid="ask-stop-summary">
-              Stop
+              {t('output_stop')}
             </button>
           )}
         </div>
@@ -79,7 +80,7 @@ export function AskSummaryView({ askId, summary, hasRows, host, onSummarize, onS
         </div>
         {!streaming && (
           <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={onSummarize} data-testid="ask-summarize">
-            {summary.status === 'done' ? 'Summarize again' : 'Retry'}
+            {summary.status === 'done' ? t('ask_summarizeAgain') : t('output_retry')}
           </button>
         )}
       </section>

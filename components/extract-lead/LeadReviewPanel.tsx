@@ -5,6 +5,7 @@ import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus
 import { Alert } from '../shared/Alert';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { recordUrl, ReviewCards } from '../shared/review/ReviewCards';
+import { nounInSentence, plural, t } from '../../lib/i18n';
 
 
 /** A link inside a sentence is told apart by more than its colour (WCAG 1.4.1). */
@@ -25,7 +26,7 @@ export function LeadReviewPanel() {
   return (
     <section className="slds-card gw-section" data-testid="lead-review" data-phase={state.phase} aria-labelledby={headingId}>
       <h2 id={headingId} className="slds-text-heading_small">
-        Extract to Lead
+        {t('menu_extractToLead')}
       </h2>
       <LeadSourceLine source={state.source} />
       {state.problem && (
@@ -43,7 +44,7 @@ function LeadSourceLine({ source }: { source: LeadState['source'] }) {
   if (source.sender) {
     return (
       <p className="slds-text-body_small" data-testid="lead-source">
-        From the email of {source.sender.name} ({source.sender.email})
+        {t('lead_fromEmail', { name: source.sender.name, email: source.sender.email })}
       </p>
     );
   }
@@ -51,7 +52,7 @@ function LeadSourceLine({ source }: { source: LeadState['source'] }) {
   if (!page) return null;
   return (
     <p className="slds-text-body_small slds-truncate" data-testid="lead-source" title={source.pageUrl ?? undefined}>
-      From the page {page}
+      {t('lead_fromPage', { page })}
     </p>
   );
 }
@@ -60,8 +61,8 @@ function LeadBody({ state }: { state: LeadState }) {
   if (state.phase === 'proposing') {
     return (
       <p role="status" aria-busy="true" data-testid="lead-extracting">
-        Reading the selection…
-        {state.progress && ` ${state.progress.done} of ${state.progress.total} parts read.`}
+        {t('lead_reading')}
+        {state.progress && ` ${plural('lead_partsRead', state.progress.total, { done: state.progress.done })}`}
       </p>
     );
   }
@@ -71,7 +72,7 @@ function LeadBody({ state }: { state: LeadState }) {
       {created.length > 0 && (
         <ul data-testid="lead-results" className="slds-m-top_x-small">
           {created.map((result) => {
-            const title = state.review?.cards.find((card) => card.id === result.cardId)?.title ?? 'Lead';
+            const title = state.review?.cards.find((card) => card.id === result.cardId)?.title ?? t('lead_lead');
             return (
               <li
                 key={result.cardId}
@@ -79,7 +80,7 @@ function LeadBody({ state }: { state: LeadState }) {
                 data-id={result.id}
                 data-object={result.objectName}
               >
-                {result.action === 'updated' ? `Updated ${result.objectName.toLowerCase()}:` : 'Created lead:'}{' '}
+                {result.action === 'updated' ? t('lead_updated', { object: nounInSentence(result.objectName) }) : t('lead_created')}{' '}
                 {state.lightningHost && result.id ? (
                   <a href={recordUrl(state.lightningHost, result.objectName, result.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
                     {title}
@@ -111,7 +112,7 @@ function LeadBody({ state }: { state: LeadState }) {
       )}
       {(state.phase === 'draft' || state.phase === 'committed') && (
         <button type="button" className="slds-button slds-button_neutral slds-m-top_small" onClick={() => send({ type: 'discard' })} data-testid="lead-close">
-          Close
+          {t('common_close')}
         </button>
       )}
     </>

@@ -1,9 +1,10 @@
-import { FEATURE_LABELS, EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/messages';
+import { FEATURE_LABELS, GENERATE_LABELS, EmailOptions, type Feature, type Generation, type OutcomeReport } from '../../lib/features/generate/messages';
 import type { RecordCard } from '../../lib/features/record-view/messages';
 import { rememberForm, selectPlace, usePlaceStore } from '../../lib/panel/place';
 import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
 import { GenerationProblemAlert } from './GenerationProblemAlert';
+import { t, type MessageKey } from '../../lib/i18n';
 
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;
@@ -53,6 +54,21 @@ interface Props {
   isOrgRecordUrl(href: string): boolean;
 }
 
+/** How each email option reads in the form (the values are what the prompt gets). */
+const EMAIL_CHOICE_LABELS: Partial<Record<string, MessageKey>> = {
+  'follow-up': 'email_purposeFollowUp',
+  recap: 'email_purposeRecap',
+  introduction: 'email_purposeIntroduction',
+  'check-in': 'email_purposeCheckIn',
+  custom: 'email_purposeCustom',
+  friendly: 'email_toneFriendly',
+  formal: 'email_toneFormal',
+  direct: 'email_toneDirect',
+  short: 'email_lengthShort',
+  medium: 'email_lengthMedium',
+  long: 'email_lengthLong',
+};
+
 const DEFAULT_EMAIL: EmailOptions = { recipient: null, purpose: 'follow-up', instruction: '', tone: 'friendly', length: 'short' };
 
 /** The email options the rep set for this record (kept with their place in the panel), or the defaults. */
@@ -70,7 +86,7 @@ export function GenerateSection({ card, feature, generation, actions, blocker, r
   const [email, setEmail] = useEmailOptions(card);
   const outputActions = outputActionsFor(feature, generation, actions, email);
   const streaming = generation?.status === 'streaming';
-  const label = FEATURE_LABELS[feature];
+  const label = t(FEATURE_LABELS[feature]);
   return (
     <section aria-label={label} data-testid={`feature-panel-${feature}`}>
       {blocker && <BlockerAlert blocker={blocker} />}
@@ -78,7 +94,7 @@ export function GenerateSection({ card, feature, generation, actions, blocker, r
       {feature === 'email' && !streaming && <EmailOptionsForm options={email} people={card.people} onChange={setEmail} />}
       {!streaming && !generation?.text && (
         <button type="button" className="slds-button slds-button_brand gw-generate" onClick={outputActions.regenerate} disabled={blocker !== null} data-testid="generate">
-          Write {label.toLowerCase()}
+          {t(GENERATE_LABELS[feature])}
         </button>
       )}
       {generation && (generation.text || streaming) && (
@@ -91,10 +107,10 @@ export function GenerateSection({ card, feature, generation, actions, blocker, r
 function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions; people: RecordCard['people']; onChange(options: EmailOptions): void }) {
   return (
     <fieldset className="slds-form gw-email-options" data-testid="email-options">
-      <legend className="slds-assistive-text">Email draft options</legend>
+      <legend className="slds-assistive-text">{t('email_options')}</legend>
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-recipient">
-          To
+          {t('email_to')}
         </label>
         <select
           id="gw-recipient"
@@ -106,7 +122,7 @@ function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions
           }}
           data-testid="email-recipient"
         >
-          {people.length === 0 && <option value="">No contacts on this record</option>}
+          {people.length === 0 && <option value="">{t('email_noContacts')}</option>}
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.title ? `${person.name} (${person.title})` : person.name}
@@ -115,13 +131,13 @@ function EmailOptionsForm({ options, people, onChange }: { options: EmailOptions
         </select>
       </div>
       <div className="gw-email-options__choices">
-        <Choice id="gw-purpose" label="Purpose" value={options.purpose} values={['follow-up', 'recap', 'introduction', 'check-in', 'custom']} onChange={(purpose) => onChange({ ...options, purpose })} />
-        <Choice id="gw-tone" label="Tone" value={options.tone} values={['friendly', 'formal', 'direct']} onChange={(tone) => onChange({ ...options, tone })} />
-        <Choice id="gw-length" label="Length" value={options.length} values={['short', 'medium', 'long']} onChange={(length) => onChange({ ...options, length })} />
+        <Choice id="gw-purpose" label={t('email_purpose')} value={options.purpose} values={['follow-up', 'recap', 'introduction', 'check-in', 'custom']} onChange={(purpose) => onChange({ ...options, purpose })} />
+        <Choice id="gw-tone" label={t('email_tone')} value={options.tone} values={['friendly', 'formal', 'direct']} onChange={(tone) => onChange({ ...options, tone })} />
+        <Choice id="gw-length" label={t('email_length')} value={options.length} values={['short', 'medium', 'long']} onChange={(length) => onChange({ ...options, length })} />
       </div>
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-instruction">
-          {options.purpose === 'custom' ? 'What the email is for' : 'Anything to add (optional)'}
+          {options.purpose === 'custom' ? t('email_whatFor') : t('email_anythingToAdd')}
         </label>
         <input id="gw-instruction" className="slds-input" maxLength={500} value={options.instruction} onChange={(event) => onChange({ ...options, instruction: event.target.value })} data-testid="email-instruction" />
       </div>
@@ -146,7 +162,7 @@ function Choice<T extends string>({ id, label, value, values, onChange }: { id: 
       >
         {values.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {t(EMAIL_CHOICE_LABELS[option] ?? 'email_purposeCustom')}
           </option>
         ))}
       </select>

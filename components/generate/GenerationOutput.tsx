@@ -6,6 +6,7 @@ import { InsertIntoMailButton } from '../mail/InsertIntoMailButton';
 import { Icon } from '../shared/Icon';
 import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { useDebouncedSend } from '../shared/use-debounced-send';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 export interface OutputActions {
   regenerate(): void;
@@ -33,9 +34,9 @@ interface Props {
   isOrgRecordUrl(href: string): boolean;
 }
 
-const STATUS_NOTE: Partial<Record<Generation['status'], string>> = {
-  stopped: 'Stopped. What was written so far is kept.',
-  interrupted: 'Groundwork was interrupted before this finished. What was written so far is kept.',
+const STATUS_NOTE: Partial<Record<Generation['status'], MessageKey>> = {
+  stopped: 'output_stopped',
+  interrupted: 'output_interrupted',
 };
 
 /** One generated output with its trust signals: AI label, citations, unverified claims, checks, and what to do next. */
@@ -47,23 +48,23 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       <div className="gw-output__head">
         <p className="gw-ai-label">
           <Icon name="einstein" />
-          <span>AI-generated · check before you use it</span>
+          <span>{t('output_aiLabel')}</span>
           {generation.model && <span className="gw-ai-label__model" title={generation.model}>{generation.model}</span>}
         </p>
         {streaming && (
           <button type="button" className="slds-button slds-button_neutral" onClick={actions.stop} data-testid="stop-generation">
             <Icon name="stop" size="button" className="slds-button__icon_left" />
-            Stop
+            {t('output_stop')}
           </button>
         )}
       </div>
       {generation.stale && (
         <p className="slds-text-color_weak" data-testid="generation-stale" role="status">
-          The record changed since this was written. Regenerate for an up-to-date version.
+          {t('output_stale')}
         </p>
       )}
       {generation.findings.length > 0 && (
-        <ul className="slds-list_dotted slds-m-bottom_small" aria-label="Checks" data-testid="deal-findings">
+        <ul className="slds-list_dotted slds-m-bottom_small" aria-label={t('output_checks')} data-testid="deal-findings">
           {generation.findings.map((finding) => (
             <li key={finding.text} data-testid="deal-finding">
               {finding.text}
@@ -78,28 +79,28 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
       )}
       {streaming && !generation.text && (
         <p className="gw-writing" data-testid="generation-writing">
-          <span className="gw-tab-badge gw-tab-badge_running" aria-hidden="true" /> Writing…
+          <span className="gw-tab-badge gw-tab-badge_running" aria-hidden="true" /> {t('output_writing')}
         </p>
       )}
-      {streaming && generation.text && <span className="slds-assistive-text">Writing…</span>}
+      {streaming && generation.text && <span className="slds-assistive-text">{t('output_writing')}</span>}
       <Signals generation={generation} />
       {!streaming && (
-        <div className="gw-actions gw-output__actions" role="group" aria-label="Output actions">
+        <div className="gw-actions gw-output__actions" role="group" aria-label={t('output_actions')}>
           <button type="button" className="slds-button slds-button_neutral" onClick={actions.regenerate} data-testid="regenerate">
             <Icon name="refresh" size="button" className="slds-button__icon_left" />
-            {generation.status === 'done' ? 'Regenerate' : 'Retry'}
+            {generation.status === 'done' ? t('output_regenerate') : t('output_retry')}
           </button>
           {!email && <CopyButton copy={() => actions.copy(generation.text)} />}
           <button
             type="button"
             className={generation.feedback === 'up' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
             aria-pressed={generation.feedback === 'up'}
-            title="Helpful"
+            title={t('output_helpful')}
             onClick={() => actions.feedback('up')}
             data-testid="thumbs-up"
           >
             <Icon name="like" size="button" />
-            <span className="slds-assistive-text">Helpful</span>
+            <span className="slds-assistive-text">{t('output_helpful')}</span>
           </button>
           <ThumbsDown key={generation.id} generation={generation} onFeedback={actions.feedback} />
         </div>
@@ -110,7 +111,8 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
 }
 
 function Signals({ generation }: { generation: Generation }) {
-  const note = STATUS_NOTE[generation.status];
+  const noteKey = STATUS_NOTE[generation.status];
+  const note = noteKey ? t(noteKey) : null;
   return (
     <div className="slds-m-top_x-small" aria-live="polite">
       {note && (
@@ -121,14 +123,14 @@ function Signals({ generation }: { generation: Generation }) {
       {generation.status === 'done' && (
         <p className="slds-text-color_weak" data-testid="grounding-summary">
           {generation.unsupported.length === 0
-            ? `Every number, date, email, phone and name was found in the record data · ${generation.citations.length} sources cited`
-            : `${generation.unsupported.length} unverified ${generation.unsupported.length === 1 ? 'claim' : 'claims'} highlighted · ${generation.citations.length} sources cited`}
+            ? `${t('output_allFound')} · ${plural('output_sourcesCited', generation.citations.length)}`
+            : `${plural('output_unverified', generation.unsupported.length)} · ${plural('output_sourcesCited', generation.citations.length)}`}
         </p>
       )}
       {generation.validation.length > 0 && (
         <ul className="slds-text-color_error" data-testid="generation-validation">
           {generation.validation.map((problem) => (
-            <li key={problem}>{problem} Regenerate to try again.</li>
+            <li key={problem}>{t('output_validationProblem', { problem })}</li>
           ))}
         </ul>
       )}
@@ -150,10 +152,10 @@ function CopyButton({ copy }: { copy(): Promise<boolean> }) {
     <>
       <button type="button" className="slds-button slds-button_neutral" onClick={() => void copy().then((ok) => setResult(ok ? 'copied' : 'refused'))} data-testid="copy">
         <Icon name={result === 'copied' ? 'check' : 'copy'} size="button" className="slds-button__icon_left" />
-        {result === 'copied' ? 'Copied' : 'Copy'}
+        {result === 'copied' ? t('copy_copied') : t('copy_copy')}
       </button>
       <span role="status" className={result === 'refused' ? 'slds-text-color_error slds-m-left_x-small' : 'slds-assistive-text'} data-testid="copy-status" data-result={result ?? ''}>
-        {result === 'copied' ? 'Copied to the clipboard.' : result === 'refused' ? 'The browser did not allow copying: select the text and press Ctrl+C.' : ''}
+        {result === 'copied' ? t('copy_done') : result === 'refused' ? t('copy_refused') : ''}
       </span>
     </>
   );
@@ -166,12 +168,12 @@ function ThumbsDown({ generation, onFeedback }: { generation: Generation; onFeed
       className={generation.feedback === 'down' ? 'slds-button slds-button_icon slds-button_icon-border-filled slds-is-selected gw-thumb' : 'slds-button slds-button_icon slds-button_icon-border-filled gw-thumb'}
       aria-pressed={generation.feedback === 'down'}
       aria-controls={generation.feedback === 'down' ? 'gw-feedback-reason' : undefined}
-      title="Not helpful"
+      title={t('output_notHelpful')}
       onClick={() => onFeedback('down')}
       data-testid="thumbs-down"
     >
       <Icon name="dislike" size="button" />
-      <span className="slds-assistive-text">Not helpful</span>
+      <span className="slds-assistive-text">{t('output_notHelpful')}</span>
     </button>
   );
 }
@@ -183,7 +185,7 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
   if (generation.feedbackReason) {
     return (
       <p className="slds-text-color_weak slds-m-top_x-small" role="status" data-testid="feedback-thanks">
-        Thanks. Your reason was noted: “{generation.feedbackReason}”
+        {t('feedback_thanks', { reason: generation.feedbackReason })}
       </p>
     );
   }
@@ -195,7 +197,7 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
   return (
     <div className="slds-form-element slds-m-top_x-small" data-testid="feedback-reason-form">
       <label className="slds-form-element__label" htmlFor="gw-feedback-reason">
-        What was wrong? (optional)
+        {t('feedback_whatWasWrong')}
       </label>
       <textarea
         id="gw-feedback-reason"
@@ -206,12 +208,12 @@ function FeedbackReason({ generation, onFeedback }: { generation: Generation; on
         onChange={(event) => setReason(event.target.value)}
         data-testid="feedback-reason"
       />
-      <div className="gw-actions slds-m-top_xx-small" role="group" aria-label="Send the reason">
+      <div className="gw-actions slds-m-top_xx-small" role="group" aria-label={t('feedback_sendReason')}>
         <button type="button" className="slds-button slds-button_neutral" onClick={send} data-testid="send-feedback-reason">
-          Send
+          {t('feedback_send')}
         </button>
         <button type="button" className="slds-button slds-button_neutral" onClick={() => setDismissed(true)} data-testid="skip-feedback-reason">
-          Skip
+          {t('feedback_skip')}
         </button>
       </div>
     </div>
@@ -257,22 +259,22 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
     <div className="slds-form" data-testid="email-draft">
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-email-subject">
-          Subject
+          {t('email_subject')}
         </label>
         <input id="gw-email-subject" className="slds-input" value={current.subject} readOnly={streaming} onChange={(event) => setEdited({ ...current, subject: event.target.value })} onBlur={edits.flush} data-testid="email-subject" />
       </div>
       <div className="slds-form-element slds-m-top_x-small">
         <label className="slds-form-element__label" htmlFor="gw-email-body">
-          Body
+          {t('email_body')}
         </label>
         <textarea id="gw-email-body" className="slds-textarea gw-email-body" value={current.body} readOnly={streaming} rows={12} onChange={(event) => setEdited({ ...current, body: event.target.value })} onBlur={edits.flush} data-testid="email-body" />
       </div>
       {!streaming && (
-        <div className="gw-actions" role="group" aria-label="Use the draft">
+        <div className="gw-actions" role="group" aria-label={t('email_useDraft')}>
           <CopyButton copy={() => actions.copy(draftText(current.subject, current.body))} />
           {actions.openInGmail && (
             <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.openInGmail?.(current.subject, current.body)} data-testid="open-in-gmail">
-              Open in Gmail
+              {t('email_openInGmail')}
             </button>
           )}
           <InsertIntoMailButton subject={current.subject} body={current.body} />

@@ -6,6 +6,9 @@ import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import { count, dateTime, usd } from './format';
 import { downloadText } from './download';
 import { Section } from './fields';
+import { formatNumber, plural, t, type MessageKey } from '../../lib/i18n';
+import { RichMessage } from '../shared/RichMessage';
+import { Icon } from '../shared/Icon';
 
 /** The audit trail: filter, read, verify the chain, export. */
 export function AuditView({ log }: { log: AuditLog }) {
@@ -33,42 +36,42 @@ export function AuditView({ log }: { log: AuditLog }) {
 
   return (
     <>
-      <Section title="Filter" id="gw-audit-filters">
+      <Section title={t('audit_filter')} id="gw-audit-filters">
         <div className="slds-grid slds-wrap slds-gutters_x-small">
-          <FilterInput id="gw-filter-from" label="From" type="date" testId="audit-filter-from" {...field('from')} />
-          <FilterInput id="gw-filter-to" label="To (inclusive)" type="date" testId="audit-filter-to" {...field('to')} />
-          <FilterSelect id="gw-filter-feature" label="Feature" testId="audit-filter-feature" options={AUDIT_FEATURES.map((feature) => [feature, AUDIT_FEATURE_LABELS[feature]])} {...field('feature')} />
-          <FilterInput id="gw-filter-org" label="Org id" type="text" testId="audit-filter-org" {...field('orgId')} />
-          <FilterInput id="gw-filter-record" label="Record id" type="text" testId="audit-filter-record" {...field('recordId')} />
-          <FilterSelect id="gw-filter-outcome" label="Outcome" testId="audit-filter-outcome" options={OUTCOMES.map((outcome) => [outcome, outcome])} {...field('outcome')} />
+          <FilterInput id="gw-filter-from" label={t('audit_from')} type="date" testId="audit-filter-from" {...field('from')} />
+          <FilterInput id="gw-filter-to" label={t('audit_to')} type="date" testId="audit-filter-to" {...field('to')} />
+          <FilterSelect id="gw-filter-feature" label={t('audit_feature')} testId="audit-filter-feature" options={AUDIT_FEATURES.map((feature) => [feature, t(AUDIT_FEATURE_LABELS[feature])])} {...field('feature')} />
+          <FilterInput id="gw-filter-org" label={t('audit_orgId')} type="text" testId="audit-filter-org" {...field('orgId')} />
+          <FilterInput id="gw-filter-record" label={t('audit_recordId')} type="text" testId="audit-filter-record" {...field('recordId')} />
+          <FilterSelect id="gw-filter-outcome" label={t('audit_outcome')} testId="audit-filter-outcome" options={OUTCOMES.map((outcome) => [outcome, t(OUTCOME_LABELS[outcome])])} {...field('outcome')} />
         </div>
       </Section>
 
-      <Section title="Integrity and export" id="gw-audit-tools">
-        <div className="slds-button-group" role="group" aria-label="Audit tools">
+      <Section title={t('audit_integrityExport')} id="gw-audit-tools">
+        <div className="slds-button-group" role="group" aria-label={t('audit_tools')}>
           <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.verify().then(setVerified)} data-testid="audit-verify">
-            Verify
+            {t('audit_verify')}
           </button>
           <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportJson(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.json`, 'application/json')).then(exported)} data-testid="audit-export-json">
-            Export JSON
+            {t('audit_exportJson')}
           </button>
           <button type="button" className="slds-button slds-button_neutral" onClick={() => void log.exportCsv(filtersFromForm(form)).then((text) => downloadText(text, `groundwork-audit-${stamp}.csv`, 'text/csv')).then(exported)} data-testid="audit-export-csv">
-            Export CSV
+            {t('audit_exportCsv')}
           </button>
         </div>
         <AuditIntegrity log={log} verified={verified} changes={reads} />
       </Section>
 
-      <Section title="Entries" id="gw-audit-entries">
+      <Section title={t('audit_entries')} id="gw-audit-entries">
         {entries === null ? (
-          <p>Loading…</p>
+          <p>{t('options_loading')}</p>
         ) : entries.length === 0 ? (
-          <p data-testid="audit-empty">No entries match.</p>
+          <p data-testid="audit-empty">{t('audit_noEntries')}</p>
         ) : (
           <>
             <EntryCounts entries={entries} />
             <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-audit-table" data-testid="audit-table">
-              <caption className="slds-assistive-text">Audit entries, newest first</caption>
+              <caption className="slds-assistive-text">{t('audit_caption')}</caption>
               <colgroup>
                 <col style={{ width: '14%' }} />
                 <col style={{ width: '23%' }} />
@@ -81,7 +84,7 @@ export function AuditView({ log }: { log: AuditLog }) {
                 <tr className="slds-line-height_reset">
                   {COLUMNS.map((heading) => (
                     <th key={heading} scope="col">
-                      {heading}
+                      {t(heading)}
                     </th>
                   ))}
                 </tr>
@@ -102,7 +105,18 @@ export function AuditView({ log }: { log: AuditLog }) {
   );
 }
 
-const COLUMNS = ['When', 'What', 'Model and tokens', 'Cost', 'Outcome', 'Details'] as const;
+const COLUMNS: readonly MessageKey[] = ['audit_when', 'audit_what', 'audit_modelTokens', 'audit_cost', 'audit_outcome', 'audit_details'];
+
+/** How each outcome reads; in English the recorded word itself. */
+const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], MessageKey> = {
+  accepted: 'outcome_accepted',
+  edited: 'outcome_edited',
+  rejected: 'outcome_rejected',
+  regenerated: 'outcome_regenerated',
+  'feedback-up': 'outcome_feedbackUp',
+  'feedback-down': 'outcome_feedbackDown',
+  pending: 'outcome_pending',
+};
 
 /** How many entries the filters match, and of them the model calls and failed ones: the usage view counts the same. */
 function EntryCounts({ entries }: { entries: readonly AuditEntry[] }) {
@@ -110,8 +124,8 @@ function EntryCounts({ entries }: { entries: readonly AuditEntry[] }) {
   const failed = calls.filter((entry) => entry.error !== undefined).length;
   return (
     <p className="slds-m-bottom_small" data-testid="audit-counts" data-entries={entries.length} data-requests={calls.length} data-failed={failed}>
-      {entries.length === 1 ? '1 entry' : `${count(entries.length)} entries`}: {calls.length === 1 ? '1 model request' : `${count(calls.length)} model requests`}
-      {failed > 0 ? ` (${failed === 1 ? '1 failed' : `${count(failed)} failed`})` : ''}
+      {plural('audit_entryCount', entries.length)}: {plural('audit_requestCount', calls.length)}
+      {failed > 0 ? ` (${plural('audit_failedCount', failed)})` : ''}
     </p>
   );
 }
@@ -119,53 +133,61 @@ function EntryCounts({ entries }: { entries: readonly AuditEntry[] }) {
 function EntryRow({ entry, open, toggle }: { entry: AuditEntry; open: boolean; toggle(): void }) {
   return (
     <tr data-testid="audit-row" data-entry-id={entry.id} data-feature={entry.feature} data-prompt={entry.promptId ? `${entry.promptId}@${entry.promptVersion ?? ''}` : ''} data-failed={String(entry.error !== undefined)}>
-      <td data-label="When">
+      <td data-label={t('audit_when')}>
         {dateTime(entry.time)}
         <span className="gw-secondary" data-testid="audit-user" title={entry.user?.id}>
           {entry.user?.name ?? entry.user?.id ?? '—'}
         </span>
       </td>
-      <td data-label="What">
-        {AUDIT_FEATURE_LABELS[entry.feature]}
+      <td data-label={t('audit_what')}>
+        {t(AUDIT_FEATURE_LABELS[entry.feature])}
         <span className="gw-secondary">
-          Record <span data-testid="audit-record">{entry.recordId ?? '—'}</span>
+          <RichMessage text={t('audit_record')} parts={{ id: <span data-testid="audit-record">{entry.recordId ?? '—'}</span> }} />
         </span>
         <span className="gw-secondary">
-          Org <span data-testid="audit-org">{entry.orgId ?? '—'}</span>
+          <RichMessage text={t('audit_org')} parts={{ id: <span data-testid="audit-org">{entry.orgId ?? '—'}</span> }} />
         </span>
       </td>
-      <td data-label="Model and tokens">
+      <td data-label={t('audit_modelTokens')}>
         <span data-testid="audit-model" title={entry.model}>
           {entry.modelName ?? entry.model ?? '—'}
         </span>
         <span className="gw-secondary">
-          In / out <span data-testid="audit-tokens">{count(entry.tokens.input)} / {count(entry.tokens.output)}</span>
+          <RichMessage text={t('audit_inOut')} parts={{ tokens: <span data-testid="audit-tokens">{count(entry.tokens.input)} / {count(entry.tokens.output)}</span> }} />
         </span>
         <span className="gw-secondary">
-          Cache {count(entry.tokens.cacheRead)} / {count(entry.tokens.cacheWrite)}
+          {t('audit_cache', { read: count(entry.tokens.cacheRead), write: count(entry.tokens.cacheWrite) })}
         </span>
       </td>
-      <td data-label="Cost">
+      <td data-label={t('audit_cost')}>
         <span data-testid="audit-cost">{usd(entry.costUsd)}</span>
-        <span className="gw-secondary">{entry.latencyMs === undefined ? '—' : `${(entry.latencyMs / 1000).toFixed(1)} s`}</span>
+        <span className="gw-secondary">{entry.latencyMs === undefined ? '—' : t('audit_seconds', { seconds: formatNumber(entry.latencyMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</span>
       </td>
-      <td data-label="Outcome">
+      <td data-label={t('audit_outcome')}>
         <span data-testid="audit-outcome">
-          {entry.outcome}
-          {entry.feedback ? ` (thumbs ${entry.feedback})` : ''}
+          {t(OUTCOME_LABELS[entry.outcome])}
+          {entry.feedback ? ` (${entry.feedback === 'up' ? t('audit_thumbsUp') : t('audit_thumbsDown')})` : ''}
           {entry.error ? ` — ${entry.error}` : ''}
         </span>
         {entry.editDistance !== undefined && (
           <span className="gw-secondary" data-testid="audit-edit-distance" data-distance={entry.editDistance}>
-            {entry.editDistance === 1 ? '1 character changed' : `${count(entry.editDistance)} characters changed`}
+            {plural('audit_charactersChanged', entry.editDistance)}
           </span>
         )}
-        {entry.groundingFlags > 0 && <span className="gw-secondary">{entry.groundingFlags === 1 ? '1 unverified claim' : `${count(entry.groundingFlags)} unverified claims`}</span>}
+        {entry.groundingFlags > 0 && <span className="gw-secondary">{plural('audit_unverifiedClaims', entry.groundingFlags)}</span>}
       </td>
-      <td data-label="Details">
-        <button type="button" className="slds-button" aria-expanded={open} onClick={toggle} data-testid="audit-details-toggle">
-          {open ? 'Hide' : 'Show'}
-          <span className="slds-assistive-text"> what was sent and received</span>
+      <td data-label={t('audit_details')}>
+        {/* An icon, not a word: the narrow column fits it in every language; its name says what it opens. */}
+        <button
+          type="button"
+          className="slds-button slds-button_icon slds-button_icon-border-filled gw-disclosure"
+          aria-expanded={open}
+          title={open ? t('audit_hideDetails') : t('audit_showDetails')}
+          onClick={toggle}
+          data-testid="audit-details-toggle"
+        >
+          <Icon name="chevrondown" size="button" />
+          <span className="slds-assistive-text">{open ? t('audit_hideDetails') : t('audit_showDetails')}</span>
         </button>
       </td>
     </tr>
@@ -176,22 +198,22 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-testid="audit-details">
       <td colSpan={COLUMNS.length}>
-        <p className="slds-text-title_caps">Prompt</p>
+        <p className="slds-text-title_caps">{t('audit_prompt')}</p>
         <p>
-          {entry.promptId ?? '—'} version {entry.promptVersion ?? '—'}
-          {entry.variant ? `, variant ${entry.variant}` : ''}
+          {t('audit_promptVersion', { prompt: entry.promptId ?? '—', version: entry.promptVersion ?? '—' })}
+          {entry.variant ? t('audit_variant', { variant: entry.variant }) : ''}
         </p>
-        <p className="slds-text-title_caps slds-m-top_x-small">Sent (as redacted)</p>
+        <p className="slds-text-title_caps slds-m-top_x-small">{t('audit_sent')}</p>
         <pre tabIndex={0} className="slds-box slds-box_x-small" style={{ whiteSpace: 'pre-wrap', maxHeight: '16rem', overflow: 'auto' }} data-testid="audit-sent">
           {entry.sent}
         </pre>
-        <p className="slds-text-title_caps slds-m-top_x-small">Received</p>
+        <p className="slds-text-title_caps slds-m-top_x-small">{t('audit_received')}</p>
         <pre tabIndex={0} className="slds-box slds-box_x-small" style={{ whiteSpace: 'pre-wrap', maxHeight: '16rem', overflow: 'auto' }} data-testid="audit-received">
           {entry.received}
         </pre>
         {entry.write && (
           <>
-            <p className="slds-text-title_caps slds-m-top_x-small">Write</p>
+            <p className="slds-text-title_caps slds-m-top_x-small">{t('audit_write')}</p>
             <pre className="slds-box slds-box_x-small" style={{ whiteSpace: 'pre-wrap' }}>
               {JSON.stringify(entry.write, null, 2)}
             </pre>
@@ -228,7 +250,7 @@ function FilterSelect({ id, label, testId, value, onChange, options }: FilterPro
         {label}
       </label>
       <select id={id} className="slds-select" value={value} onChange={onChange} data-testid={testId}>
-        <option value="">Any</option>
+        <option value="">{t('audit_any')}</option>
         {options.map(([optionValue, text]) => (
           <option key={optionValue} value={optionValue}>
             {text}

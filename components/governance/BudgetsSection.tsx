@@ -2,6 +2,7 @@ import { priceRowsFrom } from '../../lib/features/governance/price-draft';
 import type { SettingsForm } from './use-settings-draft';
 import { describedBy, Field, Section } from './fields';
 import { PriceTableSection } from './PriceTableSection';
+import { t } from '../../lib/i18n';
 
 /** Spending caps and the price table the usage view and budgets count with. */
 export function BudgetsSection({ form }: { form: SettingsForm }) {
@@ -10,11 +11,11 @@ export function BudgetsSection({ form }: { form: SettingsForm }) {
   const pricesLocked = locked('prices');
   return (
     <>
-      <Section title="Budgets" id="gw-section-budgets">
+      <Section title={t('budgets_title')} id="gw-section-budgets">
         <div className="gw-field-grid">
-          <NumberField id="gw-budget-daily" label="Daily budget (USD, empty for none)" value={draft.dailyUsd} forced={settings.budgets.dailyUsd} locked={locked('budgets.dailyUsd')} onChange={(dailyUsd) => change({ dailyUsd })} testId="budget-daily" />
-          <NumberField id="gw-budget-monthly" label="Monthly budget (USD, empty for none)" value={draft.monthlyUsd} forced={settings.budgets.monthlyUsd} locked={locked('budgets.monthlyUsd')} onChange={(monthlyUsd) => change({ monthlyUsd })} testId="budget-monthly" />
-          <NumberField id="gw-budget-rpm" label="Model requests per minute (empty for no limit)" value={draft.requestsPerMinute} forced={settings.budgets.requestsPerMinute} locked={locked('budgets.requestsPerMinute')} onChange={(requestsPerMinute) => change({ requestsPerMinute })} testId="budget-rpm" />
+          <NumberField id="gw-budget-daily" label={t('budgets_daily')} value={draft.dailyUsd} forced={settings.budgets.dailyUsd} locked={locked('budgets.dailyUsd')} onChange={(dailyUsd) => change({ dailyUsd })} testId="budget-daily" />
+          <NumberField id="gw-budget-monthly" label={t('budgets_monthly')} value={draft.monthlyUsd} forced={settings.budgets.monthlyUsd} locked={locked('budgets.monthlyUsd')} onChange={(monthlyUsd) => change({ monthlyUsd })} testId="budget-monthly" />
+          <NumberField id="gw-budget-rpm" label={t('budgets_rpm')} value={draft.requestsPerMinute} forced={settings.budgets.requestsPerMinute} locked={locked('budgets.requestsPerMinute')} onChange={(requestsPerMinute) => change({ requestsPerMinute })} testId="budget-rpm" />
         </div>
       </Section>
       <PriceTableSection rows={pricesLocked ? priceRowsFrom(settings.prices) : form.priceRows} onChange={form.setPriceRows} locked={pricesLocked} />

@@ -2,6 +2,7 @@ import { FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import { FEATURES } from '../../lib/settings';
 import type { SettingsForm } from './use-settings-draft';
 import { LinesField, Section } from './fields';
+import { t } from '../../lib/i18n';
 
 /** Which features the panel offers, morning prep, and the phrases generated text must not use. */
 export function FeaturesSection({ form }: { form: SettingsForm }) {
@@ -9,9 +10,9 @@ export function FeaturesSection({ form }: { form: SettingsForm }) {
   const { effective } = form.loaded;
   return (
     <>
-      <Section title="Features" id="gw-section-features">
+      <Section title={t('options_sectionFeatures')} id="gw-section-features">
         <fieldset className="slds-form-element">
-          <legend className="slds-assistive-text">Features on or off</legend>
+          <legend className="slds-assistive-text">{t('features_onOff')}</legend>
           {FEATURES.map((feature) => {
             const id = `gw-feature-${feature}`;
             const hidden = effective.hiddenFeatures.has(feature);
@@ -31,11 +32,11 @@ export function FeaturesSection({ form }: { form: SettingsForm }) {
                   />
                   <label className="slds-checkbox__label" htmlFor={id}>
                     <span className="slds-checkbox_faux" />
-                    <span className="slds-form-element__label">{FEATURE_LABELS[feature]}</span>
+                    <span className="slds-form-element__label">{t(FEATURE_LABELS[feature])}</span>
                   </label>
                   {isForced && (
                     <span id={`${id}-locked`} className="slds-text-body_small slds-m-left_small" data-testid="locked-note">
-                      {hidden ? 'Removed by your organization' : 'Set by your organization'}
+                      {hidden ? t('features_removed') : t('options_locked')}
                     </span>
                   )}
                 </div>
@@ -45,7 +46,7 @@ export function FeaturesSection({ form }: { form: SettingsForm }) {
         </fieldset>
       </Section>
 
-      <Section title="Morning prep" id="gw-section-morning-prep">
+      <Section title={t('features_morningPrep')} id="gw-section-morning-prep">
         <div className="slds-form-element">
           <div className="slds-checkbox">
             <input
@@ -59,21 +60,21 @@ export function FeaturesSection({ form }: { form: SettingsForm }) {
             />
             <label className="slds-checkbox__label" htmlFor="gw-morning-prep">
               <span className="slds-checkbox_faux" />
-              <span className="slds-form-element__label">Prepare the day's meeting briefs</span>
+              <span className="slds-form-element__label">{t('features_morningPrepLabel')}</span>
             </label>
           </div>
           <div id="gw-morning-prep-help" className="slds-form-element__help">
-            {locked('morningPrep') ? 'Set by your organization. ' : ''}Prepares briefs for the day's meetings in the background. Off by default: it spends
-            without a click, and it stops first when spending nears a budget.
+            {locked('morningPrep') ? `${t('options_locked')}. ` : ''}
+            {t('features_morningPrepHelp')}
           </div>
         </div>
       </Section>
 
-      <Section title="Checks on generated text" id="gw-section-checks">
+      <Section title={t('features_checks')} id="gw-section-checks">
         <LinesField
           id="gw-prohibited"
-          label="Prohibited phrases (one per line)"
-          help="A summary, brief or draft that uses one of these (in any letter case) is marked as failing its checks, with Regenerate."
+          label={t('features_prohibited')}
+          help={t('features_prohibitedHelp')}
           value={form.phrases}
           onChange={form.setPhrases}
           testId="prohibited-phrases"

@@ -5,6 +5,7 @@ import type { SettingsForm } from './use-settings-draft';
 import { describedBy, Field, Section } from './fields';
 import { KeyTest } from './KeyTest';
 import { useLiveModels } from './use-live-models';
+import { t } from '../../lib/i18n';
 
 /** The Anthropic key (tested as typed), the company gateway, and the model each use case runs on. */
 export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores: OptionsStores }) {
@@ -14,15 +15,15 @@ export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores:
   const models = useLiveModels(effective.settings.anthropicApiKey, effective.settings.baseUrl, effective.allowedModels);
   return (
     <>
-      <Section title="Anthropic" id="gw-section-anthropic">
-        <Field id="gw-api-key" label="Anthropic API key" help="Kept in this browser's extension storage and sent only to the Anthropic API (or your gateway)." locked={keyLocked}>
+      <Section title={t('key_anthropic')} id="gw-section-anthropic">
+        <Field id="gw-api-key" label={t('key_label')} help={t('key_help')} locked={keyLocked}>
           <input
             id="gw-api-key"
             className="slds-input"
             type="password"
             autoComplete="off"
             value={keyLocked ? '' : draft.apiKey}
-            placeholder={keyLocked ? (effective.settings.anthropicApiKey ? 'A key set by your organization' : 'Not used: your organization provides access') : ''}
+            placeholder={keyLocked ? (effective.settings.anthropicApiKey ? t('key_orgKey') : t('key_orgAccess')) : ''}
             disabled={keyLocked}
             onChange={(event) => change({ apiKey: event.target.value })}
             aria-describedby={describedBy('gw-api-key', true, keyLocked)}
@@ -35,7 +36,7 @@ export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores:
           baseUrl={locked('baseUrl') ? effective.settings.baseUrl : draft.baseUrl.trim()}
           model={effective.settings.models.summary}
         />
-        <Field id="gw-base-url" label="Gateway base URL" help="A company gateway that speaks the Anthropic API. Leave empty for Anthropic's own API." locked={locked('baseUrl')}>
+        <Field id="gw-base-url" label={t('key_gateway')} help={t('key_gatewayHelp')} locked={locked('baseUrl')}>
           <input
             id="gw-base-url"
             className="slds-input"
@@ -49,9 +50,9 @@ export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores:
         </Field>
       </Section>
 
-      <Section title="Model per use case" id="gw-section-models">
+      <Section title={t('key_models')} id="gw-section-models">
         <p className="slds-m-bottom_small slds-text-body_small" data-testid="models-source">
-          {models.live ? 'Models your key can use, as Anthropic lists them now.' : 'The usual models (the live list could not be fetched).'}
+          {models.live ? t('key_modelsLive') : t('key_modelsUsual')}
         </p>
         <div className="gw-field-grid">
           {MODEL_USE_CASES.map((useCase) => {
@@ -60,7 +61,7 @@ export function KeyModelsSection({ form, stores }: { form: SettingsForm; stores:
             const value = isForced ? effective.settings.models[useCase] : draft.models[useCase];
             const options = models.models.some((model) => model.id === value) ? models.models : [{ id: value, displayName: value }, ...models.models];
             return (
-              <Field key={useCase} id={id} label={MODEL_USE_CASE_LABELS[useCase]} locked={isForced}>
+              <Field key={useCase} id={id} label={t(MODEL_USE_CASE_LABELS[useCase])} locked={isForced}>
                 <select
                   id={id}
                   className="slds-select"

@@ -1,4 +1,5 @@
 import { OUTPUT_LANGUAGE_CODES, OUTPUT_LANGUAGES, resolveOutputLanguage, supportedLanguage, type OutputLanguageChoice } from '../../lib/settings/languages';
+import { t } from '../../lib/i18n';
 import { describedBy, Field, Section } from './fields';
 import type { SettingsForm } from './use-settings-draft';
 
@@ -12,15 +13,13 @@ export function LanguageSection({ form, browserLanguage }: { form: SettingsForm;
   const followsThread = (replyLocked ? settings.replyLanguage : draft.replyLanguage) === 'thread';
   const browserChoice = supportedLanguage(browserLanguage);
   const browserLabel = browserChoice
-    ? `Browser language (${OUTPUT_LANGUAGES[browserChoice].ownName})`
-    : `Browser language (${browserLanguage}: not offered, so English)`;
+    ? t('language_browser', { language: OUTPUT_LANGUAGES[browserChoice].ownName })
+    : t('language_browserUnsupported', { language: browserLanguage });
   const writtenIn = OUTPUT_LANGUAGES[resolveOutputLanguage(choice, browserLanguage)].ownName;
-  const help = outputLocked
-    ? `Your organization's policy writes every summary, brief, insight and draft in ${writtenIn}.`
-    : `Summaries, briefs, deal insights and email drafts are written in ${writtenIn}, with its number and date formats. The checks on numbers, dates and names read them that way.`;
+  const help = outputLocked ? t('language_forced', { language: writtenIn }) : t('language_help', { language: writtenIn });
   return (
-    <Section title="Language of AI output" id="gw-section-language">
-      <Field id="gw-output-language" label="Write AI output in" help={help} locked={outputLocked}>
+    <Section title={t('language_title')} id="gw-section-language">
+      <Field id="gw-output-language" label={t('language_writeIn')} help={help} locked={outputLocked}>
         <select
           id="gw-output-language"
           className="slds-select"
@@ -51,12 +50,12 @@ export function LanguageSection({ form, browserLanguage }: { form: SettingsForm;
           />
           <label className="slds-checkbox__label" htmlFor="gw-reply-language">
             <span className="slds-checkbox_faux" />
-            <span className="slds-form-element__label">Reply drafts answer in the email thread's language</span>
+            <span className="slds-form-element__label">{t('language_replyLabel')}</span>
           </label>
         </div>
         <div id="gw-reply-language-help" className="slds-form-element__help" data-testid={replyLocked ? 'locked-note' : undefined}>
-          {replyLocked ? 'Set by your organization. ' : ''}A reply to a German email is drafted in German, whatever the language above; when the
-          thread's language cannot be told, the language above is used. An instruction you type ("answer in English") wins.
+          {replyLocked ? `${t('options_locked')}. ` : ''}
+          {t('language_replyHelp')}
         </div>
       </div>
     </Section>

@@ -3,27 +3,28 @@ import type { PanelView } from '../../lib/features/record-view/messages';
 import type { OnboardingStatus } from '../../lib/features/governance/messages';
 import { openOptionsPage, requestGovernance, selectOnboarding, useGovernanceStore, watchGovernance } from '../../lib/features/governance/store';
 import { Icon } from '../shared/Icon';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 /** Views that can only come from a Salesforce tab. */
 const SALESFORCE_VIEWS: ReadonlySet<PanelView['kind']> = new Set(['no-record', 'org-not-enabled', 'loading', 'record', 'problem']);
 
 interface Step {
   id: 'key' | 'salesforce' | 'org';
-  title: string;
+  title: MessageKey;
   done: boolean;
   detail: string;
 }
 
 function stepsOf(status: OnboardingStatus): Step[] {
   const keyDetail = !status.keySet
-    ? 'Add your Anthropic API key in Groundwork settings.'
+    ? t('onboarding_addKey')
     : status.keyWorking === null
-      ? 'Checking the key…'
+      ? t('onboarding_checkingKey')
       : (status.keyMessage ?? '');
   return [
-    { id: 'key', title: 'API key set and working', done: status.keySet && status.keyWorking === true, detail: keyDetail },
-    { id: 'salesforce', title: 'A Salesforce tab detected', done: status.salesforceSeen, detail: 'Open Salesforce Lightning in this window.' },
-    { id: 'org', title: 'Groundwork enabled for your org', done: status.orgEnabled, detail: 'Open a record and choose "Enable Groundwork".' },
+    { id: 'key', title: 'onboarding_keyStep', done: status.keySet && status.keyWorking === true, detail: keyDetail },
+    { id: 'salesforce', title: 'onboarding_salesforceStep', done: status.salesforceSeen, detail: t('onboarding_salesforceDetail') },
+    { id: 'org', title: 'onboarding_orgStep', done: status.orgEnabled, detail: t('onboarding_orgDetail') },
   ];
 }
 
@@ -50,10 +51,10 @@ export function OnboardingChecklist({ view }: { view: PanelView }) {
   return (
     <section className="slds-card gw-section" data-testid="onboarding-checklist" aria-labelledby="gw-onboarding-title">
       <h2 id="gw-onboarding-title" className="slds-text-heading_small">
-        Get started with Groundwork
+        {t('onboarding_title')}
       </h2>
       <p className="slds-text-body_small slds-m-bottom_x-small" aria-live="polite">
-        {remaining === 1 ? '1 step left.' : `${remaining} steps left.`}
+        {plural('onboarding_stepsLeft', remaining)}
       </p>
       <ol className="slds-list_vertical-space">
         {steps.map((step) => (
@@ -61,15 +62,15 @@ export function OnboardingChecklist({ view }: { view: PanelView }) {
             <span className={step.done ? 'gw-step gw-step_done' : 'gw-step'} aria-hidden="true">
               {step.done && <Icon name="check" />}
             </span>
-            <strong>{step.title}</strong>
-            <span className="slds-assistive-text">{step.done ? ' (done)' : ' (to do)'}</span>
+            <strong>{t(step.title)}</strong>
+            <span className="slds-assistive-text">{` ${step.done ? t('onboarding_done') : t('onboarding_toDo')}`}</span>
             {!step.done && <div className="slds-text-body_small">{step.detail}</div>}
           </li>
         ))}
       </ol>
       {!steps[0]?.done && (
         <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={() => openOptionsPage('key')} data-testid="open-settings">
-          Open settings
+          {t('blocker_openSettings')}
         </button>
       )}
     </section>

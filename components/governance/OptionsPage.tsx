@@ -14,6 +14,7 @@ import { SalesforceSignInSection } from './SalesforceSignInSection';
 import { UsageView } from './UsageView';
 import { useSettings, type LoadedSettings, type OptionsStores } from './use-settings';
 import { useSettingsDraft, type SettingsForm } from './use-settings-draft';
+import { t } from '../../lib/i18n';
 
 /** The section in the address (options.html#usage), so the panel can link straight to where a problem is fixed. */
 function useSection(): OptionsSection {
@@ -31,7 +32,7 @@ export function OptionsPage({ stores }: { stores: OptionsStores }) {
   const { loaded } = useSettings(stores);
   return loaded === null ? (
     <main className="gw-options">
-      <p className="slds-p-around_large">Loading…</p>
+      <p className="slds-p-around_large">{t('options_loading')}</p>
     </main>
   ) : (
     <LoadedOptions stores={stores} loaded={loaded} />
@@ -76,15 +77,15 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
   return (
     <div className="gw-options">
       <header className="gw-options__header">
-        <h1 className="slds-text-heading_medium">Groundwork settings</h1>
+        <h1 className="slds-text-heading_medium">{t('panel_settingsLabel')}</h1>
       </header>
       <div className="gw-options__layout">
-        <nav className="slds-nav-vertical slds-nav-vertical_compact gw-options__nav" aria-label="Settings sections">
+        <nav className="slds-nav-vertical slds-nav-vertical_compact gw-options__nav" aria-label={t('options_sections')}>
           <ul className="slds-nav-vertical__section">
             {OPTIONS_SECTIONS.map((item) => (
               <li key={item.id} className={item.id === current?.id ? 'slds-nav-vertical__item slds-is-active' : 'slds-nav-vertical__item'}>
                 <a href={`#${item.id}`} className="slds-nav-vertical__action" aria-current={item.id === current?.id ? 'page' : undefined} data-testid={`options-tab-${item.id}`}>
-                  {item.label}
+                  {t(item.label)}
                 </a>
               </li>
             ))}
@@ -92,23 +93,23 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
         </nav>
         <main className="gw-options__content" aria-labelledby="gw-options-section-title" data-testid={`options-view-${current?.id ?? 'key'}`}>
           <h2 id="gw-options-section-title" className="slds-text-heading_large gw-options__title">
-            {current?.label}
+            {current && t(current.label)}
           </h2>
           {loaded.effective.policyProblems.length > 0 && (
-            <Alert tone="warning" title="Some of your organization's settings were ignored" testId="policy-problems">
+            <Alert tone="warning" title={t('options_policyProblems')} testId="policy-problems">
               {loaded.effective.policyProblems.map((problem) => (
                 <p key={problem}>{problem}</p>
               ))}
             </Alert>
           )}
           {current?.settings ? (
-            <SettingsFormFrame form={form} label={current.label}>
+            <SettingsFormFrame form={form} label={t(current.label)}>
               {content[current.id]()}
             </SettingsFormFrame>
           ) : (
             <>
               {content[current?.id ?? 'audit']()}
-              {form.dirty && <SettingsFormFrame form={form} label="Unsaved settings" />}
+              {form.dirty && <SettingsFormFrame form={form} label={t('options_unsaved')} />}
             </>
           )}
         </main>
@@ -146,14 +147,14 @@ function SaveBar({ form }: { form: SettingsForm }) {
           </p>
         ) : (
           <p className="gw-save-bar__status" role="status">
-            {dirty ? 'You have changes that are not saved yet.' : 'All changes saved.'}
+            {dirty ? t('options_dirty') : t('options_allSaved')}
           </p>
         )}
         <button type="button" className="slds-button slds-button_neutral" onClick={form.discard} disabled={!dirty} data-testid="discard-settings">
-          Discard changes
+          {t('options_discard')}
         </button>
         <button type="submit" className="slds-button slds-button_brand" data-testid="save-settings">
-          Save
+          {t('options_save')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { requestGovernance, selectOrgAuditNotice, useGovernanceStore } from '../../lib/features/governance/store';
+import { t } from '../../lib/i18n';
 
 /**
  * Said once: the org does not accept this rep's audit events (the object is not deployed there, or the rep lacks the
@@ -9,10 +10,10 @@ export function OrgAuditNotice() {
   if (!notice) return null;
   return (
     <div className="slds-notify slds-notify_alert slds-alert_warning slds-m-bottom_small gw-org-audit-notice" role="status" data-testid="org-audit-notice">
-      <h2 className="slds-assistive-text">Audit trail in Salesforce</h2>
+      <h2 className="slds-assistive-text">{t('orgAuditNotice_title')}</h2>
       <p className="slds-text-align_left">{notice}</p>
       <button type="button" className="slds-button slds-button_neutral slds-m-left_small" onClick={() => requestGovernance({ type: 'dismiss-org-audit-notice' })} data-testid="org-audit-notice-dismiss">
-        Got it
+        {t('orgAuditNotice_dismiss')}
       </button>
     </div>
   );

@@ -8,6 +8,7 @@ import { listEnabledOrgs } from '../../lib/features/governance/orgs';
 import type { EffectiveSettings } from '../../lib/settings';
 import { count, dateTime } from './format';
 import { Section } from './fields';
+import { plural, t } from '../../lib/i18n';
 
 /**
  * Where the org sink stands, for the rep and whoever supports them: on or off (the policy decides), how many events
@@ -29,9 +30,9 @@ export function OrgAuditStatus({ log, local, policy }: { log: AuditLog; local: K
 
   if (!policy.enabled) {
     return (
-      <Section title="Audit trail in Salesforce" id="gw-audit-org">
+      <Section title={t('orgAuditNotice_title')} id="gw-audit-org">
         <p data-testid="org-audit-status" data-enabled="false">
-          Off. Your organization's policy can have each entry recorded in Salesforce too.
+          {t('orgAudit_off')}
         </p>
       </Section>
     );
@@ -39,35 +40,34 @@ export function OrgAuditStatus({ log, local, policy }: { log: AuditLog; local: K
   const state = status?.state ?? null;
   const waiting = status?.waiting ?? [];
   const waitingTotal = waiting.reduce((sum, org) => sum + org.events, 0);
-  const every = `${ORG_AUDIT_ALARM_MINUTES} minutes`;
+  const every = plural('orgAudit_minutes', ORG_AUDIT_ALARM_MINUTES);
   const problem = state?.denied
-    ? `${state.denied.message} Groundwork asks the org again every ${every}.`
+    ? `${state.denied.message} ${t('orgAudit_asksAgain', { every })}`
     : waitingTotal > 0 && state?.waiting
-      ? `${state.waiting} They are kept in this browser and sent on your next use of Groundwork, or within ${every}.`
+      ? `${state.waiting} ${t('orgAudit_kept', { every })}`
       : null;
   return (
-    <Section title="Audit trail in Salesforce" id="gw-audit-org">
+    <Section title={t('orgAuditNotice_title')} id="gw-audit-org">
       <p className="slds-m-bottom_small" data-testid="org-audit-status" data-enabled="true">
-        On, by your organization's policy: each entry is also recorded in the Salesforce org it concerns
-        {policy.content === 'redacted-text' ? ', with the prompt and the response as redacted for the model.' : ' (what happened, not the text).'}
+        {policy.content === 'redacted-text' ? t('orgAudit_onText') : t('orgAudit_onEvents')}
       </p>
       {status !== null && (
         <dl className="slds-dl_horizontal">
-          <dt className="slds-dl_horizontal__label">Sent</dt>
+          <dt className="slds-dl_horizontal__label">{t('orgAudit_sent')}</dt>
           <dd className="slds-dl_horizontal__detail" data-testid="org-audit-sent" data-sent={state?.sent ?? 0}>
-            {count(state?.sent ?? 0)} {state?.sent === 1 ? 'event' : 'events'}
-            {state?.lastSentAt ? `, last on ${dateTime(state.lastSentAt)}` : ''}
+            {plural('orgAudit_events', state?.sent ?? 0)}
+            {state?.lastSentAt ? t('orgAudit_lastOn', { when: dateTime(state.lastSentAt) }) : ''}
           </dd>
-          <dt className="slds-dl_horizontal__label">Waiting</dt>
+          <dt className="slds-dl_horizontal__label">{t('orgAudit_waiting')}</dt>
           <dd className="slds-dl_horizontal__detail" data-testid="org-audit-waiting" data-events={waitingTotal}>
             {waiting.length === 0 ? (
-              'Nothing: the org has every entry.'
+              t('orgAudit_nothingWaiting')
             ) : (
               <ul>
                 {waiting.map((org, index) => (
                   <li key={org.orgId} data-testid="org-audit-waiting-org" data-org-id={org.orgId} data-events={org.events}>
-                    {hosts.get(org.orgId) ?? org.orgId}: {count(org.events)} {org.events === 1 ? 'event' : 'events'}
-                    {waiting.length > 1 ? ` (sent ${index === 0 ? 'first' : `after the org above`})` : ''}
+                    {hosts.get(org.orgId) ?? org.orgId}: {plural('orgAudit_events', org.events)}
+                    {waiting.length > 1 ? ` (${index === 0 ? t('orgAudit_sentFirst') : t('orgAudit_sentAfter')})` : ''}
                   </li>
                 ))}
               </ul>
@@ -75,7 +75,7 @@ export function OrgAuditStatus({ log, local, policy }: { log: AuditLog; local: K
           </dd>
           {problem && (
             <>
-              <dt className="slds-dl_horizontal__label">Why they wait</dt>
+              <dt className="slds-dl_horizontal__label">{t('orgAudit_why')}</dt>
               <dd className="slds-dl_horizontal__detail" data-testid="org-audit-problem">
                 {problem}
               </dd>
@@ -83,7 +83,7 @@ export function OrgAuditStatus({ log, local, policy }: { log: AuditLog; local: K
           )}
           {(state?.rejected ?? 0) > 0 && (
             <>
-              <dt className="slds-dl_horizontal__label">Refused by the org</dt>
+              <dt className="slds-dl_horizontal__label">{t('orgAudit_refused')}</dt>
               <dd className="slds-dl_horizontal__detail" data-testid="org-audit-rejected">
                 {count(state?.rejected ?? 0)}: {state?.lastRejection}
               </dd>

@@ -2,7 +2,6 @@ import { useState, type KeyboardEvent } from 'react';
 import {
   derivedCachePrice,
   emptyPriceRow,
-  PRICE_KIND_NAMES,
   PRICE_KINDS,
   priceRowProblems,
   priceRowsFrom,
@@ -12,12 +11,15 @@ import {
   type PriceRowDraft,
 } from '../../lib/features/governance/price-draft';
 import { DEFAULT_PRICES } from '../../lib/settings';
-import { LOCKED_TEXT, Section } from './fields';
+import { Section } from './fields';
+import { t, type MessageKey } from '../../lib/i18n';
 
 const ERROR_ID = 'gw-prices-error';
 /** How the add row is named in its labels and problems, so they are not mistaken for a row of the table. */
 const ADDING = 'the model to add';
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Each price's column heading. */
+const PRICE_COLUMNS: Record<PriceKind, MessageKey> = { input: 'prices_input', output: 'prices_output', cacheRead: 'prices_cacheRead', cacheWrite: 'prices_cacheWrite' };
 
 interface Props {
   /** The rows as typed; when locked, the organization's prices. */
@@ -65,41 +67,40 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
     list.some((problem) => problem.model === model && problem.kind === kind);
 
   return (
-    <Section title="Model prices" id="gw-section-prices">
+    <Section title={t('prices_title')} id="gw-section-prices">
       {locked && (
         <p className="slds-m-bottom_x-small" data-testid="locked-note">
-          {LOCKED_TEXT}
+          {t('options_locked')}
         </p>
       )}
       <p id="gw-prices-help" className="slds-text-body_small slds-m-bottom_small">
-        US dollars per million tokens, used for the cost of new requests and for budgets. An empty cache price follows the input price (reads 0.1×,
-        writes 1.25×, as Anthropic charges).
+        {t('prices_help')}
       </p>
       <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked slds-m-bottom_small" data-testid="price-table" aria-describedby="gw-prices-help">
-        <caption className="slds-assistive-text">Prices per model, in US dollars per million tokens</caption>
+        <caption className="slds-assistive-text">{t('prices_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Model</th>
+            <th scope="col">{t('prices_model')}</th>
             {PRICE_KINDS.map((kind) => (
               <th key={kind} scope="col">
-                {capitalized(PRICE_KIND_NAMES[kind])}
+                {t(PRICE_COLUMNS[kind])}
               </th>
             ))}
             <th scope="col">
-              <span className="slds-assistive-text">Actions</span>
+              <span className="slds-assistive-text">{t('prices_actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.model} data-testid="price-row" data-model={row.model}>
-              <th scope="row" data-label="Model">
+              <th scope="row" data-label={t('prices_model')}>
                 {row.model}
               </th>
               {PRICE_KINDS.map((kind) => (
-                <td key={kind} data-label={capitalized(PRICE_KIND_NAMES[kind])}>
+                <td key={kind} data-label={t(PRICE_COLUMNS[kind])}>
                   <PriceInput
-                    label={`${capitalized(PRICE_KIND_NAMES[kind])} price for ${row.model}`}
+                    label={t('prices_priceFor', { price: t(PRICE_COLUMNS[kind]), model: row.model })}
                     value={row.prices[kind]}
                     placeholder={placeholderFor(kind, row)}
                     disabled={locked}
@@ -114,7 +115,8 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
               <td>
                 {!locked && (
                   <button type="button" className="slds-button slds-button_neutral" onClick={() => onChange(rows.filter((other) => other.model !== row.model))} data-testid="price-remove">
-                    Remove<span className="slds-assistive-text"> {row.model}</span>
+                    {t('prices_remove')}
+                    <span className="slds-assistive-text"> {row.model}</span>
                   </button>
                 )}
               </td>
@@ -124,13 +126,13 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
         {!locked && (
           <tfoot>
             <tr data-testid="price-add-row">
-              <td data-label="Model to add">
+              <td data-label={t('prices_modelToAdd')}>
                 <input
                   className="slds-input"
                   type="text"
                   value={adding.model}
-                  placeholder="Model id"
-                  aria-label="Model id to add"
+                  placeholder={t('prices_modelId')}
+                  aria-label={t('prices_modelIdToAdd')}
                   aria-invalid={invalid(adding.model.trim(), 'model', addProblems) || undefined}
                   aria-describedby={addProblems.length > 0 ? ERROR_ID : undefined}
                   onChange={(event) => editAdding({ ...adding, model: event.target.value })}
@@ -139,9 +141,9 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
                 />
               </td>
               {PRICE_KINDS.map((kind) => (
-                <td key={kind} data-label={capitalized(PRICE_KIND_NAMES[kind])}>
+                <td key={kind} data-label={t(PRICE_COLUMNS[kind])}>
                   <PriceInput
-                    label={`${capitalized(PRICE_KIND_NAMES[kind])} price for ${ADDING}`}
+                    label={t('prices_priceFor', { price: t(PRICE_COLUMNS[kind]), model: t('prices_theModelToAdd') })}
                     value={adding.prices[kind]}
                     placeholder={placeholderFor(kind, adding)}
                     disabled={false}
@@ -155,7 +157,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
               ))}
               <td>
                 <button type="button" className="slds-button slds-button_neutral" onClick={add} data-testid="price-add">
-                  Add a model
+                  {t('prices_add')}
                 </button>
               </td>
             </tr>
@@ -171,7 +173,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
       )}
       {!locked && (
         <button type="button" className="slds-button slds-button_neutral" onClick={() => onChange(priceRowsFrom(DEFAULT_PRICES))} data-testid="price-reset">
-          Reset to defaults
+          {t('prices_reset')}
         </button>
       )}
     </Section>

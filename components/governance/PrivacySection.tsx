@@ -1,5 +1,7 @@
 import type { SettingsForm } from './use-settings-draft';
 import { describedBy, Field, LinesField, Section } from './fields';
+import { t } from '../../lib/i18n';
+import { RichMessage } from '../shared/RichMessage';
 
 /** What never leaves the browser (patterns, denied fields, the organization's own), and how long the audit is kept. */
 export function PrivacySection({ form }: { form: SettingsForm }) {
@@ -7,19 +9,19 @@ export function PrivacySection({ form }: { form: SettingsForm }) {
   const { effective } = form.loaded;
   return (
     <>
-      <Section title="Redaction" id="gw-section-redaction">
+      <Section title={t('privacy_redaction')} id="gw-section-redaction">
         <LinesField
           id="gw-patterns"
-          label="Extra redaction patterns (one regular expression per line)"
-          help="Matches are replaced by placeholders before anything is sent to the model."
+          label={t('privacy_patterns')}
+          help={t('privacy_patternsHelp')}
           value={draft.extraPatterns}
           onChange={(extraPatterns) => change({ extraPatterns })}
           testId="redaction-patterns"
         />
         <LinesField
           id="gw-denied"
-          label="Field denylist (one field API name per line)"
-          help="Like SSN__c or Contact.Birthdate: these fields are never sent to the model."
+          label={t('privacy_denied')}
+          help={t('privacy_deniedHelp')}
           value={draft.deniedFields}
           onChange={(deniedFields) => change({ deniedFields })}
           testId="denied-fields"
@@ -27,8 +29,8 @@ export function PrivacySection({ form }: { form: SettingsForm }) {
         <OrgRedaction patterns={effective.orgRedaction.extraPatterns} fields={effective.orgRedaction.deniedFields} />
       </Section>
 
-      <Section title="Audit retention" id="gw-section-retention">
-        <Field id="gw-retention" label="Keep audit entries for (days)" locked={locked('auditRetentionDays')}>
+      <Section title={t('privacy_retention')} id="gw-section-retention">
+        <Field id="gw-retention" label={t('privacy_retentionDays')} locked={locked('auditRetentionDays')}>
           <input
             id="gw-retention"
             className="slds-input gw-input_number"
@@ -52,16 +54,16 @@ function OrgRedaction({ patterns, fields }: { patterns: readonly string[]; field
   if (patterns.length === 0 && fields.length === 0) return null;
   return (
     <div className="slds-box slds-box_x-small" data-testid="org-redaction">
-      <p className="slds-text-title_caps">Set by your organization (always applied)</p>
+      <p className="slds-text-title_caps">{t('privacy_orgSet')}</p>
       <ul className="slds-list_dotted">
         {patterns.map((pattern) => (
           <li key={`p:${pattern}`}>
-            Pattern <code>{pattern}</code>
+            <RichMessage text={t('privacy_pattern')} parts={{ pattern: <code>{pattern}</code> }} />
           </li>
         ))}
         {fields.map((field) => (
           <li key={`f:${field}`}>
-            Field <code>{field}</code>
+            <RichMessage text={t('privacy_field')} parts={{ field: <code>{field}</code> }} />
           </li>
         ))}
       </ul>

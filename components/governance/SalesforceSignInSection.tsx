@@ -6,6 +6,8 @@ import { listSignIns, SIGN_INS_KEY, type SignedInOrg } from '../../lib/salesforc
 import { describedBy, Field, Section } from './fields';
 import type { SettingsForm } from './use-settings-draft';
 import { useStored } from './use-stored';
+import { formatDate, t } from '../../lib/i18n';
+import { RichMessage } from '../shared/RichMessage';
 
 
 /**
@@ -16,13 +18,11 @@ export function SalesforceSignInSection({ form, local }: { form: SettingsForm; l
   const locked = form.locked('salesforceClientId');
   const clientId = locked ? form.loaded.effective.settings.salesforceClientId : form.draft.salesforceClientId;
   return (
-    <Section title="Salesforce sign-in" id="gw-section-salesforce">
+    <Section title={t('sfSignIn_title')} id="gw-section-salesforce">
       <p className="slds-text-body_small slds-m-bottom_small">
-        Groundwork reads Salesforce with your browser session. Orgs that keep browser sessions out of their API (API Access
-        Control), or whose admin requires it, use Groundwork&apos;s own sign-in instead, through a connected app your Salesforce
-        admin creates.
+        {t('sfSignIn_intro')}
       </p>
-      <Field id="gw-sf-client-id" label="Connected app consumer key" help="From your Salesforce admin. Empty: no sign-in is offered." locked={locked}>
+      <Field id="gw-sf-client-id" label={t('sfSignIn_clientId')} help={t('sfSignIn_clientIdHelp')} locked={locked}>
         <input
           id="gw-sf-client-id"
           className="slds-input"
@@ -37,7 +37,7 @@ export function SalesforceSignInSection({ form, local }: { form: SettingsForm; l
         />
       </Field>
       <p className="slds-text-body_small slds-m-bottom_small">
-        The connected app&apos;s callback URL (for your admin):{' '}
+        {t('sfSignIn_callback')}{' '}
         <code className="gw-callback-url" data-testid="salesforce-callback-url">
           {webAuthFlow.redirectUrl()}
         </code>
@@ -56,25 +56,26 @@ function SignedInOrgs({ local }: { local: KeyValueStore }) {
     const answer = SignOutAnswer.safeParse(await sendToBackground(request));
     setNote(
       answer.success && answer.data.revoked
-        ? `Signed out of ${org.apiHost}; Salesforce revoked the sign-in.`
-        : `Signed out of ${org.apiHost} here, but Salesforce could not be reached to revoke the sign-in.`,
+        ? t('sfSignIn_signedOutRevoked', { host: org.apiHost })
+        : t('sfSignIn_signedOutLocal', { host: org.apiHost }),
     );
   };
 
   if (signIns === null) return null;
   return (
     <>
-      <h3 className="slds-text-heading_small slds-m-bottom_x-small">Signed in</h3>
-      {signIns.length === 0 && <p data-testid="no-sign-ins">Groundwork is not signed in to any org: it uses your browser session.</p>}
+      <h3 className="slds-text-heading_small slds-m-bottom_x-small">{t('sfSignIn_signedIn')}</h3>
+      {signIns.length === 0 && <p data-testid="no-sign-ins">{t('sfSignIn_none')}</p>}
       <ul>
         {signIns.map((org) => (
           <li key={org.orgId} className="slds-grid slds-grid_vertical-align-center slds-m-bottom_x-small" data-testid="signed-in-org" data-org-id={org.orgId}>
             <span className="slds-col">
-              <strong>{org.user.name}</strong> ({org.user.username}) on {org.apiHost}
-              <span className="slds-text-body_small">, since {new Date(org.signedInAt).toLocaleDateString('en-US')}</span>
+              <RichMessage text={t('sfSignIn_who', { username: org.user.username, host: org.apiHost })} parts={{ name: <strong>{org.user.name}</strong> }} />
+              <span className="slds-text-body_small">{t('sfSignIn_since', { date: formatDate(org.signedInAt, { dateStyle: 'medium' }) })}</span>
             </span>
             <button type="button" className="slds-button slds-button_neutral slds-no-flex slds-m-left_small" onClick={() => void signOut(org)} data-testid="options-sign-out">
-              Sign out<span className="slds-assistive-text"> of {org.apiHost}</span>
+              {t('signedIn_signOut')}
+              <span className="slds-assistive-text"> {org.apiHost}</span>
             </button>
           </li>
         ))}

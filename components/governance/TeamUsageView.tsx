@@ -7,6 +7,7 @@ import { AUDIT_FEATURE_LABELS } from '../../lib/features/governance/use-cases';
 import { Alert } from '../shared/Alert';
 import { count, percent, usd } from './format';
 import { Section } from './fields';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 /** Asks the background for the team's usage in an org (the rep's session there answers). */
 export type TeamUsageSource = (request: TeamUsageRequest) => Promise<TeamUsageReply>;
@@ -30,7 +31,7 @@ export function TeamUsageView({ source, local, range }: { source: TeamUsageSourc
   useEffect(() => {
     if (orgs === null) return;
     let current = true;
-    const failed = (): TeamUsageReply => ({ state: 'error', org: null, message: 'Groundwork could not ask Salesforce: the extension did not answer. Try again.' });
+    const failed = (): TeamUsageReply => ({ state: 'error', org: null, message: t('team_noAnswer') });
     const only = orgs.length === 1 ? orgs[0]?.orgId : undefined;
     const asked = orgId ?? only;
     void source({ type: 'team-usage', ...(asked ? { orgId: asked } : {}), ...range })
@@ -44,7 +45,7 @@ export function TeamUsageView({ source, local, range }: { source: TeamUsageSourc
   }, [source, orgs, orgId, range, question]);
 
   const shown: Shown = answer?.question === question ? answer.reply : { state: 'loading' };
-  const retry = { label: 'Try again', onClick: () => setAttempt((value) => value + 1), testId: 'team-usage-retry' };
+  const retry = { label: t('common_tryAgain'), onClick: () => setAttempt((value) => value + 1), testId: 'team-usage-retry' };
   const chosen = 'org' in shown ? shown.org?.orgId : orgId;
   return (
     <div data-testid="team-usage" data-state={shown.state}>
@@ -59,11 +60,11 @@ function OrgPicker({ orgs, value, onChange }: { orgs: readonly EnabledOrg[]; val
   return (
     <div className="slds-form-element slds-m-bottom_medium">
       <label className="slds-form-element__label" htmlFor={id}>
-        Salesforce org
+        {t('team_org')}
       </label>
       <div className="slds-form-element__control">
         <select id={id} className="slds-select" value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid="team-usage-org">
-          {value === undefined && <option value="">Choose an org</option>}
+          {value === undefined && <option value="">{t('team_chooseOrg')}</option>}
           {orgs.map((org) => (
             <option key={org.orgId} value={org.orgId}>
               {org.apiHost}
@@ -84,44 +85,38 @@ function TeamState({ shown, retry, orgsEnabled }: { shown: Shown; retry: { label
             <span className="slds-spinner__dot-a" />
             <span className="slds-spinner__dot-b" />
           </span>
-          Reading the team's events from Salesforce…
+          {t('team_loading')}
         </p>
       );
     case 'no-org':
       return orgsEnabled > 0 ? (
-        <p data-testid="team-usage-choose">Choose the Salesforce org to read above.</p>
+        <p data-testid="team-usage-choose">{t('team_chooseAbove')}</p>
       ) : (
-        <Alert tone="info" title="No Salesforce org enabled yet" testId="team-usage-problem">
-          <p>Open a Salesforce record, choose "Enable Groundwork" in the panel, then come back here.</p>
+        <Alert tone="info" title={t('team_noOrgTitle')} testId="team-usage-problem">
+          <p>{t('team_noOrgBody')}</p>
         </Alert>
       );
     case 'signed-out':
       return (
-        <Alert tone="warning" title={`You are not logged in to ${shown.org.apiHost}`} actions={[retry]} testId="team-usage-problem">
-          <p>The team's usage is read with your own Salesforce session. Log in to Salesforce in a tab of this browser, then try again.</p>
+        <Alert tone="warning" title={t('team_signedOutTitle', { host: shown.org.apiHost })} actions={[retry]} testId="team-usage-problem">
+          <p>{t('team_signedOutBody')}</p>
         </Alert>
       );
     case 'not-admin':
       return (
-        <Alert tone="info" title="The team's usage is for Groundwork admins" testId="team-usage-problem" data={{ 'data-problem': 'not-admin' }}>
-          <p>
-            Seeing every rep's events in {shown.org.apiHost} needs the "Groundwork AI Admin" permission set, which you do not have there. Ask your
-            Salesforce admin to assign it. Your own use is under "My browser".
-          </p>
+        <Alert tone="info" title={t('team_notAdminTitle')} testId="team-usage-problem" data={{ 'data-problem': 'not-admin' }}>
+          <p>{t('team_notAdminBody', { host: shown.org.apiHost })}</p>
         </Alert>
       );
     case 'not-deployed':
       return (
-        <Alert tone="info" title="The org keeps no Groundwork events yet" testId="team-usage-problem" data={{ 'data-problem': 'not-deployed' }}>
-          <p>
-            The Groundwork AI Event object is not deployed in {shown.org.apiHost}. Your Salesforce admin deploys it once (see "The audit trail in
-            Salesforce" in Groundwork's README); reps' events then reach the org when your organization's policy turns the org audit trail on.
-          </p>
+        <Alert tone="info" title={t('team_notDeployedTitle')} testId="team-usage-problem" data={{ 'data-problem': 'not-deployed' }}>
+          <p>{t('team_notDeployedBody', { host: shown.org.apiHost })}</p>
         </Alert>
       );
     case 'error':
       return (
-        <Alert tone="error" title="Salesforce did not give the team's usage" actions={[retry]} testId="team-usage-problem" data={{ 'data-problem': 'error' }}>
+        <Alert tone="error" title={t('team_errorTitle')} actions={[retry]} testId="team-usage-problem" data={{ 'data-problem': 'error' }}>
           <p>{shown.message}</p>
         </Alert>
       );
@@ -135,57 +130,54 @@ function TeamReport({ usage, apiHost, onRefresh }: { usage: TeamUsage; apiHost: 
   return (
     <>
       <p className="slds-m-bottom_small" data-testid="team-usage-source">
-        From the Groundwork AI events in {apiHost}, as Salesforce lets you read them.{' '}
+        {t('team_source', { host: apiHost })}{' '}
         <button type="button" className="slds-button slds-button_neutral" onClick={onRefresh} data-testid="team-usage-refresh">
-          Refresh
+          {t('team_refresh')}
         </button>
       </p>
       {usage.truncated && (
-        <Alert tone="warning" title="Some tables are incomplete">
-          <p>The org answered its first 2,000 groups only. Choose a shorter period, or use the reports in Salesforce.</p>
+        <Alert tone="warning" title={t('team_truncatedTitle')}>
+          <p>{t('team_truncatedBody', { groups: 2000 })}</p>
         </Alert>
       )}
       {total.events === 0 ? (
-        <Alert tone="info" title="No events in this period" testId="team-usage-empty">
-          <p>
-            No rep's Groundwork events reached {apiHost} in this period. They arrive when your organization's policy turns on the org audit trail and
-            reps use Groundwork.
-          </p>
+        <Alert tone="info" title={t('team_emptyTitle')} testId="team-usage-empty">
+          <p>{t('team_emptyBody', { host: apiHost })}</p>
         </Alert>
       ) : (
         <>
-          <Section title="Team totals" id="gw-team-totals">
+          <Section title={t('team_totals')} id="gw-team-totals">
             <dl className="slds-dl_horizontal" data-testid="team-usage-totals">
-              <dt className="slds-dl_horizontal__label">Events</dt>
+              <dt className="slds-dl_horizontal__label">{t('col_events')}</dt>
               <dd className="slds-dl_horizontal__detail" data-testid="team-usage-events">
                 {count(total.events)}
-                {total.failed > 0 && ` (${count(total.failed)} failed)`}
+                {total.failed > 0 && ` (${plural('audit_failedCount', total.failed)})`}
               </dd>
-              <dt className="slds-dl_horizontal__label">Tokens</dt>
+              <dt className="slds-dl_horizontal__label">{t('col_tokens')}</dt>
               <dd className="slds-dl_horizontal__detail">{count(total.tokens)}</dd>
-              <dt className="slds-dl_horizontal__label">Cost</dt>
+              <dt className="slds-dl_horizontal__label">{t('audit_cost')}</dt>
               <dd className="slds-dl_horizontal__detail" data-testid="team-usage-cost">{usd(total.costUsd)}</dd>
-              <dt className="slds-dl_horizontal__label">Acceptance</dt>
+              <dt className="slds-dl_horizontal__label">{t('col_acceptance')}</dt>
               <dd className="slds-dl_horizontal__detail">{percent(total.acceptanceRate)}</dd>
             </dl>
           </Section>
-          <GroupTable title="Per rep" id="gw-team-users" testId="team-usage-user" heading="Rep" groups={usage.byUser} label={(keys) => keys.userName ?? 'Unknown user'} />
-          <GroupTable title="Per feature" id="gw-team-features" testId="team-usage-feature" heading="Feature" groups={usage.byFeature} label={(keys) => featureLabel(keys.feature)} />
+          <GroupTable title={t('team_perRep')} id="gw-team-users" testId="team-usage-user" heading={t('team_rep')} groups={usage.byUser} label={(keys) => keys.userName ?? t('team_unknownUser')} />
+          <GroupTable title={t('usage_perFeature')} id="gw-team-features" testId="team-usage-feature" heading={t('col_feature')} groups={usage.byFeature} label={(keys) => featureLabel(keys.feature)} />
           <GroupTable
-            title="Per department and role"
+            title={t('team_perDepartment')}
             id="gw-team-departments"
             testId="team-usage-department"
-            heading="Department · role"
+            heading={t('team_departmentRole')}
             groups={usage.byDepartment}
-            label={(keys) => `${keys.department ?? 'No department'} · ${keys.role ?? 'No role'}`}
+            label={(keys) => `${keys.department ?? t('team_noDepartment')} · ${keys.role ?? t('team_noRole')}`}
           />
           <GroupTable
-            title="Per prompt version"
+            title={t('usage_perPrompt')}
             id="gw-team-prompts"
             testId="team-usage-prompt"
-            heading="Prompt"
+            heading={t('audit_prompt')}
             groups={usage.byPrompt}
-            label={(keys) => (keys.promptId ? `${keys.promptId} v${keys.promptVersion ?? '?'}` : 'No prompt')}
+            label={(keys) => (keys.promptId ? `${keys.promptId} v${keys.promptVersion ?? '?'}` : t('team_noPrompt'))}
           />
         </>
       )}
@@ -194,10 +186,10 @@ function TeamReport({ usage, apiHost, onRefresh }: { usage: TeamUsage; apiHost: 
 }
 
 function featureLabel(feature: string | null | undefined): string {
-  return feature && feature in AUDIT_FEATURE_LABELS ? AUDIT_FEATURE_LABELS[feature as AuditFeature] : (feature ?? 'Unknown');
+  return feature && feature in AUDIT_FEATURE_LABELS ? t(AUDIT_FEATURE_LABELS[feature as AuditFeature]) : (feature ?? t('team_unknown'));
 }
 
-const COLUMNS = ['Events', 'Failed', 'Tokens', 'Cost', 'Acceptance'] as const;
+const COLUMNS: readonly MessageKey[] = ['col_events', 'col_failed', 'col_tokens', 'audit_cost', 'col_acceptance'];
 
 function GroupTable(props: { title: string; id: string; testId: string; heading: string; groups: readonly TeamGroup[]; label(keys: TeamGroup['keys']): string }) {
   const { title, id, testId, heading, groups, label } = props;
@@ -207,7 +199,7 @@ function GroupTable(props: { title: string; id: string; testId: string; heading:
         <caption className="slds-assistive-text">{title}</caption>
         <thead>
           <tr>
-            {[heading, ...COLUMNS].map((column) => (
+            {[heading, ...COLUMNS.map((column) => t(column))].map((column) => (
               <th key={column} scope="col">
                 {column}
               </th>
@@ -220,11 +212,11 @@ function GroupTable(props: { title: string; id: string; testId: string; heading:
               <th scope="row" data-label={heading}>
                 {label(group.keys)}
               </th>
-              <td data-label="Events">{count(group.events)}</td>
-              <td data-label="Failed">{count(group.failed)}</td>
-              <td data-label="Tokens">{count(group.tokens)}</td>
-              <td data-label="Cost">{usd(group.costUsd)}</td>
-              <td data-label="Acceptance">{percent(group.acceptanceRate)}</td>
+              <td data-label={t('col_events')}>{count(group.events)}</td>
+              <td data-label={t('col_failed')}>{count(group.failed)}</td>
+              <td data-label={t('col_tokens')}>{count(group.tokens)}</td>
+              <td data-label={t('audit_cost')}>{usd(group.costUsd)}</td>
+              <td data-label={t('col_acceptance')}>{percent(group.acceptanceRate)}</td>
             </tr>
           ))}
         </tbody>

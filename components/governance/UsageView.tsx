@@ -8,6 +8,7 @@ import { TeamUsageView, type TeamUsageSource } from './TeamUsageView';
 import { Icon } from '../shared/Icon';
 import { count, percent, usd } from './format';
 import { Section } from './fields';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -59,19 +60,19 @@ export function UsageView({ log, settings, local, team }: { log: AuditLog; setti
       <SourceToggle value={source} onChange={setSource} />
       <div className="slds-form-element slds-m-bottom_medium">
         <label className="slds-form-element__label" htmlFor="gw-usage-range">
-          Period
+          {t('usage_period')}
         </label>
         <div className="slds-form-element__control">
           <select id="gw-usage-range" className="slds-select" value={days} onChange={(event) => setDays(Number(event.target.value))} data-testid="usage-range">
-            <option value={7}>Last 7 days</option>
-            <option value={30}>Last 30 days</option>
+            <option value={7}>{plural('usage_lastDays', 7)}</option>
+            <option value={30}>{plural('usage_lastDays', 30)}</option>
           </select>
         </div>
       </div>
       {source === 'team' ? (
         <TeamUsageView source={team} local={local} range={teamRange} />
       ) : data === null ? (
-        <p>Loading…</p>
+        <p>{t('options_loading')}</p>
       ) : (
         <UsageReport summary={data.summary} budget={data.budget} byPrompt={data.byPrompt} imports={<ImportExports imported={imported} onChange={setImported} />} />
       )}
@@ -79,9 +80,9 @@ export function UsageView({ log, settings, local, team }: { log: AuditLog; setti
   );
 }
 
-const SOURCES: { value: UsageSource; label: string }[] = [
-  { value: 'browser', label: 'My browser' },
-  { value: 'team', label: 'Team (from Salesforce)' },
+const SOURCES: { value: UsageSource; label: MessageKey }[] = [
+  { value: 'browser', label: 'usage_myBrowser' },
+  { value: 'team', label: 'usage_team' },
 ];
 
 /** Whose usage: this browser's audit trail, or the team's events in the org (SLDS radio button group). */
@@ -89,7 +90,7 @@ function SourceToggle({ value, onChange }: { value: UsageSource; onChange(value:
   const name = useId();
   return (
     <fieldset className="slds-form-element slds-m-bottom_medium">
-      <legend className="slds-form-element__legend slds-form-element__label">Show usage from</legend>
+      <legend className="slds-form-element__legend slds-form-element__label">{t('usage_showFrom')}</legend>
       <div className="slds-form-element__control">
         <div className="slds-radio_button-group">
           {SOURCES.map((option) => (
@@ -103,7 +104,7 @@ function SourceToggle({ value, onChange }: { value: UsageSource; onChange(value:
                 onChange={() => onChange(option.value)}
               />
               <label className="slds-radio_button__label" htmlFor={`${name}-${option.value}`} data-testid={`usage-source-${option.value}`}>
-                <span className="slds-radio_faux">{option.label}</span>
+                <span className="slds-radio_faux">{t(option.label)}</span>
               </label>
             </span>
           ))}
@@ -150,7 +151,7 @@ function ImportExports({ imported, onChange }: { imported: ImportedExports; onCh
     <div className="slds-m-bottom_small">
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor={inputId}>
-          Compare with other reps: add their audit exports (JSON)
+          {t('usage_compare')}
         </label>
         <div className="slds-form-element__control">
           <input id={inputId} type="file" accept="application/json,.json" multiple onChange={(event) => void read(event)} data-testid="usage-import" />
@@ -158,9 +159,9 @@ function ImportExports({ imported, onChange }: { imported: ImportedExports; onCh
       </div>
       {imported.files.length > 0 && (
         <p role="status" data-testid="usage-import-status">
-          Including {count(imported.entries.length)} entries from {imported.files.join(', ')} in this table (not in the totals above).{' '}
+          {plural('usage_including', imported.entries.length, { files: imported.files.join(', ') })}{' '}
           <button type="button" className="slds-button" onClick={() => onChange(NO_IMPORTS)} data-testid="usage-import-clear">
-            Remove them
+            {t('usage_removeThem')}
           </button>
         </p>
       )}
@@ -173,46 +174,49 @@ function ImportExports({ imported, onChange }: { imported: ImportedExports; onCh
   );
 }
 
+const FEATURE_COLUMNS: readonly MessageKey[] = ['col_feature', 'col_entries', 'col_requests', 'col_failed', 'col_tokens', 'audit_cost', 'col_cacheHitRate', 'col_acceptance', 'col_verdicts'];
+const PROMPT_COLUMNS: readonly MessageKey[] = ['audit_prompt', 'col_version', 'col_variant', 'col_requests', 'col_failed', 'audit_cost', 'col_acceptance', 'col_verdicts'];
+
 function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSummary; budget: BudgetState; byPrompt: PromptUsage[]; imports: ReactNode }) {
   const { total } = summary;
   return (
     <>
-      <Section title="Totals" id="gw-usage-totals">
+      <Section title={t('usage_totals')} id="gw-usage-totals">
         <dl className="slds-dl_horizontal" data-testid="usage-totals">
-          <dt className="slds-dl_horizontal__label">Model requests</dt>
+          <dt className="slds-dl_horizontal__label">{t('usage_modelRequests')}</dt>
           <dd className="slds-dl_horizontal__detail">
             <span data-testid="usage-requests">{count(total.requests)}</span>
             {total.failed > 0 && (
               <span data-testid="usage-failed" data-failed={total.failed}>
                 {' '}
-                ({total.failed === 1 ? '1 failed' : `${count(total.failed)} failed`})
+                ({plural('audit_failedCount', total.failed)})
               </span>
             )}
           </dd>
-          <dt className="slds-dl_horizontal__label">Audit entries</dt>
+          <dt className="slds-dl_horizontal__label">{t('usage_auditEntries')}</dt>
           <dd className="slds-dl_horizontal__detail" data-testid="usage-entries">
             {count(total.entries)}
           </dd>
-          <dt className="slds-dl_horizontal__label">Tokens (in / out)</dt>
+          <dt className="slds-dl_horizontal__label">{t('usage_tokensInOut')}</dt>
           <dd className="slds-dl_horizontal__detail">
             {count(total.tokens.input + total.tokens.cacheRead + total.tokens.cacheWrite)} / {count(total.tokens.output)}
           </dd>
-          <dt className="slds-dl_horizontal__label">Cost</dt>
+          <dt className="slds-dl_horizontal__label">{t('audit_cost')}</dt>
           <dd className="slds-dl_horizontal__detail" data-testid="usage-cost">{usd(total.costUsd)}</dd>
-          <dt className="slds-dl_horizontal__label">Cache hit rate</dt>
+          <dt className="slds-dl_horizontal__label">{t('col_cacheHitRate')}</dt>
           <dd className="slds-dl_horizontal__detail" data-testid="usage-cache-hit">{percent(total.cacheHitRate)}</dd>
-          <dt className="slds-dl_horizontal__label">Saved by the cache</dt>
+          <dt className="slds-dl_horizontal__label">{t('usage_savedByCache')}</dt>
           <dd className="slds-dl_horizontal__detail">
-            {usd(Math.max(0, total.cacheSavingsUsd - total.cacheWritePremiumUsd))} net ({usd(total.cacheSavingsUsd)} saved, {usd(total.cacheWritePremiumUsd)} to write)
+            {t('usage_cacheNet', { net: usd(Math.max(0, total.cacheSavingsUsd - total.cacheWritePremiumUsd)), saved: usd(total.cacheSavingsUsd), written: usd(total.cacheWritePremiumUsd) })}
           </dd>
         </dl>
         <BudgetReport budget={budget} />
       </Section>
 
-      <Section title="Per day" id="gw-usage-days">
-        <BarChart title="Cost per day" testId="usage-cost-per-day" bars={summary.byDay.map((day) => ({ label: day.day, value: day.costUsd, text: usd(day.costUsd) }))} />
+      <Section title={t('usage_perDay')} id="gw-usage-days">
+        <BarChart title={t('usage_costPerDay')} testId="usage-cost-per-day" bars={summary.byDay.map((day) => ({ label: day.day, value: day.costUsd, text: usd(day.costUsd) }))} />
         <BarChart
-          title="Tokens per day"
+          title={t('usage_tokensPerDay')}
           testId="usage-tokens-per-day"
           bars={summary.byDay.map((day) => {
             const tokens = day.tokens.input + day.tokens.output + day.tokens.cacheRead + day.tokens.cacheWrite;
@@ -221,19 +225,19 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
         />
       </Section>
 
-      <Section title="Per feature" id="gw-usage-features">
+      <Section title={t('usage_perFeature')} id="gw-usage-features">
         {summary.byFeature.length === 0 ? (
-          <p>No use in this period.</p>
+          <p>{t('usage_noUse')}</p>
         ) : (
           <>
-            <BarChart title="Cost per feature" testId="usage-cost-per-feature" bars={summary.byFeature.map((feature) => ({ label: AUDIT_FEATURE_LABELS[feature.feature], value: feature.costUsd, text: usd(feature.costUsd) }))} />
+            <BarChart title={t('usage_costPerFeature')} testId="usage-cost-per-feature" bars={summary.byFeature.map((feature) => ({ label: t(AUDIT_FEATURE_LABELS[feature.feature]), value: feature.costUsd, text: usd(feature.costUsd) }))} />
             <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table" data-testid="usage-features">
-              <caption className="slds-assistive-text">Use and acceptance per feature</caption>
+              <caption className="slds-assistive-text">{t('usage_featureCaption')}</caption>
               <thead>
                 <tr>
-                  {['Feature', 'Entries', 'Requests', 'Failed', 'Tokens', 'Cost', 'Cache hit rate', 'Acceptance', 'Verdicts'].map((heading) => (
+                  {FEATURE_COLUMNS.map((heading) => (
                     <th key={heading} scope="col">
-                      {heading}
+                      {t(heading)}
                     </th>
                   ))}
                 </tr>
@@ -241,19 +245,19 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
               <tbody>
                 {summary.byFeature.map((feature) => (
                   <tr key={feature.feature} data-testid="usage-feature-row" data-feature={feature.feature} data-entries={feature.entries} data-requests={feature.requests} data-failed={feature.failed}>
-                    <th scope="row" data-label="Feature">
-                      {AUDIT_FEATURE_LABELS[feature.feature]}
+                    <th scope="row" data-label={t('col_feature')}>
+                      {t(AUDIT_FEATURE_LABELS[feature.feature])}
                     </th>
-                    <td data-label="Entries">{count(feature.entries)}</td>
-                    <td data-label="Requests">{count(feature.requests)}</td>
-                    <td data-label="Failed">{count(feature.failed)}</td>
-                    <td data-label="Tokens">{count(feature.tokens.input + feature.tokens.output + feature.tokens.cacheRead + feature.tokens.cacheWrite)}</td>
-                    <td data-label="Cost">{usd(feature.costUsd)}</td>
-                    <td data-label="Cache hit rate">{percent(feature.cacheHitRate)}</td>
-                    <td data-label="Acceptance" data-testid="usage-acceptance">
+                    <td data-label={t('col_entries')}>{count(feature.entries)}</td>
+                    <td data-label={t('col_requests')}>{count(feature.requests)}</td>
+                    <td data-label={t('col_failed')}>{count(feature.failed)}</td>
+                    <td data-label={t('col_tokens')}>{count(feature.tokens.input + feature.tokens.output + feature.tokens.cacheRead + feature.tokens.cacheWrite)}</td>
+                    <td data-label={t('audit_cost')}>{usd(feature.costUsd)}</td>
+                    <td data-label={t('col_cacheHitRate')}>{percent(feature.cacheHitRate)}</td>
+                    <td data-label={t('col_acceptance')} data-testid="usage-acceptance">
                       {percent(feature.outcomes.acceptanceRate)}
                     </td>
-                    <td data-label="Verdicts">
+                    <td data-label={t('col_verdicts')}>
                       <Verdicts outcomes={feature.outcomes} />
                     </td>
                   </tr>
@@ -264,18 +268,18 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
         )}
       </Section>
 
-      <Section title="Per prompt version" id="gw-usage-prompts">
+      <Section title={t('usage_perPrompt')} id="gw-usage-prompts">
         {imports}
         {byPrompt.length === 0 ? (
-          <p>No prompts used in this period.</p>
+          <p>{t('usage_noPrompts')}</p>
         ) : (
           <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gw-usage-table" data-testid="usage-prompts">
-            <caption className="slds-assistive-text">Acceptance per prompt version and variant</caption>
+            <caption className="slds-assistive-text">{t('usage_promptCaption')}</caption>
             <thead>
               <tr>
-                {['Prompt', 'Version', 'Variant', 'Requests', 'Failed', 'Cost', 'Acceptance', 'Verdicts'].map((heading) => (
+                {PROMPT_COLUMNS.map((heading) => (
                   <th key={heading} scope="col">
-                    {heading}
+                    {t(heading)}
                   </th>
                 ))}
               </tr>
@@ -290,16 +294,16 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
                   data-requests={prompt.requests}
                   data-failed={prompt.failed}
                 >
-                  <th scope="row" data-label="Prompt">
+                  <th scope="row" data-label={t('audit_prompt')}>
                     {prompt.promptId}
                   </th>
-                  <td data-label="Version">{prompt.promptVersion ?? '—'}</td>
-                  <td data-label="Variant">{prompt.variant ?? 'A'}</td>
-                  <td data-label="Requests">{count(prompt.requests)}</td>
-                  <td data-label="Failed">{count(prompt.failed)}</td>
-                  <td data-label="Cost">{usd(prompt.costUsd)}</td>
-                  <td data-label="Acceptance">{percent(prompt.outcomes.acceptanceRate)}</td>
-                  <td data-label="Verdicts">
+                  <td data-label={t('col_version')}>{prompt.promptVersion ?? '—'}</td>
+                  <td data-label={t('col_variant')}>{prompt.variant ?? 'A'}</td>
+                  <td data-label={t('col_requests')}>{count(prompt.requests)}</td>
+                  <td data-label={t('col_failed')}>{count(prompt.failed)}</td>
+                  <td data-label={t('audit_cost')}>{usd(prompt.costUsd)}</td>
+                  <td data-label={t('col_acceptance')}>{percent(prompt.outcomes.acceptanceRate)}</td>
+                  <td data-label={t('col_verdicts')}>
                     <Verdicts outcomes={prompt.outcomes} />
                   </td>
                 </tr>
@@ -307,7 +311,7 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
             </tbody>
           </table>
         )}
-        {summary.unpricedModels.length > 0 && <p className="slds-m-top_small">No price for: {summary.unpricedModels.join(', ')} (cache savings not counted).</p>}
+        {summary.unpricedModels.length > 0 && <p className="slds-m-top_small">{t('usage_unpriced', { models: summary.unpricedModels.join(', ') })}</p>}
       </Section>
     </>
   );
@@ -317,15 +321,15 @@ function UsageReport({ summary, budget, byPrompt, imports }: { summary: UsageSum
 function Verdicts({ outcomes }: { outcomes: OutcomeCounts }) {
   return (
     <span className="gw-verdicts">
-      <span className="gw-verdict">{outcomes.accepted} accepted</span>
-      <span className="gw-verdict">{outcomes.edited} edited</span>
-      <span className="gw-verdict">{outcomes.rejected} rejected</span>
-      <span className="gw-verdict">{outcomes.regenerated} regenerated</span>
+      <span className="gw-verdict">{t('usage_verdictAccepted', { count: outcomes.accepted })}</span>
+      <span className="gw-verdict">{t('usage_verdictEdited', { count: outcomes.edited })}</span>
+      <span className="gw-verdict">{t('usage_verdictRejected', { count: outcomes.rejected })}</span>
+      <span className="gw-verdict">{t('usage_verdictRegenerated', { count: outcomes.regenerated })}</span>
       <span className="gw-verdict" data-testid="usage-thumbs-up">
-        <Icon name="like" label="thumbs up" /> {outcomes.thumbsUp}
+        <Icon name="like" label={t('audit_thumbsUp')} /> {outcomes.thumbsUp}
       </span>
       <span className="gw-verdict" data-testid="usage-thumbs-down">
-        <Icon name="dislike" label="thumbs down" /> {outcomes.thumbsDown}
+        <Icon name="dislike" label={t('audit_thumbsDown')} /> {outcomes.thumbsDown}
       </span>
     </span>
   );
@@ -333,12 +337,12 @@ function Verdicts({ outcomes }: { outcomes: OutcomeCounts }) {
 
 function BudgetReport({ budget }: { budget: BudgetState }) {
   const windows = [
-    budget.daily ? `Today: ${usd(budget.daily.spentUsd)} of ${usd(budget.daily.limitUsd)}` : null,
-    budget.monthly ? `This month: ${usd(budget.monthly.spentUsd)} of ${usd(budget.monthly.limitUsd)}` : null,
+    budget.daily ? t('usage_today', { spent: usd(budget.daily.spentUsd), limit: usd(budget.daily.limitUsd) }) : null,
+    budget.monthly ? t('usage_thisMonth', { spent: usd(budget.monthly.spentUsd), limit: usd(budget.monthly.limitUsd) }) : null,
   ].filter((text) => text !== null);
   return (
     <div className="slds-m-top_small" data-testid="usage-budget" data-level={budget.level}>
-      <p>{windows.length > 0 ? windows.join(' · ') : 'No spending caps set.'}</p>
+      <p>{windows.length > 0 ? windows.join(' · ') : t('usage_noCaps')}</p>
       {budget.message && <p role="status">{budget.message}</p>}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { t } from '../../lib/i18n';
 
-export const LOCKED_TEXT = 'Set by your organization';
 
 /** A labelled form element; a locked one says who set it. */
 export function Field({ id, label, help, locked, children }: { id: string; label: string; help?: string; locked?: boolean; children: ReactNode }) {
@@ -12,7 +12,7 @@ export function Field({ id, label, help, locked, children }: { id: string; label
       <div className="slds-form-element__control">{children}</div>
       {locked && (
         <div id={`${id}-locked`} className="slds-form-element__help" data-testid="locked-note">
-          {LOCKED_TEXT}
+          {t('options_locked')}
         </div>
       )}
       {help && (

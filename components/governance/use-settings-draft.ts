@@ -3,6 +3,7 @@ import { draftFrom, settingsFromDraft, type SettingsDraft } from '../../lib/feat
 import { priceRowsFrom, priceTableFromRows, type PriceRowDraft } from '../../lib/features/governance/price-draft';
 import { apiKeyProblem, isLocked, saveSettings, type SettingPath } from '../../lib/settings';
 import type { LoadedSettings, OptionsStores } from './use-settings';
+import { t } from '../../lib/i18n';
 
 export type SaveStatus = { tone: 'info' | 'error'; text: string } | null;
 
@@ -71,12 +72,12 @@ export function useSettingsDraft(loaded: LoadedSettings, stores: OptionsStores):
     const keyProblem = locked('anthropicApiKey') ? null : apiKeyProblem(edits.draft.apiKey);
     if (keyProblem) return setStatus({ tone: 'error', text: keyProblem });
     const priced = locked('prices') ? { prices: rep.prices } : priceTableFromRows(edits.priceRows);
-    if ('problems' in priced) return setStatus({ tone: 'error', text: `Model prices: ${priced.problems[0]?.text ?? 'some price is not valid.'}` });
+    if ('problems' in priced) return setStatus({ tone: 'error', text: t('options_priceProblem', { problem: priced.problems[0]?.text ?? t('options_somePriceInvalid') }) });
     const result = settingsFromDraft(edits.draft, { ...rep, prohibitedPhrases: phraseLines(edits.phrases), prices: priced.prices });
     if ('problem' in result) return setStatus({ tone: 'error', text: result.problem });
     saved.current = true;
     await saveSettings(stores.local, result.settings);
-    setStatus({ tone: 'info', text: 'Saved. Groundwork uses the new settings from its next request.' });
+    setStatus({ tone: 'info', text: t('options_saved') });
   };
 
   return {

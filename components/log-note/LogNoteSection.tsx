@@ -8,6 +8,7 @@ import { CommitResult } from '../shared/review/CommitResult';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
 import { TranscriptPicker, useTranscriptDrop } from './TranscriptPicker';
+import { t } from '../../lib/i18n';
 
 /**
  * "Log this note" for the record in view: the note, the proposed changes to review, the commit and its undo. The
@@ -19,7 +20,7 @@ export function LogNoteSection({ card, blocker }: { card: RecordCard; blocker: B
   return (
     <section data-testid="log-note" aria-labelledby={headingId}>
       <h2 id={headingId} className="slds-assistive-text">
-        Log a note
+        {t('tab_noteTitle')}
       </h2>
       {blocker && <BlockerAlert blocker={blocker} />}
       {state?.problem && (
@@ -50,11 +51,11 @@ function Body({ state, blocked }: { state: NotesState | null; blocked: boolean }
   return (
     <div data-testid="notes-review">
       {state.changes.length > 0 && (
-        <Alert tone="warning" title="Changed in Salesforce since the proposal" testId="record-changed">
+        <Alert tone="warning" title={t('note_changedSince')} testId="record-changed">
           <ul>
             {state.changes.map((change) => (
               <li key={change.field}>
-                {change.label}: {String(change.before ?? '(empty)')} → now {String(change.now ?? '(empty)')}
+                {t('note_changedField', { field: change.label, before: String(change.before ?? t('review_empty')), now: String(change.now ?? t('review_empty')) })}
               </li>
             ))}
           </ul>
@@ -97,7 +98,7 @@ function NoteEditor({ state, blocked }: { state: NotesState | null; blocked: boo
   return (
     <div className={`slds-form-element slds-m-top_x-small gw-note-editor${drop.over ? ' gw-note-editor_drop' : ''}`} {...drop.handlers} data-testid="note-editor">
       <label className="slds-form-element__label" htmlFor={inputId}>
-        {transcript ? 'Your own notes on the call (optional)' : 'Call notes, meeting notes or an email'}
+        {transcript ? t('note_ownNotes') : t('note_inputLabel')}
       </label>
       <textarea
         id={inputId}
@@ -121,15 +122,15 @@ function NoteEditor({ state, blocked }: { state: NotesState | null; blocked: boo
         onClick={() => send({ type: 'propose', text })}
         data-testid="propose-updates"
       >
-        {proposing ? (transcript ? 'Reading the call…' : 'Reading the note…') : 'Propose updates'}
+        {proposing ? (transcript ? t('note_readingCall') : t('note_readingNote')) : t('note_propose')}
       </button>
       {state?.added && (
         <p className="slds-text-body_small slds-m-top_x-small" role="status" data-testid="note-added">
-          Added the text you selected on “{state.added.from}”. Edit it as you like, then propose updates.
+          {t('note_added', { from: state.added.from })}
         </p>
       )}
       <p className="slds-text-body_small slds-text-color_weak slds-m-top_x-small">
-        Nothing is written to Salesforce until you confirm each change.
+        {t('note_nothingWritten')}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { selectIncomingNote, sendNotesRequest as send, useNotesStore } from '../../lib/features/log-note/store';
 import { selectConnected, usePanelConnection } from '../../lib/panel/feature-bus';
+import { t } from '../../lib/i18n';
 const PREVIEW_CHARS = 120;
 
 /**
@@ -16,14 +17,13 @@ export function PendingNote() {
   if (!incoming) return null;
   const preview = incoming.text.length > PREVIEW_CHARS ? `${incoming.text.slice(0, PREVIEW_CHARS).trimEnd()}…` : incoming.text;
   return (
-    <section className="slds-box slds-m-top_medium" role="status" aria-label="Text waiting for a note" data-testid="pending-note">
+    <section className="slds-box slds-m-top_medium" role="status" aria-label={t('pending_label')} data-testid="pending-note">
       <p>
-        Text from “{incoming.from}” is waiting for a Salesforce note: open the record it belongs to in this window and it will be in that
-        record’s note, to review before anything is written.
+        {t('pending_body', { from: incoming.from })}
       </p>
       <blockquote className="slds-text-body_small slds-text-color_weak slds-m-vertical_x-small gw-pending-note">{preview}</blockquote>
       <button type="button" className="slds-button slds-button_neutral" onClick={() => send({ type: 'drop-incoming' })} data-testid="pending-note-drop">
-        Drop it
+        {t('pending_drop')}
       </button>
     </section>
   );

@@ -5,12 +5,13 @@ import { readTranscriptFile } from '../../lib/features/log-note/transcript-file'
 import { clockOf, speakersOf } from '../../lib/features/log-note/transcript';
 import { Alert } from '../shared/Alert';
 import { Icon } from '../shared/Icon';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
-const FORMAT_NAMES: Record<Transcript['format'], string> = {
-  webvtt: 'WebVTT',
-  srt: 'SRT',
-  'speaker-lines': 'speaker lines',
-  'meeting-export': 'meeting export',
+const FORMAT_NAMES: Record<Transcript['format'], MessageKey> = {
+  webvtt: 'transcript_formatWebvtt',
+  srt: 'transcript_formatSrt',
+  'speaker-lines': 'transcript_formatSpeakerLines',
+  'meeting-export': 'transcript_formatMeetingExport',
 };
 
 /** Reads a dropped or picked file in the panel: a bad one is refused here, and nothing reaches the background or the model. */
@@ -72,9 +73,9 @@ export function TranscriptPicker({ transcript, disabled, problem, onProblem }: {
           <label className="slds-file-selector__body" htmlFor={inputId}>
             <span className="slds-file-selector__button slds-button slds-button_neutral">
               <Icon name="attach" className="slds-button__icon slds-button__icon_left" />
-              Add a transcript
+              {t('transcript_add')}
             </span>
-            <span className="slds-file-selector__text">or drop a call’s VTT, SRT or text file here</span>
+            <span className="slds-file-selector__text">{t('transcript_drop')}</span>
           </label>
         </div>
       </div>
@@ -84,7 +85,7 @@ export function TranscriptPicker({ transcript, disabled, problem, onProblem }: {
     <div className="slds-m-top_x-small">
       {body}
       {problem && (
-        <Alert tone="error" title="This file was not added" testId="transcript-problem">
+        <Alert tone="error" title={t('transcript_notAdded')} testId="transcript-problem">
           {problem}
         </Alert>
       )}
@@ -96,9 +97,9 @@ function AttachedTranscript({ transcript, disabled }: { transcript: Transcript; 
   const speakers = speakersOf(transcript);
   const lastAt = transcript.lines.reduce<number | null>((latest, line) => (line.at !== null && (latest === null || line.at > latest) ? line.at : latest), null);
   const facts = [
-    FORMAT_NAMES[transcript.format],
-    `${transcript.lines.length} ${transcript.lines.length === 1 ? 'turn' : 'turns'}`,
-    ...(lastAt !== null ? [`${clockOf(lastAt)} long`] : []),
+    t(FORMAT_NAMES[transcript.format]),
+    plural('transcript_turns', transcript.lines.length),
+    ...(lastAt !== null ? [t('transcript_length', { clock: clockOf(lastAt) })] : []),
   ];
   return (
     <div className="slds-box slds-box_x-small gw-transcript" data-testid="transcript-attached" data-lines={transcript.lines.length}>
@@ -107,10 +108,10 @@ function AttachedTranscript({ transcript, disabled }: { transcript: Transcript; 
       </p>
       <p className="slds-text-body_small slds-text-color_weak">{facts.join(' · ')}</p>
       <p className="slds-text-body_small" data-testid="transcript-speakers">
-        {speakers.length > 0 ? `Speakers: ${speakers.join(', ')}` : 'The file names no speakers.'}
+        {speakers.length > 0 ? t('transcript_speakers', { speakers: speakers.join(', ') }) : t('transcript_noSpeakers')}
       </p>
       <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" disabled={disabled} onClick={() => send({ type: 'drop-transcript' })} data-testid="transcript-remove">
-        Remove the transcript
+        {t('transcript_remove')}
       </button>
     </div>
   );

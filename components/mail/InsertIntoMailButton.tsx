@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { connectMail, mailActions, selectCopied, selectInserting, selectLastInsert, selectTargetClient, useMailStore } from '../../lib/features/mail/store';
 import { InsertResultNote } from './InsertResultNote';
+import { t } from '../../lib/i18n';
 
 /** "Insert into Gmail / Outlook" under an email draft: into the compose the rep used last, else a prefilled new message. */
 export function InsertIntoMailButton({ subject, body }: { subject: string; body: string }) {
@@ -20,7 +21,7 @@ export function InsertIntoMailButton({ subject, body }: { subject: string; body:
         disabled={busy || body.trim() === ''}
         data-testid="insert-into-gmail"
       >
-        {inserting === 'draft' ? 'Inserting…' : `Insert into ${client}`}
+        {inserting === 'draft' ? t('mail_inserting') : t('mail_insertInto', { client })}
       </button>
       {last?.source === 'draft' && <InsertResultNote result={last} copied={copied} />}
     </>

@@ -1,4 +1,5 @@
 import type { InsertResult } from '../../lib/features/mail/messages';
+import { t } from '../../lib/i18n';
 
 /** What became of "Insert into Gmail / Outlook", in plain words; for the clipboard fallback, whether the copy worked. */
 export function InsertResultNote({ result, copied }: { result: InsertResult; copied: { at: string; ok: boolean } | null }) {
@@ -13,7 +14,7 @@ export function InsertResultNote({ result, copied }: { result: InsertResult; cop
       data-copied={copy ? String(copy.ok) : undefined}
     >
       {result.message}
-      {copy && !copy.ok && ' The browser did not let Groundwork use the clipboard: select the draft above and copy it yourself.'}
+      {copy && !copy.ok && ` ${t('mail_clipboardRefused')}`}
     </p>
   );
 }

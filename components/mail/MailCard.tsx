@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
 import type { SenderAccount } from '../../lib/salesforce/found-person';
 import { Alert } from '../shared/Alert';
+import { t } from '../../lib/i18n';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
 
@@ -10,8 +11,8 @@ export function MailCard({ view }: { view: MailView }) {
   if (!view.sender) {
     return (
       <section className="slds-card gw-section" data-testid="panel-state" data-state="gmail-no-message" role="status">
-        <h2 className="slds-text-heading_small slds-m-bottom_x-small">Open an email</h2>
-        <p>Open a message in {view.client} and Groundwork shows its sender&apos;s Salesforce record here.</p>
+        <h2 className="slds-text-heading_small slds-m-bottom_x-small">{t('mail_openTitle')}</h2>
+        <p>{t('mail_openBody', { client: view.client })}</p>
       </section>
     );
   }
@@ -19,14 +20,14 @@ export function MailCard({ view }: { view: MailView }) {
   return (
     <article className="slds-card gw-section" data-testid="gmail-card" data-state={match?.kind ?? 'looking'} aria-labelledby="gw-sender">
       <header>
-        <p className="slds-text-title_caps">Email from</p>
+        <p className="slds-text-title_caps">{t('mail_from')}</p>
         <h2 id="gw-sender" className="slds-text-heading_small gw-record-card__name" data-testid="sender">
           {sender.name} <span className="slds-text-color_weak">&lt;{sender.email}&gt;</span>
         </h2>
       </header>
       <div className="slds-m-top_x-small" aria-live="polite">
-        {(!match || match.kind === 'looking') && <p>Looking for {sender.email} in Salesforce…</p>}
-        {match?.kind === 'no-org' && <p>Open a Salesforce record once, and Groundwork looks senders up in that org.</p>}
+        {(!match || match.kind === 'looking') && <p>{t('mail_looking', { email: sender.email })}</p>}
+        {match?.kind === 'no-org' && <p>{t('mail_noOrg')}</p>}
         {match?.kind === 'found' && (
           <p data-testid="sender-match">
             {match.objectName}:{' '}
@@ -44,13 +45,11 @@ export function MailCard({ view }: { view: MailView }) {
         )}
         {match?.kind === 'none' && (
           <div data-testid="sender-unknown">
-            <p>
-              No Contact or Lead in {match.org.apiHost.split('.')[0]} has the address {sender.email}.
-            </p>
+            <p>{t('mail_unknown', { org: match.org.apiHost.split('.')[0] ?? match.org.apiHost, email: sender.email })}</p>
           </div>
         )}
         {match?.kind === 'problem' && (
-          <Alert tone="error" title="Groundwork could not look the sender up" testId="sender-problem" data={{ 'data-kind': match.problem.kind }}>
+          <Alert tone="error" title={t('mail_lookupProblem')} testId="sender-problem" data={{ 'data-kind': match.problem.kind }}>
             {match.problem.message}
           </Alert>
         )}
@@ -72,7 +71,7 @@ function OpenRecords<T extends { id: string; url: string }>({ title, items, more
     <>
       <h3 className="slds-text-title_caps slds-m-top_x-small">{title}</h3>
       {items.length === 0 ? (
-        <p className="slds-text-color_weak">None.</p>
+        <p className="slds-text-color_weak">{t('mailAccount_none')}</p>
       ) : (
         <ul className="gw-sender-account__list">
           {items.map((item) => (
@@ -85,7 +84,7 @@ function OpenRecords<T extends { id: string; url: string }>({ title, items, more
           ))}
         </ul>
       )}
-      {more && <p className="slds-text-color_weak">More are on the account.</p>}
+      {more && <p className="slds-text-color_weak">{t('mailAccount_more')}</p>}
     </>
   );
 }
@@ -100,7 +99,7 @@ function AccountSummary({ account }: { account: SenderAccount }) {
   return (
     <section className="slds-m-top_small" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
       <h3 id="gw-sender-account" className="slds-text-title_caps">
-        Account
+        {t('mailAccount_title')}
       </h3>
       <p>
         <a href={account.url} target="_blank" rel="noreferrer" data-testid="sender-account-link">
@@ -108,15 +107,15 @@ function AccountSummary({ account }: { account: SenderAccount }) {
         </a>
       </p>
       <OpenRecords
-        title="Open opportunities"
+        title={t('mailAccount_openOpportunities')}
         items={account.opportunities}
         more={account.moreOpportunities}
         testId="sender-opportunity"
         link={(deal) => deal.name}
-        rest={(deal) => weak([deal.stage, deal.amount, deal.closeDate ? `closes ${deal.closeDate}` : null])}
+        rest={(deal) => weak([deal.stage, deal.amount, deal.closeDate ? t('mailAccount_closes', { date: deal.closeDate }) : null])}
       />
       <OpenRecords
-        title="Open cases"
+        title={t('mailAccount_openCases')}
         items={account.cases}
         more={account.moreCases}
         testId="sender-case"

@@ -4,6 +4,8 @@ import type { ContactState } from '../../lib/features/mail/messages';
 import { connectMail, mailActions, selectContact, useMailStore } from '../../lib/features/mail/store';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
+import { t } from '../../lib/i18n';
+import { RichMessage } from '../shared/RichMessage';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
 
@@ -26,7 +28,7 @@ export function MailContactSection({ view }: { view: MailView }) {
   return (
     <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-contact-heading" data-testid="create-contact" data-state={contact.kind}>
       <h2 id="gw-contact-heading" className="slds-text-heading_small">
-        {contact.kind === 'created' ? 'Contact created' : 'Create a contact'}
+        {contact.kind === 'created' ? t('contact_created') : t('contact_title')}
       </h2>
       <ContactBody contact={contact} />
     </section>
@@ -36,9 +38,9 @@ export function MailContactSection({ view }: { view: MailView }) {
 function StartContact() {
   return (
     <>
-      <p className="slds-text-color_weak">Groundwork reads the name and address from the email, and the title and phone from the signature; you check each before anything is written.</p>
+      <p className="slds-text-color_weak">{t('contact_intro')}</p>
       <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={mailActions.proposeContact} data-testid="create-contact-start">
-        Create contact
+        {t('contact_create')}
       </button>
     </>
   );
@@ -49,7 +51,7 @@ function ContactBody({ contact }: { contact: ContactState }) {
     case 'idle':
       return <StartContact />;
     case 'preparing':
-      return <p role="status">Reading the email and looking for the account…</p>;
+      return <p role="status">{t('contact_preparing')}</p>;
     case 'problem':
       return (
         <>
@@ -57,7 +59,7 @@ function ContactBody({ contact }: { contact: ContactState }) {
             {contact.message}
           </p>
           <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={mailActions.proposeContact} data-testid="create-contact-start">
-            Try again
+            {t('common_tryAgain')}
           </button>
         </>
       );
@@ -76,7 +78,7 @@ function ContactBody({ contact }: { contact: ContactState }) {
           <p role="status">
             {contact.message}{' '}
             <a href={contact.url} target="_blank" rel="noreferrer">
-              Open the contact
+              {t('contact_open')}
             </a>
           </p>
           {contact.problem && (
@@ -85,7 +87,7 @@ function ContactBody({ contact }: { contact: ContactState }) {
             </p>
           )}
           <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={mailActions.undoContact} disabled={contact.undoing} data-testid="create-contact-undo">
-            {contact.undoing ? 'Undoing…' : 'Undo'}
+            {contact.undoing ? t('commit_undoing') : t('commit_undo')}
           </button>
         </div>
       );
@@ -94,9 +96,7 @@ function ContactBody({ contact }: { contact: ContactState }) {
         <div className="slds-m-top_x-small">
           <p data-testid="create-contact-account" data-account-id={contact.account.account?.id ?? ''}>
             {contact.account.account ? (
-              <>
-                Account: <strong>{contact.account.account.name}</strong> (set by Groundwork: {contact.account.reason}).
-              </>
+              <RichMessage text={t('contact_account', { reason: contact.account.reason })} parts={{ account: <strong>{contact.account.account.name}</strong> }} />
             ) : (
               contact.account.reason
             )}

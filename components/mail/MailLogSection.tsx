@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { connectMail, mailActions, selectInserted, selectLog, selectTargetClient, useMailStore } from '../../lib/features/mail/store';
 import { ConfirmBar } from '../shared/review/ConfirmBar';
 import { ReviewCards } from '../shared/review/ReviewCards';
+import { t } from '../../lib/i18n';
 
 /**
  * "Log to Salesforce" for the email last put into Gmail or Outlook: a completed Task, shown field by field in the shared
@@ -16,9 +17,9 @@ export function MailLogSection() {
   return (
     <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-log-heading" data-testid="gmail-log" data-state={log.kind}>
       <h2 id="gw-log-heading" className="slds-text-heading_small">
-        Log the email
+        {t('mailLog_title')}
       </h2>
-      {inserted && <p className="slds-text-color_weak">&ldquo;{inserted.subject || '(no subject)'}&rdquo;, put into {client ?? 'your email'} by Groundwork.</p>}
+      {inserted && <p className="slds-text-color_weak">{t('mailLog_inserted', { subject: inserted.subject || t('mailLog_noSubject'), client: client ?? t('mailLog_yourEmail') })}</p>}
       <LogBody />
     </section>
   );
@@ -31,11 +32,11 @@ function LogBody() {
     case 'idle':
       return inserted && !inserted.loggedTaskId ? (
         <button type="button" className="slds-button slds-button_neutral slds-m-top_x-small" onClick={mailActions.logEmail} data-testid="log-email">
-          Log to Salesforce
+          {t('mailLog_log')}
         </button>
       ) : null;
     case 'preparing':
-      return <p role="status">Preparing the task…</p>;
+      return <p role="status">{t('mailLog_preparing')}</p>;
     case 'problem':
       return (
         <p role="alert" className="slds-text-color_error" data-testid="log-problem">
@@ -47,14 +48,14 @@ function LogBody() {
         <p role="status" data-testid="log-result" data-task-id={log.taskId}>
           {log.message}{' '}
           <a href={log.url} target="_blank" rel="noreferrer">
-            Open the task
+            {t('mailLog_openTask')}
           </a>
         </p>
       );
     case 'review':
       return (
         <div className="slds-m-top_x-small">
-          <p>Linked to {log.review.linkedTo.join(' and ') || 'no record'} (set by Groundwork). Check each field, then confirm.</p>
+          <p>{t('mailLog_linkedTo', { records: log.review.linkedTo.join(t('mailLog_and')) || t('mailLog_noRecord') })}</p>
           <ReviewCards review={log.review} disabled={log.committing} onChange={mailActions.changeLog} lightningHost={null} />
           {log.problem && (
             <p role="alert" className="slds-text-color_error slds-m-top_x-small" data-testid="log-problem">

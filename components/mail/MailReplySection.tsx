@@ -5,6 +5,7 @@ import type { ReplyDraft } from '../../lib/features/mail/messages';
 import { MailLogSection } from './MailLogSection';
 import { InsertResultNote } from './InsertResultNote';
 import { Alert } from '../shared/Alert';
+import { plural, t, type MessageKey } from '../../lib/i18n';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
 
@@ -26,7 +27,7 @@ export function MailReplySection({ view }: { view: MailView }) {
         {match && view.sender && (
           <section className="slds-box slds-theme_default slds-m-top_small" aria-labelledby="gw-reply-heading" data-testid="gmail-reply">
             <h2 id="gw-reply-heading" className="slds-text-heading_small">
-              Reply to {match.name}
+              {t('reply_to', { name: match.name })}
             </h2>
             <DraftReplyForm streaming={forThisSender?.status === 'streaming'} hasReply={forThisSender !== null} />
             {forThisSender && <ReplyOutput client={view.client} reply={forThisSender} />}
@@ -43,7 +44,7 @@ function DraftReplyForm({ streaming, hasReply }: { streaming: boolean; hasReply:
     <div className="slds-m-top_x-small">
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor="gw-reply-instruction">
-          What the reply should say (optional)
+          {t('reply_instruction')}
         </label>
         <input
           id="gw-reply-instruction"
@@ -55,16 +56,16 @@ function DraftReplyForm({ streaming, hasReply }: { streaming: boolean; hasReply:
         />
       </div>
       <p className="slds-text-color_weak slds-m-top_xx-small">
-        Uses this contact&apos;s Salesforce record and the open email thread, with sensitive numbers redacted.
+        {t('reply_uses')}
       </p>
       <div className="slds-m-top_x-small">
         {streaming ? (
           <button type="button" className="slds-button slds-button_neutral" onClick={mailActions.stopReply} data-testid="stop-reply">
-            Stop
+            {t('output_stop')}
           </button>
         ) : (
           <button type="button" className="slds-button slds-button_brand" onClick={() => mailActions.draftReply(instruction)} data-testid="draft-reply">
-            {hasReply ? 'Draft again' : 'Draft reply'}
+            {hasReply ? t('reply_draftAgain') : t('reply_draft')}
           </button>
         )}
       </div>
@@ -72,9 +73,9 @@ function DraftReplyForm({ streaming, hasReply }: { streaming: boolean; hasReply:
   );
 }
 
-const STATUS_NOTE: Partial<Record<ReplyDraft['status'], string>> = {
-  stopped: 'Stopped. What was written so far is kept.',
-  interrupted: 'Groundwork was interrupted before this finished. What was written so far is kept.',
+const STATUS_NOTE: Partial<Record<ReplyDraft['status'], MessageKey>> = {
+  stopped: 'output_stopped',
+  interrupted: 'output_interrupted',
 };
 
 function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['client'] }) {
@@ -83,18 +84,19 @@ function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['c
   const copied = useMailStore(selectCopied);
   const streaming = reply.status === 'streaming';
   const body = reply.edited ?? reply.text;
+  const noteKey = STATUS_NOTE[reply.status];
   return (
     <>
       {reply.problem && (
-        <Alert tone="error" title="The reply could not be written" testId="reply-problem" data={{ 'data-kind': reply.problem.kind }}>
+        <Alert tone="error" title={t('reply_problem')} testId="reply-problem" data={{ 'data-kind': reply.problem.kind }}>
           {reply.problem.message}
         </Alert>
       )}
       <div className="slds-m-top_small gw-output" data-testid="reply" data-status={reply.status} aria-busy={streaming}>
-        <p className="slds-text-title_caps gw-ai-label">AI-generated{reply.model ? ` · ${reply.model}` : ''} · check before you use it</p>
+        <p className="slds-text-title_caps gw-ai-label">{reply.model ? t('reply_aiLabelModel', { model: reply.model }) : t('output_aiLabel')}</p>
         <div className="slds-form-element">
           <label className="slds-form-element__label" htmlFor="gw-reply-body">
-            Reply
+            {t('reply_label')}
           </label>
           <textarea
             id="gw-reply-body"
@@ -107,7 +109,7 @@ function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['c
           />
         </div>
         <div aria-live="polite">
-          {STATUS_NOTE[reply.status] && <p className="slds-text-color_weak">{STATUS_NOTE[reply.status]}</p>}
+          {noteKey && <p className="slds-text-color_weak">{t(noteKey)}</p>}
           {reply.status === 'done' && <Checks reply={reply} />}
         </div>
         {!streaming && body.trim() !== '' && (
@@ -119,7 +121,7 @@ function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['c
               disabled={inserting !== null}
               data-testid="insert-reply"
             >
-              {inserting === 'reply' ? 'Inserting…' : `Insert into ${client}`}
+              {inserting === 'reply' ? t('mail_inserting') : t('mail_insertInto', { client })}
             </button>
             {last?.source === 'reply' && <InsertResultNote result={last} copied={copied} />}
           </div>
@@ -134,7 +136,7 @@ function Checks({ reply }: { reply: ReplyDraft }) {
     <>
         {reply.unsupported.length > 0 && (
           <div className="slds-text-color_error" data-testid="reply-unverified">
-            <p>Not found in the record or the thread — check before sending:</p>
+            <p>{t('reply_notFound')}</p>
             <ul className="slds-list_dotted">
               {reply.unsupported.map((claim) => (
                 <li key={`${claim.kind}:${claim.text}`} data-testid="unverified-claim">
@@ -145,12 +147,12 @@ function Checks({ reply }: { reply: ReplyDraft }) {
           </div>
         )}
         <p className="slds-text-color_weak" data-testid="reply-grounding">
-          {reply.unsupported.length === 0 ? 'Every number, date, email, phone and name was found in the record or the thread' : `${reply.unsupported.length} unverified`}
-          {` · ${reply.citations.length} sources cited`}
+          {reply.unsupported.length === 0 ? t('reply_allFound') : plural('reply_unverified', reply.unsupported.length)}
+          {` · ${plural('output_sourcesCited', reply.citations.length)}`}
         </p>
         {reply.citations.length > 0 && (
           <details className="slds-m-top_xx-small">
-            <summary>Sources</summary>
+            <summary>{t('reply_sources')}</summary>
             <ul className="slds-list_dotted" data-testid="reply-citations">
               {reply.citations.map((citation) => (
                 <li key={citation.id} data-testid="citation">

@@ -1,5 +1,6 @@
 import type { RecordCard } from '../../lib/features/record-view/messages';
 import { changeLines } from '../../lib/features/record-view/card';
+import { t, formatDate } from '../../lib/i18n';
 
 export function ChangesSinceLastVisit({ changes, lastVisit }: { changes: RecordCard['changes']; lastVisit: string | null }) {
   if (changes === null || lastVisit === null) return null;
@@ -7,11 +8,12 @@ export function ChangesSinceLastVisit({ changes, lastVisit }: { changes: RecordC
   return (
     <section className="slds-m-top_medium" aria-labelledby="gw-changes-title" data-testid="since-last-visit">
       <h3 id="gw-changes-title" className="slds-text-title_bold">
-        Since your last visit <span className="slds-text-color_weak">({new Date(lastVisit).toLocaleString()})</span>
+        {t('changes_title')}{' '}
+        <span className="slds-text-color_weak">({formatDate(lastVisit, { dateStyle: 'medium', timeStyle: 'short' })})</span>
       </h3>
       {lines.length === 0 ? (
         <p className="slds-text-color_weak" data-testid="no-changes">
-          Nothing changed.
+          {t('changes_none')}
         </p>
       ) : (
         <ul className="slds-list_dotted">

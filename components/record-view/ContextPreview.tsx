@@ -1,5 +1,6 @@
 import { PLACEHOLDER_PATTERN } from '../../lib/context/redact';
 import type { ContextPreview as Preview } from '../../lib/features/record-view/messages';
+import { t, plural } from '../../lib/i18n';
 
 /** The placeholders of lib/context, captured so that split() keeps them. */
 const PLACEHOLDER = new RegExp(`(${PLACEHOLDER_PATTERN.source})`, 'g');
@@ -10,15 +11,15 @@ export function ContextPreview({ preview, onClose }: { preview: Preview; onClose
     <section className="slds-box slds-theme_default slds-m-top_small gw-preview" aria-labelledby="gw-preview-title" data-testid="context-preview">
       <div className="slds-grid slds-grid_align-spread slds-grid_vertical-align-center">
         <h3 id="gw-preview-title" className="slds-text-title_bold">
-          What will be sent
+          {t('preview_title')}
         </h3>
         <button type="button" className="slds-button" onClick={onClose} data-testid="close-context-preview">
-          Close
+          {t('common_close')}
         </button>
       </div>
       <p className="slds-text-color_weak slds-m-vertical_x-small">
-        About {preview.tokens.toLocaleString()} tokens · {preview.redactions.length} redacted
-        {preview.droppedLines > 0 && ` · ${preview.droppedLines} older lines left out to fit the budget`}
+        {plural('preview_tokens', preview.tokens)} · {plural('preview_redacted', preview.redactions.length)}
+        {preview.droppedLines > 0 && ` · ${plural('preview_droppedLines', preview.droppedLines)}`}
       </p>
       <pre className="gw-preview__text" tabIndex={0} data-testid="context-preview-text">
         {preview.text.split(PLACEHOLDER).map((part, index) =>

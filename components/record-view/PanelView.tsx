@@ -12,6 +12,7 @@ import { OrgNotEnabled } from './OrgNotEnabled';
 import { ProblemAlert } from './ProblemAlert';
 import { RecordWorkspace } from './RecordWorkspace';
 import { SignedInBar } from './SignedInBar';
+import { t } from '../../lib/i18n';
 
 export interface PanelActions {
   retry(): void;
@@ -40,12 +41,12 @@ interface Props {
 export function PanelView({ view, keptCard, signedIn, preview, previewRequested, actions, generations, generateActions }: Props) {
   switch (view.kind) {
     case 'starting':
-      return <Skeleton label="Starting Groundwork" />;
+      return <Skeleton label={t('panel_starting')} />;
     case 'not-salesforce':
       return (
         <>
-          <Notice state="not-salesforce" title="Open a Salesforce record">
-            Groundwork works beside Salesforce. Open an Account, Contact, Lead, Opportunity or Case in this window.
+          <Notice state="not-salesforce" title={t('panel_openRecordTitle')}>
+            {t('panel_openRecordBody')}
           </Notice>
           <PendingNote />
         </>
@@ -53,12 +54,12 @@ export function PanelView({ view, keptCard, signedIn, preview, previewRequested,
     case 'no-record':
       return (
         <>
-          <Notice state="no-record" title="No record on this page">
-            Open a record in Salesforce ({view.host}) and Groundwork will show it here.
+          <Notice state="no-record" title={t('panel_noRecordTitle')}>
+            {t('panel_noRecordBody', { host: view.host })}
           </Notice>
           <PendingNote />
           <FeatureGate feature="ask">
-            <section className="slds-card gw-section" aria-label="Ask about your Salesforce data">
+            <section className="slds-card gw-section" aria-label={t('ask_sectionLabel')}>
               <AskSection host={view.host} record={null} />
             </section>
           </FeatureGate>
@@ -74,14 +75,14 @@ export function PanelView({ view, keptCard, signedIn, preview, previewRequested,
         view.kind === 'problem' ? (
           <ProblemAlert key={`${view.problem.kind}:${view.problem.message}`} problem={view.problem} kept={card !== null} actions={actions} />
         ) : null;
-      if (!card) return problem ?? <Skeleton label="Loading the record" />;
+      if (!card) return problem ?? <Skeleton label={t('panel_loadingRecord')} />;
       return (
         <>
           {problem}
           {view.kind !== 'problem' && signedIn && <SignedInBar user={signedIn} onSignOut={actions.signOut} />}
           {view.kind === 'loading' && (
             <p className="slds-assistive-text" role="status">
-              Reading the record again…
+              {t('panel_readingAgain')}
             </p>
           )}
           <RecordWorkspace
@@ -128,7 +129,7 @@ function Skeleton({ label }: { label: string }) {
       <div className="gw-skeleton__line gw-skeleton__line_short" />
       <div className="gw-skeleton__line" />
       <div className="gw-skeleton__line" />
-      <span className="slds-assistive-text">{label}…</span>
+      <span className="slds-assistive-text">{t('common_inProgress', { label })}</span>
     </section>
   );
 }

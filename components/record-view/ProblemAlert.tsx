@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PanelProblem } from '../../lib/salesforce/problems';
 import { Alert, type AlertAction } from '../shared/Alert';
+import { t, type MessageKey } from '../../lib/i18n';
 
 type Kind = PanelProblem['kind'];
 
@@ -11,14 +12,14 @@ export interface ProblemActions {
   signOut(): void;
 }
 
-const TITLES: Partial<Record<Kind, string>> = {
-  'sign-in-required': 'Sign in with Salesforce to read this org',
-  'sign-in-failed': 'The Salesforce sign-in did not finish',
-  'signed-out': 'Sign in to Salesforce again',
-  'user-mismatch': 'Two different Salesforce users',
-  'api-disabled': 'API access is off for you in this org',
-  'no-api-access': 'This org keeps browser sessions out of its API',
-  'session-expired': 'Your Salesforce session ended',
+const TITLES: Partial<Record<Kind, MessageKey>> = {
+  'sign-in-required': 'problem_signInRequired',
+  'sign-in-failed': 'problem_signInFailed',
+  'signed-out': 'problem_signedOut',
+  'user-mismatch': 'problem_userMismatch',
+  'api-disabled': 'problem_apiDisabled',
+  'no-api-access': 'problem_noApiAccess',
+  'session-expired': 'problem_sessionExpired',
 };
 
 /** Where the rep's next step is signing in: the panel offers the sign-in itself. */
@@ -29,13 +30,13 @@ const CALM_KINDS: ReadonlySet<Kind> = new Set(['sign-in-required', 'signed-out']
 const RELOAD_FIXES: ReadonlySet<Kind> = new Set(['session-expired', 'no-session']);
 
 function stepsFor(kind: Kind, actions: ProblemActions, signIn: { pending: boolean; start(): void }): AlertAction[] {
-  const tryAgain: AlertAction = { label: 'Try again', onClick: actions.retry, testId: 'retry-button' };
+  const tryAgain: AlertAction = { label: t('common_tryAgain'), onClick: actions.retry, testId: 'retry-button' };
   if (SIGN_IN_KINDS.has(kind)) {
-    const label = signIn.pending ? 'Signing in…' : 'Sign in with Salesforce';
+    const label = signIn.pending ? t('problem_signingIn') : t('problem_signInButton');
     return [{ label, onClick: signIn.start, testId: 'sign-in', primary: true, disabled: signIn.pending }];
   }
-  if (kind === 'user-mismatch') return [{ label: "Sign out of Groundwork's sign-in", onClick: actions.signOut, testId: 'sign-out' }];
-  if (RELOAD_FIXES.has(kind)) return [{ label: 'Reload the Salesforce tab', onClick: actions.reloadTab, testId: 'reload-salesforce' }, tryAgain];
+  if (kind === 'user-mismatch') return [{ label: t('problem_signOutButton'), onClick: actions.signOut, testId: 'sign-out' }];
+  if (RELOAD_FIXES.has(kind)) return [{ label: t('problem_reloadTab'), onClick: actions.reloadTab, testId: 'reload-salesforce' }, tryAgain];
   return [tryAgain];
 }
 
@@ -54,7 +55,7 @@ export function ProblemAlert({ problem, kept, actions }: { problem: PanelProblem
   return (
     <Alert
       tone={CALM_KINDS.has(problem.kind) ? 'info' : 'error'}
-      title={TITLES[problem.kind] ?? 'Groundwork could not read this record'}
+      title={t(TITLES[problem.kind] ?? 'problem_couldNotRead')}
       actions={stepsFor(problem.kind, actions, { pending, start })}
       testId="panel-state"
       data={{ 'data-state': problem.kind }}
@@ -63,11 +64,11 @@ export function ProblemAlert({ problem, kept, actions }: { problem: PanelProblem
       {offersSignIn && (
         <p className="slds-text-body_small slds-m-top_x-small" aria-live="polite" data-testid="sign-in-help">
           {pending
-            ? 'Finish in the Salesforce window that opened. Closing it cancels the sign-in.'
-            : 'A Salesforce window opens to confirm it is you. Groundwork keeps the sign-in encrypted in this browser; sign out at any time.'}
+            ? t('problem_signInPending')
+            : t('problem_signInHelp')}
         </p>
       )}
-      {kept && <p className="slds-text-color_weak">Below is the record as last read.</p>}
+      {kept && <p className="slds-text-color_weak">{t('problem_keptRecord')}</p>}
     </Alert>
   );
 }

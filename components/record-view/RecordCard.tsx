@@ -2,6 +2,7 @@ import type { RecordCard as Card } from '../../lib/features/record-view/messages
 import { Icon } from '../shared/Icon';
 import { TruncatedText } from '../shared/TruncatedText';
 import { ChangesSinceLastVisit } from './ChangesSinceLastVisit';
+import { t } from '../../lib/i18n';
 
 /** The record as read (no AI involved); Refresh reads it again, and a failed read leaves this card on screen. */
 export function RecordCard({ card, onRefresh, refreshing }: { card: Card; onRefresh(): void; refreshing: boolean }) {
@@ -19,13 +20,13 @@ export function RecordCard({ card, onRefresh, refreshing }: { card: Card; onRefr
         <button
           type="button"
           className="slds-button slds-button_icon slds-button_icon-border-filled"
-          title="Read the record again"
+          title={t('record_readAgain')}
           onClick={onRefresh}
           disabled={refreshing}
           data-testid="refresh-record"
         >
           <Icon name="refresh" size="button" />
-          <span className="slds-assistive-text">{refreshing ? 'Reading the record again' : 'Read the record again'}</span>
+          <span className="slds-assistive-text">{refreshing ? t('record_readingAgain') : t('record_readAgain')}</span>
         </button>
       </header>
       {card.keyFields.length > 0 && (
@@ -43,10 +44,10 @@ export function RecordCard({ card, onRefresh, refreshing }: { card: Card; onRefr
         </dl>
       )}
       {card.counts.length > 0 && (
-        <ul className="gw-counts" aria-label="Related records" data-testid="related-counts">
+        <ul className="gw-counts" aria-label={t('record_related')} data-testid="related-counts">
           {card.counts.map((count) => (
             <li key={count.label} className="slds-badge gw-count" data-testid="related-count" data-label={count.label}>
-              {count.label}: {count.count}
+              {t('record_relatedCount', { label: count.label, count: count.count })}
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import { recordUrl } from '../shared/review/record-url';
 import { ContextPreview } from './ContextPreview';
 import { RecordCard } from './RecordCard';
 import { badgeOf, isGenerateTab, resultIdOf, SWITCH_OF, TAB_LABELS, tabsFor, type RecordTab } from './record-tabs';
+import { t } from '../../lib/i18n';
 
 export interface WorkspaceActions {
   retry(): void;
@@ -111,14 +112,14 @@ export function RecordWorkspace({ card, host, refreshing, preview, previewReques
   }, [loaded, card.recordId, added]);
 
   const blockerOf = (tab: RecordTab): Blocker | null => {
-    if (offByPolicy.includes(SWITCH_OF[tab])) return { text: `Your organization has turned off ${TAB_LABELS[tab].title}.`, action: null };
+    if (offByPolicy.includes(SWITCH_OF[tab])) return { text: t('blocker_offByPolicy', { feature: t(TAB_LABELS[tab].title) }), action: null };
     if (onboarding && !onboarding.keySet) {
-      return { text: 'Add your Anthropic API key in Groundwork settings to use this.', action: { label: 'Open settings', onClick: () => openOptionsPage('key') } };
+      return { text: t('blocker_noKey'), action: { label: t('blocker_openSettings'), onClick: () => openOptionsPage('key') } };
     }
     return null;
   };
 
-  const items = tabs.map((tab) => ({ id: tab, ...TAB_LABELS[tab], badge: badgeOf(tab, states, place, active), testId: `feature-${tab}` }));
+  const items = tabs.map((tab) => ({ id: tab, label: t(TAB_LABELS[tab].label), title: t(TAB_LABELS[tab].title), badge: badgeOf(tab, states, place, active), testId: `feature-${tab}` }));
   const links = recordLinks(host);
 
   return (
@@ -128,13 +129,13 @@ export function RecordWorkspace({ card, host, refreshing, preview, previewReques
         <ContextPreview preview={preview} onClose={actions.closeContext} />
       ) : (
         <button type="button" className="slds-button gw-link-button" onClick={actions.showContext} disabled={previewRequested} data-testid="show-context">
-          {previewRequested ? 'Preparing…' : 'What will be sent'}
+          {previewRequested ? t('preview_preparing') : t('preview_title')}
         </button>
       )}
       <OverflowTabs
         items={items}
         active={active}
-        label="What to do with this record"
+        label={t('tabs_label')}
         onChoose={(tab) => chooseTab(card.recordId, tab)}
         panel={(tab) => {
           const chosen = tabs.find((candidate) => candidate === tab) ?? active;

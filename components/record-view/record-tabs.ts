@@ -8,17 +8,19 @@ import type { NotesState } from '../../lib/features/log-note/messages';
 import type { RecordPlace } from '../../lib/panel/place';
 import type { FeatureKey } from '../../lib/settings/schema';
 import type { TabBadge } from '../shared/OverflowTabs';
+import type { MessageKey } from '../../lib/i18n';
 
 export const RECORD_TABS = ['summary', 'brief', 'insights', 'email', 'note', 'ask'] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
 
-export const TAB_LABELS: Record<RecordTab, { label: string; title: string }> = {
-  summary: { label: 'Summary', title: 'Record summary' },
-  brief: { label: 'Brief', title: 'Meeting brief' },
-  insights: { label: 'Insights', title: 'Deal insights' },
-  email: { label: 'Email', title: 'Email draft' },
-  note: { label: 'Note', title: 'Log a note' },
-  ask: { label: 'Ask', title: 'Ask about your Salesforce data' },
+/** Each tab's short label and its full name (the tooltip, and how a policy notice names it), as messages. */
+export const TAB_LABELS: Record<RecordTab, { label: MessageKey; title: MessageKey }> = {
+  summary: { label: 'tab_summary', title: 'tab_summaryTitle' },
+  brief: { label: 'tab_brief', title: 'tab_briefTitle' },
+  insights: { label: 'tab_insights', title: 'tab_insightsTitle' },
+  email: { label: 'tab_email', title: 'tab_emailTitle' },
+  note: { label: 'tab_note', title: 'tab_noteTitle' },
+  ask: { label: 'tab_ask', title: 'ask_sectionLabel' },
 };
 
 /** The settings switch behind each tab. */

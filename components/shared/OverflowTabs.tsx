@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon } from './Icon';
+import { t, type MessageKey } from '../../lib/i18n';
 
 /** What a tab says about its feature's work: running, a result the rep has not looked at, a problem, or nothing. */
 export type TabBadge = 'running' | 'new' | 'problem' | null;
@@ -14,10 +15,10 @@ export interface TabItem {
   testId: string;
 }
 
-const BADGE_WORDS: Record<Exclude<TabBadge, null>, string> = {
-  running: 'running',
-  new: 'new result',
-  problem: 'needs attention',
+const BADGE_WORDS: Record<Exclude<TabBadge, null>, MessageKey> = {
+  running: 'tabs_badgeRunning',
+  new: 'tabs_badgeNew',
+  problem: 'tabs_badgeProblem',
 };
 
 const BADGE_CLASSES: Record<Exclude<TabBadge, null>, string> = {
@@ -52,7 +53,7 @@ function TabLabel({ item }: { item: TabItem }) {
       {item.badge && (
         <>
           <span className={BADGE_CLASSES[item.badge]} aria-hidden="true" data-testid="tab-badge" data-badge={item.badge} />
-          <span className="slds-assistive-text">, {BADGE_WORDS[item.badge]}</span>
+          <span className="slds-assistive-text">{t('tabs_badge', { badge: t(BADGE_WORDS[item.badge]) })}</span>
         </>
       )}
     </>
@@ -119,7 +120,7 @@ export function OverflowTabs({ items, active, onChoose, label, panel }: Props) {
           </span>
         ))}
         <span className="slds-tabs_default__item gw-tab" data-measure="more">
-          More <Icon name="chevrondown" />
+          {t('tabs_more')} <Icon name="chevrondown" />
         </span>
       </div>
       <div className="slds-tabs_default__nav gw-tabs__nav" ref={nav}>
@@ -151,12 +152,12 @@ export function OverflowTabs({ items, active, onChoose, label, panel }: Props) {
         {hidden.length > 0 && (
           <div className={menuOpen ? 'slds-dropdown-trigger slds-dropdown-trigger_click slds-is-open gw-tabs__more' : 'slds-dropdown-trigger slds-dropdown-trigger_click gw-tabs__more'}>
             <button type="button" className="slds-tabs_default__item gw-tab" aria-haspopup="true" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)} data-testid="tabs-more">
-              More
+              {t('tabs_more')}
               {hidden.some((item) => item.badge) && <span className="gw-tab-badge gw-tab-badge_new" aria-hidden="true" />}
               <Icon name="chevrondown" />
             </button>
             {menuOpen && (
-              <ul className="slds-dropdown slds-dropdown_right gw-tabs__menu" aria-label={`More: ${label}`}>
+              <ul className="slds-dropdown slds-dropdown_right gw-tabs__menu" aria-label={t('tabs_moreLabel', { label })}>
                 {hidden.map((item) => (
                   <li key={item.id} className="slds-dropdown__item">
                     <button

@@ -1,6 +1,7 @@
 import Markdown, { type Components } from 'react-markdown';
 import type { Citation, Claim } from '../../lib/context/checked-output';
 import { rehypeClaims } from './rehype-claims';
+import { t } from '../../lib/i18n';
 
 interface Props {
   text: string;
@@ -31,7 +32,7 @@ export function SafeMarkdown({ text, citations, claims, recordUrl, isOrgRecordUr
             target="_blank"
             rel="noreferrer"
             title={cited.text}
-            aria-label={`${cited.id}, source: ${cited.text}`}
+            aria-label={t('citation_label', { line: cited.id, source: cited.text })}
             data-testid="citation"
             data-line={cited.id}
           >

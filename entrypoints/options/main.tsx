@@ -7,6 +7,10 @@ import { TeamUsageReply } from '../../lib/features/governance/org-audit/team-mes
 import { managedStore } from '../../lib/browser/managed';
 import { browserUiLanguage } from '../../lib/browser/ui-language';
 import { OptionsPage } from '../../components/governance/OptionsPage';
+import { uiLocale } from '../../lib/i18n';
+
+// Screen readers and hyphenation follow the page's language: the browser's UI language the words are in.
+document.documentElement.lang = uiLocale();
 
 const stores = {
   local: localStore(),

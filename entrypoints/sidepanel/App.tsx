@@ -13,6 +13,7 @@ import { watchNotes } from '../../lib/features/log-note/store';
 import { recordViewActions, selectKeptCard, selectKeptSignedIn, selectPreview, selectPreviewRequested, selectView, useRecordViewStore, watchRecordView } from '../../lib/features/record-view/store';
 import { connectPanel } from '../../lib/panel/connection';
 import { flushPlaces } from '../../lib/panel/place';
+import { t } from '../../lib/i18n';
 
 /** Gmail opens a new message prefilled from this URL. */
 function gmailComposeUrl(to: string | null, subject: string, body: string): string {
@@ -57,11 +58,11 @@ export function App({ windowId }: { windowId: number }) {
       <header className="gw-panel__header">
         <h1 className="gw-panel__title">
           <Icon name="einstein" size="small" />
-          Groundwork
+          {t('panel_title')}
         </h1>
-        <button type="button" className="slds-button slds-button_icon slds-button_icon-border-filled" title="Settings" onClick={() => openOptionsPage()} data-testid="panel-settings">
+        <button type="button" className="slds-button slds-button_icon slds-button_icon-border-filled" title={t('panel_settings')} onClick={() => openOptionsPage()} data-testid="panel-settings">
           <Icon name="settings" size="button" />
-          <span className="slds-assistive-text">Groundwork settings</span>
+          <span className="slds-assistive-text">{t('panel_settingsLabel')}</span>
         </button>
       </header>
       <main className="gw-panel__body">

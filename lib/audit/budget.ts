@@ -1,6 +1,7 @@
 import type { Budgets } from '../settings/schema';
 import { dayKey, monthKey, startOfNextDay, startOfNextMonth } from './calendar';
 import type { AuditEntry } from './entry';
+import { formatDate, formatNumber, t } from '../i18n';
 
 export type BudgetLevel = 'ok' | 'warning' | 'exceeded';
 
@@ -80,9 +81,8 @@ export type GenerationTrigger = 'rep' | 'background';
 export function mayGenerate(state: BudgetState, trigger: GenerationTrigger): { allowed: true } | { allowed: false; message: string } {
   const blocked = trigger === 'background' ? state.level !== 'ok' : state.level === 'exceeded';
   if (!blocked) return { allowed: true };
-  const message =
-    state.message ?? 'Background work is paused: spending is close to your budget, so what remains is kept for your own requests.';
-  return { allowed: false, message: trigger === 'background' && state.level === 'warning' ? `Background work is paused. ${message}` : message };
+  const message = state.message ?? t('budget_backgroundPausedNear');
+  return { allowed: false, message: trigger === 'background' && state.level === 'warning' ? t('budget_backgroundPaused', { message }) : message };
 }
 
 function spendWindow(spentUsd: number, limitUsd: number, resetsAt: Date): SpendWindow {
@@ -104,12 +104,11 @@ function worst(levels: BudgetLevel[]): BudgetLevel {
   return levels.includes('warning') ? 'warning' : 'ok';
 }
 
-const usd = (amount: number): string => `$${amount.toFixed(2)}`;
+const usd = (amount: number): string =>
+  formatNumber(amount, { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return formatDate(iso, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 function messageFor(
@@ -120,16 +119,16 @@ function messageFor(
   timeZone: string,
 ): string | null {
   if (monthly?.level === 'exceeded') {
-    return `Monthly AI budget reached: ${usd(monthly.spentUsd)} of ${usd(monthly.limitUsd)} spent this month. Generation resumes when it resets on ${when(monthly.resetsAt, timeZone)}.`;
+    return t('budget_monthlyReached', { spent: usd(monthly.spentUsd), limit: usd(monthly.limitUsd), resets: when(monthly.resetsAt, timeZone) });
   }
   if (daily?.level === 'exceeded') {
-    return `Daily AI budget reached: ${usd(daily.spentUsd)} of ${usd(daily.limitUsd)} spent today. Generation resumes when it resets at ${when(daily.resetsAt, timeZone)}.`;
+    return t('budget_dailyReached', { spent: usd(daily.spentUsd), limit: usd(daily.limitUsd), resets: when(daily.resetsAt, timeZone) });
   }
   if (rate?.level === 'exceeded' && rate.retryAt) {
     const seconds = Math.max(1, Math.ceil((Date.parse(rate.retryAt) - now.getTime()) / 1000));
-    return `Too many requests: ${rate.count} in the last minute (limit ${rate.limit}). Try again in ${seconds} s.`;
+    return t('budget_tooManyRequests', { count: rate.count, limit: rate.limit, seconds });
   }
-  if (monthly?.level === 'warning') return `${usd(monthly.spentUsd)} of the ${usd(monthly.limitUsd)} monthly AI budget spent.`;
-  if (daily?.level === 'warning') return `${usd(daily.spentUsd)} of the ${usd(daily.limitUsd)} daily AI budget spent today.`;
+  if (monthly?.level === 'warning') return t('budget_monthlyWarning', { spent: usd(monthly.spentUsd), limit: usd(monthly.limitUsd) });
+  if (daily?.level === 'warning') return t('budget_dailyWarning', { spent: usd(daily.spentUsd), limit: usd(daily.limitUsd) });
   return null;
 }

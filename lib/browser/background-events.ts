@@ -2,6 +2,7 @@
  * The background's browser events, behind small wrappers: what the features register (menus, alarms), what the
  * content scripts report, how tabs change, and the toolbar button. entrypoints/background.ts wires them to lib/.
  */
+import { browserMessages } from './i18n';
 import { browser } from 'wxt/browser';
 import type { AlarmEntry, ContextMenuClick, ContextMenuEntry } from '../messaging/feature-handler';
 import type { Sender } from '../messaging/senders';
@@ -27,7 +28,7 @@ export function registerContextMenus(entries: readonly ContextMenuEntry[], onCli
     void browser.contextMenus.removeAll().then(() => {
       for (const { id, title, contexts, documentUrlPatterns } of entries) {
         const [first, ...rest] = contexts;
-        if (first) browser.contextMenus.create({ id, title, contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
+        if (first) browser.contextMenus.create({ id, title: browserMessages.message(title), contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
       }
     });
   });

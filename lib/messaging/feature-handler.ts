@@ -3,6 +3,7 @@
  * and what every feature may use of the background (FeatureDeps). The port session (panel-session.ts) and the
  * registry (lib/features) route to it; a feature never touches the port or the browser's event APIs itself.
  */
+import type { MessageKey } from '../i18n';
 import type { AuditLog } from '../audit';
 import type { FeatureBrowser, KeyValueStore } from '../browser';
 import type { RedactionRules } from '../context/redact';
@@ -25,7 +26,8 @@ export interface PanelConnection<Event = unknown> {
 /** A right-click menu entry a feature adds, and the click as the handler receives it. */
 export interface ContextMenuEntry {
   id: string;
-  title: string;
+  /** The entry's words: a message of the extension's catalogue, in the browser's UI language. */
+  title: MessageKey;
   contexts: ('selection' | 'page')[];
   documentUrlPatterns?: string[];
 }

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
+import { plural, t, type MessageKey } from '../i18n';
 
 export type ModelProblemKind =
   | 'no-key'
@@ -56,33 +57,30 @@ export class ModelProblem extends Error {
 }
 
 function waitWords(seconds: number | undefined): string {
-  if (seconds === undefined) return 'Wait a minute, then try again.';
-  if (seconds < 90) return `Try again in ${Math.max(1, Math.ceil(seconds))} seconds.`;
-  return `Try again in about ${Math.ceil(seconds / 60)} minutes.`;
+  if (seconds === undefined) return t('modelProblem_waitMinute');
+  if (seconds < 90) return plural('modelProblem_waitSeconds', Math.max(1, Math.ceil(seconds)));
+  return plural('modelProblem_waitMinutes', Math.ceil(seconds / 60));
 }
 
-const MESSAGES: Record<Exclude<ModelProblemKind, 'rate-limited'>, string> = {
-  'no-key': 'No Anthropic API key is set. Add your key in Groundwork options, then try again.',
-  'bad-key': 'Anthropic did not accept the API key. Check the key in Groundwork options (it starts with "sk-ant-").',
-  'browser-access-disabled':
-    'Your Anthropic organization does not allow calls from a browser extension. Ask your Anthropic admin to allow browser access, or use a company gateway URL in Groundwork options.',
-  'spend-limit':
-    'Your Anthropic organization has reached its spend limit, so no more requests are accepted for now. Ask your Anthropic admin to raise the limit.',
-  overloaded: 'Claude is overloaded right now. Try again in a minute.',
-  timeout: 'Claude took too long to answer. Try again; if it keeps happening, check your connection or gateway.',
-  network: 'Claude could not be reached. Check your internet connection (or your company gateway), then try again.',
-  cancelled: 'Stopped.',
-  'malformed-output': 'Claude answered in a form Groundwork could not read. Regenerate to try again.',
-  server: 'Anthropic had a problem answering. Try again in a moment.',
-  'request-too-large':
-    'This request is too large for the model. Leave out some related records or pick a model with a larger context, then try again.',
+const MESSAGES: Record<Exclude<ModelProblemKind, 'rate-limited'>, MessageKey> = {
+  'no-key': 'modelProblem_noKey',
+  'bad-key': 'modelProblem_badKey',
+  'browser-access-disabled': 'modelProblem_browserAccess',
+  'spend-limit': 'modelProblem_spendLimit',
+  overloaded: 'modelProblem_overloaded',
+  timeout: 'modelProblem_timeout',
+  network: 'modelProblem_network',
+  cancelled: 'modelProblem_cancelled',
+  'malformed-output': 'modelProblem_malformed',
+  server: 'modelProblem_server',
+  'request-too-large': 'modelProblem_tooLarge',
 };
 
 export function modelProblem(kind: ModelProblemKind, details: ModelProblem['details'] = {}): ModelProblem {
   const message =
     kind === 'rate-limited'
-      ? `Anthropic's rate limit for your key was reached. ${waitWords(details.retryAfterSeconds)}`
-      : MESSAGES[kind];
+      ? t('modelProblem_rateLimited', { wait: waitWords(details.retryAfterSeconds) })
+      : t(MESSAGES[kind]);
   return new ModelProblem(kind, message, details);
 }
 
@@ -133,7 +131,7 @@ function fromApiError(error: APIError): ModelProblem {
   if (status === 403) {
     return BROWSER_ACCESS.test(apiMessage)
       ? modelProblem('browser-access-disabled', details)
-      : new ModelProblem('bad-key', `This API key may not do that: ${apiMessage} Check the key in Groundwork options.`, details);
+      : new ModelProblem('bad-key', t('modelProblem_keyMayNot', { apiMessage }), details);
   }
   if (status === 429) {
     if (CREDIT.test(apiMessage) && !/rate limit/i.test(apiMessage)) return modelProblem('spend-limit', details);
@@ -144,10 +142,10 @@ function fromApiError(error: APIError): ModelProblem {
   if (status === 408 || status === 504 || type === 'timeout_error') return modelProblem('timeout', details);
   if (status === 529 || status === 503 || type === 'overloaded_error') return modelProblem('overloaded', details);
   if (status === 404 && /model/i.test(apiMessage)) {
-    return new ModelProblem('server', `The model is not available: ${apiMessage}. Choose another model in Groundwork options.`, details);
+    return new ModelProblem('server', t('modelProblem_modelUnavailable', { apiMessage }), details);
   }
   if (status !== undefined && status >= 400 && status < 500) {
-    return new ModelProblem('server', `Anthropic refused the request: ${apiMessage}`, details);
+    return new ModelProblem('server', t('modelProblem_refused', { apiMessage }), details);
   }
   return modelProblem('server', details);
 }

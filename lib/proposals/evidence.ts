@@ -9,6 +9,7 @@
  * fragments, no paraphrase, so a quote cannot stitch words from different lines into a statement nobody made.
  */
 import { supportsDate } from './dates';
+import { t, type MessageKey } from '../i18n';
 
 export interface EvidenceMatch {
   ok: boolean;
@@ -272,12 +273,15 @@ export function judgeEvidence(
   return { status: 'ok', ...span };
 }
 
-export const EVIDENCE_MESSAGES: Record<EvidenceStatus, string> = {
-  ok: 'Quoted from the text.',
-  missing: 'No quote from the text supports this value.',
-  'not-found': 'The quote given for this value is not in the text.',
-  unsupported: 'The quote does not state this value.',
-  instruction: 'The quote reads like an instruction to the AI, not a fact about the deal.',
-  groundwork: 'Set by Groundwork.',
-  edited: 'Entered by you.',
+const EVIDENCE_MESSAGES: Record<EvidenceStatus, MessageKey> = {
+  ok: 'evidence_ok',
+  missing: 'evidence_missing',
+  'not-found': 'evidence_notFound',
+  unsupported: 'evidence_unsupported',
+  instruction: 'evidence_instruction',
+  groundwork: 'evidence_groundwork',
+  edited: 'evidence_edited',
 };
+
+/** What the review says about a value's quote, in the UI language. */
+export const evidenceMessage = (status: EvidenceStatus): string => t(EVIDENCE_MESSAGES[status]);

@@ -20,7 +20,7 @@ export {
 } from './schemas';
 export {
   checkEvidence,
-  EVIDENCE_MESSAGES,
+  evidenceMessage,
   judgeEvidence,
   normalizeForMatch,
   supportKindFor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lightningHostFor } from './hosts';
+import { t, type MessageKey } from '../i18n';
 
 /** A Salesforce failure as the panel shows it: its kind (what the rep can do) and the words. */
 export const PanelProblem = z.object({
@@ -40,32 +41,23 @@ export class SalesforceProblem extends Error {
   }
 }
 
-const MESSAGES: Record<PanelProblem['kind'], string> = {
-  'no-session': 'Groundwork cannot find your Salesforce session. Log in to Salesforce in this browser, then reload the tab.',
-  'session-expired': 'Your Salesforce session ended. Reload your Salesforce tab (log in again if Salesforce asks), then try again.',
-  'no-api-access':
-    'This org does not let browser sessions use its API (API Access Control), and Groundwork has no connected app to sign ' +
-    "in with here. Ask your Salesforce admin for Groundwork's connected app: its consumer key goes in your organization's " +
-    "Groundwork policy, or in Groundwork's options under Salesforce sign-in.",
-  'api-disabled':
-    'Salesforce has API access turned off for you in this org (API_DISABLED_FOR_ORG), and Groundwork reads Salesforce ' +
-    'through the API. Ask your Salesforce admin for the "API Enabled" permission (Setup → your profile or a permission ' +
-    "set → System Permissions). If the org's edition has no API access at all, the admin must add it for the whole org.",
-  'sign-in-required':
-    'This org does not let your browser session use its API, so Groundwork needs its own Salesforce sign-in here.',
-  'sign-in-failed': 'The Salesforce sign-in did not finish. Nothing was signed in; try again.',
-  'signed-out': "Groundwork's Salesforce sign-in for this org ended (it was revoked or it expired). Sign in again to continue.",
-  'user-mismatch':
-    "Groundwork's Salesforce sign-in is a different user from the one logged in to Salesforce in this browser, so Groundwork " +
-    'uses neither. Sign out of Groundwork here, or log in to Salesforce as the signed-in user.',
-  'not-found': 'This record no longer exists, or you do not have access to it.',
-  limit: "Your org has used up today's Salesforce API requests. Try again later or ask your admin.",
-  network: 'Salesforce could not be reached. Check your connection, then retry.',
-  server: 'Salesforce had a problem answering. Retry in a moment.',
+const MESSAGES: Record<PanelProblem['kind'], MessageKey> = {
+  'no-session': 'sfProblem_noSession',
+  'session-expired': 'sfProblem_sessionExpired',
+  'no-api-access': 'sfProblem_noApiAccess',
+  'api-disabled': 'sfProblem_apiDisabled',
+  'sign-in-required': 'sfProblem_signInRequired',
+  'sign-in-failed': 'sfProblem_signInFailed',
+  'signed-out': 'sfProblem_signedOut',
+  'user-mismatch': 'sfProblem_userMismatch',
+  'not-found': 'sfProblem_notFound',
+  limit: 'sfProblem_limit',
+  network: 'sfProblem_network',
+  server: 'sfProblem_server',
 };
 
 export function problem(kind: PanelProblem['kind']): SalesforceProblem {
-  return new SalesforceProblem(kind, MESSAGES[kind]);
+  return new SalesforceProblem(kind, t(MESSAGES[kind]));
 }
 
 /**
@@ -75,8 +67,7 @@ export function problem(kind: PanelProblem['kind']): SalesforceProblem {
 export function sessionEnded(apiHost: string): SalesforceProblem {
   return new SalesforceProblem(
     'session-expired',
-    `Your Salesforce session for ${apiHost} ended. Reload your Salesforce tab on ${lightningHostFor(apiHost)} (log in again ` +
-      'if Salesforce asks), then Retry.',
+    t('sfProblem_sessionEnded', { apiHost, lightningHost: lightningHostFor(apiHost) }),
   );
 }
 

@@ -43,6 +43,12 @@ export interface LaunchOptions {
    * mechanism: a JSON file in the managed policy folder, under "3rdparty" → "extensions" → the extension's id.
    */
   managedPolicy?: Record<string, unknown>;
+  /**
+   * The browser's UI language (what `chrome.i18n.getUILanguage()` reports and the panel speaks), English unless given.
+   * Chromium on Linux takes it from the LANGUAGE variable and ignores `--lang`, which other systems read; Debian's
+   * Chromium needs the `chromium-l10n` package for any language but English.
+   */
+  uiLanguage?: string;
 }
 
 /** Where Debian's Chromium reads mandatory policies from (root-owned: CI runs as root). */
@@ -109,7 +115,9 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
     enableExtensions: true,
     userDataDir,
     defaultViewport: null,
+    env: { ...process.env, LANGUAGE: options.uiLanguage ?? 'en' },
     args: [
+      `--lang=${options.uiLanguage ?? 'en'}`,
       `--host-resolver-rules=${sandbox.hostResolverRules({ realModelApi: options.realModelApi })}`,
       `--ignore-certificate-errors-spki-list=${sandbox.spki}`,
       '--no-sandbox',

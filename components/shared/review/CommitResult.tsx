@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Committed } from '../../../lib/salesforce/write-plan';
 import { recordUrl } from './record-url';
+import { plural, t } from '../../../lib/i18n';
+import { RichMessage } from '../RichMessage';
 
-const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));
+const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? t('review_empty') : String(value));
 
 /** What was written, with links, and Undo behind its own confirmation. */
 export function CommitResult({
@@ -31,21 +33,23 @@ export function CommitResult({
     );
   const fieldCount = committed.updated.reduce((sum, record) => sum + record.fields.length, 0);
   return (
-    <section className="slds-box slds-m-top_small" data-testid="commit-result" data-state={undone ? 'undone' : 'committed'} aria-label="What was written">
+    <section className="slds-box slds-m-top_small" data-testid="commit-result" data-state={undone ? 'undone' : 'committed'} aria-label={t('commit_whatWasWritten')}>
       <p role="status" className="slds-text-heading_small">
-        {undone ? 'Undone: the created records were deleted and the fields restored.' : 'Written to Salesforce.'}
+        {undone ? t('commit_undone') : t('commit_written')}
       </p>
       {!undone && (
         <ul className="slds-m-top_x-small">
           {committed.created.map((record) => (
             <li key={record.id} data-testid="result-created">
-              Created {record.objectName}: {link(record.objectName, record.id, record.title || record.id)}
+              <RichMessage text={t('commit_created', { object: record.objectName })} parts={{ record: link(record.objectName, record.id, record.title || record.id) }} />
             </li>
           ))}
           {committed.updated.map((record) => (
             <li key={record.id} data-testid="result-updated">
-              Updated {link(record.objectName, record.id, record.name)}:{' '}
-              {record.fields.map((field) => `${field.field} ${shown(field.before)} → ${shown(field.after)}`).join('; ')}
+              <RichMessage
+                text={t('commit_updated', { changes: record.fields.map((field) => `${field.field} ${shown(field.before)} → ${shown(field.after)}`).join('; ') })}
+                parts={{ record: link(record.objectName, record.id, record.name) }}
+              />
             </li>
           ))}
         </ul>
@@ -53,15 +57,12 @@ export function CommitResult({
       <div className="slds-m-top_small">
         {!undone && !asking && (
           <button type="button" className="slds-button slds-button_neutral" onClick={() => setAsking(true)} disabled={undoing} data-testid="undo">
-            {undoing ? 'Undoing…' : 'Undo'}
+            {undoing ? t('commit_undoing') : t('commit_undo')}
           </button>
         )}
         {!undone && asking && (
-          <div role="group" aria-label="Confirm undo">
-            <p>
-              Delete {committed.created.length} created record{committed.created.length === 1 ? '' : 's'} and restore {fieldCount} field
-              {fieldCount === 1 ? '' : 's'}?
-            </p>
+          <div role="group" aria-label={t('commit_confirmUndo')}>
+            <p>{t('commit_undoQuestion', { records: plural('commit_createdRecords', committed.created.length), fields: plural('commit_fields', fieldCount) })}</p>
             <button
               type="button"
               className="slds-button slds-button_destructive"
@@ -71,15 +72,15 @@ export function CommitResult({
               }}
               data-testid="undo-confirm"
             >
-              Yes, undo
+              {t('commit_yesUndo')}
             </button>
             <button type="button" className="slds-button slds-button_neutral" onClick={() => setAsking(false)} data-testid="undo-cancel">
-              Keep
+              {t('commit_keep')}
             </button>
           </div>
         )}
         <button type="button" className="slds-button slds-button_neutral" onClick={onDone} disabled={undoing} data-testid="result-done">
-          Done
+          {t('common_done')}
         </button>
       </div>
     </section>

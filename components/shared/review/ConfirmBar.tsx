@@ -1,4 +1,5 @@
 import { confirmationText, reviewBlockers, cardsToCommit, type Review } from '../../../lib/proposals/review';
+import { t } from '../../../lib/i18n';
 
 /**
  * The one button that writes, saying exactly what it will do, kept in view at the bottom of the panel however long
@@ -8,9 +9,9 @@ export function ConfirmBar({ review, busy, onConfirm, onDiscard }: { review: Rev
   const blocked = reviewBlockers(review).length > 0;
   const nothing = cardsToCommit(review).length === 0;
   const text = confirmationText(review);
-  const hint = blocked ? 'A card above needs a value before anything can be written.' : nothing ? 'Tick a value above to write it.' : 'Only what the button says is written to Salesforce.';
+  const hint = blocked ? t('confirm_blocked') : nothing ? t('confirm_tickValue') : t('confirm_onlyWhatButtonSays');
   return (
-    <div className="gw-confirm-bar" role="region" aria-label="Write to Salesforce" data-testid="confirm-bar">
+    <div className="gw-confirm-bar" role="region" aria-label={t('confirm_region')} data-testid="confirm-bar">
       <p className="gw-confirm-bar__hint" data-testid="confirm-hint">
         {hint}
       </p>
@@ -20,10 +21,10 @@ export function ConfirmBar({ review, busy, onConfirm, onDiscard }: { review: Rev
           className="slds-button slds-button_neutral"
           onClick={onDiscard}
           disabled={busy}
-          aria-label="Cancel: discard these proposed changes, write nothing"
+          aria-label={t('confirm_cancelLabel')}
           data-testid="review-cancel"
         >
-          Cancel
+          {t('common_cancel')}
         </button>
         <button
           type="button"
@@ -33,7 +34,7 @@ export function ConfirmBar({ review, busy, onConfirm, onDiscard }: { review: Rev
           aria-disabled={busy || blocked || nothing}
           data-testid="review-confirm"
         >
-          {busy ? 'Writing…' : text}
+          {busy ? t('confirm_writing') : text}
         </button>
       </div>
     </div>

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import type { ReviewChange } from '../../../lib/proposals/messages';
 import type { DuplicateMatch, NamedLookup, NamedMatch, ReviewCard } from '../../../lib/proposals/review';
 import { recordUrl } from './record-url';
+import { nounInSentence, t } from '../../../lib/i18n';
+import { RichMessage } from '../RichMessage';
 
 export type DuplicateChoice = { type: 'update-existing'; cardId: string; duplicateId: string } | { type: 'create-instead'; cardId: string };
 
@@ -34,18 +36,23 @@ export function NamedLookupChoice({ card, lookup, disabled, onChange, lightningH
   if (only) {
     return (
       <p className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="named-found" data-id={only.id} role="note">
-        The note names “{lookup.asWritten}”: found {link(only)}
-        {details(only) && ` (${details(only)})`}. Each field shows its value now and the value proposed.
+        <RichMessage
+          text={t('choices_foundOne', { asWritten: lookup.asWritten, details: details(only) ? ` (${details(only)})` : '' })}
+          parts={{ record: link(only) }}
+        />
       </p>
     );
   }
   return (
     <fieldset className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="named-choice" aria-describedby={legendId}>
       <legend id={legendId} className="slds-text-title">
-        {lookup.matches.length}
-        {lookup.more ? ' or more' : ''} {card.objectLabelPlural.toLowerCase()} match “{lookup.asWritten}”. Which one does the note mean?
+        {t(lookup.more ? 'choices_matchesOrMore' : 'choices_matches', {
+          count: lookup.matches.length,
+          objects: nounInSentence(card.objectLabelPlural),
+          asWritten: lookup.asWritten,
+        })}
       </legend>
-      {lookup.more && <p className="slds-text-body_small">Only the first {lookup.matches.length} are shown: name it more fully in the note to narrow them.</p>}
+      {lookup.more && <p className="slds-text-body_small">{t('choices_onlyFirst', { count: lookup.matches.length })}</p>}
       <ul>
         {lookup.matches.map((match) => (
           <li key={match.id} data-testid="named-match" data-id={match.id}>
@@ -66,7 +73,7 @@ export function NamedLookupChoice({ card, lookup, disabled, onChange, lightningH
           </li>
         ))}
       </ul>
-      {!card.target && <p className="slds-text-body_small">Nothing on this card is written until you pick one.</p>}
+      {!card.target && <p className="slds-text-body_small">{t('choices_pickOne')}</p>}
     </fieldset>
   );
 }
@@ -78,15 +85,18 @@ export function UpdatingExisting({ card, disabled, lightningHost, onDuplicateCho
   return (
     <div className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="updating-existing" data-id={target.id} role="note">
       <p>
-        Updating the existing {card.objectLabel.toLowerCase()}{' '}
-        {lightningHost ? (
-          <a href={recordUrl(lightningHost, target.objectName, target.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
-            {target.name}
-          </a>
-        ) : (
-          target.name
-        )}
-        : each field shows its value now and the value proposed. Only ticked fields change.
+        <RichMessage
+          text={t('choices_updatingExisting', { object: nounInSentence(card.objectLabel) })}
+          parts={{
+            record: lightningHost ? (
+              <a href={recordUrl(lightningHost, target.objectName, target.id)} target="_blank" rel="noopener noreferrer" style={UNDERLINED}>
+                {target.name}
+              </a>
+            ) : (
+              target.name
+            ),
+          }}
+        />
       </p>
       {onDuplicateChoice && (
         <button
@@ -96,7 +106,7 @@ export function UpdatingExisting({ card, disabled, lightningHost, onDuplicateCho
           onClick={() => onDuplicateChoice({ type: 'create-instead', cardId: card.id })}
           data-testid="create-instead"
         >
-          Create a new {card.createForm?.objectLabel.toLowerCase() ?? 'record'} instead
+          {t('choices_createInstead', { object: card.createForm ? nounInSentence(card.createForm.objectLabel) : t('choices_record') })}
         </button>
       )}
     </div>
@@ -107,7 +117,7 @@ export function Duplicates({ card, disabled, lightningHost, onDuplicateChoice }:
   const matches: DuplicateMatch[] = card.duplicates;
   return (
     <div className="slds-box slds-box_x-small slds-m-bottom_small" data-testid="duplicates" role="note">
-      <p className="slds-text-title">Already in Salesforce:</p>
+      <p className="slds-text-title">{t('choices_alreadyInSalesforce')}</p>
       <ul>
         {matches.map((match) => (
           <li key={match.id} data-testid="duplicate" data-id={match.id} data-object={match.objectName}>
@@ -118,9 +128,8 @@ export function Duplicates({ card, disabled, lightningHost, onDuplicateChoice }:
             ) : (
               match.name
             )}{' '}
-            ({match.objectName}
-            {match.email ? `, ${match.email}` : ''}
-            {match.company ? `, ${match.company}` : ''}; same {match.matchedBy === 'email' ? 'email' : 'name and company'})
+            ({[match.objectName, match.email, match.company].filter(Boolean).join(', ')};{' '}
+            {match.matchedBy === 'email' ? t('choices_sameEmail') : t('choices_sameNameAndCompany')})
             {onDuplicateChoice && card.operation === 'create' && (
               <button
                 type="button"
@@ -129,7 +138,7 @@ export function Duplicates({ card, disabled, lightningHost, onDuplicateChoice }:
                 onClick={() => onDuplicateChoice({ type: 'update-existing', cardId: card.id, duplicateId: match.id })}
                 data-testid="duplicate-update"
               >
-                Update {match.name} instead
+                {t('choices_updateInstead', { name: match.name })}
               </button>
             )}
           </li>

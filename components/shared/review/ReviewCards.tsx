@@ -4,6 +4,7 @@ import { cardBlockers, cardsInOrder, cardWrites, isFlagged, rowsOf, type Review,
 import { Icon, type IconName } from '../Icon';
 import { Duplicates, NamedLookupChoice, UpdatingExisting, type DuplicateChoice } from './RecordChoices';
 import { ReviewRowItem } from './ReviewRowItem';
+import { nounInSentence, plural, t } from '../../../lib/i18n';
 
 export { recordUrl } from './record-url';
 
@@ -45,17 +46,17 @@ export function ReviewCards({ review, disabled, onChange, lightningHost, onDupli
 }
 
 function cardHeading(card: ReviewCard): string {
-  if (card.kind === 'named-update' && !card.target) return `Update ${card.objectLabel}: “${card.title}”`;
-  if (card.operation === 'update') return `Update ${card.objectLabel}: ${card.target?.name ?? card.title}`;
-  return `New ${card.objectLabel.toLowerCase()}: ${card.title || '(untitled)'}`;
+  if (card.kind === 'named-update' && !card.target) return t('reviewCard_updateNamed', { object: card.objectLabel, name: card.title });
+  if (card.operation === 'update') return t('reviewCard_update', { object: card.objectLabel, name: card.target?.name ?? card.title });
+  return t('reviewCard_new', { object: nounInSentence(card.objectLabel), name: card.title || t('reviewCard_untitled') });
 }
 
 /** The card's count line: what it writes, and what it leaves out. */
 function cardSummary(card: ReviewCard, written: number, leftOut: number, flagged: number): string {
-  if (!cardWrites(card)) return card.operation === 'create' ? 'Not created' : 'Nothing to update';
-  const parts = [written === 1 ? '1 value to write' : `${written} values to write`];
-  if (flagged > 0) parts.push(flagged === 1 ? '1 to check' : `${flagged} to check`);
-  else if (leftOut > 0) parts.push(`${leftOut} left out`);
+  if (!cardWrites(card)) return card.operation === 'create' ? t('reviewCard_notCreated') : t('reviewCard_nothingToUpdate');
+  const parts = [plural('reviewCard_toWrite', written)];
+  if (flagged > 0) parts.push(plural('reviewCard_toCheck', flagged));
+  else if (leftOut > 0) parts.push(plural('reviewCard_leftOut', leftOut));
   return parts.join(' · ');
 }
 
@@ -101,7 +102,7 @@ function Card({ card, disabled, onChange, lightningHost, onDuplicateChoice }: Ca
               onChange={(event) => onChange({ type: 'include', cardId: card.id, included: event.target.checked })}
               data-testid="card-include"
             />
-            <span>{card.duplicates.length > 0 ? 'Create anyway' : 'Create'}</span>
+            <span>{card.duplicates.length > 0 ? t('reviewCard_createAnyway') : t('reviewCard_create')}</span>
           </label>
         )}
       </header>
@@ -126,7 +127,7 @@ function Card({ card, disabled, onChange, lightningHost, onDuplicateChoice }: Ca
         </ul>
       ) : (
         <details className="gw-review-card__folded">
-          <summary>Show its {card.rows.length === 1 ? 'value' : `${card.rows.length} values`}</summary>
+          <summary>{plural('reviewCard_showValues', card.rows.length)}</summary>
           <ul className="gw-review-rows">
             {[...shown, ...leftOut].map((row) => (
               <ReviewRowItem key={row.field} card={card} row={row} disabled={disabled} onChange={onChange} />

@@ -1,12 +1,13 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { EVIDENCE_MESSAGES } from '../../../lib/proposals/evidence';
+import { evidenceMessage } from '../../../lib/proposals/evidence';
 import type { ReviewChange } from '../../../lib/proposals/messages';
 import { leftOutReason, type ReviewCard, type ReviewRow } from '../../../lib/proposals/review';
 import type { WriteValue } from '../../../lib/proposals/validate';
+import { t } from '../../../lib/i18n';
 
 const EVIDENCE_OK = new Set(['ok', 'groundwork', 'edited']);
 
-const shown = (value: WriteValue | undefined): string => (value === null || value === undefined || value === '' ? '(empty)' : String(value));
+const shown = (value: WriteValue | undefined): string => (value === null || value === undefined || value === '' ? t('review_empty') : String(value));
 
 interface Props {
   card: ReviewCard;
@@ -87,11 +88,11 @@ function RowBody({ card, row, disabled, onChange }: Props) {
           disabled={disabled || row.locked || (card.operation === 'update' && !card.target) || (!row.checked && (!!row.error || (row.value === null && row.current === undefined)))}
           onChange={(event) => onChange({ type: 'check', cardId: card.id, field: row.field, checked: event.target.checked })}
           data-testid="row-check"
-          aria-label={`Write ${row.label}`}
+          aria-label={t('reviewRow_write', { field: row.label })}
         />
         <label htmlFor={inputId} className="slds-form-element__label gw-review-row__label">
           {row.label}
-          {row.required && <abbr title="required"> *</abbr>}
+          {row.required && <abbr title={t('reviewRow_required')}> *</abbr>}
         </label>
       </div>
       <div className="gw-review-row__value">
@@ -99,7 +100,7 @@ function RowBody({ card, row, disabled, onChange }: Props) {
         <div id={messageId} className="gw-review-row__notes">
           {row.current !== undefined && (
             <p className="gw-review-row__now" data-testid="row-current">
-              Now: {shown(row.current)}
+              {t('reviewRow_now', { value: shown(row.current) })}
             </p>
           )}
           {row.error && (
@@ -116,13 +117,13 @@ function RowBody({ card, row, disabled, onChange }: Props) {
                     {row.evidenceSpeaker}:{' '}
                   </span>
                 )}
-                <q className="gw-evidence-quote" title={EVIDENCE_MESSAGES[row.evidenceStatus]}>
+                <q className="gw-evidence-quote" title={evidenceMessage(row.evidenceStatus)}>
                   {row.evidence}
                 </q>
               </>
             ) : (
               <>
-                {EVIDENCE_MESSAGES[row.evidenceStatus]}
+                {evidenceMessage(row.evidenceStatus)}
                 {row.evidence && row.origin !== 'rep' && <q className="gw-evidence-quote"> {row.evidence}</q>}
               </>
             )}

@@ -12,7 +12,7 @@ export function createExtractLeadFeature(deps: ExtractLeadDeps): FeatureRegistra
   return {
     name: 'extract-lead',
     channel,
-    contextMenus: [{ id: EXTRACT_LEAD_MENU, title: 'Extract to Lead', contexts: ['selection'] }],
+    contextMenus: [{ id: EXTRACT_LEAD_MENU, title: 'menu_extractToLead', contexts: ['selection'] }],
     onContextMenu: (click) => service.onContextMenu(click),
   };
 }

@@ -3,15 +3,24 @@ import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
 import { PromptVariant } from '../../prompts/front-matter';
+import type { MessageKey } from '../../i18n';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
 export type Feature = z.infer<typeof Feature>;
 
-export const FEATURE_LABELS: Record<Feature, string> = {
-  summary: 'Summary',
-  brief: 'Meeting brief',
-  insights: 'Deal insights',
-  email: 'Email draft',
+export const FEATURE_LABELS: Record<Feature, MessageKey> = {
+  summary: 'tab_summary',
+  brief: 'tab_briefTitle',
+  insights: 'tab_insightsTitle',
+  email: 'tab_emailTitle',
+};
+
+/** The Generate button's words for each feature. */
+export const GENERATE_LABELS: Record<Feature, MessageKey> = {
+  summary: 'generate_summary',
+  brief: 'generate_brief',
+  insights: 'generate_insights',
+  email: 'generate_email',
 };
 
 export const EmailOptions = z.object({

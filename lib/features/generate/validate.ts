@@ -1,4 +1,5 @@
 import type { Feature } from './messages';
+import { t } from '../../i18n';
 
 /** Length bounds per use case, in characters: outside them the output is shown with why, and Regenerate. */
 const LENGTH_BOUNDS: Record<Feature, { min: number; max: number }> = {
@@ -16,15 +17,15 @@ export function validateOutput(feature: Feature, text: string, prohibitedPhrases
   const problems: string[] = [];
   const body = text.trim();
   const { min, max } = LENGTH_BOUNDS[feature];
-  if (body.length < min) problems.push(`The answer is too short (${body.length} characters) to be useful.`);
-  if (body.length > max) problems.push(`The answer is longer than expected (${body.length} characters).`);
+  if (body.length < min) problems.push(t('validate_tooShort', { count: body.length }));
+  if (body.length > max) problems.push(t('validate_tooLong', { count: body.length }));
   if (feature === 'email') {
-    if (!/^subject:\s*\S/im.test(body)) problems.push('The draft has no subject line.');
-    if (!GREETING.test(body.replace(/^subject:.*$/im, '').trim())) problems.push('The draft does not start with a greeting.');
+    if (!/^subject:\s*\S/im.test(body)) problems.push(t('validate_noSubject'));
+    if (!GREETING.test(body.replace(/^subject:.*$/im, '').trim())) problems.push(t('validate_noGreeting'));
   }
   const lower = body.toLowerCase();
   for (const phrase of prohibitedPhrases) {
-    if (phrase.trim() && lower.includes(phrase.trim().toLowerCase())) problems.push(`It uses a phrase your team avoids: "${phrase.trim()}".`);
+    if (phrase.trim() && lower.includes(phrase.trim().toLowerCase())) problems.push(t('validate_prohibited', { phrase: phrase.trim() }));
   }
   return problems;
 }

@@ -2,6 +2,7 @@ import type { AuditFeature } from '../../audit';
 import type { Feature } from '../generate';
 import type { UseCase } from '../../model/types';
 import type { FeatureKey, ModelUseCase } from '../../settings';
+import type { MessageKey } from '../../i18n';
 
 /**
  * The same product features under the names each layer gives them: the model client's use cases, the settings'
@@ -38,28 +39,28 @@ export const AUDIT_FEATURE_FOR: Record<Feature, AuditFeature> = {
 };
 
 /** Labels the options page and the usage view show. */
-export const FEATURE_LABELS: Record<FeatureKey, string> = {
-  summary: 'Record summary',
-  brief: 'Meeting brief',
-  insights: 'Deal insights',
-  email: 'Email drafts',
-  logNote: 'Log a note',
-  extractLead: 'Extract to Lead',
-  ask: 'Ask (questions answered with SOQL)',
-  gmail: 'Email in Gmail and Outlook',
+export const FEATURE_LABELS: Record<FeatureKey, MessageKey> = {
+  summary: 'tab_summaryTitle',
+  brief: 'tab_briefTitle',
+  insights: 'tab_insightsTitle',
+  email: 'feature_emailDrafts',
+  logNote: 'tab_noteTitle',
+  extractLead: 'menu_extractToLead',
+  ask: 'feature_askSoql',
+  gmail: 'feature_mail',
 };
 
 /** The use cases a model is chosen for, as the options page names them. */
-export const MODEL_USE_CASE_LABELS: Record<ModelUseCase, string> = { ...FEATURE_LABELS, ask: 'Ask' };
+export const MODEL_USE_CASE_LABELS: Record<ModelUseCase, MessageKey> = { ...FEATURE_LABELS, ask: 'tab_ask' };
 
-export const AUDIT_FEATURE_LABELS: Record<AuditFeature, string> = {
-  summary: 'Summary',
-  brief: 'Meeting brief',
-  insights: 'Deal insights',
-  email: 'Email draft',
-  'log-note': 'Log a note',
-  'extract-lead': 'Extract to Lead',
-  ask: 'Ask',
-  'gmail-insert': 'Insert into Gmail or Outlook',
-  write: 'Salesforce write',
+export const AUDIT_FEATURE_LABELS: Record<AuditFeature, MessageKey> = {
+  summary: 'tab_summary',
+  brief: 'tab_briefTitle',
+  insights: 'tab_insightsTitle',
+  email: 'tab_emailTitle',
+  'log-note': 'tab_noteTitle',
+  'extract-lead': 'menu_extractToLead',
+  ask: 'tab_ask',
+  'gmail-insert': 'feature_mailInsert',
+  write: 'feature_salesforceWrite',
 };

@@ -12,7 +12,7 @@ export function createLogNoteFeature(deps: LogNoteDeps): FeatureRegistration {
   return {
     name: 'log-note',
     channel,
-    contextMenus: [{ id: ADD_TO_NOTE_MENU, title: 'Add to a Salesforce note', contexts: ['selection'] }],
+    contextMenus: [{ id: ADD_TO_NOTE_MENU, title: 'menu_addToNote', contexts: ['selection'] }],
     onContextMenu: (click) => service.onContextMenu(click),
   };
 }

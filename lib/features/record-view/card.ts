@@ -2,6 +2,7 @@ import { formatValue, todayIn, type FormatSettings } from '../../context';
 import type { RecordCard } from './messages';
 import { NAME_FIELDS, type FieldMeta, type FieldValue, type RecordGraph } from '../../salesforce/record-graph';
 import type { Change, Snapshot } from './snapshots';
+import { t, uiLocale } from '../../i18n';
 
 /** The fields a rep looks at first, per object; other objects show their first few filled fields. */
 const KEY_FIELDS: Record<string, string[]> = {
@@ -14,13 +15,14 @@ const KEY_FIELDS: Record<string, string[]> = {
 const GENERIC_KEY_FIELD_COUNT = 4;
 const NOT_KEY = /^(Id|IsDeleted|SystemModstamp|CreatedDate|LastModifiedDate|LastViewedDate|LastReferencedDate|.*Id)$/;
 
+/** The card is for the rep's eyes: money and numbers in the browser's UI language (the prompt context keeps its own). */
 export function formatSettings(now = new Date()): FormatSettings {
-  return { locale: 'en-US', currency: 'USD', timeZone: 'UTC', today: todayIn(now, 'UTC') };
+  return { locale: uiLocale(), currency: 'USD', timeZone: 'UTC', today: todayIn(now, 'UTC') };
 }
 
 export function displayValue(value: FieldValue, field: string, meta: FieldMeta | undefined, settings: FormatSettings): string {
-  if (value === false) return 'No';
-  return formatValue(value, field, meta, settings) ?? '(empty)';
+  if (typeof value === 'boolean') return value ? t('common_yes') : t('common_no');
+  return formatValue(value, field, meta, settings) ?? t('review_empty');
 }
 
 function keyFieldNames(graph: RecordGraph): string[] {
@@ -85,6 +87,6 @@ export function buildRecordCard(
 /** Changes since the last visit in words, as the summary prompt receives them. */
 export function changeLines(changes: RecordCard['changes']): string[] {
   return (changes ?? []).map((change) =>
-    change.kind === 'field' ? `${change.label}: ${change.before} → ${change.after}` : `New in ${change.list}: ${change.name}`,
+    change.kind === 'field' ? `${change.label}: ${change.before} → ${change.after}` : t('changes_newIn', { list: change.list, name: change.name }),
   );
 }

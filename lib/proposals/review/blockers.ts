@@ -1,6 +1,7 @@
 /** What the commit of a review will do, and what keeps it from being written as it stands. */
 import type { WriteValue } from '../validate';
 import type { Review, ReviewCard, ReviewRow } from './types';
+import { formatNumber, nounInSentence, plural, t } from '../../i18n';
 
 /** Why a card cannot be committed as it stands (a required value unchecked, empty or invalid). */
 export function cardBlockers(card: ReviewCard): string[] {
@@ -8,7 +9,7 @@ export function cardBlockers(card: ReviewCard): string[] {
   if (card.operation === 'update') return [];
   return card.rows
     .filter((row) => row.required && (!row.checked || row.value === null || row.error))
-    .map((row) => `${row.label} is required.`);
+    .map((row) => t('review_fieldRequired', { field: row.label }));
 }
 
 /** The rows an update card will write. */
@@ -39,7 +40,6 @@ export function reviewBlockers(review: Review): { cardId: string; problems: stri
     .filter((entry) => entry.problems.length > 0);
 }
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 /** Exactly what the commit will do, for the confirm button: "Create 1 task, update 2 fields on Acme — Renewal". */
 export function confirmationText(review: Review): string {
@@ -53,10 +53,10 @@ export function confirmationText(review: Review): string {
   const text = parts
     .map(({ count, card }) =>
       card.operation === 'update'
-        ? `update ${plural(rowsToWrite(card).length, 'field', 'fields')} on ${card.target?.name ?? card.title}`
-        : `create ${plural(count, card.objectLabel.toLowerCase(), card.objectLabelPlural.toLowerCase())}`,
+        ? plural('confirm_updateFields', rowsToWrite(card).length, { record: card.target?.name ?? card.title })
+        : t('confirm_create', { records: `${formatNumber(count)} ${nounInSentence(count === 1 ? card.objectLabel : card.objectLabelPlural)}` }),
     )
-    .join(', ');
-  if (text === '') return 'Nothing to write';
+    .join(t('common_listSeparator'));
+  if (text === '') return t('confirm_nothing');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,9 +2,10 @@
  * How the review is laid out for the rep to take in at a glance: what will be written first, what was left out
  * (flagged, invalid, unchanged) folded away with its reason, and cards that write nothing after those that do.
  */
-import { EVIDENCE_MESSAGES } from '../evidence';
+import { evidenceMessage } from '../evidence';
 import { rowsToWrite } from './blockers';
 import type { Review, ReviewCard, ReviewRow } from './types';
+import { t } from '../../i18n';
 
 /** Whether a card writes anything as it stands. */
 export function cardWrites(card: ReviewCard): boolean {
@@ -25,10 +26,10 @@ export function rowsOf(card: ReviewCard): { shown: ReviewRow[]; leftOut: ReviewR
 /** Why a row is not ticked, in a few words: the first of validation, evidence, "already so", or the rep's choice. */
 export function leftOutReason(row: ReviewRow): string {
   if (row.error) return row.error.message;
-  if (row.evidenceStatus !== 'ok' && row.evidenceStatus !== 'groundwork' && row.evidenceStatus !== 'edited') return EVIDENCE_MESSAGES[row.evidenceStatus];
+  if (row.evidenceStatus !== 'ok' && row.evidenceStatus !== 'groundwork' && row.evidenceStatus !== 'edited') return evidenceMessage(row.evidenceStatus);
   if (row.warning) return row.warning;
-  if (row.value === null) return 'No value.';
-  return 'Left out by you.';
+  if (row.value === null) return t('review_noValue');
+  return t('review_leftOutByYou');
 }
 
 /** Whether the rep should look at a row: a value the model proposed that failed its checks. */
