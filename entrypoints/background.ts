@@ -2,6 +2,7 @@ import '../lib/messaging/zod-jitless';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
 import { webAuthFlow } from '../lib/browser/identity';
 import { tokenKey } from '../lib/browser/token-key';
+import { browserUiLanguage } from '../lib/browser/ui-language';
 import {
   extensionId,
   extensionOrigin,
@@ -30,6 +31,7 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     keepAlive: keepServiceWorkerAlive,
     now: () => new Date(),
+    uiLanguage: browserUiLanguage,
     settingsVersion: settingsVersion(),
   });
 

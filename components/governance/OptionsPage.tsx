@@ -6,6 +6,7 @@ import { AuditView } from './AuditView';
 import { BudgetsSection } from './BudgetsSection';
 import { FeaturesSection } from './FeaturesSection';
 import { KeyModelsSection } from './KeyModelsSection';
+import { LanguageSection } from './LanguageSection';
 import { OrgAuditStatus } from './OrgAuditStatus';
 import { OrgsSection } from './OrgsSection';
 import { PrivacySection } from './PrivacySection';
@@ -55,6 +56,7 @@ function LoadedOptions({ stores, loaded }: { stores: OptionsStores; loaded: Load
   const content: Record<OptionsSection, () => ReactNode> = {
     key: () => <KeyModelsSection form={form} stores={stores} />,
     features: () => <FeaturesSection form={form} />,
+    language: () => <LanguageSection form={form} browserLanguage={stores.uiLanguage} />,
     privacy: () => <PrivacySection form={form} />,
     budgets: () => <BudgetsSection form={form} />,
     orgs: () => (

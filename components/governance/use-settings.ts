@@ -8,6 +8,8 @@ export interface OptionsStores {
   managed: PolicySource;
   /** The team's usage from an org, asked of the background (which alone talks to Salesforce). */
   teamUsage: TeamUsageSource;
+  /** The browser's interface language (lib/browser/ui-language.ts): what "Browser language" means. */
+  uiLanguage: string;
 }
 
 export interface LoadedSettings {

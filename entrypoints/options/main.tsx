@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { localStore, sendToBackground } from '../../lib/browser';
 import { TeamUsageReply } from '../../lib/features/governance/org-audit/team-messages';
 import { managedStore } from '../../lib/browser/managed';
+import { browserUiLanguage } from '../../lib/browser/ui-language';
 import { OptionsPage } from '../../components/governance/OptionsPage';
 import { uiLocale } from '../../lib/i18n';
 
@@ -14,6 +15,7 @@ document.documentElement.lang = uiLocale();
 const stores = {
   local: localStore(),
   managed: managedStore(),
+  uiLanguage: browserUiLanguage(),
   teamUsage: async (request: unknown) => TeamUsageReply.parse(await sendToBackground(request)),
 };
 const root = document.getElementById('root');

@@ -55,6 +55,8 @@ export const AuditEntry = z.object({
   /** The prompt variant the rep was assigned (A/B), for comparing variants. */
   variant: z.string().optional(),
   model: z.string().optional(),
+  /** The language the output was asked for in (en, de, …). */
+  outputLanguage: z.string().optional(),
   /** The model's display name as the API lists it ("Demo model (offline)"): what the audit viewer shows. */
   modelName: z.string().optional(),
   tokens: TokenUsage.prefault({}),

@@ -1,4 +1,5 @@
 /** The recognisers that read a text's claims, in order: emails, dates, times, phones, money, numbers, then names. */
+import type { LocaleConventions } from './grounding-locale';
 import { readNames } from './grounding-names';
 import {
   amountOf,
@@ -6,14 +7,11 @@ import {
   CURRENCY_SUFFIX,
   currencyOf,
   fullYear,
-  MONTH,
-  MONTHS,
   NUMBER,
   ORDINAL,
   Reader,
   span,
   validDate,
-  WORD_SCALE,
   type Claim,
   type DateParts,
   type Facts,
@@ -54,7 +52,7 @@ function readDates(reader: Reader): void {
     date(m, [{ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }]),
   );
   // 12/15/2026, 15/12/2026, 12-15-26, 15.12.2026: either reading may be meant.
-  reader.scan(/\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, (m) => {
+  reader.scan(/\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/g, (m) => {
     const [a, b, y] = m[1] ? [m[1], m[3], m[4]] : [m[5], m[6], m[7]];
     const year = fullYear(y ?? '');
     return date(m, [
@@ -62,18 +60,22 @@ function readDates(reader: Reader): void {
       { year, month: Number(b), day: Number(a) },
     ]);
   });
+  const { monthPattern: month, months } = reader.conventions;
+  const monthOf = (name: string | undefined) => months[(name ?? '').toLowerCase()];
   // Tuesday, December 15th, 2026 · Dec. 15 2026 · December 15
-  reader.scan(new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'), (m) =>
-    date(m, [{ month: MONTHS[(m[1] ?? '').toLowerCase()], day: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) }]),
+  reader.scan(new RegExp(`\\b${month}\\.?\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'), (m) =>
+    date(m, [{ month: monthOf(m[1]), day: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) }]),
   );
-  // 15 December 2026 · 15th of Dec
-  reader.scan(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'gi'), (m) =>
-    date(m, [{ day: Number(m[1]), month: MONTHS[(m[2] ?? '').toLowerCase()], ...(m[3] ? { year: Number(m[3]) } : {}) }]),
+  // 15 December 2026 · 15th of Dec · 24. Dezember 2026 · 24 déc. 2026 · 24 de diciembre de 2026
+  reader.scan(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+|de\\s+)?${month}\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})\\b)?`, 'gi'), (m) =>
+    date(m, [{ day: Number(m[1]), month: monthOf(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) }]),
   );
-  // December 2026
-  reader.scan(new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'), (m) =>
-    date(m, [{ month: MONTHS[(m[1] ?? '').toLowerCase()], year: Number(m[2]) }]),
-  );
+  // December 2026 · Dezember 2026 · diciembre de 2026
+  reader.scan(new RegExp(`\\b${month}\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'gi'), (m) => date(m, [{ month: monthOf(m[1]), year: Number(m[2]) }]));
+  // 24.12. (German, no year): day first.
+  if (reader.conventions.language === 'de') {
+    reader.scan(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g, (m) => date(m, [{ day: Number(m[1]), month: Number(m[2]) }]));
+  }
   // 12/15 (no year)
   reader.scan(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (m) =>
     date(m, [
@@ -131,19 +133,20 @@ function readPhones(reader: Reader): void {
 }
 
 function readAmounts(reader: Reader): void {
-  reader.scan(new RegExp(`${CURRENCY_PREFIX}\\s?-?${NUMBER}${WORD_SCALE}?`, 'g'), (m) => ({
+  const scale = reader.wordScale;
+  reader.scan(new RegExp(`${CURRENCY_PREFIX}\\s?-?${NUMBER}${scale}?`, 'g'), (m) => ({
     kind: 'money',
     ...span(m),
     currency: currencyOf(m[1]),
-    ...amountOf(m[2] ?? '', m[3] ?? m[4]),
+    ...amountOf(m[2] ?? '', m[3] ?? m[4] ?? m[5]),
   }));
-  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}${WORD_SCALE}?\\s?${CURRENCY_SUFFIX}`, 'gi'), (m) => ({
+  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}${scale}?\\s?${CURRENCY_SUFFIX}`, 'gi'), (m) => ({
     kind: 'money',
     ...span(m),
-    currency: currencyOf(m[4]),
-    ...amountOf(m[1] ?? '', m[2] ?? m[3]),
+    currency: currencyOf(m[5] ?? m[6]),
+    ...amountOf(m[1] ?? '', m[2] ?? m[3] ?? m[4]),
   }));
-  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}\\s?(?:%|percent\\b|per\\s?cent\\b|pct\\b)`, 'gi'), (m) => ({
+  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}\\s?(?:%|percent\\b|per\\s?cent\\b|pct\\b|prozent\\b|pour\\s?cent\\b|por\\s?ciento\\b)`, 'gi'), (m) => ({
     kind: 'percent',
     ...span(m),
     ...amountOf(m[1] ?? ''),
@@ -160,12 +163,12 @@ function readNumbers(reader: Reader): void {
     ...amountOf(m[1] ?? ''),
   }));
   // Scaled and unit-joined numbers: "4.2K", "3 million", "30-day".
-  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}(?:${WORD_SCALE}|(?=-[A-Za-z]))`, 'g'), (m) => ({
+  reader.scan(new RegExp(`(?<![\\w.])${NUMBER}(?:${reader.wordScale}|(?=-[A-Za-z]))`, 'g'), (m) => ({
     kind: 'number',
-    ...span(m, m[2] || m[3] ? 0 : 1),
+    ...span(m, m[2] || m[3] || m[4] ? 0 : 1),
     ordinal: false,
     yearLike: false,
-    ...amountOf(m[1] ?? '', m[2] ?? m[3]),
+    ...amountOf(m[1] ?? '', m[2] ?? m[3] ?? m[4]),
   }));
   // Codes mixing letters and digits: INV-2026-0042, B2B, v2.1, FY26.
   reader.scan(/(?<![\w.-])(?=[A-Za-z0-9./-]*\d)(?=[A-Za-z0-9./-]*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*(?![\w-])/g, (m) => ({
@@ -185,8 +188,8 @@ function readNumbers(reader: Reader): void {
   });
 }
 
-export function readClaims(text: string, lineIds: ReadonlySet<string>, facts?: Facts): Claim[] {
-  const reader = new Reader(text);
+export function readClaims(text: string, lineIds: ReadonlySet<string>, facts?: Facts, conventions?: LocaleConventions): Claim[] {
+  const reader = new Reader(text, conventions);
   maskNonClaims(reader, lineIds);
   readEmails(reader);
   readDates(reader);

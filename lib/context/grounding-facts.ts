@@ -1,5 +1,6 @@
 /** What a context supports: every claim read from it, labelled percentages, numbers in words, and its names. */
 import { readClaims } from './grounding-claims';
+import type { LocaleConventions } from './grounding-locale';
 import { lineIdsOf } from './lines';
 import { amountOf, capitalisedRuns, lowerCaseWords, stripPossessive, tokensOf, type Facts } from './grounding-text';
 
@@ -12,9 +13,21 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const LABELLED_PERCENT = /^[^:|\n]*(?:%|percent|probability)[^:|\n]*:\s*(\d[\d,]*(?:\.\d+)?)/gim;
 
-export function contextFacts(context: string): Facts {
+/**
+ * A cited line as lib/context/lines.ts writes it ("r4kq Amount: $480,000", "o2mw Name | Stage | $64,000"): an id with a
+ * digit, or an id before a "Label: value" or " | "-separated text. A thread's "wir können 2.500 € zahlen" is none.
+ */
+const CITED_LINE = /^[ \t]*(?:(?=[a-z]*\d)[a-z][a-z0-9]{1,5}[ \t].*|[a-z][a-z0-9]{1,5}[ \t][^\n]*(?: \| |: )[^\n]*)$/gm;
+
+export function contextFacts(context: string, conventions?: LocaleConventions): Facts {
   const lineIds = lineIdsOf(context);
   const claims = readClaims(context, lineIds);
+  // Cited lines are Salesforce's values as Groundwork formats them (English); the rest (a thread, the rep's words) may
+  // be written in the output's language, and is read in it too.
+  if (conventions && conventions.language !== 'en') {
+    const freeText = context.replace(CITED_LINE, '');
+    claims.push(...readClaims(freeText, lineIds, undefined, conventions));
+  }
   const facts: Facts = {
     lineIds,
     emails: new Set(),

@@ -45,7 +45,10 @@ const COMMON_WORDS = new Set(
 /** Endings of ordinary English nouns and adjectives ("Alignment", "Sponsorship"), rare at the end of a person's name. */
 const WORD_SUFFIX = /(?:tion|sion|ment|ness|ity|ship|ance|ence|ally|ive|ous|ful|able|ible|ize|ise|ized|ised|ism|ist)$/;
 
-const HONORIFIC = /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+/g;
+/** German, French and Spanish nouns end so: "Vertragsverlängerung", "Sicherheit", "Partnerschaft". */
+const GERMAN_NOUN_SUFFIX = /(?:ung|heit|keit|schaft|tät|ion|nis|tum|ismus|ment|chen)$/;
+
+const HONORIFIC = /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Herrn|Frau|Mme|Sr|Sra)\.?[ \t]+/g;
 
 /** Where a sentence, list item, heading or table cell starts, a capital letter proves nothing. */
 function atSentenceStart(text: string, position: number): boolean {
@@ -55,22 +58,28 @@ function atSentenceStart(text: string, position: number): boolean {
 
 export function readNames(reader: Reader, facts: Facts): void {
   const { text } = reader;
+  const { commonWords, capitalisesNouns } = reader.conventions;
   const isCommon = (key: string): boolean =>
-    COMMON_WORDS.has(key) || facts.lowerWords.has(key) || reader.lowerWords.has(key) || (key.length > 5 && WORD_SUFFIX.test(key));
+    COMMON_WORDS.has(key) ||
+    commonWords.has(key) ||
+    facts.lowerWords.has(key) ||
+    reader.lowerWords.has(key) ||
+    (key.length > 5 && WORD_SUFFIX.test(key)) ||
+    (capitalisesNouns && key.length > 5 && GERMAN_NOUN_SUFFIX.test(key));
   const nameClaim = (start: number, end: number, tokens: Token[]): Claim => ({ kind: 'name', start, end, tokens: tokens.map((t) => (t.initial ? t.key.charAt(0) : t.key)) });
 
   // Headings and bold labels ("## Key Contacts", "**Open items:**") are title case, not names.
   reader.scan(/^[ \t]*#{1,6}[ \t].*$|^[ \t]*[-*]?[ \t]*\*\*[^*\n]{1,80}\*\*:?/gm, () => 'skip');
 
   // Greetings and sign-offs: a first name alone is a claim here.
-  reader.scan(/\b(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening))[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?=[ \t]*[,!.:;\n]|$)/gu, (m) => {
+  reader.scan(/\b(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Hallo|Liebe|Lieber|Guten Tag|Bonjour|Cher|Chère|Hola|Estimado|Estimada)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?=[ \t]*[,!.:;\n]|$)/gu, (m) => {
     const word = (m[1] ?? '').toLowerCase();
     if (isCommon(word)) return 'skip';
     const where = span(m, 1);
     return nameClaim(where.start, where.end, tokensOf(m[1] ?? ''));
   });
   reader.scan(
-    /^[ \t]*(?:Best(?: regards| wishes)?|Kind regards|Warm regards|Regards|Thanks(?: again)?|Thank you|Many thanks|Cheers|Sincerely(?: yours)?|All the best|Talk soon)[ \t]*,?[ \t]*\n[ \t]*(\p{Lu}[\p{Ll}'’-]+)[ \t]*$/gmu,
+    /^[ \t]*(?:Best(?: regards| wishes)?|Kind regards|Warm regards|Regards|Thanks(?: again)?|Thank you|Many thanks|Cheers|Sincerely(?: yours)?|All the best|Talk soon|Viele Grüße|Beste Grüße|Freundliche Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Atentamente)[ \t]*,?[ \t]*\n[ \t]*(\p{Lu}[\p{Ll}'’-]+)[ \t]*$/gmu,
     (m) => {
       const where = span(m, 1);
       return isCommon((m[1] ?? '').toLowerCase()) ? 'skip' : nameClaim(where.start, where.end, tokensOf(m[1] ?? ''));
@@ -107,6 +116,8 @@ export function readNames(reader: Reader, facts: Facts): void {
     if (tokens.length < 2 || tokens.every((token) => isCommon(token.key))) continue;
     const keys = (list: Token[]) => list.map((t) => (t.initial ? t.key.charAt(0) : t.key));
     if (facts.supportsName(keys(tokens))) continue;
+    // German capitalises nouns: at a sentence start, a noun (or an adjective) and a noun read like a name.
+    if (capitalisesNouns && sentenceStart && !trimmedFront && tokens.length < 3) continue;
     if (sentenceStart && !trimmedFront && !facts.capitalisedWords.has(tokens[0]?.key ?? '')) {
       // The first word may be capitalised only because it starts the sentence ("Confirm Lena Park…").
       const rest = tokens.slice(1);

@@ -3,6 +3,7 @@
  * recogniser after another, the number, money and date patterns both sides are read with, words and their capitals,
  * and the facts a context supports.
  */
+import { canonicalNumbers, LOCALE_SCALES, localeConventions, type LocaleConventions } from './grounding-locale';
 
 interface Span {
   start: number;
@@ -42,9 +43,20 @@ export class Reader {
   /** Words the text itself writes in lower case: ordinary words, whatever their capital at a sentence start. */
   readonly lowerWords: Set<string>;
 
-  constructor(readonly text: string) {
-    this.masked = text;
+  /** Numbers are read as `conventions`' language writes them (see grounding-locale.ts), months in it and in English. */
+  constructor(
+    readonly text: string,
+    readonly conventions: LocaleConventions = localeConventions(),
+  ) {
+    this.masked = canonicalNumbers(text, conventions);
     this.lowerWords = lowerCaseWords(text);
+  }
+
+  /** Scale words after a number ("4.2K", "3 million", and the language's own: "1,2 Mio."). */
+  get wordScale(): string {
+    const local = this.conventions.scalePattern;
+    // Always three groups (the language's word, an English word, a letter), so matches read alike in every language.
+    return `(?:\\s?(${local || '(?!)'})(?![A-Za-zÀ-ÿ])|${WORD_SCALE})`;
   }
 
   mask(start: number, end: number): void {
@@ -70,24 +82,22 @@ export class Reader {
   }
 }
 
-export const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
-  july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
-  december: 12,
-};
-export const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-export const ORDINAL = '(?:st|nd|rd|th)?';
+/** Ordinal endings: English "15th", German "15.", French "1er". */
+export const ORDINAL = '(?:st|nd|rd|th|er|\\.)?';
 const SCALE_WORDS: Record<string, number> = {
+  ...LOCALE_SCALES,
   k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, trillion: 1e12,
 };
 export const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)';
-export const WORD_SCALE = '(?:\\s?(thousand|million|billion|trillion)\\b|(k|mm|mn|bn|[KMB])\\b)';
+const WORD_SCALE = '(?:\\s?(thousand|million|billion|trillion)\\b|(k|mm|mn|bn|[KMB])\\b)';
 export const CURRENCY_PREFIX = '(US\\$|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|HK\\$|S\\$|R\\$|\\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CAD|AUD|NZD|CHF|INR|CNY|SEK|NOK|DKK)(?=\\s?\\d))';
-export const CURRENCY_SUFFIX = '(USD|EUR|GBP|JPY|CAD|AUD|NZD|CHF|INR|CNY|dollars|euros|pounds)\\b';
+/** A code or word (group 1) or a sign (group 2) after the number, as German, French and Spanish write money: "1.234,56 €". */
+export const CURRENCY_SUFFIX = '(?:(USD|EUR|GBP|JPY|CAD|AUD|NZD|CHF|INR|CNY|dollars|euros?|pounds|US-Dollar|Dollar)\\b|(€|US\\$|\\$|£|¥|₹))';
 
 const CURRENCY_CODES: Record<string, string> = {
   'US$': 'USD', 'CA$': 'CAD', C$: 'CAD', 'AU$': 'AUD', A$: 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD', S$: 'SGD', R$: 'BRL',
-  $: '$', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', dollars: '$', euros: 'EUR', pounds: 'GBP',
+  $: '$', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', dollars: '$', dollar: '$', 'us-dollar': 'USD', euros: 'EUR', euro: 'EUR',
+  pounds: 'GBP',
 };
 
 export function currencyOf(symbol: string | undefined): string | undefined {
@@ -106,7 +116,7 @@ export function currenciesAgree(a: string | undefined, b: string | undefined): b
 export function amountOf(digits: string, scaleWord?: string): Amount {
   const plain = digits.replace(/,/g, '');
   const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
-  const scale = scaleWord ? (SCALE_WORDS[scaleWord.toLowerCase()] ?? 1) : 1;
+  const scale = scaleWord ? (SCALE_WORDS[scaleWord.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ')] ?? 1) : 1;
   const value = Number(plain) * scale;
   const halfUnit = (10 ** -decimals * scale) / 2;
   // A rounded figure ("$1.2M") stands for the values that round to it, but never for one 5% away.

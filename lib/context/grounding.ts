@@ -16,6 +16,7 @@
 
 import { readClaims } from './grounding-claims';
 import { contextFacts } from './grounding-facts';
+import { localeConventions } from './grounding-locale';
 import { currenciesAgree, type Amount, type Claim, type DateParts, type Facts } from './grounding-text';
 
 export type ClaimKind = 'number' | 'money' | 'percent' | 'date' | 'time' | 'email' | 'phone' | 'name';
@@ -32,8 +33,13 @@ export interface LocatedClaim extends UnsupportedClaim {
   end: number;
 }
 
-export function findUnsupportedClaims(output: string, context: string): UnsupportedClaim[] {
-  return locateUnsupportedClaims(output, context).map(({ text, kind }) => ({ text, kind }));
+/** How the output is written: its locale's numbers, dates and words (default en-US). */
+export interface GroundingOptions {
+  locale?: string;
+}
+
+export function findUnsupportedClaims(output: string, context: string, options: GroundingOptions = {}): UnsupportedClaim[] {
+  return locateUnsupportedClaims(output, context, options).map(({ text, kind }) => ({ text, kind }));
 }
 
 function reportedKind(claim: Claim): ClaimKind {
@@ -42,9 +48,14 @@ function reportedKind(claim: Claim): ClaimKind {
   return claim.kind;
 }
 
-export function locateUnsupportedClaims(output: string, context: string): LocatedClaim[] {
-  const facts = contextFacts(context);
-  const claims = readClaims(output, facts.lineIds, facts);
+/**
+ * The output is read in its own locale's conventions ("1.234,56 €" is 1234.56 in German); the context in English and,
+ * when the output's language writes numbers otherwise, in that language too (a thread may be written in it).
+ */
+export function locateUnsupportedClaims(output: string, context: string, options: GroundingOptions = {}): LocatedClaim[] {
+  const conventions = localeConventions(options.locale);
+  const facts = contextFacts(context, conventions);
+  const claims = readClaims(output, facts.lineIds, facts, conventions);
   return claims
     .filter((claim) => !isSupported(claim, facts))
     .map((claim) => ({ text: output.slice(claim.start, claim.end), kind: reportedKind(claim), start: claim.start, end: claim.end }))

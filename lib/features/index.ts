@@ -15,7 +15,7 @@ import { currentUsers, knownUser, usersOfSessions } from '../salesforce/current-
 import { describeStoreFor } from '../salesforce/describe-store';
 import { SalesforceOAuth, TokenVault } from '../salesforce/oauth';
 import { sharedOrgClients } from '../salesforce/org-clients';
-import { signInRequired, type EffectiveSettings } from '../settings';
+import { isLocked, outputLanguageRequest, signInRequired, type EffectiveSettings } from '../settings';
 import type { CookieJar } from '../salesforce/session';
 import type { SettingsVersion } from './governance/sources';
 import { createAskHandler } from './ask';
@@ -44,6 +44,8 @@ export interface BackgroundPlatform {
   fetch: typeof fetch;
   keepAlive(): () => void;
   now(): Date;
+  /** The language of the browser's interface (lib/browser/ui-language.ts): the default output language. */
+  uiLanguage(): string;
   /** A version of the settings and policy: given, the settings are kept in memory until it changes. */
   settingsVersion?: SettingsVersion;
 }
@@ -111,6 +113,11 @@ export function createFeatures(platform: BackgroundPlatform) {
       userOfSession,
     }),
   });
+  const outputLanguages = async () => {
+    const effective = await governance.settings.effective();
+    const { outputLanguage, replyLanguage } = effective.settings;
+    return { output: outputLanguageRequest(outputLanguage, isLocked(effective, 'outputLanguage'), platform.uiLanguage()), reply: replyLanguage };
+  };
   const records = new RecordViewService({
     store: session,
     orgs,
@@ -132,6 +139,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     promptVariant: (feature) => governance.promptVariant(feature),
     stream: streamGeneration,
     prohibitedPhrases: async () => (await governance.settings.effective()).settings.prohibitedPhrases,
+    outputLanguage: async () => (await outputLanguages()).output,
     redaction: () => governance.redaction(),
     audit: governance.audit,
     keepAlive: platform.keepAlive,
@@ -149,6 +157,7 @@ export function createFeatures(platform: BackgroundPlatform) {
     prices: async () => (await governance.settings.effective()).settings.prices,
     redaction: () => governance.redaction(),
     auditLog: governance.log,
+    outputLanguages,
     keepAlive: platform.keepAlive,
     now,
   };

@@ -9,6 +9,7 @@ import type { FeatureBrowser, KeyValueStore } from '../browser';
 import type { RedactionRules } from '../context/redact';
 import type { ModelSettings, UseCase } from '../model';
 import type { OrgRegistry } from '../orgs';
+import type { LanguageRequest, ReplyLanguageChoice } from '../settings/languages';
 import type { PriceTable } from '../settings/schema';
 import type { ClientFor } from '../salesforce/org-clients';
 import type { CookieJar } from '../salesforce/session';
@@ -81,6 +82,8 @@ export interface FeatureDeps {
   redaction(): Promise<RedactionRules>;
   /** Where every AI call and every write is recorded (lib/audit). */
   auditLog: AuditLog;
+  /** The language outputs are asked for in (and why), and whether a reply follows its thread's language instead. */
+  outputLanguages(): Promise<{ output: LanguageRequest; reply: ReplyLanguageChoice }>;
   keepAlive(): () => void;
   now(): Date;
 }

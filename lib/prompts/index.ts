@@ -68,6 +68,11 @@ export interface PromptInput {
   context: string;
   /** Values for the prompt's declared inputs (front matter `required_inputs` / `optional_inputs`). */
   extra?: Record<string, string>;
+  /**
+   * The language to write in and why (lib/settings/languages.ts languageInstruction), sent as <output_language> with
+   * the rep's choices: after the cached context, so that a change of language costs no cache.
+   */
+  language?: string;
 }
 
 export function parsePromptFile(source: string): PromptFile {
@@ -133,13 +138,14 @@ export function renderPrompt(useCase: PromptId, input: PromptInput, variant: Pro
   if (unknown.length > 0) throw new Error(`Prompt ${file.id} has no input named ${unknown.join(', ')}.`);
   const missing = file.required_inputs.filter((name) => !extra[name]?.trim());
   if (missing.length > 0) throw new Error(`Prompt ${file.id} needs ${missing.join(', ')}.`);
-  const tags = ['context', ...declared];
+  const tags = ['context', 'output_language', ...declared];
   const section = (tag: string, value: string) => `<${tag}>\n${escapeDelimiters(value.trim(), tags)}\n</${tag}>`;
   const choices: string[] = [];
   for (const name of declared) {
     const value = extra[name];
     if (value?.trim()) choices.push(section(name, value));
   }
+  if (input.language?.trim()) choices.push(section('output_language', input.language));
   const user: PromptBlock[] = [
     { text: section('context', input.context), cacheable: true },
     { text: [...choices, file.task].join('\n\n'), cacheable: false },

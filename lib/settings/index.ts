@@ -4,6 +4,7 @@ import { parseSettingsLeniently, Settings } from './schema';
 
 export * from './schema';
 export * from './policy';
+export * from './languages';
 
 /** The local-storage key of the rep's settings: a storage.onChanged listener watches it (and every managed key). */
 export const SETTINGS_KEY = 'settings';

@@ -9,6 +9,8 @@ import {
   ConsumerKey,
   ModelId,
   OrgId,
+  OutputLanguageSetting,
+  ReplyLanguageSetting,
   PriceTable,
   ProhibitedPhrase,
   RedactionPattern,
@@ -82,6 +84,9 @@ export const ManagedPolicy = z.object({
   /** The connected app (or external client app) Groundwork signs in with where the browser session cannot be used. */
   salesforceClientId: ConsumerKey.optional(),
   /** Orgs where Groundwork uses only its OAuth sign-in, never the browser session ("*": every org). */
+  /** The language every output is written in, and whether replies may follow the thread's language instead. */
+  outputLanguage: OutputLanguageSetting.optional(),
+  replyLanguage: ReplyLanguageSetting.optional(),
   requireSalesforceSignIn: z.array(z.string().regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, 'Not a Salesforce org id or *.')).optional(),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
@@ -215,6 +220,8 @@ export function effectiveSettings(rep: Settings, managed: ManagedPolicy): Effect
     prohibitedPhrases: force('prohibitedPhrases', managed.prohibitedPhrases, rep.prohibitedPhrases),
     prices: force('prices', managed.prices, rep.prices),
     salesforceClientId: force('salesforceClientId', managed.salesforceClientId, rep.salesforceClientId),
+    outputLanguage: force('outputLanguage', managed.outputLanguage, rep.outputLanguage),
+    replyLanguage: force('replyLanguage', managed.replyLanguage, rep.replyLanguage),
   };
   return {
     settings,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTPUT_LANGUAGE_CHOICES, REPLY_LANGUAGE_CHOICES } from './languages';
 
 /** The features a rep (or an administrator) can switch off; each hides its panel actions and refuses its messages. */
 export const FEATURES = ['summary', 'brief', 'insights', 'email', 'logNote', 'extractLead', 'ask', 'gmail'] as const;
@@ -79,6 +80,9 @@ export const ConsumerKey = z
 
 /** A Salesforce org id, 15 or 18 characters. */
 export const OrgId = z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.');
+
+export const OutputLanguageSetting = z.enum(OUTPUT_LANGUAGE_CHOICES);
+export const ReplyLanguageSetting = z.enum(REPLY_LANGUAGE_CHOICES);
 
 /** One prohibited phrase: short, not blank. */
 export const ProhibitedPhrase = z.string().trim().min(1).max(200);
@@ -169,6 +173,10 @@ export const Settings = z.object({
    * (API Access Control); '' for none. Usually set by the admin's policy.
    */
   salesforceClientId: ConsumerKey.or(z.literal('')).default(''),
+  /** The language of summaries, briefs, insights and drafts ('browser': the browser's own). */
+  outputLanguage: OutputLanguageSetting.default('browser'),
+  /** Whether a Gmail reply follows the thread's language or always uses outputLanguage. */
+  replyLanguage: ReplyLanguageSetting.default('thread'),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -394,7 +394,7 @@ describe('governance: onboarding, settings, audit trail, usage and budgets', () 
 
   it('has no serious accessibility problems in any section of the options page', async () => {
     const page = await optionsPage('key');
-    for (const section of ['key', 'features', 'privacy', 'budgets', 'orgs']) {
+    for (const section of ['key', 'features', 'language', 'privacy', 'budgets', 'orgs']) {
       await showOptionsSection(page, section);
       expect(JSON.stringify(await seriousA11yViolations(page)), section).toBe('[]');
     }

@@ -125,7 +125,7 @@ export function describeEveryView(uiLanguage: 'en' | 'de'): void {
     it('lays out every options section at 1,280 and 400 px (the audit table at 1,100 too) with no column lost and no serious accessibility finding', async () => {
       const page = await openOptions(harness(), 'key');
       const sectionChecks: ViewCheck[] = [];
-      for (const section of ['key', 'features', 'privacy', 'budgets', 'orgs', 'audit', 'usage']) {
+      for (const section of ['key', 'features', 'language', 'privacy', 'budgets', 'orgs', 'audit', 'usage']) {
         await showOptionsSection(page, section);
         if (section === 'audit') {
           await page.waitForSelector('[data-testid=audit-table]');

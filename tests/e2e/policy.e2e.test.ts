@@ -15,6 +15,7 @@ const POLICY = {
   budgets: { dailyUsd: 25 },
   redaction: { deniedFields: ['Description'] },
   prices: { 'claude-sonnet-4-5': { input: 2.5, output: 12, cacheRead: 0.25, cacheWrite: 3 } },
+  outputLanguage: 'de',
 };
 
 const harness = harnessForFile({}, { managedPolicy: POLICY });
@@ -70,6 +71,22 @@ describe('admin policy through Chromium’s managed policy', () => {
     expect(await page.$eval('#gw-feature-ask-locked', (node) => node.textContent)).toBe('Removed by your organization');
     // A feature the policy leaves alone stays the rep's.
     expect(await page.$eval('[data-testid=feature-toggle-summary]', (node) => (node as HTMLInputElement).disabled)).toBe(false);
+    expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
+    await page.close();
+  });
+
+  it('locks the language of AI output to the one the policy forces, and says who set it and what it means', async () => {
+    const page = await openOptions(harness(), 'language');
+    const select = await page.$eval('[data-testid=output-language]', (node) => ({
+      value: (node as HTMLSelectElement).value,
+      disabled: (node as HTMLSelectElement).disabled,
+      describedBy: node.getAttribute('aria-describedby') ?? '',
+    }));
+    expect(select).toMatchObject({ value: 'de', disabled: true });
+    const notes = await Promise.all(select.describedBy.split(' ').map((id) => page.$eval(`#${id}`, (node) => node.textContent)));
+    expect(notes).toEqual(["Your organization's policy writes every summary, brief, insight and draft in Deutsch.", 'Set by your organization']);
+    // Replies may still follow the thread's language: the policy leaves that to the rep.
+    expect(await page.$eval('[data-testid=reply-follows-thread]', (node) => (node as HTMLInputElement).disabled)).toBe(false);
     expect(JSON.stringify(await seriousA11yViolations(page))).toBe('[]');
     await page.close();
   });

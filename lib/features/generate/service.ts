@@ -7,6 +7,7 @@ import { toModelProblem } from '../../model';
 import { renderPrompt, type PromptVariant } from '../../prompts';
 import type { OrgApi } from '../../salesforce/context';
 import type { RecordGraph } from '../../salesforce/record-graph';
+import { languageInstruction, OUTPUT_LANGUAGES, type LanguageRequest } from '../../settings/languages';
 import { dealFindings } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
 import { RecordContexts } from './record-context';
@@ -51,6 +52,8 @@ export interface GenerationAudit {
     received: string;
     unsupported: number;
     problem: string | null;
+    /** The language the output was asked for in. */
+    outputLanguage?: string;
   }): Promise<string | null>;
   /** What the rep did with a generation, as an amendment of its entry (once per amendment id, when one is given). */
   recordOutcome(auditId: string, outcome: GenerationOutcome, details?: { editDistance?: number; amendmentId?: string }): Promise<void>;
@@ -66,6 +69,8 @@ export interface GenerationDeps {
   promptVariant(feature: Feature): Promise<PromptVariant>;
   stream(settings: ModelSettings, request: GenerationRequest, events: StreamEvents, signal: AbortSignal): Promise<GenerationResult>;
   prohibitedPhrases(): Promise<string[]>;
+  /** The language to write in, and why (the rep's setting, the browser's language, or the policy); none: English, unsaid. */
+  outputLanguage?(): Promise<LanguageRequest>;
   /** Fields and patterns never to send (settings and policy), read on every use. */
   redaction(): Promise<{ deniedFields: readonly string[]; patterns: readonly RegExp[] }>;
   audit: GenerationAudit;
@@ -269,7 +274,9 @@ export class GenerationService {
     settingsLookup.catch(() => undefined);
     const { built, findings, contextHash } = await this.prepare(target, feature);
     const extra = this.extraFor(feature, target, findings, email);
-    const prompt = renderPrompt(feature, { context: built.text, extra }, await this.deps.promptVariant(feature));
+    const language = (await this.deps.outputLanguage?.()) ?? null;
+    const prompt = renderPrompt(feature, { context: built.text, extra, ...(language ? { language: languageInstruction(language) } : {}) }, await this.deps.promptVariant(feature));
+    const locale = OUTPUT_LANGUAGES[language?.language ?? 'en'].locale;
     // Everything the model was given may be repeated: the grounding check reads all of it.
     const groundingContext = [built.text, ...Object.values(extra)].join('\n');
     let generation: Generation = {
@@ -336,7 +343,7 @@ export class GenerationService {
         // Shown in the panel's label: the model's listed name ("Demo model (offline)"), as the audit keeps its id.
         model: result.modelName,
         citations: citationsIn(result.text, built),
-        unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions)),
+        unsupported: findUnsupportedClaims(text, restoreRedactions(groundingContext, built.redactions), { locale }),
         validation: validateOutput(feature, text, await this.deps.prohibitedPhrases()),
         finishedAt: this.deps.now().toISOString(),
       };
@@ -363,6 +370,7 @@ export class GenerationService {
         received: raw,
         unsupported: generation.unsupported.length,
         problem: generation.problem?.kind ?? null,
+        outputLanguage: language?.language ?? 'en',
       })
       .catch(() => null);
     generation = { ...generation, auditId };

@@ -9,7 +9,8 @@ const LENGTH_BOUNDS: Record<Feature, { min: number; max: number }> = {
   email: { min: 40, max: 4000 },
 };
 
-const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/im;
+/** Greetings in the languages Groundwork writes (lib/settings/languages.ts). */
+const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|hallo|liebe|lieber|guten (tag|morgen)|sehr geehrte|bonjour|cher|chère|hola|estimad[oa]|buenos días)(?![\p{L}])/imu;
 
 /** What is wrong with a finished output for its use case, in words the rep reads; empty when it passes. */
 export function validateOutput(feature: Feature, text: string, prohibitedPhrases: readonly string[] = []): string[] {

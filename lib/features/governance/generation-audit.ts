@@ -35,6 +35,7 @@ export function createGenerationAudit(log: Pick<AuditLog, 'record' | 'updateOutc
         groundingFlags: call.unsupported,
         outcome: 'pending',
         trigger: call.trigger ?? 'rep',
+        ...(call.outputLanguage ? { outputLanguage: call.outputLanguage } : {}),
         ...(call.problem ? { error: call.problem } : {}),
       });
       return entry.id;

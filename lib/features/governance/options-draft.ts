@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OutputLanguageChoice, ReplyLanguageChoice } from '../../settings/languages';
 import { FEATURES, MODEL_USE_CASES, Settings, type FeatureKey, type ModelUseCase } from '../../settings/schema';
 
 /** The options form as the rep edits it: text for every number and list, so a half-typed value is kept as typed. */
@@ -16,6 +17,8 @@ export interface SettingsDraft {
   auditRetentionDays: string;
   morningPrep: boolean;
   salesforceClientId: string;
+  outputLanguage: OutputLanguageChoice;
+  replyLanguage: ReplyLanguageChoice;
 }
 
 export function draftFrom(settings: Settings): SettingsDraft {
@@ -33,6 +36,8 @@ export function draftFrom(settings: Settings): SettingsDraft {
     auditRetentionDays: String(settings.auditRetentionDays),
     morningPrep: settings.morningPrep,
     salesforceClientId: settings.salesforceClientId,
+    outputLanguage: settings.outputLanguage,
+    replyLanguage: settings.replyLanguage,
   };
 }
 
@@ -75,6 +80,8 @@ export function settingsFromDraft(draft: SettingsDraft, current: Settings): { se
     auditRetentionDays: Number(draft.auditRetentionDays.trim()),
     morningPrep: draft.morningPrep,
     salesforceClientId: draft.salesforceClientId.trim(),
+    outputLanguage: draft.outputLanguage,
+    replyLanguage: draft.replyLanguage,
   };
   const parsed = Settings.safeParse(candidate);
   if (parsed.success) return { settings: parsed.data };

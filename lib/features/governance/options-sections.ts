@@ -2,6 +2,7 @@
 export const OPTIONS_SECTIONS = [
   { id: 'key', label: 'options_sectionKey', settings: true },
   { id: 'features', label: 'options_sectionFeatures', settings: true },
+  { id: 'language', label: 'options_sectionLanguage', settings: true },
   { id: 'privacy', label: 'options_sectionPrivacy', settings: true },
   { id: 'budgets', label: 'options_sectionBudgets', settings: true },
   { id: 'orgs', label: 'options_sectionOrgs', settings: true },

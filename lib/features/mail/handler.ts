@@ -22,7 +22,7 @@ const SAVE_EVERY_MS = 400;
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the mail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now' | 'auditLog'> & {
+export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'outputLanguages' | 'keepAlive' | 'now' | 'auditLog'> & {
   records: Pick<RecordViewService, 'viewFor' | 'lookUpSenderAgain'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor: ClientFor;
@@ -193,7 +193,7 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
     let prepared: PreparedReply;
     try {
       const graph = await org.api.context({ recordId: person.recordId, sobject: person.objectName });
-      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now(), rules: await deps.redaction() });
+      prepared = prepareReply({ graph, thread, person, instruction, now: deps.now(), rules: await deps.redaction(), languages: await deps.outputLanguages() });
     } catch (error) {
       return failedReply(person, `Groundwork could not read ${person.name}'s record: ${error instanceof Error ? error.message : String(error)}`, 'salesforce');
     }

@@ -10,6 +10,8 @@ import type { Citation, Claim } from '../../context/checked-output';
 import type { PromptBlock } from '../../model';
 import { hasPrompt, renderPrompt } from '../../prompts';
 import type { RecordGraph } from '../../salesforce/record-graph';
+import { languageInstruction, OUTPUT_LANGUAGES, replyLanguageRequest, type LanguageRequest, type ReplyLanguageChoice } from '../../settings/languages';
+import { detectTextLanguage } from '../../settings/text-language';
 import type { MatchedPerson } from './messages';
 import { threadText, type OpenThread } from './thread';
 
@@ -25,6 +27,8 @@ export interface ReplyInputs {
   now: Date;
   /** The rep's and the organization's denied fields and patterns. */
   rules: RedactionRules;
+  /** The rep's output language, and whether a reply follows the thread's language instead. */
+  languages: { output: LanguageRequest; reply: ReplyLanguageChoice };
 }
 
 export interface PreparedReply {
@@ -39,18 +43,22 @@ export interface PreparedReply {
   redactions: Redaction[];
   /** Everything the model was given, with originals put back: what its claims are checked against. */
   groundingText: string;
+  /** The language the reply was asked for in, and why. */
+  language: LanguageRequest;
 }
 
-export function prepareReply({ graph, thread, person, instruction, now, rules }: ReplyInputs): PreparedReply {
+export function prepareReply({ graph, thread, person, instruction, now, rules, languages }: ReplyInputs): PreparedReply {
   if (!hasPrompt(PROMPT_ID)) throw new Error('The reply prompt is not registered (prompts/reply.md in lib/prompts SOURCES).');
   const built = buildContext(graph, { maxTokens: REPLY_CONTEXT_TOKENS, now, deniedFields: rules.deniedFields, extraPatterns: rules.patterns });
   const redactedThread = redactText(threadText(thread), built.redactions, rules.patterns);
   const redactedInstruction = redactText(instruction, [...built.redactions, ...redactedThread.redactions], rules.patterns);
   const redactions = [...built.redactions, ...redactedThread.redactions, ...redactedInstruction.redactions];
   const recipient = `${person.name} <${person.email}>`;
+  const language = replyLanguageRequest(detectTextLanguage(threadText(thread)), languages.output, languages.reply);
   const prompt = renderPrompt(PROMPT_ID, {
     context: built.text,
     extra: { thread: redactedThread.text, recipient, instruction: redactedInstruction.text },
+    language: languageInstruction(language),
   });
   return {
     system: prompt.system,
@@ -61,6 +69,7 @@ export function prepareReply({ graph, thread, person, instruction, now, rules }:
     built,
     redactions,
     groundingText: restoreRedactions([built.text, redactedThread.text, recipient, instruction].join('\n'), redactions),
+    language,
   };
 }
 
@@ -84,6 +93,6 @@ export function replyCitations(raw: string, built: BuiltContext): Citation[] {
 }
 
 /** Numbers, dates, money, emails and names in the reply that neither the record nor the thread supports. */
-export function replyClaims(body: string, prepared: Pick<PreparedReply, 'groundingText'>): Claim[] {
-  return findUnsupportedClaims(body, prepared.groundingText);
+export function replyClaims(body: string, prepared: Pick<PreparedReply, 'groundingText' | 'language'>): Claim[] {
+  return findUnsupportedClaims(body, prepared.groundingText, { locale: OUTPUT_LANGUAGES[prepared.language.language].locale });
 }

@@ -61,6 +61,7 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
     },
     clientFor: world.clientFor,
     modelSettings: async (useCase) => models.settings(useCase),
+    outputLanguages: async () => ({ output: { language: 'en', reason: "the rep's setting" }, reply: 'thread' }),
     redaction: async () => ({ deniedFields: [], patterns: [] }),
     keepAlive: () => () => {},
     now: () => EVAL_NOW,

@@ -1,7 +1,7 @@
 /**
  * The mailboxes the Gmail fake serves: two accounts (/mail/u/0/ and /mail/u/1/). The first thread of account 0 is from
  * the seeded Salesforce contact Dana Whitfield about the Umbrella Health renewal; the second is from someone the org
- * does not know (for Extract to Lead).
+ * does not know (for Extract to Lead). Account 1 also holds a thread in German from Dana (a reply answers in German).
  */
 
 export interface MailMessage {
@@ -62,6 +62,14 @@ Thanks,
 Marcus Lee
 VP Revenue Operations, Northwind Traders
 marcus.lee@northwind.example | +1 (312) 555-0199`;
+
+/** Dana writing in German to the partner mailbox: a reply to it is drafted in German (the thread's language). */
+const DANA_GERMAN_BODY = `Hallo Sam,
+
+vielen Dank für das Gespräch am Dienstag. Bevor wir die Verlängerung unterschreiben, brauchen wir ein neues Angebot für 240 Lizenzen ab dem 1. März 2027. Können Sie uns das bis Ende November schicken?
+
+Viele Grüße
+Dana Whitfield`;
 
 export const ACCOUNTS: readonly MailAccount[] = [
   {
@@ -133,6 +141,24 @@ export const ACCOUNTS: readonly MailAccount[] = [
 Here is the enablement schedule we discussed: two sessions in the week of December 7.
 
 Alex`,
+          },
+        ],
+      },
+      {
+        threadId: 'FMfcgzQbhUrMaZyWnOsGvLfPtCwBzEqY',
+        permId: 'thread-f:1816460021934417702',
+        subject: 'Verlängerung: neues Angebot für 2027',
+        unread: true,
+        listDate: 'Nov 14',
+        messages: [
+          {
+            messageId: '#msg-f:1816460021934417702',
+            legacyId: '19350c1a2b3c4d5e',
+            fromName: DANA.name,
+            fromEmail: DANA.email,
+            to: 'sam.rivera@acme-partners.example',
+            date: 'Sat, Nov 14, 2026, 8:30 AM',
+            body: DANA_GERMAN_BODY,
           },
         ],
       },

@@ -93,6 +93,7 @@ describe('one org client per session, shared by every feature', () => {
       fetch: (input, init) => fetch(input, init),
       keepAlive: () => () => undefined,
       now: () => new Date(sandbox.org.clock.now),
+      uiLanguage: () => 'en-US',
     });
     await useThreeFeatures(records, handlers);
     expect(accountDescribes()).toBe(1);
@@ -114,6 +115,7 @@ describe('one org client per session, shared by every feature', () => {
       prices: async () => ({}),
       redaction: async () => ({ deniedFields: [], patterns: [] }),
       auditLog: freshLog().log,
+      outputLanguages: async () => ({ output: { language: 'en', reason: 'the default' }, reply: 'thread' }),
       keepAlive: () => () => undefined,
       now: () => new Date(sandbox.org.clock.now),
     };

@@ -140,6 +140,7 @@ function setup(options: Setup = {}) {
     browser,
     modelSettings: async () => ({ apiKey: 'key', model: 'claude-test' }),
     redaction: async () => options.rules ?? { deniedFields: [], patterns: [] },
+    outputLanguages: async () => ({ output: { language: 'en', reason: "the rep's setting" }, reply: 'thread' }),
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
     auditLog: freshLog().log,

@@ -23,7 +23,15 @@ let prepared: PreparedReply;
 beforeAll(async () => {
   sandbox = await startSandboxClients();
   graph = await sandbox.client().context({ recordId: contacts.dana.id, sobject: 'Contact' });
-  prepared = prepareReply({ graph, thread: THREAD, person: DANA, instruction: '', now: new Date(), rules: { deniedFields: [], patterns: [] } });
+  prepared = prepareReply({
+    graph,
+    thread: THREAD,
+    person: DANA,
+    instruction: '',
+    now: new Date(),
+    rules: { deniedFields: [], patterns: [] },
+    languages: { output: { language: 'en', reason: "the rep's setting" }, reply: 'thread' },
+  });
 });
 afterAll(async () => {
   await sandbox.close();

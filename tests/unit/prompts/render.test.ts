@@ -118,6 +118,11 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'preamble@1': '61cf0b9d9d36a247',
   'preamble@2': 'bdbd3eea69efb047',
   'extract-call@1': 'd9d12617a0896cdc',
+  'summary@4': '9f361f2c7fe29cff',
+  'summary.b@3': 'b4b343cc726c4b15',
+  'brief@3': 'a6e2a139131f0ffa',
+  'insights@3': '850d7052125441b8',
+  'preamble@3': '152079ae86885c19',
 };
 
 /** Every prompt file: each prompt (A) and its B variant when it has one. */

@@ -14,36 +14,16 @@ import { schemaText } from '../../../lib/features/ask/schema-text';
 import { validatePlan } from '../../../lib/features/ask/validate';
 import { splitEmail, validateOutput } from '../../../lib/features/generate/validate';
 import { jsonSchemaOf } from '../../../lib/model/client';
-import { renderPrompt, type PromptId, type RenderedPrompt } from '../../../lib/prompts';
+import { renderPrompt, type PromptId } from '../../../lib/prompts';
 import { checkEvidence } from '../../../lib/proposals/evidence';
 import { LeadProposal, NoteProposal } from '../../../lib/proposals/schemas';
-import { answerMessagesRequest, DEMO_MODEL } from '../../sandbox/anthropic';
+import { ask, dealContext } from './demo-fixtures';
 import { asDescribes, loadSandboxDescribes, type SandboxDescribes } from '../ask/fixtures';
-import { activities, FIELD_META, globexGraph, NOW, openOpportunities } from '../context/graph-fixture';
+import { globexGraph, NOW } from '../context/graph-fixture';
 
 const TODAY = '2026-12-03';
 
-function ask(prompt: Pick<RenderedPrompt, 'system' | 'userText' | 'maxTokens'>, outputSchema?: Record<string, unknown>): string {
-  const message = answerMessagesRequest({
-    model: DEMO_MODEL.id,
-    max_tokens: prompt.maxTokens,
-    system: prompt.system.map((block) => ({ type: 'text', text: block.text })),
-    messages: [{ role: 'user', content: prompt.userText }],
-    ...(outputSchema ? { output_config: { format: { type: 'json_schema', schema: outputSchema } } } : {}),
-  });
-  expect(message).toMatchObject({ type: 'message', role: 'assistant', model: DEMO_MODEL.id, stop_reason: 'end_turn' });
-  expect(message.usage.output_tokens).toBeGreaterThan(0);
-  const block = message.content[0];
-  return block?.type === 'text' ? block.text : '';
-}
 
-/** An opportunity in view with its activities: what deal insights are written for. */
-function dealContext(): string {
-  const root = openOpportunities()[0];
-  if (!root) throw new Error('the fixture has an opportunity');
-  const related = [{ key: 'activities', label: 'Activities', objectName: 'Task', records: activities(), totalSize: 3 }];
-  return buildContext({ root, rootName: 'Globex - Expansion', objectLabel: 'Opportunity', related, fieldMeta: FIELD_META, fetchedAt: NOW.toISOString() }, { maxTokens: 4_000, now: NOW }).text;
-}
 
 describe('summary, brief, insights and email from a record context', () => {
   const account = buildContext(globexGraph(), { maxTokens: 4_000, now: NOW }).text;

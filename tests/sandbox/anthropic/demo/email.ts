@@ -6,13 +6,7 @@
  */
 import { cite, factsOf, type Fact, type Facts } from './facts';
 import type { ReadPrompt } from './prompt';
-
-const SUBJECTS: [RegExp, (name: string) => string][] = [
-  [/recap/i, (name) => `Recap: ${name}`],
-  [/intro/i, (name) => `Introduction: ${name}`],
-  [/check/i, (name) => `Checking in on ${name}`],
-  [/follow/i, (name) => `Next steps on ${name}`],
-];
+import { germanText, languageOf, wordsFor, type Words } from './words';
 
 interface Draft {
   greeting: string;
@@ -21,18 +15,22 @@ interface Draft {
   signOff: string;
 }
 
+/** The draft in the language the request asks for (German or English), German numbers and dates in German. */
+const inLanguage = (prompt: ReadPrompt, text: string): string => (languageOf(prompt) === 'de' ? germanText(text) : text);
+
 export function writeEmail(prompt: ReadPrompt): string {
+  const w = wordsFor(prompt).email;
   const facts = factsOf(prompt.lines, prompt.today);
   const purpose = prompt.tags.get('purpose') ?? 'follow-up';
-  const name = facts.recordName?.line.value ?? facts.objectLabel ?? 'our conversation';
-  const subject = (SUBJECTS.find(([pattern]) => pattern.test(purpose))?.[1] ?? ((text: string) => text))(name);
-  const draft = draftFor(prompt, facts, purpose);
-  return [`Subject: ${subject}`, '', ...body(draft)].join('\n');
+  const name = facts.recordName?.line.value ?? facts.objectLabel ?? w.ourConversation;
+  const subject = (w.subjects.find(([pattern]) => pattern.test(purpose))?.[1] ?? ((text: string) => text))(name);
+  const draft = draftFor(prompt, facts, purpose, w);
+  return inLanguage(prompt, [`Subject: ${subject}`, '', ...body(draft)].join('\n'));
 }
 
 export function writeReply(prompt: ReadPrompt): string {
   const facts = factsOf(prompt.lines, prompt.today);
-  return body(draftFor(prompt, facts, 'reply')).join('\n');
+  return inLanguage(prompt, body(draftFor(prompt, facts, 'reply', wordsFor(prompt).email)).join('\n'));
 }
 
 function body(draft: Draft): string[] {
@@ -40,7 +38,7 @@ function body(draft: Draft): string[] {
   return [draft.greeting, '', ...draft.lines, '', draft.signOff, ...(sources ? ['', `Sources: ${sources}`] : [])];
 }
 
-function draftFor(prompt: ReadPrompt, facts: Facts, purpose: string): Draft {
+function draftFor(prompt: ReadPrompt, facts: Facts, purpose: string, w: Words['email']): Draft {
   const recipient = (prompt.tags.get('recipient') ?? '').split('\n')[0]?.trim() ?? '';
   const firstName = recipient.split(/[\s,(<]+/)[0] ?? '';
   const sender = prompt.tags.get('sender')?.split('\n')[0]?.trim();
@@ -52,24 +50,24 @@ function draftFor(prompt: ReadPrompt, facts: Facts, purpose: string): Draft {
   const lines: string[] = [];
   const used: (Fact | undefined)[] = [];
   if (purpose === 'reply') {
-    lines.push('Thank you for your message.');
+    lines.push(w.thanks);
   } else if (/recap/i.test(purpose) && stage && record) {
-    lines.push(`Here is where ${record.line.value} stands: we are at the ${stage.line.value} stage.`);
+    lines.push(w.recap(record.line.value, stage.line.value));
     used.push(record, stage);
   } else if (/intro/i.test(purpose) && record) {
-    lines.push(`I am reaching out about ${record.line.value}, and would value a short conversation.`);
+    lines.push(w.intro(record.line.value));
     used.push(record);
   } else if (record) {
-    lines.push(`I wanted to follow up on ${record.line.value}.`);
+    lines.push(w.followUp(record.line.value));
     used.push(record);
   }
   if (nextStep) {
-    lines.push(`The next step on our side: ${nextStep.line.value}.`);
+    lines.push(w.nextStep(nextStep.line.value));
     used.push(nextStep);
   } else if (openItem) {
-    lines.push(`The open item on our list is ${openItem.short}.`);
+    lines.push(w.openItem(openItem.short));
     used.push(openItem);
   }
-  lines.push(purpose === 'reply' ? 'I will come back to you on the details shortly.' : 'Could you let me know whether that works for you?');
-  return { greeting: `Hi ${firstName || 'there'},`, lines: [lines.join(' ')], used, signOff: sender ? `Best regards,\n${sender}` : 'Best regards' };
+  lines.push(purpose === 'reply' ? w.comeBack : w.works);
+  return { greeting: w.greeting(firstName), lines: [lines.join(' ')], used, signOff: sender ? `${w.signOff},\n${sender}` : w.signOff };
 }

@@ -6,28 +6,34 @@
  */
 import { cite, factsOf, newestFirst, type Fact, type Facts } from './facts';
 import type { ReadPrompt } from './prompt';
+import { germanText, languageOf, wordsFor, type Words } from './words';
 
-type Writer = (facts: Facts, prompt: ReadPrompt) => string[];
+type Writer = (facts: Facts, prompt: ReadPrompt, w: Words) => string[];
 
 const MAX_BULLETS = 4;
 
+/** In German (when the request asks for it) with German number and date formats; otherwise in English. */
 export function writeUp(prompt: ReadPrompt): string {
+  const w = wordsFor(prompt);
+  const text = writeSections(prompt, w);
+  return languageOf(prompt) === 'de' ? germanText(text) : text;
+}
+
+function writeSections(prompt: ReadPrompt, w: Words): string {
   const facts = factsOf(prompt.lines, prompt.today);
   const sections = prompt.sections.length > 0 ? prompt.sections : ['Overview'];
   const written = sections.flatMap((name) => {
-    const bullets = writerFor(name)(facts, prompt).slice(0, MAX_BULLETS);
+    const bullets = writerFor(name)(facts, prompt, w).slice(0, MAX_BULLETS);
     return bullets.length > 0 ? [{ name, bullets }] : [];
   });
   const cited = written.reduce((count, section) => count + section.bullets.filter((bullet) => /\]$/.test(bullet)).length, 0);
   if (cited < 2 && !sections.some((name) => /overview/i.test(name))) {
     written.push({ name: 'Overview', bullets: overview(facts) });
   }
-  if (written.every((section) => section.bullets.length === 0)) {
-    return 'The context has no cited lines to write from, so there is nothing grounded to say.';
-  }
+  if (written.every((section) => section.bullets.length === 0)) return w.nothingGrounded;
   return written
     .filter((section) => section.bullets.length > 0)
-    .map(({ name, bullets }) => (/bottom line/i.test(name) ? `## ${name}\n${bullets.join(' ')}` : `## ${name}\n${bullets.map((bullet) => `- ${bullet}`).join('\n')}`))
+    .map(({ name, bullets }) => (/bottom line/i.test(name) ? `## ${w.heading(name)}\n${bullets.join(' ')}` : `## ${w.heading(name)}\n${bullets.map((bullet) => `- ${bullet}`).join('\n')}`))
     .join('\n\n');
 }
 
@@ -61,9 +67,9 @@ function dealInView(facts: Facts): { name?: Fact; stage?: Fact; amount?: Fact; c
   return { name: facts.recordName, stage, amount: facts.field('Amount'), close: facts.field('Close Date'), nextStep: facts.field('Next Step') };
 }
 
-function dealSentence(deal: NonNullable<ReturnType<typeof dealInView>>): string {
-  const parts = [deal.stage && `stage ${deal.stage.line.value}`, deal.amount && `amount ${deal.amount.line.value}`, deal.close && `close date ${deal.close.line.value}`];
-  return `${deal.name?.line.value ?? 'this deal'}: ${parts.filter(Boolean).join(', ')} ${cite(deal.name, deal.stage, deal.amount, deal.close)}`;
+function dealSentence(deal: NonNullable<ReturnType<typeof dealInView>>, w: Words): string {
+  const parts = [deal.stage && w.stage(deal.stage.line.value), deal.amount && w.amount(deal.amount.line.value), deal.close && w.closeDate(deal.close.line.value)];
+  return `${deal.name?.line.value ?? w.thisDeal}: ${parts.filter(Boolean).join(', ')} ${cite(deal.name, deal.stage, deal.amount, deal.close)}`;
 }
 
 const openTasks = (facts: Facts): Fact[] => facts.of('task').filter((fact) => fact.open);
@@ -72,23 +78,23 @@ const upcomingEvents = (facts: Facts): Fact[] =>
 const pastActivity = (facts: Facts): Fact[] =>
   newestFirst(facts.of('task', 'event', 'note').filter((fact) => !fact.open && (fact.date === undefined || fact.date <= facts.today)));
 
-function bottomLine(facts: Facts): string[] {
+function bottomLine(facts: Facts, _prompt: ReadPrompt, w: Words): string[] {
   const deal = dealInView(facts);
   const next = deal?.nextStep ?? openTasks(facts)[0];
-  const lead = deal ? dealSentence(deal) : facts.of('openOpportunity').find((fact) => fact.open) ?? facts.of('case').find((fact) => fact.open);
+  const lead = deal ? dealSentence(deal, w) : facts.of('openOpportunity').find((fact) => fact.open) ?? facts.of('case').find((fact) => fact.open);
   const first = typeof lead === 'string' ? `${lead}.` : lead ? `${lead.short} ${cite(lead)}.` : overview(facts)[0] ? `${overview(facts)[0]}.` : '';
-  const second = next ? `Next step: ${next.kind === 'record' ? next.line.value : next.short} ${cite(next)}.` : '';
+  const second = next ? `${w.nextStep(next.kind === 'record' ? next.line.value : next.short)} ${cite(next)}.` : '';
   return [first, second].filter(Boolean);
 }
 
-function needsAttention(facts: Facts): string[] {
-  const overdue = facts.all.filter((fact) => fact.overdue).map((fact) => `${fact.short} ${cite(fact)}: ${fact.kind === 'task' ? 'complete it or agree a new due date' : 'update the close date or the stage'}`);
+function needsAttention(facts: Facts, _prompt: ReadPrompt, w: Words): string[] {
+  const overdue = facts.all.filter((fact) => fact.overdue).map((fact) => `${fact.short} ${cite(fact)}: ${fact.kind === 'task' ? w.overdueTask : w.overdueDeal}`);
   const cases = facts
     .of('case')
     .filter((fact) => fact.open && /\b(priority high|escalated)\b/i.test(fact.line.text))
-    .map((fact) => `${fact.short} ${cite(fact)}: check where support stands before the next call`);
+    .map((fact) => `${fact.short} ${cite(fact)}: ${w.checkSupport}`);
   const deal = dealInView(facts);
-  const noNextStep = deal && !deal.nextStep && !/closed/i.test(deal.stage?.line.value ?? '') ? [`${dealSentence(deal)}: no next step is recorded, so agree one`] : [];
+  const noNextStep = deal && !deal.nextStep && !/closed/i.test(deal.stage?.line.value ?? '') ? [`${dealSentence(deal, w)}: ${w.noNextStep}`] : [];
   return [...overdue, ...cases, ...noNextStep];
 }
 
@@ -104,9 +110,9 @@ function recentActivity(facts: Facts): string[] {
   return pastActivity(facts).slice(0, 3).map((fact) => `${fact.short} ${cite(fact)}`);
 }
 
-function openOpportunities(facts: Facts): string[] {
+function openOpportunities(facts: Facts, _prompt: ReadPrompt, w: Words): string[] {
   const deal = dealInView(facts);
-  if (deal && !/closed/i.test(deal.stage?.line.value ?? '')) return [dealSentence(deal)];
+  if (deal && !/closed/i.test(deal.stage?.line.value ?? '')) return [dealSentence(deal, w)];
   return facts.of('openOpportunity').filter((fact) => fact.open).map((fact) => `${fact.short} ${cite(fact)}`);
 }
 
@@ -134,30 +140,30 @@ function background(facts: Facts): string[] {
   return parent ? [`${parent.short} ${cite(parent)}`, ...bullets].slice(0, 3) : bullets;
 }
 
-function openItems(facts: Facts): string[] {
-  return [...openOpportunities(facts), ...openCases(facts), ...openTasks(facts).map((fact) => `${fact.short} ${cite(fact)}`)];
+function openItems(facts: Facts, prompt: ReadPrompt, w: Words): string[] {
+  return [...openOpportunities(facts, prompt, w), ...openCases(facts), ...openTasks(facts).map((fact) => `${fact.short} ${cite(fact)}`)];
 }
 
-function talkingPoints(facts: Facts): string[] {
+function talkingPoints(facts: Facts, _prompt: ReadPrompt, w: Words): string[] {
   const points: string[] = [];
   const deal = dealInView(facts);
-  if (deal?.nextStep) points.push(`confirm the next step, ${deal.nextStep.line.value} ${cite(deal.nextStep)}`);
-  for (const task of openTasks(facts).slice(0, 2)) points.push(`agree how to close out ${quoted(task)} ${cite(task)}`);
+  if (deal?.nextStep) points.push(`${w.confirmNextStep(deal.nextStep.line.value)} ${cite(deal.nextStep)}`);
+  for (const task of openTasks(facts).slice(0, 2)) points.push(`${w.closeOut(quoted(task))} ${cite(task)}`);
   const latest = pastActivity(facts)[0];
-  if (latest) points.push(`pick up from the latest interaction, ${latest.short} ${cite(latest)}`);
+  if (latest) points.push(`${w.pickUp(latest.short)} ${cite(latest)}`);
   const openCase = facts.of('case').find((fact) => fact.open);
-  if (openCase) points.push(`address the open case, ${openCase.short} ${cite(openCase)}`);
-  if (deal?.close) points.push(`check the timeline against the close date ${deal.close.line.value} ${cite(deal.close)}`);
+  if (openCase) points.push(`${w.addressCase(openCase.short)} ${cite(openCase)}`);
+  if (deal?.close) points.push(`${w.checkTimeline(deal.close.line.value)} ${cite(deal.close)}`);
   return points.slice(0, 5).map(capitalize);
 }
 
-function questions(facts: Facts): string[] {
+function questions(facts: Facts, _prompt: ReadPrompt, { questions: q }: Words): string[] {
   const asked: string[] = [];
   const deal = dealInView(facts);
-  if (deal && !deal.nextStep) asked.push('What needs to happen next, and who owns it?');
-  if (facts.of('contactRole').length === 0) asked.push('Who else takes part in the decision, and what do they need to see?');
-  if (facts.all.some((fact) => fact.overdue)) asked.push('What is holding up the overdue items, and what new dates work?');
-  asked.push('What would make this a success for them this year?', 'Is anything in the way of signing on the current timeline?');
+  if (deal && !deal.nextStep) asked.push(q.whatNext);
+  if (facts.of('contactRole').length === 0) asked.push(q.whoDecides);
+  if (facts.all.some((fact) => fact.overdue)) asked.push(q.overdue);
+  asked.push(q.success, q.blockers);
   return asked.slice(0, 4);
 }
 
@@ -177,37 +183,38 @@ function lineForCheck(check: string, facts: Facts): Fact | undefined {
   return facts.recordName;
 }
 
-function dealHealth(facts: Facts, prompt: ReadPrompt): string[] {
+function dealHealth(facts: Facts, prompt: ReadPrompt, w: Words): string[] {
   const checks = checksOf(prompt);
   const deal = dealInView(facts);
   if (checks.length === 0 || (checks.length === 1 && /^no issues/i.test(checks[0] ?? ''))) {
-    return deal ? [`The checks found no issues. ${dealSentence(deal)}`] : [];
+    return deal ? [`${w.noIssues} ${dealSentence(deal, w)}`] : [];
   }
-  return checks.map((check) => `${check.replace(/\.$/, '')} ${cite(lineForCheck(check, facts))}`);
+  return checks.map((check) => `${w.check(check).replace(/\.$/, '')} ${cite(lineForCheck(check, facts))}`);
 }
 
-function similarDeals(facts: Facts): string[] {
+function similarDeals(facts: Facts, _prompt: ReadPrompt, w: Words): string[] {
   const similar = facts.of('similarDeal');
   if (similar.length === 0) return [];
   const won = similar.filter((fact) => /\bwon\b/i.test(fact.line.text));
   const lost = similar.filter((fact) => /\blost\b/i.test(fact.line.text));
-  const bullets = [...won.slice(0, 2).map((fact) => `won: ${fact.short} ${cite(fact)}`), ...lost.slice(0, 1).map((fact) => `lost: ${fact.short} ${cite(fact)}`)];
+  const bullets = [...won.slice(0, 2).map((fact) => `${w.won}: ${fact.short} ${cite(fact)}`), ...lost.slice(0, 1).map((fact) => `${w.lost}: ${fact.short} ${cite(fact)}`)];
   const deal = dealInView(facts);
-  if (deal) bullets.push(`this deal, for comparison: ${dealSentence(deal)}`);
+  if (deal) bullets.push(`${w.forComparison}: ${dealSentence(deal, w)}`);
   return bullets.map(capitalize);
 }
 
-function nextActions(facts: Facts, prompt: ReadPrompt): string[] {
+function nextActions(facts: Facts, prompt: ReadPrompt, w: Words): string[] {
   const actions: string[] = [];
   const deal = dealInView(facts);
   const checks = checksOf(prompt).join(' ');
-  if (/close date .* past/i.test(checks) && deal?.close) actions.push(`move the close date ${deal.close.line.value} to a date the buyer confirms ${cite(deal.close)}`);
-  if (/no next step/i.test(checks) && deal) actions.push(`record a next step on ${deal.name?.line.value ?? 'the deal'} ${cite(deal.name)}`);
-  if (/no contact roles/i.test(checks) && deal) actions.push(`add the buying contacts as contact roles on ${deal.name?.line.value ?? 'the deal'} ${cite(deal.name)}`);
-  for (const task of openTasks(facts).slice(0, 2)) actions.push(`finish the open task ${quoted(task)} ${cite(task)}`);
-  if (deal?.nextStep) actions.push(`follow through on the next step, ${deal.nextStep.line.value} ${cite(deal.nextStep)}`);
+  const dealName = deal?.name?.line.value ?? w.thisDeal;
+  if (/close date .* past/i.test(checks) && deal?.close) actions.push(`${w.moveCloseDate(deal.close.line.value)} ${cite(deal.close)}`);
+  if (/no next step/i.test(checks) && deal) actions.push(`${w.recordNextStep(dealName)} ${cite(deal.name)}`);
+  if (/no contact roles/i.test(checks) && deal) actions.push(`${w.addContactRoles(dealName)} ${cite(deal.name)}`);
+  for (const task of openTasks(facts).slice(0, 2)) actions.push(`${w.finishTask(quoted(task))} ${cite(task)}`);
+  if (deal?.nextStep) actions.push(`${w.followThrough(deal.nextStep.line.value)} ${cite(deal.nextStep)}`);
   const won = facts.of('similarDeal').find((fact) => /\bwon\b/i.test(fact.line.text));
-  if (won) actions.push(`use the won deal as a reference, ${won.short} ${cite(won)}`);
+  if (won) actions.push(`${w.useReference(won.short)} ${cite(won)}`);
   return actions.slice(0, 4).map(capitalize);
 }
 
