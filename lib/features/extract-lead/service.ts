@@ -19,6 +19,7 @@ import { readExisting } from './existing';
 import { conversationIdOf } from '../mail';
 import { extractLeads, type ExtractedLeads } from './extract';
 import { LeadState, type LeadEvent, type LeadRequest, type LeadSource } from './messages';
+import { t } from '../../i18n';
 
 export const EXTRACT_LEAD_MENU = 'groundwork-extract-lead';
 const MAX_SELECTION_CHARS = 60_000;
@@ -41,8 +42,8 @@ export class LeadService {
       keepAlive: deps.keepAlive,
       auditLog: deps.auditLog,
       interrupted: {
-        proposing: 'Reading the selection was interrupted. Extract it again.',
-        committing: 'Creating the leads was interrupted. Check Salesforce for the rows without a link before confirming again.',
+        proposing: t('lead_interruptedProposing'),
+        committing: t('lead_interruptedCommitting'),
       },
     });
   }
