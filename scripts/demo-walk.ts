@@ -5,6 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { DEMO_MODEL } from '../tests/sandbox/anthropic';
+import { ACCOUNTS } from '../tests/sandbox/gmail';
 import type { Sandbox } from '../tests/sandbox/sandbox';
 import { ACME } from '../tests/sandbox/salesforce/seed';
 import { enableOrgIfAsked, openSidePanel, serviceWorker, showFeature, type ExtensionBrowser } from '../tests/e2e/chromium';
@@ -82,6 +83,7 @@ export async function walkEveryFeature(sandbox: Sandbox, launched: ExtensionBrow
   await step('log a note', () => logNote(panel));
   await step('ask', () => ask(panel));
   await step('extract to lead', () => extractToLead(sandbox, launched));
+  await step('mail card and create contact', () => mailCard(sandbox, launched));
   return results;
 }
 
@@ -182,4 +184,29 @@ async function extractToLead(sandbox: Sandbox, launched: ExtensionBrowser): Prom
   await panel.waitForSelector('[data-testid=lead-created]', { timeout: 20_000 });
   await gmail.close();
   return `a lead with ${ticked.length} evidenced values created`;
+}
+
+/** The Gmail card of a known sender (account, open opportunities and cases), then "Create contact" for an unknown one. */
+async function mailCard(sandbox: Sandbox, launched: ExtensionBrowser): Promise<string> {
+  const gmail = await launched.browser.newPage();
+  await gmail.goto(sandbox.gmail.urls.message);
+  const panel = await openSidePanel(gmail, launched.extension);
+  await panel.waitForSelector('[data-testid=gmail-card][data-state=found] [data-testid=sender-account]', { timeout: 20_000 });
+  const account = await panel.$eval('[data-testid=sender-account-link]', (node) => node.textContent ?? '');
+  const deals = await panel.$$eval('[data-testid=sender-opportunity]', (nodes) => nodes.length);
+  const cases = await panel.$$eval('[data-testid=sender-case]', (nodes) => nodes.length);
+  if (deals === 0) throw new Error(`the card shows no open opportunity of ${account}`);
+  const unknownSender = ACCOUNTS[0]?.threads[1];
+  if (!unknownSender) throw new Error('the Gmail fake has no second thread');
+  await gmail.goto(`${sandbox.gmail.urls.inbox}/${unknownSender.threadId}`);
+  await panel.locator('[data-testid=create-contact-start]').click();
+  await panel.waitForSelector('[data-testid=create-contact][data-state=review] [data-testid=review-row]', { timeout: 20_000 });
+  const ticked = (await reviewRows(panel)).filter((row) => row.checked === 'true' && row.evidence === 'ok').map((row) => row.field);
+  for (const field of ['LastName', 'Email', 'Title']) {
+    if (!ticked.includes(field)) throw new Error(`no ticked, evidenced ${field} for the new contact`);
+  }
+  await panel.locator('[data-testid=review-confirm]').click();
+  await panel.waitForSelector('[data-testid=create-contact-result][data-contact-id]', { timeout: 20_000 });
+  await gmail.close();
+  return `${account} with ${deals} open opportunities and ${cases} open cases; a contact with ${ticked.length} evidenced values created`;
 }

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { PanelView } from '../../lib/features/record-view/messages';
+import type { SenderAccount } from '../../lib/salesforce/found-person';
 import { Alert } from '../shared/Alert';
 import { t } from '../../lib/i18n';
 
@@ -35,10 +37,15 @@ export function MailCard({ view }: { view: MailView }) {
             {match.detail && <span className="slds-text-color_weak"> · {match.detail}</span>}
           </p>
         )}
+        {match?.kind === 'found' && match.account && <AccountSummary account={match.account} />}
+        {match?.kind === 'found' && match.accountProblem && (
+          <Alert tone="warning" testId="sender-account-problem">
+            {match.accountProblem}
+          </Alert>
+        )}
         {match?.kind === 'none' && (
           <div data-testid="sender-unknown">
             <p>{t('mail_unknown', { org: match.org.apiHost.split('.')[0] ?? match.org.apiHost, email: sender.email })}</p>
-            <p className="slds-text-color_weak slds-m-top_x-small">{t('mail_createLeadHint')}</p>
           </div>
         )}
         {match?.kind === 'problem' && (
@@ -48,5 +55,77 @@ export function MailCard({ view }: { view: MailView }) {
         )}
       </div>
     </article>
+  );
+}
+
+/** A heading and the first few open records under it, each line starting with its link; "None." when empty. */
+function OpenRecords<T extends { id: string; url: string }>({ title, items, more, testId, link, rest }: {
+  title: string;
+  items: readonly T[];
+  more: boolean;
+  testId: string;
+  link: (item: T) => string;
+  rest: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <h3 className="slds-text-title_caps slds-m-top_x-small">{title}</h3>
+      {items.length === 0 ? (
+        <p className="slds-text-color_weak">{t('mailAccount_none')}</p>
+      ) : (
+        <ul className="gw-sender-account__list">
+          {items.map((item) => (
+            <li key={item.id} data-testid={testId} data-id={item.id}>
+              <a href={item.url} target="_blank" rel="noreferrer">
+                {link(item)}
+              </a>{' '}
+              {rest(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && <p className="slds-text-color_weak">{t('mailAccount_more')}</p>}
+    </>
+  );
+}
+
+const weak = (parts: readonly (string | null)[]): ReactNode => {
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? <span className="slds-text-color_weak">· {text}</span> : null;
+};
+
+/** The sender's account with its open opportunities and cases, each a link into Salesforce. */
+function AccountSummary({ account }: { account: SenderAccount }) {
+  return (
+    <section className="slds-m-top_small" data-testid="sender-account" data-account-id={account.id} aria-labelledby="gw-sender-account">
+      <h3 id="gw-sender-account" className="slds-text-title_caps">
+        {t('mailAccount_title')}
+      </h3>
+      <p>
+        <a href={account.url} target="_blank" rel="noreferrer" data-testid="sender-account-link">
+          {account.name}
+        </a>
+      </p>
+      <OpenRecords
+        title={t('mailAccount_openOpportunities')}
+        items={account.opportunities}
+        more={account.moreOpportunities}
+        testId="sender-opportunity"
+        link={(deal) => deal.name}
+        rest={(deal) => weak([deal.stage, deal.amount, deal.closeDate ? t('mailAccount_closes', { date: deal.closeDate }) : null])}
+      />
+      <OpenRecords
+        title={t('mailAccount_openCases')}
+        items={account.cases}
+        more={account.moreCases}
+        testId="sender-case"
+        link={(item) => item.caseNumber}
+        rest={(item) => (
+          <>
+            {item.subject} {weak([item.status])}
+          </>
+        )}
+      />
+    </section>
   );
 }

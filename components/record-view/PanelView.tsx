@@ -7,6 +7,7 @@ import { MailReplySection } from '../mail/MailReplySection';
 import { FeatureGate } from '../governance/FeatureGate';
 import { PendingNote } from '../log-note/PendingNote';
 import { MailCard } from '../mail/MailCard';
+import { MailContactSection } from '../mail/MailContactSection';
 import { OrgNotEnabled } from './OrgNotEnabled';
 import { ProblemAlert } from './ProblemAlert';
 import { RecordWorkspace } from './RecordWorkspace';
@@ -103,6 +104,7 @@ export function PanelView({ view, keptCard, signedIn, preview, previewRequested,
           <MailCard view={view} />
           <PendingNote />
           <FeatureGate feature="gmail">
+            <MailContactSection view={view} />
             <MailReplySection view={view} />
           </FeatureGate>
         </>

@@ -1,4 +1,5 @@
 import type { FieldValue, GraphRecord, RecordGraph, RelatedList } from '../salesforce/record-graph';
+import { citedLine } from './lines';
 import { isDenied, isNoise, labelOf, metaOf, toDenylist, type Denylist } from './fields';
 import { dateOf, formatValue, todayIn, truncate, type FormatSettings } from './format';
 import { compactParts, recencyDate, rootHint, type RecordReader } from './records';
@@ -30,7 +31,7 @@ export interface ContextLine {
 }
 
 export interface BuiltContext {
-  /** What is sent: "[id] text" lines under short section headings. */
+  /** What is sent: "id text" lines (citedLine) under short section headings. */
   text: string;
   /** The lines in `text`, after redaction. */
   lines: ContextLine[];
@@ -289,7 +290,7 @@ function render(sections: readonly Section[], lines: readonly DraftLine[], dropp
     const own = lines.filter((line) => line.section === index);
     // A list whose every line was left out is not mentioned: the closing note counts it.
     if (own.length === 0 && section.hadLines) return;
-    out.push(section.heading, ...own.map((line) => `[${line.id}] ${line.text}`));
+    out.push(section.heading, ...own.map((line) => citedLine(line.id, line.text)));
   });
   if (dropped > 0) out.push(`(${dropped} older related record${dropped === 1 ? '' : 's'} left out to fit the budget)`);
   return out.join('\n');

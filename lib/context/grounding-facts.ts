@@ -1,5 +1,6 @@
 /** What a context supports: every claim read from it, labelled percentages, numbers in words, and its names. */
 import { readClaims } from './grounding-claims';
+import { lineIdsOf } from './lines';
 import { amountOf, capitalisedRuns, lowerCaseWords, stripPossessive, tokensOf, type Facts } from './grounding-text';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -9,10 +10,10 @@ const NUMBER_WORDS: Record<string, number> = {
   dozen: 12, single: 1, double: 2, twice: 2, once: 1, half: 0.5,
 };
 
-const LABELLED_PERCENT = /^(?:\[[^\]]+\]\s*)?[^:|\n]*(?:%|percent|probability)[^:|\n]*:\s*(\d[\d,]*(?:\.\d+)?)/gim;
+const LABELLED_PERCENT = /^[^:|\n]*(?:%|percent|probability)[^:|\n]*:\s*(\d[\d,]*(?:\.\d+)?)/gim;
 
 export function contextFacts(context: string): Facts {
-  const lineIds = new Set([...context.matchAll(/^[ \t]*\[([A-Za-z0-9]{1,12})\]/gm)].map((m) => (m[1] ?? '').toLowerCase()));
+  const lineIds = lineIdsOf(context);
   const claims = readClaims(context, lineIds);
   const facts: Facts = {
     lineIds,

@@ -17,5 +17,6 @@ export {
   type ValueRedaction,
 } from './redact';
 export { estimateTokens } from './tokens';
-export { formatValue, todayIn, type FormatSettings } from './format';
+export { citedLine } from './lines';
+export { formatMoney, formatValue, todayIn, type FormatSettings } from './format';
 export { findUnsupportedClaims, locateUnsupportedClaims, type ClaimKind, type LocatedClaim, type UnsupportedClaim } from './grounding';

@@ -2,7 +2,7 @@
  * SOQL written from a small syntax tree: the one way the code base builds a query from parts. Every identifier is
  * checked and every value is written by its type here (text escaped, numbers in plain notation, dates by their form),
  * so nothing a caller holds can change a query's shape. Only what Groundwork asks of Salesforce is covered: a SELECT of
- * fields and aggregates, a WHERE of AND/OR groups (a nested group is always parenthesised), IN lists and IN subqueries,
+ * fields, aggregates and child subqueries, a WHERE of AND/OR groups (a nested group is always parenthesised), IN lists and IN subqueries,
  * GROUP BY, ORDER BY with NULLS, LIMIT. The worker's script carries this rather than a full SOQL parser (tests check
  * every composed query with one).
  */
@@ -31,8 +31,15 @@ export interface SoqlCondition {
 
 export type SoqlWhere = SoqlCondition | { and: readonly SoqlWhere[] } | { or: readonly SoqlWhere[] };
 
-/** A field path, or an aggregate (`COUNT()` without a field); an alias names it in the result rows. */
-export type SoqlSelectItem = string | { field: string; alias: string } | { fn: SoqlFunction; field?: string; alias?: string };
+/**
+ * A field path, or an aggregate (`COUNT()` without a field); an alias names it in the result rows. `children` reads a
+ * child relationship's records with each row: its `from` is the relationship name (`Opportunities`).
+ */
+export type SoqlSelectItem =
+  | string
+  | { field: string; alias: string }
+  | { fn: SoqlFunction; field?: string; alias?: string }
+  | { children: SoqlQuery };
 
 export interface SoqlOrder {
   field: string | { fn: SoqlFunction; field: string };
@@ -108,6 +115,7 @@ function functionText(fn: SoqlFunction, field: string | undefined): string {
 
 function selectText(item: SoqlSelectItem): string {
   if (typeof item === 'string') return path(item);
+  if ('children' in item) return `(${composeSoql(item.children)})`;
   const alias = item.alias === undefined ? '' : ` ${identifier(item.alias)}`;
   return ('fn' in item ? functionText(item.fn, item.field) : path(item.field)) + alias;
 }

@@ -152,7 +152,7 @@ describe('Ask: questions answered from live data with the query shown', () => {
     expect(await panel.$$eval('[data-testid=ask-summary] [data-testid=citation]', (nodes) => nodes.map((node) => node.textContent))).toEqual(['q1']);
     expect(await panel.$eval('[data-testid=ask-grounding]', (node) => node.textContent)).toMatch(/found in the results · 1 row cited/);
     const answerRequest = sandbox.model.log.at(-1)?.body ?? '';
-    expect(answerRequest).toContain(`[q1] Stage: ${topStage}`);
+    expect(answerRequest).toContain(`\\nq1 Stage: ${topStage}`);
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
   });
 

@@ -1,8 +1,9 @@
 /**
- * The rows of a query as cited context for "Summarize these results": one line per row, `[q1] Name: … | Stage: …`,
+ * The rows of a query as cited context for "Summarize these results": one line per row, `q1 Name: … | Stage: …`,
  * values PII-redacted and denylisted fields left out, so the answer can cite rows and be checked against them.
  */
 import { isDenied, toDenylist } from '../../context/fields';
+import { citedLine } from '../../context/lines';
 import { Redactor, type Redaction, type RedactionRules } from '../../context/redact';
 import type { Citation } from '../../context/checked-output';
 import type { CellValue, PreparedQuery, ResultColumn, ResultRow } from './results';
@@ -50,12 +51,12 @@ export function rowContext(prepared: PreparedQuery, rows: readonly ResultRow[], 
     });
     return {
       id,
-      text: `[${id}] ${cells.join(' | ') || '(no values)'}`,
+      text: cells.join(' | ') || '(no values)',
       objectName: row.link?.objectName ?? prepared.objectName,
       recordId: row.link?.id ?? '',
     };
   });
-  return { lines, text: lines.map((line) => line.text).join('\n'), redactions: redactor.redactions };
+  return { lines, text: lines.map((line) => citedLine(line.id, line.text)).join('\n'), redactions: redactor.redactions };
 }
 
 /** The row ids the answer cites that exist, in the order first cited. */

@@ -9,6 +9,7 @@ import { streamGeneration, toModelProblem, type GenerationRequest } from '../../
 import type { RecordViewService } from '../record-view';
 import { EMPTY_STATE, MailState, type MailEvent, type MailRequest, type MatchedPerson, type ReplyDraft } from './messages';
 import { findMailTab, runInsert } from './insert-flow';
+import { ContactFlow, settledContact } from './contact-flow';
 import { LogFlow } from './log-flow';
 import { MailOrgs, type ClientFor } from './org';
 import { prepareReply, replyBody, replyCitations, replyClaims, type PreparedReply } from './reply';
@@ -22,8 +23,8 @@ const SAVE_EVERY_MS = 400;
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the mail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now'> & {
-  records: Pick<RecordViewService, 'viewFor'>;
+export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'keepAlive' | 'now' | 'auditLog'> & {
+  records: Pick<RecordViewService, 'viewFor' | 'lookUpSenderAgain'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor: ClientFor;
 };
@@ -50,7 +51,7 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
     const reply = state.reply;
     if (reply?.status === 'streaming' && !replies.has(windowId)) return { ...state, reply: { ...reply, status: 'interrupted' } };
     if (state.log.kind === 'review' && state.log.committing && !log.committing(windowId)) return { ...state, log: { ...state.log, committing: false } };
-    return state;
+    return contact.busy(windowId) ? state : { ...state, contact: settledContact(state.contact) };
   }
 
   function update(windowId: number, change: (state: MailState) => MailState | Promise<MailState>): Promise<MailState> {
@@ -67,6 +68,21 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
   const sendState = (panel: PanelConnection<MailEvent>, state: MailState): void => send(panel, { type: 'state', state });
 
   const log = new LogFlow({ orgs, update, now: deps.now, newId, sendState, ledgerStore: deps.session });
+  const contact = new ContactFlow({
+    orgs,
+    update,
+    now: deps.now,
+    newId,
+    sendState,
+    ledgerStore: deps.session,
+    auditLog: deps.auditLog,
+    unknownSender: async (windowId) => {
+      const view = await deps.records.viewFor(windowId);
+      return view.kind === 'mail' && view.sender && view.match?.kind === 'none' ? view.sender : null;
+    },
+    readThread: (windowId) => readThread(windowId),
+    senderWritten: (email) => deps.records.lookUpSenderAgain(email),
+  });
 
   /** The Contact or Lead behind the open message's sender, when the panel shows one. */
   async function matchedPerson(windowId: number): Promise<MatchedPerson | null> {
@@ -213,6 +229,12 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
         return;
       case 'edit-reply':
         return editReply(request.body, panel);
+      case 'contact-propose':
+      case 'contact-change':
+      case 'contact-confirm':
+      case 'contact-cancel':
+      case 'contact-undo':
+        return contact.handle(request, panel);
       default:
         return log.handle(request, panel);
     }

@@ -8,15 +8,13 @@ import type { KeyValueStore } from '../../browser/store';
 import type { PanelConnection } from '../../messaging/feature-handler';
 import { commitReview } from '../../proposals';
 import { loadWriteDescribes, writeDescribes } from '../../proposals/describe';
-import type { Review } from '../../proposals/review';
-import { applyReviewChange } from '../../proposals/review-changes';
 import { fieldTypesOf } from '../../salesforce/commit';
 import { lightningHostFor } from '../../salesforce/hosts';
 import { storageLedger, type CommitLedger } from '../../salesforce/ledger';
 import { findPersonByEmail } from '../../salesforce/people';
 import { toSalesforceProblem } from '../../salesforce/problems';
 import type { MailEvent, MailRequest, MailState, InsertedEmail, LogState, MatchedPerson } from './messages';
-import { buildEmailLogReview, type LogReview, type LogTarget } from './log';
+import { buildEmailLogReview, changedReview, merged, type LogReview, type LogTarget } from './log';
 import type { MailOrgApi, MailOrgs } from './org';
 import { t } from '../../i18n';
 
@@ -38,9 +36,6 @@ const AccountOfContact = z.object({
 });
 
 const problem = (message: string): LogState => ({ kind: 'problem', message });
-
-/** Carries the review's own fields (describe, links in words) across an edit made by lib/proposals. */
-const merged = (review: LogReview, changed: Review): LogReview => ({ ...review, cards: changed.cards });
 
 export class LogFlow {
   private readonly running = new Set<number>();
@@ -64,7 +59,7 @@ export class LogFlow {
       case 'log-email':
         return this.prepare(panel);
       case 'log-change':
-        return this.changeReview(panel.windowId, (review) => merged(review, applyReviewChange(review, writeDescribes([review.describe]), request.change)));
+        return this.changeReview(panel.windowId, (review) => changedReview(review, request.change));
       case 'log-confirm':
         return this.confirm(panel);
       case 'log-cancel':

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { todayOf } from '../../proposals/dates';
-import { fieldOf, type WriteObjectDescribe } from '../../proposals/describe';
-import { ReviewCardSchema } from '../../proposals/messages';
+import { fieldOf, writeDescribes, type WriteObjectDescribe } from '../../proposals/describe';
+import { ReviewCardSchema, type ReviewChange } from '../../proposals/messages';
+import { applyReviewChange } from '../../proposals/review-changes';
 import type { Link, Review, ReviewCard, ReviewRow } from '../../proposals/review';
 import { requiredOnCreate, validateValue, writableField } from '../../proposals/validate';
 
@@ -28,6 +29,13 @@ export type LogReview = z.infer<typeof LogReview>;
 
 /** The review as lib/extraction and writes.ts take it (the extra fields are ignored there). */
 export const asReview = (review: LogReview): Review => review;
+
+/** Carries the review's own fields (describe, links in words) across a change made by lib/proposals. */
+export const merged = (review: LogReview, changed: Review): LogReview => ({ ...review, cards: changed.cards });
+
+/** The rep's edit, tick or untick, validated again against the describe the review carries. */
+export const changedReview = (review: LogReview, change: ReviewChange): LogReview =>
+  merged(review, applyReviewChange(review, writeDescribes([review.describe]), change));
 
 export interface EmailToLog {
   subject: string;

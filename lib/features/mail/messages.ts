@@ -8,7 +8,9 @@ import { ReviewChange } from '../../proposals/messages';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
 import { MailClientName } from '../../messaging/mail-sender';
+import { Committed } from '../../salesforce/write-plan';
 import { LogReview } from './log';
+import { AccountMatch } from './sender-contact';
 
 const Text = z.string().max(100_000);
 
@@ -28,6 +30,13 @@ export const MailRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log-change'), change: ReviewChange }),
   z.object({ type: z.literal('log-confirm') }),
   z.object({ type: z.literal('log-cancel') }),
+  /** "Create contact" for the open email's sender, whom Salesforce does not know: build the review. */
+  z.object({ type: z.literal('contact-propose') }),
+  z.object({ type: z.literal('contact-change'), change: ReviewChange }),
+  z.object({ type: z.literal('contact-confirm') }),
+  z.object({ type: z.literal('contact-cancel') }),
+  /** Delete the contact just created (only if nobody changed it since). */
+  z.object({ type: z.literal('contact-undo') }),
 ]);
 export type MailRequest = z.infer<typeof MailRequest>;
 
@@ -105,6 +114,35 @@ export const LogState = z.discriminatedUnion('kind', [
 ]);
 export type LogState = z.infer<typeof LogState>;
 
+/** "Create contact" for an unknown sender, from the review to the created record (and its undo). */
+export const ContactState = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle') }),
+  z.object({ kind: z.literal('preparing') }),
+  z.object({
+    kind: z.literal('review'),
+    /** The address the review is for: a review of another sender is not shown beside this one. */
+    email: z.string(),
+    review: LogReview,
+    account: AccountMatch,
+    idempotencyKey: z.string(),
+    committing: z.boolean(),
+    problem: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('created'),
+    email: z.string(),
+    contactId: z.string(),
+    url: z.string(),
+    message: z.string(),
+    committed: Committed,
+    undoing: z.boolean(),
+    problem: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('undone'), email: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('problem'), message: z.string() }),
+]);
+export type ContactState = z.infer<typeof ContactState>;
+
 /** Everything kept for one window's panel. */
 export const MailState = z.object({
   reply: ReplyDraft.nullable(),
@@ -113,10 +151,11 @@ export const MailState = z.object({
   client: MailClientName.nullable().default(null),
   inserted: InsertedEmail.nullable(),
   log: LogState,
+  contact: ContactState.default({ kind: 'idle' }),
 });
 export type MailState = z.infer<typeof MailState>;
 
-export const EMPTY_STATE: MailState = { reply: null, lastInsert: null, client: null, inserted: null, log: { kind: 'idle' } };
+export const EMPTY_STATE: MailState = { reply: null, lastInsert: null, client: null, inserted: null, log: { kind: 'idle' }, contact: { kind: 'idle' } };
 
 /** Background → side panel. */
 export const MailEvent = z.discriminatedUnion('type', [

@@ -25,12 +25,12 @@ export class MailOrgs {
   ) {}
 
   /** The last used org's API and host, or null when there is none or its session is gone. */
-  async current(): Promise<{ api: MailOrgApi; apiHost: string } | null> {
+  async current(): Promise<{ api: MailOrgApi; apiHost: string; orgId: string } | null> {
     const org = await this.orgs.lastUsed();
     if (!org) return null;
     const session = await this.sessionOf(org);
     if (!session) return null;
-    return { api: this.clientFor(session), apiHost: org.apiHost };
+    return { api: this.clientFor(session), apiHost: org.apiHost, orgId: org.orgId };
   }
 
   private sessionOf(org: { orgId: string; apiHost: string }): Promise<ApiSession | null> {

@@ -39,6 +39,7 @@ export const selectLastInsert = (store: MailPanelState): InsertResult | null => 
 export const selectLog = (store: MailPanelState): MailState['log'] => store.state.log;
 export const selectTargetClient = (store: MailPanelState): MailState['client'] => store.state.client;
 export const selectInserted = (store: MailPanelState): MailState['inserted'] => store.state.inserted;
+export const selectContact = (store: MailPanelState): MailState['contact'] => store.state.contact;
 
 const request = (payload: MailRequest): void => sendFeatureRequest('mail', payload);
 
@@ -101,4 +102,9 @@ export const mailActions = {
   changeLog: (change: ReviewChange): void => request({ type: 'log-change', change }),
   confirmLog: (): void => request({ type: 'log-confirm' }),
   cancelLog: (): void => request({ type: 'log-cancel' }),
+  proposeContact: (): void => request({ type: 'contact-propose' }),
+  changeContact: (change: ReviewChange): void => request({ type: 'contact-change', change }),
+  confirmContact: (): void => request({ type: 'contact-confirm' }),
+  cancelContact: (): void => request({ type: 'contact-cancel' }),
+  undoContact: (): void => request({ type: 'contact-undo' }),
 };

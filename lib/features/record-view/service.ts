@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActiveTab, KeyValueStore } from '../../browser';
 import { keepRecent } from '../../browser/recent-store';
-import { buildContext, PROMPT_CONTEXT_TOKENS } from '../../context';
+import { buildContext, formatMoney, PROMPT_CONTEXT_TOKENS } from '../../context';
 import type { MailClientName, MailSender } from '../../messaging/mail-sender';
 import type { OrgIdentity, OrgRegistry } from '../../orgs';
 import { isSalesforceHost, lightningHostFor } from '../../salesforce/hosts';
@@ -324,6 +324,14 @@ export class RecordViewService {
     return buildRecordCard(graph, previous, changes, settings);
   }
 
+  /** A person with this address was just written (Create contact): the card looks them up again, now. */
+  async lookUpSenderAgain(email: string): Promise<void> {
+    const org = await this.deps.orgs.lastUsed();
+    const session = org ? await sessionOfOrg(org, this.deps.cookies) : null;
+    if (!org || !session) return;
+    await this.lookUpSender(org, session, email, await matchKey(session, email));
+  }
+
   private lookUpSender(org: OrgIdentity, session: ApiSession, email: string, key: string): Promise<void> {
     const running = this.loading.get(key);
     if (running) return running;
@@ -340,7 +348,9 @@ export class RecordViewService {
   private async matchSender(org: OrgIdentity, session: ApiSession, email: string): Promise<SenderMatch> {
     try {
       const client = this.deps.clientFor(session);
-      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost));
+      const settings = formatSettings(this.now());
+      const amountText = (amount: number): string => formatMoney(amount, settings.currency, settings.locale);
+      const found = await findPersonByEmail(client, email, lightningHostFor(org.apiHost), amountText);
       return found ?? { kind: 'none', org };
     } catch (error) {
       return { kind: 'problem', problem: toSalesforceProblem(error).toPanelProblem() };

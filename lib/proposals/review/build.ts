@@ -6,7 +6,7 @@
  */
 import { todayOf } from '../dates';
 import { fieldOf, type WriteDescribes, type WriteField, type WriteObjectDescribe } from '../describe';
-import { LEAD_FIELDS, type FieldValueProposal, type LeadProposal, type NoteProposal } from '../schemas';
+import { LEAD_FIELDS, type ContactProposal, type FieldValueProposal, type LeadProposal, type NoteProposal } from '../schemas';
 import type { FieldProblem, WriteValue } from '../validate';
 import { cardBlockers } from './blockers';
 import { foldIntoRecordInView, recordInViewCard, targetOf } from './edits';
@@ -157,31 +157,34 @@ function namedUpdateCards(proposal: NoteProposal, describe: WriteObjectDescribe 
   });
 }
 
+/** A new contact's card: its evidenced values, and the account it belongs to when code knows it. */
+function contactCard(contact: WriteObjectDescribe, person: ContactProposal, accountId: string | null, id: string, context: Context): ReviewCard {
+  const rows = [
+    evidencedRow(contact, 'FirstName', person.firstName, context),
+    evidencedRow(contact, 'LastName', person.lastName, context),
+    person.email ? evidencedRow(contact, 'Email', person.email, context) : null,
+    person.phone ? evidencedRow(contact, 'Phone', person.phone, context) : null,
+    person.title ? evidencedRow(contact, 'Title', person.title, context) : null,
+  ].filter((row): row is ReviewRow => row !== null);
+  const links: Record<string, Link> = accountId && linkField(contact, 'AccountId', 'Account') ? { AccountId: { kind: 'record', id: accountId } } : {};
+  const problem = notCreateable(contact, 'Contact');
+  return createCard({
+    id,
+    kind: 'contact',
+    objectName: contact.name,
+    objectLabel: contact.label,
+    objectLabelPlural: contact.labelPlural || `${contact.label}s`,
+    operation: 'create',
+    title: fullName(person.firstName.value, person.lastName.value) || person.email?.value || contact.label,
+    links,
+    rows: withRequiredRows(contact, rows, context),
+    ...(problem ? { error: problem } : {}),
+  });
+}
+
 function contactCards(proposal: NoteProposal, contact: WriteObjectDescribe, record: RecordInView | null, context: Context): ReviewCard[] {
   const accountId = accountOf(record);
-  return proposal.newContacts.map((person, index) => {
-    const rows = [
-      evidencedRow(contact, 'FirstName', person.firstName, context),
-      evidencedRow(contact, 'LastName', person.lastName, context),
-      person.email ? evidencedRow(contact, 'Email', person.email, context) : null,
-      person.phone ? evidencedRow(contact, 'Phone', person.phone, context) : null,
-      person.title ? evidencedRow(contact, 'Title', person.title, context) : null,
-    ].filter((row): row is ReviewRow => row !== null);
-    const links: Record<string, Link> =
-      accountId && linkField(contact, 'AccountId', 'Account') ? { AccountId: { kind: 'record', id: accountId } } : {};
-    return createCard({
-      id: `contact_${index}`,
-      kind: 'contact',
-      objectName: contact.name,
-      objectLabel: contact.label,
-      objectLabelPlural: contact.labelPlural || `${contact.label}s`,
-      operation: 'create',
-      title: fullName(person.firstName.value, person.lastName.value),
-      links,
-      rows: withRequiredRows(contact, rows, context),
-      ...(notCreateable(contact, 'Contact') ? { error: notCreateable(contact, 'Contact') } : {}),
-    });
-  });
+  return proposal.newContacts.map((person, index) => contactCard(contact, person, accountId, `contact_${index}`, context));
 }
 
 const subjectKey = (subject: string): string => subject.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -318,4 +321,21 @@ export function buildLeadReview(
     now: now.toISOString(),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
+}
+
+/**
+ * The review of one new contact proposed outside a note (the sender of an email): its account, when code matched
+ * exactly one, is a link set here, never a proposed value.
+ */
+export function buildContactReview(
+  person: ContactProposal,
+  describes: WriteDescribes,
+  accountId: string | null,
+  sourceText: string,
+  now: Date,
+  options: ReviewOptions = {},
+): Review {
+  const context = contextOf(sourceText, now, options);
+  const card = contactCard(describeOrThrow(describes, 'Contact'), person, accountId && RECORD_ID.test(accountId) ? accountId : null, 'contact', context);
+  return { kind: 'note', cards: [card], record: null, sourceText, now: now.toISOString(), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
 }

@@ -5,6 +5,7 @@
 import type { ChildRelationship, Describes, ObjectDescribe } from './api';
 import {
   idEquals,
+  idNotEquals,
   inLastDays,
   inNextDays,
   inParentOf,
@@ -131,12 +132,12 @@ function openOpportunities(filters: Filter[]): ListSpec {
   };
 }
 
-function openCases(filter: Filter): ListSpec {
+function openCases(filters: Filter[], key = 'openCases', label = 'Open cases'): ListSpec {
   return {
-    key: 'openCases',
-    label: 'Open cases',
+    key,
+    label,
     objectName: 'Case',
-    filters: [filter, isTrue('IsClosed', false)],
+    filters: [...filters, isTrue('IsClosed', false)],
     orderBy: [newestFirst('CreatedDate')],
     limit: LIST_LIMIT,
     counted: true,
@@ -176,7 +177,7 @@ function accountPlan(id: string): ListSpec[] {
       limit: CLOSED_OPPORTUNITY_LIMIT,
       counted: true,
     },
-    openCases(idEquals('AccountId', id)),
+    openCases([idEquals('AccountId', id)]),
     // Task.AccountId and Event.AccountId roll up everything done on the account's contacts and deals.
     ...activities('AccountId', id),
     notes(id),
@@ -206,7 +207,10 @@ function contactPlan(id: string): ListSpec[] {
     parentRecord('account', 'Account', 'Account', 'Contact', 'AccountId', id),
     openOpportunities([inParentOf('AccountId', 'AccountId', 'Contact', id)]),
     contactRoles('ContactId', id),
-    openCases(idEquals('ContactId', id)),
+    openCases([idEquals('ContactId', id)]),
+    // What the mail card shows of the sender's account: its open cases raised by colleagues (a null ContactId is not
+    // this contact either, so `!=` keeps cases with no contact).
+    openCases([inParentOf('AccountId', 'AccountId', 'Contact', id), idNotEquals('ContactId', id)], 'accountCases', "Other open cases on the contact's account"),
     ...activities('WhoId', id),
     notes(id),
   ];

@@ -50,9 +50,9 @@ export function unknownCitations(text: string, knownIds: ReadonlySet<string>): s
   return [...text.matchAll(CITATION)].map((match) => match[1] ?? '').filter((id) => !knownIds.has(id) && !/^(SSN|CARD|IBAN)-?\d*$/i.test(id));
 }
 
-/** The ids of the context lines ("[ab12] …" at the start of a line). */
+/** The ids of the context lines ("ab12 …" at the start of a line). */
 export function contextIds(context: string): Set<string> {
-  return new Set([...context.matchAll(/^\[([A-Za-z][A-Za-z0-9]{0,7})\]/gm)].map((match) => match[1] ?? ''));
+  return new Set([...context.matchAll(/^([a-z][a-z0-9]{1,5}) /gm)].map((match) => match[1] ?? ''));
 }
 
 /** What an email body to a person needs, a draft's or a Gmail reply's: their first name in the greeting, a sign-off, no line ids. */

@@ -5,6 +5,8 @@
  * lib/model's streaming client, and the reply checked by the product (its citations, the grounding check). The eval
  * then reads the reply for the labelled facts.
  */
+import 'fake-indexeddb/auto';
+import { AuditLog, IdbAuditBackend } from '../../../lib/audit';
 import type { FeatureBrowser } from '../../../lib/browser';
 import { createMailHandler } from '../../../lib/features/mail/handler';
 import { MailEvent, type ReplyDraft } from '../../../lib/features/mail/messages';
@@ -53,14 +55,16 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
         kind: 'mail',
         client: 'Gmail',
         sender: { email: item.person.email, name: item.person.name },
-        match: { kind: 'found', objectName: 'Contact', recordId: item.person.id, name: item.person.name, detail: '', url: `https://${ORG_API_HOST}/${item.person.id}` },
+        match: { kind: 'found', objectName: 'Contact', recordId: item.person.id, name: item.person.name, detail: '', url: `https://${ORG_API_HOST}/${item.person.id}`, account: null, accountProblem: null },
       }),
+      lookUpSenderAgain: async () => undefined,
     },
     clientFor: world.clientFor,
     modelSettings: async (useCase) => models.settings(useCase),
     redaction: async () => ({ deniedFields: [], patterns: [] }),
     keepAlive: () => () => {},
     now: () => EVAL_NOW,
+    auditLog: new AuditLog(new IdbAuditBackend(`groundwork-eval-replies-${process.pid}`), { now: () => EVAL_NOW }),
   });
   const replies: ReplyDraft[] = [];
   const panel = {

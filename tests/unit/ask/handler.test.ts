@@ -235,7 +235,7 @@ describe('the Ask handler', () => {
     expect(done?.unsupported.map((claim) => claim.text)).toEqual(['$9,999,999']);
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
-    expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\n\\[q1\\] Name: ${name} \\| Stage: `));
+    expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\nq1 Name: ${name} \\| Stage: `));
   });
 
   it('records the plan and the answer in the audit as Ask, with what was sent, what came back, tokens, cost and the grounding flags', async () => {
@@ -256,7 +256,7 @@ describe('the Ask handler', () => {
     expect(planned?.tokens).toMatchObject({ input: 1000, output: 100 });
     expect(planned?.costUsd).toBeGreaterThan(0);
     expect(answered?.received).toBe('One deal is worth $9,999,999 [q1].');
-    expect(answered?.sent).toContain('[q1] Name: ');
+    expect(answered?.sent).toContain('\nq1 Name: ');
     expect(answered?.groundingFlags).toBe(1);
   });
 
@@ -282,7 +282,7 @@ describe('the Ask handler', () => {
     await w.handler.handle({ type: 'summarize' }, w.panel);
     const answerText = textOf(w.answerRequests[0]?.user ?? []);
     const rowsSent = /<context>[\s\S]*?<\/context>/.exec(answerText)?.[0] ?? '';
-    expect(rowsSent).toContain('[q1] Name: ');
+    expect(rowsSent).toContain('q1 Name: ');
     expect(rowsSent).not.toContain('Amount');
     expect(answerText).not.toMatch(/PROJ-4411|123\.45\.6789/);
     expect(lastState(w)?.rows[0]?.values.Amount).toBeDefined();

@@ -14,28 +14,28 @@ const allRecords = (graph: RecordGraph): GraphRecord[] => [graph.root, ...graph.
 describe('buildContext: root record', () => {
   it('labels root fields with their describe labels and formats money, numbers and dates', () => {
     const { text } = build();
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Name: Globex Industries$/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Annual Revenue: \$850,000,000$/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Employees: 4,200$/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Last Activity: 2026-05-12$/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Created Date: 2024-02-01$/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Owner: Alex Rivera$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Name: Globex Industries$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Annual Revenue: \$850,000,000$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Employees: 4,200$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Last Activity: 2026-05-12$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Created Date: 2024-02-01$/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Owner: Alex Rivera$/m);
   });
 
   it("drops the object's name from its fields' labels under the record's heading, and keeps other labels whole", () => {
     const { text } = build();
     expect(text).toContain('# Account (the record in view)');
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Phone: \(415\) 555-0110$/m);
-    expect(text).not.toMatch(/^\[r[0-9a-z]{3}\] Account (Name|Phone|Description):/m);
-    expect(text).toMatch(/^\[r[0-9a-z]{3}\] Annual Revenue: /m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Phone: \(415\) 555-0110$/m);
+    expect(text).not.toMatch(/^r[0-9a-z]{3} Account (Name|Phone|Description):/m);
+    expect(text).toMatch(/^r[0-9a-z]{3} Annual Revenue: /m);
   });
 
   it('says when the record was last modified only when that is not the day it was created', () => {
     const graph = globexGraph();
-    expect(build(graph).text).toMatch(/^\[r[0-9a-z]{3}\] Last Modified Date: /m);
+    expect(build(graph).text).toMatch(/^r[0-9a-z]{3} Last Modified Date: /m);
     graph.root.fields.LastModifiedDate = graph.root.fields.CreatedDate ?? null;
     const same = build(graph).text;
-    expect(same).toMatch(/^\[r[0-9a-z]{3}\] Created Date: 2024-02-01$/m);
+    expect(same).toMatch(/^r[0-9a-z]{3} Created Date: 2024-02-01$/m);
     expect(same).not.toContain('Last Modified Date');
   });
 
@@ -111,7 +111,7 @@ describe('buildContext: line ids', () => {
     const ids = lines.map((line) => line.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][0-9a-z]{3}$/);
-    for (const line of lines) expect(build().text).toContain(`[${line.id}] ${line.text}`);
+    for (const line of lines) expect(build().text).toContain(`${line.id} ${line.text}`);
   });
 
   it('keeps the same ids when the same graph is built twice', () => {

@@ -13,7 +13,7 @@ describe('estimateTokens', () => {
 
   it('counts JSON as costlier than the same facts written as a line', () => {
     const json = JSON.stringify({ attributes: { type: 'Account' }, Name: 'Globex', AnnualRevenue: 850000000 }, null, 2);
-    const line = '[r1a2] Account Name: Globex\n[r3b4] Annual Revenue: $850,000,000';
+    const line = 'r1a2 Account Name: Globex\nr3b4 Annual Revenue: $850,000,000';
     expect(estimateTokens(json)).toBeGreaterThan(Math.ceil(json.length / 4));
     expect(estimateTokens(line)).toBeLessThan(estimateTokens(json));
   });

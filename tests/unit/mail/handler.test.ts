@@ -17,6 +17,7 @@ import { textOf, type GenerationRequest, type GenerationResult, type ModelSettin
 import { OrgRegistry } from '../../../lib/orgs';
 import type { Subresponse } from '../../../lib/salesforce/context/api';
 import type { RecordGraph } from '../../../lib/salesforce/record-graph';
+import { freshLog } from '../audit/audit-harness';
 import { memoryStore } from '../memory-store';
 
 const ORG = { orgId: '00D000000000001', apiHost: 'acme.my.salesforce.com' };
@@ -30,7 +31,7 @@ const GMAIL_VIEW: PanelView = {
   kind: 'mail',
   client: 'Gmail',
   sender: DANA,
-  match: { kind: 'found', objectName: 'Contact', recordId: DANA_ID, name: DANA.name, detail: 'Director of Operations', url: 'https://acme.lightning.force.com/x' },
+  match: { kind: 'found', objectName: 'Contact', recordId: DANA_ID, name: DANA.name, detail: 'Director of Operations', url: 'https://acme.lightning.force.com/x', account: null, accountProblem: null },
 };
 
 const THREAD: OpenThread = {
@@ -131,7 +132,7 @@ function setup(options: Setup = {}) {
   };
   const orgs = new OrgRegistry(local);
   const deps: MailDeps = {
-    records: { viewFor: async () => options.view ?? GMAIL_VIEW },
+    records: { viewFor: async () => options.view ?? GMAIL_VIEW, lookUpSenderAgain: async () => undefined },
     orgs,
     cookies: { sidFor: async () => SID, allSids: async () => [] },
     clientFor: () => api,
@@ -141,6 +142,7 @@ function setup(options: Setup = {}) {
     redaction: async () => options.rules ?? { deniedFields: [], patterns: [] },
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
+    auditLog: freshLog().log,
   };
   let ids = 0;
   const handler = createMailHandler(deps, { stream, newId: () => `id-${++ids}` });

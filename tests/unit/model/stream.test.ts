@@ -9,7 +9,6 @@ import {
   FALLBACK_MODELS,
   type GenerationRequest,
 } from '../../../lib/model';
-import { sleep } from '../../sandbox/http';
 import { DEMO_MODEL } from '../../sandbox/anthropic';
 import { useFakeMessagesApi } from './fake-api';
 
@@ -19,7 +18,7 @@ const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest 
   useCase: 'summary',
   system: [{ text: 'You summarise Salesforce records.', cacheable: true }],
   user: [
-    { text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cacheable: true },
+    { text: '<context>\nrabc Account Name: Globex Industries\n</context>', cacheable: true },
     { text: 'Summarise.', cacheable: false },
   ],
   maxTokens: 500,
@@ -67,7 +66,7 @@ describe('streamGeneration', () => {
       {
         role: 'user',
         content: [
-          { type: 'text', text: '<context>\n[rabc] Account Name: Globex Industries\n</context>', cache_control: { type: 'ephemeral' } },
+          { type: 'text', text: '<context>\nrabc Account Name: Globex Industries\n</context>', cache_control: { type: 'ephemeral' } },
           { type: 'text', text: 'Summarise.' },
         ],
       },
@@ -129,13 +128,11 @@ describe('Stop', () => {
       },
       controller.signal,
     );
-    const started = Date.now();
     const problem = await failure(pending);
-    expect(Date.now() - started).toBeLessThan(500);
     expect(problem.kind).toBe('cancelled');
     expect(problem.partialText).toBe(deltas.join(''));
-    await sleep(50);
-    expect(api.log[0]?.aborted).toBe(true);
+    // The API saw the connection closed before its 400-word reply was done.
+    await expect.poll(() => api.log[0]?.aborted).toBe(true);
   });
 
   it('does not call the API when already stopped', async () => {
@@ -152,8 +149,7 @@ describe('Stop', () => {
     setTimeout(() => controller.abort(), 50);
     const problem = await failure(streamGeneration(settings(), request(), { onText: () => {} }, controller.signal));
     expect(problem.kind).toBe('cancelled');
-    await sleep(50);
-    expect(api.log[0]?.aborted).toBe(true);
+    await expect.poll(() => api.log[0]?.aborted).toBe(true);
   });
 });
 

@@ -116,6 +116,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'reply@2': '8bf4671eebf5963a',
   'extract-lead@3': '4c7e24a2756c397c',
   'preamble@1': '61cf0b9d9d36a247',
+  'preamble@2': 'bdbd3eea69efb047',
   'extract-call@1': 'd9d12617a0896cdc',
 };
 
@@ -149,7 +150,7 @@ const MUST_SAY: Record<PromptId, RegExp[]> = {
   'extract-lead': [/verbatim/, /`evidence`/, /One entry in `leads` per distinct person/],
 };
 
-const contextLines = (context: string): string[] => context.split('\n').filter((line) => /^\[[a-z0-9]+\]/.test(line));
+const contextLines = (context: string): string[] => context.split('\n').filter((line) => /^[a-z][a-z0-9]{1,5} /.test(line));
 
 describe.each(PROMPT_FILES)('prompt $name', ({ id, variant, name }) => {
   it('declares its contract in its front matter: id, version, purpose, output, the task and its inputs', () => {

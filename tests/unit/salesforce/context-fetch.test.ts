@@ -263,8 +263,8 @@ describe('other objects', () => {
     expect(ids(list(graph, 'notes'))).toEqual([notes.globexNegotiation.id]);
   });
 
-  it("gives a Contact its account, the account's open deals, its roles, cases, activities and notes", async () => {
-    const { contacts, opportunities, tasks, notes } = ACME;
+  it("gives a Contact its account, the account's open deals, its roles, its cases and the account's other open cases, activities and notes", async () => {
+    const { contacts, opportunities, tasks, notes, cases } = ACME;
     const graph = await sandbox.client().context({ recordId: contacts.dana.id });
     expect(graph.root.fields).toMatchObject({ Name: contacts.dana.name, 'Account.Name': 'Umbrella Health' });
     expect(ids(list(graph, 'account'))).toEqual([ACME.accounts.umbrella.id]);
@@ -273,6 +273,9 @@ describe('other objects', () => {
       Role: 'Decision Maker',
       'Opportunity.Name': opportunities.umbrellaRenewal.name,
     });
+    // Dana raised no case; a colleague's open SSO case on her account is hers to know about.
+    expect(ids(list(graph, 'openCases'))).toEqual([]);
+    expect(ids(list(graph, 'accountCases'))).toEqual([cases.umbrellaSso.id]);
     expect(ids(list(graph, 'tasks'))).toEqual([tasks.umbrellaRenewalCall.id]);
     expect(ids(list(graph, 'notes'))).toEqual([notes.danaPreferences.id]);
   });

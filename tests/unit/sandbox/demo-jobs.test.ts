@@ -48,7 +48,7 @@ function dealContext(): string {
 describe('summary, brief, insights and email from a record context', () => {
   const account = buildContext(globexGraph(), { maxTokens: 4_000, now: NOW }).text;
   const deal = dealContext();
-  const ids = new Set([...`${account}\n${deal}`.matchAll(/^\[([a-z0-9]+)\]/gm)].map((match) => match[1]));
+  const ids = new Set([...`${account}\n${deal}`.matchAll(/^([a-z][a-z0-9]{1,5}) /gm)].map((match) => match[1]));
   const EXTRA: Partial<Record<PromptId, Record<string, string>>> = {
     insights: { checks: '- The close date 2026-04-30 is 15 days in the past.\n- No contact roles: nobody on the buying side is linked to this deal.' },
     email: { recipient: 'Lena Park', purpose: 'follow-up', tone: 'friendly', length: 'short', sender: 'Alex Rivera' },

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createMessagesApi, DEMO_MODEL, SPEND_LIMIT_REACHED } from '../../sandbox/anthropic';
-import { sleep } from '../../sandbox/http';
 import { countTokens, firstTokens, minCacheableTokens } from '../../sandbox/anthropic/tokens';
 
 let clock = 1_000_000;
@@ -14,7 +13,7 @@ let base = '';
 
 const KEY = 'sk-ant-api03-test-key';
 const HEADERS = { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' };
-const CONTEXT = '[L1] Name: Dana Whitfield\n[L2] Account: Umbrella Health\n[L3] Stage: Negotiation\n[L4] Amount: 120000';
+const CONTEXT = 'l1 Name: Dana Whitfield\nl2 Account: Umbrella Health\nl3 Stage: Negotiation\nl4 Amount: 120000';
 /** Instructions that ask for citations: the demo model cites context lines only when told to. */
 const CITING = 'Cite every fact with the ids of the context lines.';
 
@@ -76,8 +75,8 @@ describe('POST /v1/messages', () => {
     expect(message).toMatchObject({ type: 'message', role: 'assistant', model: DEMO_MODEL.id, stop_reason: 'end_turn', stop_sequence: null });
     expect(message.id).toMatch(/^msg_/);
     const text = message.content[0]?.text ?? '';
-    expect(text).toContain('Name: Dana Whitfield [L1]');
-    expect(text).toContain('Stage: Negotiation [L3]');
+    expect(text).toContain('Name: Dana Whitfield [l1]');
+    expect(text).toContain('Stage: Negotiation [l3]');
     expect(message.usage).toEqual({
       input_tokens: countTokens(CITING) + countTokens(`Summarise.\n${CONTEXT}`),
       output_tokens: countTokens(text),
@@ -87,7 +86,7 @@ describe('POST /v1/messages', () => {
   });
 
   it('streams the documented SSE events in order, with text deltas that add up to the reply', async () => {
-    api.script({ text: 'Dana Whitfield is negotiating the Umbrella Health renewal. [L1]' });
+    api.script({ text: 'Dana Whitfield is negotiating the Umbrella Health renewal. [l1]' });
     const res = await post('/v1/messages', body({ stream: true }));
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const raw = await res.text();
@@ -98,24 +97,26 @@ describe('POST /v1/messages', () => {
     ]);
     expect(events.filter((item) => item.event === 'content_block_delta').length).toBeGreaterThan(2);
     for (const item of events) expect(item.data.type).toBe(item.event);
-    expect(deltaText(events)).toBe('Dana Whitfield is negotiating the Umbrella Health renewal. [L1]');
+    expect(deltaText(events)).toBe('Dana Whitfield is negotiating the Umbrella Health renewal. [l1]');
     const delta = events.find((item) => item.event === 'message_delta')?.data;
     expect(delta).toMatchObject({ delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 16 } });
   });
 
-  it('waits firstTokenMs before the first text delta', async () => {
+  it('holds the first text delta until firstTokenMs have passed on its clock', async () => {
     api.setFirstTokenLatency(120);
-    const started = Date.now();
-    const res = await post('/v1/messages', body({ stream: true }));
-    const reader = res.body?.getReader();
-    let seen = '';
-    while (reader && !seen.includes('content_block_delta')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      seen += new TextDecoder().decode(value);
+    const { setTimeout: realTimeout } = globalThis;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const streaming = post('/v1/messages', body({ stream: true })).then((res) => res.text());
+      // Real time passes only for the request to reach the API, which then waits on the fake clock.
+      while (vi.getTimerCount() === 0) await new Promise((resolve) => realTimeout(resolve, 5));
+      await vi.advanceTimersByTimeAsync(119);
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.runAllTimersAsync();
+      expect(deltaText(parseSse(await streaming))).not.toBe('');
+    } finally {
+      vi.useRealTimers();
     }
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-    await reader?.cancel();
   });
 
   it('is read correctly by the official SDK, streaming and not', async () => {
@@ -211,7 +212,7 @@ describe('scripted faults', () => {
       texts.push(reply.content[0]?.text ?? '');
     }
     expect(texts.slice(0, 3)).toEqual(['one', '{"ok":true}', 'three']);
-    expect(texts[3]).toContain('Dana Whitfield [L1]');
+    expect(texts[3]).toContain('Dana Whitfield [l1]');
   });
 
   it('answers a scripted 429 with retry-after and rate-limit headers, and a 529 overloaded_error', async () => {
@@ -272,11 +273,8 @@ describe('scripted faults', () => {
 
   it('does not answer within hangMs, and logs that the client gave up', async () => {
     api.script({ hangMs: 5_000 });
-    const started = Date.now();
     await expect(fetch(`${base}/v1/messages`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body()), signal: AbortSignal.timeout(80) })).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(2_000);
-    await sleep(30);
-    expect(api.log.at(-1)?.aborted).toBe(true);
+    await expect.poll(() => api.log.at(-1)?.aborted).toBe(true);
   });
 });
 

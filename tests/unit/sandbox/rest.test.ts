@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACME } from '../../sandbox/salesforce/seed';
 import { API_HOST, START, V, q, startOrg, type OrgUnderTest } from './salesforce-client';
 
@@ -532,11 +532,27 @@ describe('faults and latency', () => {
     expect((await org.send('GET', `${V}/sobjects`)).status).toBe(200);
   });
 
-  it('adds the configured latency before REST responses', async () => {
+  it('holds each REST response until the configured latency has passed on its clock', async () => {
     org.sf.setLatency(120);
-    const started = Date.now();
-    await org.send('GET', `${V}/limits`);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    const { setTimeout: realTimeout } = globalThis;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let answered = false;
+      const reply = org.send('GET', `${V}/limits`).then((response) => {
+        answered = true;
+        return response;
+      });
+      // Real time passes only for the request to reach the org, which then waits on the fake clock.
+      while (vi.getTimerCount() === 0) await new Promise((resolve) => realTimeout(resolve, 5));
+      await vi.advanceTimersByTimeAsync(119);
+      expect(vi.getTimerCount()).toBe(1);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(vi.getTimerCount()).toBe(0);
+      expect((await reply).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

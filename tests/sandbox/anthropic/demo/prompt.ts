@@ -37,7 +37,8 @@ export interface ReadPrompt {
 }
 
 const TAG = /<([a-z_]+)>\n?([\s\S]*?)\n?<\/\1>/g;
-const LINE = /^[ \t]*\[([A-Za-z][A-Za-z0-9]{0,7})\][ \t]*(\S[^\n]*)$/;
+/** A cited line: its id (a lowercase letter, then one to five lowercase letters or digits), a space, its text. */
+const LINE = /^[ \t]*([a-z][a-z0-9]{1,5})[ \t]+(\S[^\n]*)$/;
 const FIELD_VALUE = /^([^:|\n]{1,60}):[ \t]+(\S[^\n]*)$/;
 const SECTION_ITEM = /^\s*\d+\.\s+\*\*([^*\n]+)\*\*/gm;
 
