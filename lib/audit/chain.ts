@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEntry, OUTCOMES } from './entry';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * The audit log is a hash chain: every record carries the hash of the one before it and its own hash over its content
@@ -103,11 +104,11 @@ export interface BrokenLink {
 
 export type VerifyResult = { ok: true; checked: number; head: string } | { ok: false; checked: number; broken: BrokenLink };
 
-const MESSAGES: Record<BreakReason, string> = {
-  altered: 'This entry was changed after it was recorded.',
-  link: 'The entry before this one was deleted, or entries were inserted or reordered here.',
-  start: 'Entries at the start of the log were deleted without a retention checkpoint.',
-  unreadable: 'This entry is not a valid audit record (it was changed or damaged).',
+const MESSAGES: Record<BreakReason, MessageKey> = {
+  altered: 'chain_altered',
+  link: 'chain_link',
+  start: 'chain_start',
+  unreadable: 'chain_unreadable',
 };
 
 /**
@@ -156,5 +157,5 @@ function identify(raw: unknown): { seq: number | null; id: string | null; entryI
 }
 
 function breakAt(position: number, identity: ReturnType<typeof identify>, reason: BreakReason): BrokenLink {
-  return { position, ...identity, reason, message: MESSAGES[reason] };
+  return { position, ...identity, reason, message: t(MESSAGES[reason]) };
 }

@@ -11,6 +11,7 @@ import type { WriteApi } from '../salesforce/write-request';
 import type { ChangedField } from './messages';
 import { cardsToCommit, rowsToWrite, type Review, type ReviewCard, type ReviewRow } from './review';
 import type { WriteValue } from './validate';
+import { t } from '../i18n';
 
 export type CommitOutcome =
   | { kind: 'committed'; committed: Committed; replayed: boolean; exchanges?: WriteExchange[] }
@@ -92,7 +93,7 @@ async function refreshedReview(api: Pick<OrgApi, 'apiVersion' | 'composite'>, re
     }
     const fresh = await readRecord(api, target.objectName, target.id, card.rows.filter((row) => !row.locked).map((row) => row.field));
     if (!fresh) {
-      cards.push({ ...card, error: { code: 'NOT_FOUND', message: 'This record no longer exists, or you no longer have access to it.' } });
+      cards.push({ ...card, error: { code: 'NOT_FOUND', message: t('commitCheck_gone') } });
       continue;
     }
     const rows = card.rows.map((row): ReviewRow => {
@@ -100,7 +101,7 @@ async function refreshedReview(api: Pick<OrgApi, 'apiVersion' | 'composite'>, re
       const now = asValue(fresh[row.field]);
       if (now === (row.current ?? null)) return row;
       changes.push({ field: row.field, label: row.label, before: row.current ?? null, now });
-      return { ...row, current: now, warning: `Changed in Salesforce since the proposal (was ${String(row.current ?? 'empty')}).` };
+      return { ...row, current: now, warning: t('commitCheck_changed', { was: String(row.current ?? t('commitCheck_empty')) }) };
     });
     const stamp = typeof fresh.LastModifiedDate === 'string' ? fresh.LastModifiedDate : target.lastModifiedDate;
     cards.push({ ...card, rows, target: { ...target, lastModifiedDate: stamp } });

@@ -8,6 +8,7 @@ import { calendarDate } from './dates';
 import { fieldOf, type PicklistEntry, type WriteField, type WriteObjectDescribe } from './describe';
 import { MULTIPLIERS } from './evidence';
 import type { WriteValue } from '../salesforce/write-plan';
+import { plural, t } from '../i18n';
 
 export type { WriteValue };
 export type Operation = 'create' | 'update';
@@ -62,7 +63,7 @@ export function writableField(
       ok: false,
       problem: {
         code: 'INVALID_FIELD_FOR_INSERT_UPDATE',
-        message: `You cannot ${operation === 'create' ? 'set' : 'change'} ${field.label}.`,
+        message: t(operation === 'create' ? 'fieldCheck_cannotSet' : 'fieldCheck_cannotChange', { field: field.label }),
       },
     };
   }
@@ -82,7 +83,7 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Z
 
 function validEmail(field: WriteField, text: string): Validation {
   if (!EMAIL.test(text) || !/\.[A-Za-z]{2,}$/.test(text)) {
-    return problem('INVALID_EMAIL_ADDRESS', `${field.label}: ${text} is not an email address.`);
+    return problem('INVALID_EMAIL_ADDRESS', t('fieldCheck_notEmail', { field: field.label, value: text }));
   }
   return validText(field, text);
 }
@@ -117,11 +118,11 @@ function validNumber(field: WriteField, text: string): Validation {
   const integerDigits = Math.trunc(Math.abs(rounded)).toString().length;
   const maxIntegerDigits = field.type === 'int' ? 9 : field.precision > 0 ? field.precision - scale : 18;
   if (integerDigits > maxIntegerDigits) {
-    return problem('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: ${text} is too large for this field.`);
+    return problem('NUMBER_OUTSIDE_VALID_RANGE', t('fieldCheck_tooLarge', { field: field.label, value: text }));
   }
   return rounded === number
     ? { ok: true, value: rounded }
-    : { ok: true, value: rounded, warning: `Rounded to ${scale} decimal place${scale === 1 ? '' : 's'}.` };
+    : { ok: true, value: rounded, warning: plural('fieldCheck_rounded', scale) };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'checked', '1', 'on']);
@@ -148,14 +149,14 @@ function validDateTime(field: WriteField, text: string): Validation {
   const day = match ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
   const [hours, minutes, seconds] = [Number(match?.[4]), Number(match?.[5]), Number(match?.[6] ?? 0)];
   if (!match || !day || hours > 23 || minutes > 59 || seconds > 59) {
-    return problem('INVALID_DATETIME', `${field.label}: ${text} is not a real date and time.`);
+    return problem('INVALID_DATETIME', t('fieldCheck_notDateTime', { field: field.label, value: text }));
   }
   const zone = match[7];
   const offset = zone === undefined || zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const time = `${day}T${match[4]}:${match[5]}:${String(seconds).padStart(2, '0')}${offset}`;
   const instant = new Date(time);
   const value = instant.toISOString().replace(/\.\d{3}Z$/, '.000+0000');
-  return zone === undefined ? { ok: true, value, warning: 'No time zone given: read as UTC.' } : { ok: true, value };
+  return zone === undefined ? { ok: true, value, warning: t('fieldCheck_noTimeZone') } : { ok: true, value };
 }
 
 function picklistMatch(entries: readonly PicklistEntry[], text: string): PicklistEntry | undefined {
@@ -177,7 +178,7 @@ function validPicklist(field: WriteField, text: string): Validation {
     if (entry) {
       values.push(entry.value);
     } else if (field.restrictedPicklist) {
-      return problem('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: ${part} is not one of its values.`);
+      return problem('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', t('fieldCheck_notPicklistValue', { field: field.label, value: part }));
     } else {
       values.push(part);
     }
@@ -203,7 +204,7 @@ function validUrl(field: WriteField, text: string): Validation {
 export function validateValue(field: WriteField, text: string, required: boolean): Validation {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return required ? problem('REQUIRED_FIELD_MISSING', `${field.label} is required.`) : { ok: true, value: null };
+    return required ? problem('REQUIRED_FIELD_MISSING', t('review_fieldRequired', { field: field.label })) : { ok: true, value: null };
   }
   switch (field.type) {
     case 'email':

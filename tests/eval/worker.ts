@@ -16,6 +16,10 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
   },
 });
+// The product's words in English, as a browser without another catalogue serves them: the scoring reads some of them.
+const { setMessageSource } = await import('../../lib/i18n');
+const { localeSource } = await import('../unit/i18n/catalogue');
+setMessageSource(localeSource('en'));
 const { runPromptSet } = await import('./run-set');
 const apiKey = process.env.ANTHROPIC_API_KEY ?? '';
 const result = await runPromptSet({

@@ -8,6 +8,7 @@ import { toSalesforceProblem } from '../../salesforce/problems';
 import { compilePlan } from './compile';
 import type { ValidPlan } from './valid-plan';
 import { PreparedQuery, QueryPage, type RecordLink, type ResultColumn, type ResultPage, type ResultRow, type CellValue } from './results';
+import { t, type MessageKey } from '../../i18n';
 
 /** What Ask needs of an org. OrgClient gains these two (see the report); tests fake them. */
 export interface QueryApi {
@@ -113,15 +114,14 @@ export async function loadMore(api: QueryApi, prepared: PreparedQuery, nextRecor
 // ---------------------------------------------------------------------------------------------------------------
 // Salesforce's refusals, in words
 
-const QUERY_ERRORS: Record<string, string> = {
-  MALFORMED_QUERY: "Salesforce couldn't read this query. Try rephrasing the question.",
-  INVALID_FIELD:
-    "Salesforce says one of these fields isn't available to you (your access may have just changed). Ask again, or without that field.",
-  INVALID_TYPE: "Salesforce says you can't search these records (your access may have just changed). Try asking about other records.",
-  QUERY_TIMEOUT: 'Salesforce took too long to answer. Try a narrower question, for example for this quarter only.',
-  INVALID_QUERY_LOCATOR: 'These results have expired. Ask the question again to see more.',
-  EXCEEDED_ID_LIMIT: 'The question matches too many records. Try a narrower question.',
-  OPERATION_TOO_LARGE: 'The question matches too many records. Try a narrower question.',
+const QUERY_ERRORS: Record<string, MessageKey> = {
+  MALFORMED_QUERY: 'askQuery_malformed',
+  INVALID_FIELD: 'askQuery_invalidField',
+  INVALID_TYPE: 'askQuery_invalidType',
+  QUERY_TIMEOUT: 'askQuery_timeout',
+  INVALID_QUERY_LOCATOR: 'askQuery_expired',
+  EXCEEDED_ID_LIMIT: 'askQuery_tooMany',
+  OPERATION_TOO_LARGE: 'askQuery_tooMany',
 };
 
 /** Errors that mean describe (cached) is older than the rep's permissions: the lead's code forgets those describes. */
@@ -142,5 +142,5 @@ export function isStaleDescribeError(error: unknown): boolean {
 export function queryErrorMessage(error: unknown): string {
   const code = errorCodeOf(error);
   const known = code ? QUERY_ERRORS[code] : undefined;
-  return known ?? toSalesforceProblem(error).message;
+  return known ? t(known) : toSalesforceProblem(error).message;
 }

@@ -14,6 +14,7 @@ import { AskEvent, AskState, type AskSummary } from './messages';
 import { COMMON_OBJECTS, recordAskCall, requestPlan } from './planner';
 import { isStaleDescribeError, loadMore, prepareQuery, queryErrorMessage, runQuery, type QueryApi } from './run';
 import { validatePlan } from './validate';
+import { t } from '../../i18n';
 
 const PUSH_EVERY_MS = 60;
 const SAVE_EVERY_MS = 400;
@@ -85,7 +86,7 @@ export class AskService {
     if (!state?.prepared || !state.nextRecordsUrl || this.loadingMore.has(windowId)) return;
     const where = await this.where(windowId);
     if (!where.ok || where.orgId !== state.orgId) {
-      await this.update(windowId, { ...state, moreError: where.ok ? 'These results are from another org. Ask the question again here.' : where.message });
+      await this.update(windowId, { ...state, moreError: where.ok ? t('askService_otherOrg') : where.message });
       return;
     }
     await this.update(windowId, { ...state, loadingMore: true, moreError: null });
@@ -158,7 +159,7 @@ export class AskService {
   /** Plans, validates, compiles and runs; a refused plan ends here without any query. */
   private async planAndRun(windowId: number, initial: AskState, where: AskTarget, signal: AbortSignal): Promise<AskState> {
     const plan = await requestPlan(initial.question, where, { ...this.deps, generateJson: this.options.generateJson }, signal);
-    if (!plan) return { ...initial, phase: 'refused', problems: ['Groundwork could not turn the question into a query. Try asking it another way, naming the records and fields you want.'] };
+    if (!plan) return { ...initial, phase: 'refused', problems: [t('askCheck_noQuery')] };
     const describes = await describesForPlan(where.api, plan);
     const recordInView = where.record ? { id: where.record.recordId, objectName: where.record.objectName } : null;
     const result = validatePlan(plan, describes, { recordInView, maxLimit: this.options.maxRows });
@@ -259,9 +260,9 @@ export class AskService {
   private async where(windowId: number): Promise<Where> {
     const url = (await this.deps.browser.activeTab(windowId))?.url;
     const session = url ? await findApiSession(url, this.deps.cookies).catch(() => null) : null;
-    if (!url || !session) return { ok: false, message: 'Open Salesforce in this window, logged in, to ask about your data.' };
+    if (!url || !session) return { ok: false, message: t('askService_openSalesforce') };
     if (!(await this.deps.orgs.isEnabled(session.orgId))) {
-      return { ok: false, message: 'Groundwork is not enabled for this Salesforce org yet. Open a record, enable Groundwork, then ask again.' };
+      return { ok: false, message: t('askService_notEnabled') };
     }
     const inView = await this.deps.records.recordInView(windowId);
     const api = this.clientOf(session);
@@ -297,7 +298,7 @@ export class AskService {
     return {
       ...state,
       phase: interrupted ? 'failed' : state.phase,
-      error: interrupted ? 'Groundwork was interrupted before the answer came. Ask again.' : state.error,
+      error: interrupted ? t('askService_interrupted') : state.error,
       loadingMore: state.loadingMore && this.loadingMore.has(windowId),
       summary,
     };

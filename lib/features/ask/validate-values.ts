@@ -4,6 +4,7 @@ import type { Filter, Operator } from './plan';
 import type { ResolvedField } from './paths';
 import type { Literal, ValidFilter, ValidValue } from './valid-plan';
 import { ID_VALUES_REFUSED, ISO_DATE, ISO_DATETIME, kindOf, KIND_WORDS, LIST_OPERATORS, OPERATORS_BY_KIND, OPERATOR_WORDS, quoteOf, type Kind, type PlanChecker } from './plan-checker';
+import { t } from '../../i18n';
 
 const MAX_LIST_VALUES = 100;
 const MAX_TEXT_LENGTH = 1000;
@@ -19,11 +20,11 @@ export const UNSEARCHABLE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\
 
 function textLiteral(checker: PlanChecker, field: ResolvedField, value: string): Literal | null {
   if (value.length > MAX_TEXT_LENGTH) {
-    checker.problems.add(`The value for ${field.label} is too long (over ${MAX_TEXT_LENGTH} characters). Try a shorter one.`);
+    checker.problems.add(t('askValue_tooLong', { field: field.label, max: MAX_TEXT_LENGTH }));
     return null;
   }
   if (UNSEARCHABLE_CHARACTERS.test(value)) {
-    checker.problems.add(`The value for ${field.label} holds characters that can't be searched for. Try retyping it.`);
+    checker.problems.add(t('askValue_badCharacters', { field: field.label }));
     return null;
   }
   return { type: 'text', text: value };
@@ -80,7 +81,7 @@ function dateLiteral(checker: PlanChecker, field: ResolvedField, kind: 'date' | 
     return null;
   }
   if (LIST_OPERATORS.has(operator)) {
-    checker.problems.add(`Periods like THIS_QUARTER can't be listed for ${field.label}; ask for one period at a time.`);
+    checker.problems.add(t('askValue_periodList', { field: field.label }));
     return null;
   }
   return { type: 'dateLiteral', literal: literal.literal };
@@ -141,7 +142,7 @@ function checkValue(checker: PlanChecker, field: ResolvedField, filter: Filter):
   if (LIST_OPERATORS.has(operator)) {
     const items = Array.isArray(value) ? value : [value];
     if (items.length === 0) {
-      checker.problems.add(`The list of values for ${field.label} is empty. Name at least one value.`);
+      checker.problems.add(t('askValue_emptyList', { field: field.label }));
       return null;
     }
     if (items.length > MAX_LIST_VALUES) {
@@ -152,7 +153,7 @@ function checkValue(checker: PlanChecker, field: ResolvedField, filter: Filter):
     return literals.every((literal): literal is Literal => literal !== null) ? { kind: 'list', literals } : null;
   }
   if (Array.isArray(value)) {
-    checker.problems.add(`A list of values for ${field.label} needs “is one of”. Try asking for any of them.`);
+    checker.problems.add(t('askValue_listOperator', { field: field.label }));
     return null;
   }
   const literal = literalFor(checker, field, operator, value);

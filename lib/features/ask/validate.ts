@@ -9,6 +9,7 @@ import { QueryPlan, type Aggregate, type AggregateFunction, type OrderBy } from 
 import { kindOf, PlanChecker, RECORD_ID, UNSELECTABLE_TYPES, type Kind } from './plan-checker';
 import { checkFilter } from './validate-values';
 import { SOQL_MAX_LIMIT, type PlanColumn, type RecordInView, type ValidAggregate, type ValidateOptions, type ValidationResult, type ValidOrder, type ValidPlan } from './valid-plan';
+import { t, type MessageKey } from '../../i18n';
 
 const MAX_FIELDS = 20;
 const MAX_FILTERS = 20;
@@ -23,14 +24,14 @@ const MAX_ORDER_BY = 3;
 function checkLogic(checker: PlanChecker, logic: number[][], filterCount: number): number[][] {
   if (logic.length === 0) return [];
   if (logic.length > MAX_GROUPS) {
-    checker.problems.add(`The question combines too many alternatives (at most ${MAX_GROUPS}). Try a simpler question.`);
+    checker.problems.add(t('askCheck_tooManyAlternatives', { max: MAX_GROUPS }));
     return [];
   }
   const used = new Set<number>();
   const groups = logic.map((group) => {
     const valid = group.every((index) => Number.isInteger(index) && index >= 0 && index < filterCount);
     if (!valid || group.length === 0) {
-      checker.problems.add('The way the conditions combine refers to conditions that are not there. Try rephrasing the question.');
+      checker.problems.add(t('askCheck_missingConditions'));
       return [];
     }
     const unique = [...new Set(group)];
@@ -38,18 +39,18 @@ function checkLogic(checker: PlanChecker, logic: number[][], filterCount: number
     return unique;
   });
   if (used.size < filterCount) {
-    checker.problems.add('Some conditions of the question are not used. Try rephrasing the question.');
+    checker.problems.add(t('askCheck_unusedConditions'));
   }
   return groups;
 }
 
 function checkScope(checker: PlanChecker, relation: string, recordInView: RecordInView | null | undefined) {
   if (!recordInView) {
-    checker.problems.add('The question is about the record in view, but no record is open. Open the record, or name it in the question.');
+    checker.problems.add(t('askCheck_noRecordOpen'));
     return null;
   }
   if (!RECORD_ID.test(recordInView.id)) {
-    checker.problems.add('The record in view could not be identified. Reload the page and ask again.');
+    checker.problems.add(t('askCheck_recordUnknown'));
     return null;
   }
   const field = checker.resolve(relation);
@@ -96,7 +97,7 @@ const sameAggregate = (a: ValidAggregate, b: ValidAggregate): boolean =>
 function checkOrder(checker: PlanChecker, order: OrderBy, aggregated: boolean, groupBy: readonly string[]): ValidOrder | null {
   if (order.aggregate !== null) {
     if (!aggregated) {
-      checker.problems.add('Sorting by a total only works when results are grouped. Try asking for totals by some field.');
+      checker.problems.add(t('askCheck_sortTotalUngrouped'));
       return null;
     }
     const aggregate = checkAggregate(checker, { function: order.aggregate, field: order.field });
@@ -106,7 +107,7 @@ function checkOrder(checker: PlanChecker, order: OrderBy, aggregated: boolean, g
   if (!field) return null;
   if (aggregated) {
     if (!groupBy.some((path) => path.toLowerCase() === field.path.toLowerCase())) {
-      checker.problems.add(`Grouped results can only be sorted by what they are grouped by or by a total, not by ${field.label}.`);
+      checker.problems.add(t('askCheck_sortGrouped', { field: field.label }));
       return null;
     }
   } else if (field.field.sortable === false || kindOf(field.field) === 'multipicklist' || kindOf(field.field) === 'other') {
@@ -123,7 +124,7 @@ function checkLimit(checker: PlanChecker, limit: number | null, maxLimit: number
     return maxLimit;
   }
   if (limit > maxLimit) {
-    notes.push(`Showing at most ${maxLimit} rows (the question asked for ${limit}).`);
+    notes.push(t('askCheck_limitCapped', { max: maxLimit, asked: limit }));
     return maxLimit;
   }
   return limit;
@@ -213,12 +214,12 @@ function recordColumns(checker: PlanChecker, fields: ResolvedField[]): PlanColum
 function planProblems(raw: unknown): string[] | null {
   const parsed = QueryPlan.safeParse(raw);
   if (parsed.success) return null;
-  return ['Groundwork could not turn the question into a query. Try asking it another way, naming the records and fields you want.'];
+  return [t('askCheck_noQuery')];
 }
 
-function tooMany(checker: PlanChecker, count: number, max: number, what: string): boolean {
+function tooMany(checker: PlanChecker, count: number, max: number, what: MessageKey): boolean {
   if (count <= max) return false;
-  checker.problems.add(`The question names too many ${what} (${count}; at most ${max}). Try asking for fewer.`);
+  checker.problems.add(t('askCheck_tooMany', { what: t(what), count, max }));
   return true;
 }
 
@@ -249,11 +250,11 @@ export function validatePlan(raw: unknown, describes: AskDescribes, options: Val
   const checker = new PlanChecker(root, describes);
   const notes: string[] = [];
   const bounded = [
-    tooMany(checker, plan.fields.length, MAX_FIELDS, 'fields'),
-    tooMany(checker, plan.filters.length, MAX_FILTERS, 'conditions'),
-    tooMany(checker, plan.aggregates.length, MAX_AGGREGATES, 'totals'),
-    tooMany(checker, plan.groupBy.length, MAX_GROUP_BY, 'groupings'),
-    tooMany(checker, plan.orderBy.length, MAX_ORDER_BY, 'sort orders'),
+    tooMany(checker, plan.fields.length, MAX_FIELDS, 'askCheck_fields'),
+    tooMany(checker, plan.filters.length, MAX_FILTERS, 'askCheck_conditions'),
+    tooMany(checker, plan.aggregates.length, MAX_AGGREGATES, 'askCheck_totals'),
+    tooMany(checker, plan.groupBy.length, MAX_GROUP_BY, 'askCheck_groupings'),
+    tooMany(checker, plan.orderBy.length, MAX_ORDER_BY, 'askCheck_sortOrders'),
   ];
   if (bounded.some(Boolean)) return { ok: false, problems: checker.problems.list };
 
@@ -272,7 +273,7 @@ export function validatePlan(raw: unknown, describes: AskDescribes, options: Val
   if (aggregated) {
     for (const field of fields) {
       if (!groups.some((group) => group.path === field.path)) {
-        checker.problems.add(`Grouped results can't show ${field.label} unless they are grouped by it. Try grouping by ${field.label} too.`);
+        checker.problems.add(t('askCheck_groupedField', { field: field.label }));
       }
     }
   }

@@ -12,6 +12,7 @@ import type { CommitLedger } from '../../salesforce/ledger';
 import type { WriteAccess } from '../../proposals';
 import { commitUpdates, type UpdatesOutcome } from './existing';
 import type { LeadResult, LeadState } from './messages';
+import { t } from '../../i18n';
 
 /** The tree rows of one attempt as audit writes: each row's record as sent and Salesforce's word on it. */
 function treeWrites(cardIds: readonly string[], outcome: TreeOutcome): CardWrite[] {
@@ -48,9 +49,7 @@ function mergeResults(review: Review, previous: readonly LeadResult[], sent: rea
   return { review: { ...review, cards }, results: [...byCard.values()] };
 }
 
-export const NO_ORG = 'Open a Salesforce record in this browser first, so Groundwork knows which org to create the lead in.';
-const NO_ANSWER = 'Salesforce gave no answer. Check for the leads before confirming again.';
-const SOME_REFUSED = 'Some rows were refused; the others were written. Fix the marked rows and confirm again.';
+export const noOrg = (): string => t('leadCommit_noOrg');
 
 /** One key per set of chosen updates as the rep saw them: a double click or lost answer never updates twice. */
 function updateKey(auditIds: readonly string[], updates: readonly ReviewCard[]): string {
@@ -88,8 +87,8 @@ export async function commitLeads(access: WriteAccess | null, state: LeadState, 
 
 /** The state after a commit attempt: created and updated rows with their links, refusals on their cards. */
 export function settled(current: LeadState, review: Review, attempt: LeadAttempt): LeadState {
-  if (attempt.orgId === null) return { ...current, phase: 'review', problem: NO_ORG };
-  if (attempt.cards.length === 0) return { ...current, phase: 'review', problem: 'Nothing is selected to write.' };
+  if (attempt.orgId === null) return { ...current, phase: 'review', problem: noOrg() };
+  if (attempt.cards.length === 0) return { ...current, phase: 'review', problem: t('note_nothingSelected') };
   const { creates, tree, updated } = attempt;
   let merged = { review, results: current.results };
   if (tree) merged = mergeResults(merged.review, merged.results, creates.map((card) => card.id), tree.results);
@@ -100,8 +99,8 @@ export function settled(current: LeadState, review: Review, attempt: LeadAttempt
     merged = { review: { ...merged.review, cards: merged.review.cards.map((card) => byId.get(card.id) ?? card) }, results: [...results.values()] };
   }
   const problems = [
-    creates.length > 0 && !tree ? NO_ANSWER : null,
-    tree?.results.some((result) => !result.ok) ? SOME_REFUSED : null,
+    creates.length > 0 && !tree ? t('leadCommit_noAnswer') : null,
+    tree?.results.some((result) => !result.ok) ? t('leadCommit_someRefused') : null,
     updated?.problem ?? null,
   ].filter((problem): problem is string => problem !== null);
   return problems.length > 0

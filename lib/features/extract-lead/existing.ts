@@ -12,6 +12,7 @@ import type { OrgApi } from '../../salesforce/context/api';
 import type { CommitLedger } from '../../salesforce/ledger';
 import type { WriteApi } from '../../salesforce/write-request';
 import type { LeadResult } from './messages';
+import { t } from '../../i18n';
 
 const asValue = (value: unknown): WriteValue =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
@@ -50,7 +51,6 @@ export interface UpdatesOutcome {
   writes: CardWrite[];
 }
 
-const RECORD_CHANGED = 'A record you chose to update changed in Salesforce meanwhile. Check its new values and confirm again.';
 
 /** The chosen updates, written once (the key makes a double click or a retry after a lost answer safe). */
 export async function commitUpdates(
@@ -66,7 +66,7 @@ export async function commitUpdates(
     fieldType: fieldTypesOf(options.describes),
   }).catch((error: unknown): CommitOutcome | { kind: 'failed'; message: string } => ({
     kind: 'failed',
-    message: error instanceof Error ? error.message : 'Salesforce gave no answer.',
+    message: error instanceof Error ? error.message : t('leadExisting_noAnswer'),
   }));
   return updatesOutcome(updates, outcome);
 }
@@ -82,12 +82,12 @@ function updatesOutcome(updates: ReviewCard[], outcome: CommitOutcome | { kind: 
         writes: exchangeWrites(outcome.exchanges ?? [], new Map(updates.map((card) => [card.id, card.target?.id ?? '']))),
       };
     case 'record-changed':
-      return { ...none, cards: outcome.review.cards, problem: RECORD_CHANGED };
+      return { ...none, cards: outcome.review.cards, problem: t('leadExisting_changed') };
     case 'rejected':
       return {
         ...none,
         cards: outcome.review.cards,
-        problem: 'Salesforce refused the update; nothing of it was written. See the fields marked below.',
+        problem: t('leadExisting_refused'),
         writes: exchangeWrites(outcome.exchanges, new Map()),
       };
     case 'unknown':
@@ -95,6 +95,6 @@ function updatesOutcome(updates: ReviewCard[], outcome: CommitOutcome | { kind: 
     case 'failed':
       return { ...none, problem: outcome.message };
     default:
-      return { ...none, problem: 'Nothing to update.' };
+      return { ...none, problem: t('leadExisting_nothing') };
   }
 }

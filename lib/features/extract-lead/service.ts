@@ -14,11 +14,12 @@ import { readSelection } from '../../proposals/selection';
 import { storageLedger } from '../../salesforce/ledger';
 import { SalesforceProblem } from '../../salesforce/problems';
 import type { RecordViewService } from '../record-view';
-import { commitLeads, NO_ORG, settled } from './commit';
+import { commitLeads, noOrg, settled } from './commit';
 import { readExisting } from './existing';
 import { conversationIdOf } from '../mail';
 import { extractLeads, type ExtractedLeads } from './extract';
 import { LeadState, type LeadEvent, type LeadRequest, type LeadSource } from './messages';
+import { t } from '../../i18n';
 
 export const EXTRACT_LEAD_MENU = 'groundwork-extract-lead';
 const MAX_SELECTION_CHARS = 60_000;
@@ -41,8 +42,8 @@ export class LeadService {
       keepAlive: deps.keepAlive,
       auditLog: deps.auditLog,
       interrupted: {
-        proposing: 'Reading the selection was interrupted. Extract it again.',
-        committing: 'Creating the leads was interrupted. Check Salesforce for the rows without a link before confirming again.',
+        proposing: t('lead_interruptedProposing'),
+        committing: t('lead_interruptedCommitting'),
       },
     });
   }
@@ -70,7 +71,7 @@ export class LeadService {
       if (!text.trim()) return { problem: 'No text was selected.' };
       try {
         const access = await this.access.forLastOrg();
-        if (!access) throw new SalesforceProblem('no-session', NO_ORG);
+        if (!access) throw new SalesforceProblem('no-session', noOrg());
         return await extractLeads(this.deps, access, text, source, progress);
       } catch (error) {
         return { problem: problemText(error) };
@@ -111,7 +112,7 @@ export class LeadService {
           return this.choose(state, request);
         default: {
           const access = await this.access.forLastOrg();
-          return this.workflow.changeReview(state, request, async (objects) => (access ? access.describes(objects) : null), NO_ORG);
+          return this.workflow.changeReview(state, request, async (objects) => (access ? access.describes(objects) : null), noOrg());
         }
       }
     });
@@ -126,7 +127,7 @@ export class LeadService {
     const match = card?.duplicates.find((candidate) => candidate.id === choice.duplicateId);
     if (!card || !match) return null;
     const access = await this.access.forLastOrg();
-    if (!access) return { ...state, problem: NO_ORG };
+    if (!access) return { ...state, problem: noOrg() };
     const describes = await access.describes([...objectsOf(state.review), match.objectName]);
     const existing = await readExisting(access.client, describes, match, card).catch(() => null);
     if (!existing) return { ...state, problem: `${match.name} could not be read: it may have been deleted, or you cannot see it.` };

@@ -4,6 +4,7 @@ import { toModelProblem } from '../../model/problems';
 import type { ModelSettings } from '../../model/types';
 import { KEY_CHECK_KEY } from './keys';
 import { KeyCheck } from './messages';
+import { plural, t } from '../../i18n';
 
 
 /** Identifies a key and gateway pair without keeping the key. */
@@ -21,11 +22,11 @@ export async function testApiKey(settings: ModelSettings, fetchImpl?: typeof fet
   try {
     try {
       const counted = await client.countTokens({ model: settings.model, messages });
-      return { ok: true, message: `The key works: Anthropic answered (a test message counts ${counted.input_tokens} tokens).` };
+      return { ok: true, message: plural('keyCheck_works', counted.input_tokens) };
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await client.createMessage({ model: settings.model, max_tokens: 1, messages });
-      return { ok: true, message: 'The key works: the gateway answered a one-token test message.' };
+      return { ok: true, message: t('keyCheck_gatewayWorks') };
     }
   } catch (error) {
     return { ok: false, message: toModelProblem(error).message };

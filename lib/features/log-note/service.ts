@@ -16,6 +16,7 @@ import { SalesforceProblem } from '../../salesforce/problems';
 import { undoCommit, type UndoOutcome, type UndoTarget } from '../../salesforce/undo';
 import type { RecordViewService } from '../record-view';
 import { proposeNote, type InView, type NoteInput, type NoteProposalResult } from './propose';
+import { t } from '../../i18n';
 
 export const ADD_TO_NOTE_MENU = 'groundwork-add-to-note';
 
@@ -23,7 +24,7 @@ export type LogNoteDeps = FeatureDeps & { records: Pick<RecordViewService, 'reco
 
 const notesKey = (slotKey: string): string => `notes:${slotKey}`;
 const incomingNoteKey = (windowId: number): string => `notes-incoming:${windowId}`;
-const NO_SESSION = 'Your Salesforce session has ended. Log in again.';
+const noSession = (): string => t('note_noSession');
 
 /** The note with the sent text after what the rep already wrote, within the note's length. */
 function withAdded(draft: string, text: string): string {
@@ -47,9 +48,9 @@ export class NotesService {
       keepAlive: deps.keepAlive,
       auditLog: deps.auditLog,
       interrupted: {
-        proposing: 'The proposal was interrupted. Propose again.',
-        committing: 'Groundwork was interrupted while writing. Confirm again: it checks first and never writes twice.',
-        undoing: 'Undo was interrupted. Try again.',
+        proposing: t('note_interruptedProposing'),
+        committing: t('note_interruptedCommitting'),
+        undoing: t('note_interruptedUndoing'),
       },
     });
   }
@@ -154,7 +155,7 @@ export class NotesService {
         return { ...state, phase: 'undoing', problem: null };
       default: {
         const access = await this.access.forPage(inView.pageUrl);
-        return this.workflow.changeReview(state, request, async (objects) => (access ? access.describes(objects) : null), NO_SESSION);
+        return this.workflow.changeReview(state, request, async (objects) => (access ? access.describes(objects) : null), noSession());
       }
     }
   }
@@ -164,7 +165,7 @@ export class NotesService {
     const work = async (): Promise<NoteProposalResult | { problem: string }> => {
       try {
         const access = await this.access.forPage(inView.pageUrl);
-        return access ? await proposeNote(this.deps, access, inView, note) : { problem: NO_SESSION };
+        return access ? await proposeNote(this.deps, access, inView, note) : { problem: noSession() };
       } catch (error) {
         return { problem: problemText(error) };
       }
@@ -181,7 +182,7 @@ export class NotesService {
     if (!review) return;
     const access = await this.access.forPage(inView.pageUrl).catch(() => null);
     const work = async (): Promise<CommitOutcome | { kind: 'failed'; error: unknown }> => {
-      if (!access) return { kind: 'failed', error: new SalesforceProblem('no-session', NO_SESSION) };
+      if (!access) return { kind: 'failed', error: new SalesforceProblem('no-session', noSession()) };
       const fieldType = fieldTypesOf(await access.describes(objectsOf(review)));
       return commitReview(access.client, review, { recordInView: { id: inView.recordId }, idempotencyKey, ledger: storageLedger(this.deps.session), fieldType }).catch(
         (error: unknown) => ({ kind: 'failed' as const, error }),
@@ -202,7 +203,7 @@ export class NotesService {
     const work = (): Promise<UndoOutcome | { kind: 'error'; message: string }> =>
       access
         ? undoCommit(access.client, committed).catch((error: unknown) => ({ kind: 'error' as const, message: problemText(error) }))
-        : Promise.resolve({ kind: 'error' as const, message: NO_SESSION });
+        : Promise.resolve({ kind: 'error' as const, message: noSession() });
     const { result: outcome } = await this.workflow.run(key, windowId, 'undoing', work, (current, result) =>
       result.kind === 'undone' ? { ...current, phase: 'undone', problem: null } : { ...current, phase: 'committed', problem: undoProblem(result) },
     );
@@ -218,20 +219,22 @@ export class NotesService {
 
 /** "the Task “Call with Rosa”", "the Task “Call with Rosa” and the Opportunity “Globex Expansion”". */
 function recordsNamed(records: readonly UndoTarget[]): string {
-  const names = records.map((record) => `the ${record.objectName} “${record.name}”`);
-  return names.length <= 1 ? (names[0] ?? 'a record') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  const names = records.map((record) => t('undo_recordNamed', { object: record.objectName, name: record.name }));
+  return names.length <= 1 ? (names[0] ?? t('undo_aRecord')) : t('undo_andList', { first: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' });
 }
 
 function undoProblem(outcome: Exclude<UndoOutcome, { kind: 'undone' }> | { kind: 'error'; message: string }): string {
   switch (outcome.kind) {
     case 'record-changed':
-      return `Nothing was undone: someone changed or deleted ${recordsNamed(outcome.records)} in Salesforce after your update, and undoing would overwrite their change. Check ${outcome.records.length === 1 ? 'it' : 'them'} in Salesforce and change back what you need there.`;
+      return outcome.records.length === 1
+        ? t('undo_recordChangedOne', { records: recordsNamed(outcome.records) })
+        : t('undo_recordChangedMany', { records: recordsNamed(outcome.records) });
     case 'unguarded':
-      return `Nothing was undone: Groundwork does not know when ${recordsNamed(outcome.records)} last changed before this update, so undoing could overwrite someone else's change. Change back what you need in Salesforce.`;
+      return t('undo_unguarded', { records: recordsNamed(outcome.records) });
     case 'error':
       return outcome.message;
     case 'failed':
-      return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+      return t('undo_refused', { errors: outcome.errors.map((error) => error.message).join(' ') });
   }
 }
 
@@ -247,14 +250,14 @@ export function afterCommit(state: NotesState, outcome: CommitOutcome | { kind: 
         review: outcome.review,
         changes: outcome.changes,
         idempotencyKey: crypto.randomUUID(),
-        problem: 'The record changed in Salesforce since the proposal. Check the new values and confirm again.',
+        problem: t('note_recordChanged'),
       };
     case 'rejected':
-      return { ...state, phase: 'review', review: outcome.review, idempotencyKey: crypto.randomUUID(), problem: 'Salesforce refused these changes; nothing was written. See the fields marked below.' };
+      return { ...state, phase: 'review', review: outcome.review, idempotencyKey: crypto.randomUUID(), problem: t('note_rejected') };
     case 'nothing-to-write':
-      return { ...state, phase: 'review', problem: 'Nothing is selected to write.' };
+      return { ...state, phase: 'review', problem: t('note_nothingSelected') };
     case 'wrong-record':
-      return { ...state, phase: 'review', problem: 'This review is for another record than the one in view. Open that record to confirm.' };
+      return { ...state, phase: 'review', problem: t('note_wrongRecord') };
     case 'unknown':
       // The same key is kept: confirming again checks Salesforce first and never writes twice.
       return { ...state, phase: 'review', problem: outcome.problem.message };

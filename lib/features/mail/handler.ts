@@ -14,6 +14,7 @@ import { LogFlow } from './log-flow';
 import { MailOrgs, type ClientFor } from './org';
 import { prepareReply, replyBody, replyCitations, replyClaims, type PreparedReply } from './reply';
 import { ReadThreadAnswer, type OpenThread } from './thread';
+import { t } from '../../i18n';
 
 /** How often a growing reply is pushed to the panel and saved (a stopped worker loses at most this much). */
 const PUSH_EVERY_MS = 60;
@@ -34,7 +35,7 @@ export interface MailHandlerOptions {
   stream?: typeof streamGeneration;
 }
 
-const READ_FAILED = 'Groundwork could not read the open email (the tab may need reloading). Nothing was sent to the model.';
+const readFailed = (): string => t('mailReply_readFailed');
 
 export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = {}): ChannelHandler<'mail'> {
   const orgs = new MailOrgs(deps.orgs, deps.cookies, deps.clientFor);
@@ -187,15 +188,15 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
 
   async function prepareAndStream(panel: PanelConnection<MailEvent>, person: MatchedPerson, instruction: string, signal: AbortSignal): Promise<ReplyDraft> {
     const thread = await readThread(panel.windowId);
-    if (!thread) return failedReply(person, READ_FAILED);
+    if (!thread) return failedReply(person, readFailed());
     const org = await orgs.current();
-    if (!org) return failedReply(person, 'Groundwork has no Salesforce session for this org: open Salesforce in a tab, then try again.', 'no-session');
+    if (!org) return failedReply(person, t('mailReply_noSession'), 'no-session');
     let prepared: PreparedReply;
     try {
       const graph = await org.api.context({ recordId: person.recordId, sobject: person.objectName });
       prepared = prepareReply({ graph, thread, person, instruction, now: deps.now(), rules: await deps.redaction(), languages: await deps.outputLanguages() });
     } catch (error) {
-      return failedReply(person, `Groundwork could not read ${person.name}'s record: ${error instanceof Error ? error.message : String(error)}`, 'salesforce');
+      return failedReply(person, t('mailReply_recordUnreadable', { name: person.name, reason: error instanceof Error ? error.message : String(error) }), 'salesforce');
     }
     const start: ReplyDraft = {
       ...failedReply(person, ''),

@@ -11,6 +11,7 @@ import { MAIL_MATCHES, gmail, mailClientOf } from './clients';
 import { ComposeUse, InsertOutcome, type InsertDraftCommand } from './content-messages';
 import type { InsertResult, MatchedPerson } from './messages';
 import { OpenReplyOutcome } from './thread';
+import { t } from '../../i18n';
 
 export interface MailTab {
   tabId: number;
@@ -70,9 +71,7 @@ export interface InsertFlowResult {
   inserted: { subject: string; body: string; to: string[] } | null;
 }
 
-const noAnswer = (client: MailClient): string =>
-  `Groundwork could not reach this ${client.name} tab (it may need reloading), so nothing was written into it. The draft ` +
-  'is on the clipboard: paste it into the message.';
+const noAnswer = (client: MailClient): string => `${t('insert_noAnswer', { client: client.name })} ${t('insert_onClipboard')}`;
 
 function clipboard(client: MailClient, request: InsertRequest, message: string): InsertFlowResult {
   const text = request.source === 'draft' && request.subject ? `Subject: ${request.subject}\n\n${request.body}` : request.body;
@@ -86,10 +85,10 @@ async function openPrefilled(browser: FeatureBrowser, windowId: number, client: 
   try {
     await browser.openTab(windowId, url);
   } catch {
-    return clipboard(client, request, `${why} Groundwork could not open a new message in ${client.name} either, so the draft is on the clipboard.`);
+    return clipboard(client, request, `${why} ${t('insert_couldNotOpen', { client: client.name })}`);
   }
   return {
-    result: { kind: 'opened-compose', message: `${why} A new message opened in ${client.name} with the draft in it.`, source: request.source },
+    result: { kind: 'opened-compose', message: `${why} ${t('insert_opened', { client: client.name })}`, source: request.source },
     client: client.name,
     inserted: { subject: request.subject, body: request.body, to },
   };
@@ -102,15 +101,12 @@ function nameFor(email: string | undefined, request: InsertRequest): string | nu
 
 /** "Inserted at your cursor in the reply to Dana Whitfield." */
 export function insertedMessage(client: MailClient, outcome: Extract<InsertOutcome, { kind: 'inserted' }>, request: InsertRequest): string {
-  const where = outcome.where === 'caret' ? 'at your cursor' : 'at the top of the message';
+  const where = outcome.where === 'caret' ? t('insert_atCursor') : t('insert_atTop');
   const name = nameFor(outcome.to[0], request);
-  const compose = outcome.reply ? `the reply${name ? ` to ${name}` : ''}` : `the new message${name ? ` to ${name}` : ''}`;
-  const subject = outcome.subjectSet ? ' and filled in the empty subject' : '';
-  const saved =
-    outcome.method === 'dom-fallback'
-      ? ` ${client.name} may not have saved it yet: type a character in the message so it does.`
-      : ` Ctrl+Z in ${client.name} undoes it.`;
-  return `Inserted ${where} in ${compose}${subject}.${saved}`;
+  const compose = name ? t(outcome.reply ? 'insert_replyTo' : 'insert_newTo', { name }) : t(outcome.reply ? 'insert_reply' : 'insert_new');
+  const inserted = t(outcome.subjectSet ? 'insert_insertedWithSubject' : 'insert_inserted', { where, compose });
+  const saved = outcome.method === 'dom-fallback' ? t('insert_mayNotBeSaved', { client: client.name }) : t('insert_undo', { client: client.name });
+  return `${inserted} ${saved}`;
 }
 
 /** For a reply: an inline reply to the open message, opened by the client's own Reply button when none is open. */
@@ -135,7 +131,7 @@ async function askToInsert(browser: FeatureBrowser, tabId: number, command: Inse
 export async function runInsert(browser: FeatureBrowser, windowId: number, request: InsertRequest): Promise<InsertFlowResult> {
   const tab = await findMailTab(browser, windowId);
   // No mail tab at all: Gmail's prefilled compose, as before Outlook was supported.
-  if (!tab) return openPrefilled(browser, windowId, gmail, null, request, 'No Gmail or Outlook tab is open.');
+  if (!tab) return openPrefilled(browser, windowId, gmail, null, request, t('insert_noMailTab'));
   const { client } = tab;
   if (request.source === 'reply') {
     const opened = await ensureInlineReply(browser, tab.tabId);
@@ -159,7 +155,7 @@ export async function runInsert(browser: FeatureBrowser, windowId: number, reque
         inserted: { subject: outcome.subject || request.subject, body: request.body, to: outcome.to },
       };
     case 'no-compose':
-      return openPrefilled(browser, windowId, client, tab.url, request, `No compose window was open in ${client.name}.`);
+      return openPrefilled(browser, windowId, client, tab.url, request, t('insert_noCompose', { client: client.name }));
     case 'dom-changed':
       return clipboard(client, request, outcome.message);
   }

@@ -7,6 +7,7 @@
 import { isRendered, type MailClient, type MailDom } from './client';
 import { NO_MEMORY, scanComposes, type Compose, type ComposeMemory } from './compose';
 import type { InsertOutcome } from './content-messages';
+import { t } from '../../i18n';
 
 export interface DraftToInsert {
   text: string;
@@ -23,9 +24,7 @@ const TEXT_NODE = 3;
 const LEAVES = new Set(['BR', 'IMG', 'HR', 'INPUT']);
 const BLOCKS = new Set(['DIV', 'P', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR']);
 
-const domChanged = (client: MailClient): string =>
-  `${client.name}'s compose window has changed in a way Groundwork does not recognise, so nothing was written into it. ` +
-  'The draft is on the clipboard: paste it into the message.';
+const domChanged = (client: MailClient): string => `${t('insert_domChanged', { client: client.name })} ${t('insert_onClipboard')}`;
 
 export function insertDraft(doc: Document, draft: DraftToInsert, client: MailClient, memory: ComposeMemory = NO_MEMORY): InsertOutcome {
   const dom = client.dom;
@@ -34,7 +33,7 @@ export function insertDraft(doc: Document, draft: DraftToInsert, client: MailCli
   const compose = targetCompose(scan.composes, memory);
   if (!compose) {
     if (scan.unrecognised) return { kind: 'dom-changed', message: domChanged(client) };
-    return { kind: 'no-compose', message: `No compose window is open in this ${client.name} tab.` };
+    return { kind: 'no-compose', message: t('insert_noComposeInTab', { client: client.name }) };
   }
 
   // Decided before anything moves the focus (the subject box takes it for a moment).

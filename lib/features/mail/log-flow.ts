@@ -16,6 +16,7 @@ import { toSalesforceProblem } from '../../salesforce/problems';
 import type { MailEvent, MailRequest, MailState, InsertedEmail, LogState, MatchedPerson } from './messages';
 import { buildEmailLogReview, changedReview, merged, type LogReview, type LogTarget } from './log';
 import type { MailOrgApi, MailOrgs } from './org';
+import { t } from '../../i18n';
 
 type LogRequest = Extract<MailRequest, { type: 'log-email' | 'log-change' | 'log-confirm' | 'log-cancel' }>;
 
@@ -88,17 +89,17 @@ export class LogFlow {
   }
 
   private async reviewFor(email: InsertedEmail): Promise<LogState> {
-    if (email.loggedTaskId) return problem('This email is already logged in Salesforce.');
+    if (email.loggedTaskId) return problem(t('mailLogFlow_alreadyLogged'));
     const org = await this.deps.orgs.current();
-    if (!org) return problem('Groundwork has no Salesforce session: open Salesforce in a tab, then try again. Nothing was logged.');
+    if (!org) return problem(t('mailLogFlow_noSession'));
     const person = email.person ?? (await this.personByAddress(org.api, org.apiHost, email.to));
     if (!person) {
       const to = email.to[0];
-      return problem(to ? `No Contact or Lead in Salesforce has the address ${to}, so there is nothing to log the email on.` : 'The email has no recipient to log it on.');
+      return problem(to ? t('mailLogFlow_unknownRecipient', { email: to }) : t('mailLogFlow_noRecipient'));
     }
     const describes = await loadWriteDescribes(org.api, ['Task']);
     const task = describes.get('Task');
-    if (!task) return problem('You cannot see Tasks in this org, so the email cannot be logged.');
+    if (!task) return problem(t('mailLogFlow_noTasks'));
     const target: LogTarget = { who: { id: person.recordId, objectName: person.objectName, name: person.name }, what: await this.accountOf(org.api, person) };
     const review = buildEmailLogReview(task, email, target, this.deps.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
     return { kind: 'review', review, person, idempotencyKey: this.deps.newId(), committing: false, problem: null };
@@ -146,7 +147,7 @@ export class LogFlow {
   private async commit(pending: Extract<LogState, { kind: 'review' }>): Promise<LogState> {
     const org = await this.deps.orgs.current();
     const review = pending.review;
-    if (!org) return { ...pending, committing: false, problem: 'Groundwork has no Salesforce session: open Salesforce in a tab, then confirm again.' };
+    if (!org) return { ...pending, committing: false, problem: t('mailLogFlow_noSessionConfirm') };
     const ledger = this.ledger;
     try {
       const outcome = await commitReview(org.api, review, {
@@ -162,17 +163,19 @@ export class LogFlow {
             kind: 'logged',
             taskId,
             url: `https://${lightningHostFor(org.apiHost)}/lightning/r/Task/${taskId}/view`,
-            message: `Logged as a completed task on ${pending.person.name}${review.linkedTo[1] ? ` and ${review.linkedTo[1].replace(/ \(.*\)$/, '')}` : ''}.`,
+            message: review.linkedTo[1]
+              ? t('mailLogFlow_loggedOnBoth', { person: pending.person.name, other: review.linkedTo[1].replace(/ \(.*\)$/, '') })
+              : t('mailLogFlow_logged', { person: pending.person.name }),
           };
         }
         case 'rejected':
-          return { ...pending, review: merged(review, outcome.review), committing: false, problem: 'Salesforce refused the task: see the fields marked below. Nothing was logged.' };
+          return { ...pending, review: merged(review, outcome.review), committing: false, problem: t('mailLogFlow_refused') };
         case 'nothing-to-write':
-          return { ...pending, committing: false, problem: 'Nothing is ticked, so there is nothing to log.' };
+          return { ...pending, committing: false, problem: t('mailLogFlow_nothingTicked') };
         case 'unknown':
           return { ...pending, committing: false, problem: outcome.problem.message };
         default:
-          return problem('Salesforce did not take the task. Nothing was logged.');
+          return problem(t('mailLogFlow_notTaken'));
       }
     } catch (error) {
       return { ...pending, committing: false, problem: toSalesforceProblem(error).message };

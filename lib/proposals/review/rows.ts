@@ -4,6 +4,7 @@ import { judgeEvidence, supportKindFor } from '../evidence';
 import type { Evidenced } from '../schemas';
 import { requiredFields, requiredOnCreate, requiredOnUpdate, sameValue, validateValue, writableField, type Operation, type WriteValue } from '../validate';
 import type { Review, ReviewOptions, ReviewRow, RowOrigin } from './types';
+import { t } from '../../i18n';
 
 export interface RowInput {
   describe: WriteObjectDescribe;
@@ -51,7 +52,7 @@ export function judgeRow(row: ReviewRow, field: WriteField | undefined, context:
     ...row,
     value,
     error,
-    warning: noChange ? 'Already the value in Salesforce.' : warning,
+    warning: noChange ? t('reviewRow_alreadyValue') : warning,
     evidenceStatus: verdict.status,
     evidenceStart: verdict.start,
     evidenceEnd: verdict.end,

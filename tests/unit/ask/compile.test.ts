@@ -149,7 +149,7 @@ describe('compiling a plan to SOQL', () => {
   it('caps the limit at maxLimit and says so; keeps a smaller one', () => {
     const capped = valid(plan('Contact', { limit: 1_000_000 }), { maxLimit: 500 });
     expect(compilePlan(capped)).toMatch(/ LIMIT 500$/);
-    expect(capped.notes).toEqual(['Showing at most 500 rows (the question asked for 1000000).']);
+    expect(capped.notes).toEqual(['Showing at most 500 rows (the question asked for 1,000,000).']);
     expect(compilePlan(valid(plan('Contact', { limit: 7 })))).toMatch(/ LIMIT 7$/);
   });
 

@@ -15,7 +15,7 @@ import { OrgAuditSink } from './sink';
 import { readTeamUsage } from './team-usage';
 import type { TeamUsageReply, TeamUsageRequest } from './team-messages';
 
-export { OrgAuditSink, OrgAuditState, ORG_AUDIT_ALARM, ORG_AUDIT_ALARM_MINUTES, ORG_AUDIT_STATE_KEY, DENIED_MESSAGE, EVENTS_PER_REQUEST } from './sink';
+export { OrgAuditSink, OrgAuditState, ORG_AUDIT_ALARM, ORG_AUDIT_ALARM_MINUTES, ORG_AUDIT_STATE_KEY, EVENTS_PER_REQUEST } from './sink';
 export { EVENT_OBJECT, EVENT_KEY_FIELD, eventFields, historyFrom } from './events';
 export { readTeamUsage } from './team-usage';
 export { orgAuditStatus, type OrgAuditStatus } from './queue';

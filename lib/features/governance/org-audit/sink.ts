@@ -15,6 +15,7 @@ import type { AuditLog } from '../../../audit';
 import type { KeyValueStore } from '../../../browser/store';
 import { toSalesforceProblem } from '../../../salesforce/problems';
 import { eventFields, EVENT_KEY_FIELD, EVENT_OBJECT, historyFrom, type EntryHistory, type EventValue, type OrgAuditContent } from './events';
+import { t } from '../../../i18n';
 
 export const ORG_AUDIT_STATE_KEY = 'org-audit:state';
 export const ORG_AUDIT_ALARM = 'governance:org-audit';
@@ -59,16 +60,13 @@ export type OrgAuditState = z.infer<typeof OrgAuditState>;
 /** What a failed request means for the queue. */
 type Failure = { kind: 'denied' | 'wait'; message: string };
 
-export const DENIED_MESSAGE =
-  'Your Salesforce org is not accepting Groundwork audit events from you: the Groundwork AI Event object is not ' +
-  'deployed there, or you do not have the "Groundwork AI User" permission set. Ask your Salesforce admin. ' +
-  'Everything keeps working, and your events are kept in this browser until the org accepts them.';
+const deniedMessage = (): string => t('orgSink_denied');
 
 function classify(error: unknown): Failure {
   const { status, errorCode } = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; errorCode?: unknown };
   const code = typeof errorCode === 'string' ? errorCode : '';
   if (['NOT_FOUND', 'INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY'].includes(code) || status === 403 || status === 404) {
-    return { kind: 'denied', message: DENIED_MESSAGE };
+    return { kind: 'denied', message: deniedMessage() };
   }
   // In the rep's words (offline, session expired, limits), as the panel says them.
   return { kind: 'wait', message: toSalesforceProblem(error).message };
@@ -180,7 +178,7 @@ export class OrgAuditSink {
 
   private async send(batch: Batch, content: OrgAuditContent, redact: (text: string) => string): Promise<{ sent: number; rejected: string[] } | Failure> {
     const client = await this.deps.clientFor(batch.orgId).catch(() => null);
-    if (!client) return { kind: 'wait', message: 'Not logged in to the Salesforce org these events belong to.' };
+    if (!client) return { kind: 'wait', message: t('orgSink_notLoggedIn') };
     const records = batch.histories.map((history): Record<string, EventValue | { type: string }> => ({
       attributes: { type: EVENT_OBJECT },
       ...eventFields(history, content, redact),
@@ -192,11 +190,11 @@ export class OrgAuditSink {
       return classify(error);
     }
     const results = UpsertResults.safeParse(reply);
-    if (!results.success || results.data.length !== records.length) return { kind: 'wait', message: 'Salesforce answered the audit events in a way Groundwork does not understand.' };
+    if (!results.success || results.data.length !== records.length) return { kind: 'wait', message: t('orgSink_unreadable') };
     const rejected = results.data.filter((result) => !result.success).map((result) => result.errors.map((error) => error.message ?? error.statusCode).join('; '));
     // Every record refused for want of access means the rep cannot create events at all.
     if (rejected.length === records.length && results.data.every((result) => result.errors.some((error) => error.statusCode?.startsWith('INSUFFICIENT_ACCESS')))) {
-      return { kind: 'denied', message: DENIED_MESSAGE };
+      return { kind: 'denied', message: deniedMessage() };
     }
     return { sent: records.length - rejected.length, rejected };
   }

@@ -11,6 +11,7 @@ import { API_VERSION } from '../../../salesforce/client';
 import { toSalesforceProblem } from '../../../salesforce/problems';
 import { adminCheckSoql, breakdownSoql, BREAKDOWNS, foldBreakdown, readAdminCheck, totalOf, type Breakdown } from './team-queries';
 import type { TeamGroup, TeamUsageReply, TeamUsageRequest } from './team-messages';
+import { t } from '../../../i18n';
 
 /** What reading needs of the org: its queries, one at a time or in one composite request (OrgClient fits). */
 export interface TeamUsageOrg {
@@ -60,7 +61,7 @@ export async function readTeamUsage(deps: TeamUsageDeps, request: TeamUsageReque
       },
     };
   } catch (error) {
-    if (error instanceof z.ZodError) return { state: 'error', org, message: 'Salesforce answered in a form Groundwork does not understand. Try again; if it keeps happening, tell your admin.' };
+    if (error instanceof z.ZodError) return { state: 'error', org, message: t('teamUsage_unreadable') };
     return { state: 'error', org, message: toSalesforceProblem(error).message };
   }
 }
@@ -70,5 +71,5 @@ function refusal(org: { orgId: string; apiHost: string }, response: Subresponse 
   const first: unknown = Array.isArray(response?.body) ? response.body[0] : undefined;
   const { errorCode, message } = z.object({ errorCode: z.string().default(''), message: z.string().default('') }).catch({ errorCode: '', message: '' }).parse(first);
   if (NOT_DEPLOYED_CODES.has(errorCode)) return { state: 'not-deployed', org };
-  return { state: 'error', org, message: message ? `Salesforce refused the usage query: ${message}` : 'Salesforce had a problem answering. Try again in a moment.' };
+  return { state: 'error', org, message: message ? t('teamUsage_refused', { message }) : t('teamUsage_serverProblem') };
 }
