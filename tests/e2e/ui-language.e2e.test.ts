@@ -111,6 +111,7 @@ describe('the extension in a German browser', () => {
     expect(await page.$$eval('[data-testid^=options-tab-]', (nodes) => nodes.map((node) => node.textContent?.trim()))).toEqual([
       'Schlüssel & Modelle',
       'Funktionen',
+      'Sprache',
       'Datenschutz',
       'Budgets & Preise',
       'Orgs & Anmeldung',
