@@ -251,9 +251,10 @@ export async function serviceWorker(extension: Extension): Promise<WebWorker> {
 
 /** The first time an org is seen the panel asks to enable it; answers yes as a rep would, and waits for the card. */
 export async function enableOrgIfAsked(panel: Page): Promise<void> {
-  const first = await panel.waitForSelector('[data-testid=record-card], [data-testid=panel-state]:not([data-state=loading])', {
-    timeout: 10_000,
-  });
+  // "No record" and "not Salesforce" also show for a moment while a cold worker learns the tab's record: wait past them
+  // (a page that truly has no record keeps showing one, and the caller's own wait says what it expects).
+  const settled = '[data-testid=panel-state]:not([data-state=loading]):not([data-state=no-record]):not([data-state=not-salesforce])';
+  const first = await panel.waitForSelector(`[data-testid=record-card], ${settled}`, { timeout: 10_000 }).catch(() => null);
   if (await first?.evaluate((node) => node.getAttribute('data-state') === 'org-not-enabled')) {
     await panel.locator('[data-testid=enable-org]').click();
   }

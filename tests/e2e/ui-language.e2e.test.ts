@@ -47,6 +47,8 @@ describe('the extension in a German browser', () => {
     await first.waitForSelector('[data-testid=panel-state][data-state=org-not-enabled]');
     expect(await text(first, '#gw-enable-title')).toBe('Groundwork in dieser Org verwenden?');
     expect(await text(first, '[data-testid=enable-org]')).toMatch(/^Groundwork für \S+ aktivieren$/);
+    // The first-run checklist comes once the panel has read the key and the orgs: waited for, then read.
+    await first.waitForSelector('#gw-onboarding-title');
     expect(await text(first, '#gw-onboarding-title')).toBe('Erste Schritte mit Groundwork');
     await first.waitForFunction(() => document.querySelector('#gw-onboarding-title + p')?.textContent === 'Noch 2 Schritte.');
 
