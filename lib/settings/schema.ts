@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n';
-import { OUTPUT_LANGUAGE_CHOICES, REPLY_LANGUAGE_CHOICES } from './languages';
+import { OUTPUT_LANGUAGE_CHOICES, OUTPUT_LANGUAGE_CODES, REPLY_LANGUAGE_CHOICES } from './languages';
 
 /** The features a rep (or an administrator) can switch off; each hides its panel actions and refuses its messages. */
 export const FEATURES = ['summary', 'brief', 'insights', 'email', 'logNote', 'extractLead', 'ask', 'gmail'] as const;
@@ -85,6 +85,8 @@ export const ConsumerKey = z
 /** A Salesforce org id, 15 or 18 characters. */
 export const OrgId = z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, { error: () => t('settings_orgId') });
 
+/** A language Groundwork writes in (what an output or a draft was written in). */
+export const OutputLanguageCode = z.enum(OUTPUT_LANGUAGE_CODES);
 export const OutputLanguageSetting = z.enum(OUTPUT_LANGUAGE_CHOICES);
 export const ReplyLanguageSetting = z.enum(REPLY_LANGUAGE_CHOICES);
 

@@ -289,6 +289,7 @@ export class GenerationService {
       unsupported: [],
       validation: [],
       findings: checks.map(checkShown),
+      language: language?.language ?? 'en',
       problem: null,
       promptId: prompt.id,
       promptVersion: String(prompt.version),
