@@ -5,7 +5,7 @@ import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
 import { GenerationProblemAlert } from './GenerationProblemAlert';
 import { t, type MessageKey } from '../../lib/i18n';
-import { draftText } from '../../lib/features/mail/draft-words';
+import { draftText } from '../../lib/i18n/draft-words';
 
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;

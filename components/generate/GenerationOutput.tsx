@@ -7,7 +7,7 @@ import { Icon } from '../shared/Icon';
 import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { useDebouncedSend } from '../shared/use-debounced-send';
 import { plural, t, type MessageKey } from '../../lib/i18n';
-import { draftText } from '../../lib/features/mail/draft-words';
+import { draftText } from '../../lib/i18n/draft-words';
 import type { OutputLanguage } from '../../lib/settings/languages';
 
 export interface OutputActions {

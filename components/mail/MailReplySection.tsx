@@ -6,7 +6,7 @@ import { MailLogSection } from './MailLogSection';
 import { InsertResultNote } from './InsertResultNote';
 import { Alert } from '../shared/Alert';
 import { plural, t, type MessageKey } from '../../lib/i18n';
-import { replySubject } from '../../lib/features/mail/draft-words';
+import { replySubject } from '../../lib/i18n/draft-words';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
 

@@ -2,7 +2,7 @@
 import { editDistance } from './edit-distance';
 import type { Generation, OutcomeReport } from './messages';
 import { splitEmail } from './validate';
-import { draftText } from '../mail/draft-words';
+import { draftText } from '../../i18n/draft-words';
 
 /** The outcomes recorded on a generation's audit entry. */
 export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedback-up' | 'feedback-down';

@@ -12,7 +12,7 @@ import { ComposeUse, InsertOutcome, type InsertDraftCommand } from './content-me
 import type { InsertResult, MatchedPerson } from './messages';
 import { OpenReplyOutcome } from './thread';
 import { t } from '../../i18n';
-import { draftText } from './draft-words';
+import { draftText } from '../../i18n/draft-words';
 import type { OutputLanguage } from '../../settings/languages';
 
 export interface MailTab {

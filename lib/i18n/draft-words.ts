@@ -1,5 +1,5 @@
-import type { MailClientName } from '../../messaging/mail-sender';
-import type { OutputLanguage } from '../../settings/languages';
+import type { MailClientName } from '../messaging/mail-sender';
+import type { OutputLanguage } from '../settings/languages';
 
 /**
  * The words a draft carries in its own language, whatever the panel's: a copied draft's "Subject:" line, and the
