@@ -1,6 +1,6 @@
 import type { MessageCreateParamsStreaming, MessageDeltaUsage, RawMessageStreamEvent, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import { APIConnectionError } from '@anthropic-ai/sdk/core/error';
-import { z, type ZodType } from 'zod';
+import { z, type ZodMiniType } from 'zod/mini';
 import { AnthropicApi } from './api';
 import { costOf } from './prices';
 import { modelProblem, ModelProblem, toModelProblem } from './problems';
@@ -181,7 +181,7 @@ export async function streamGeneration(
 }
 
 /** A JSON schema the API accepts: no `$schema` keyword. */
-export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
+export function jsonSchemaOf(schema: ZodMiniType): Record<string, unknown> {
   const jsonSchema = { ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>) };
   delete jsonSchema.$schema;
   return jsonSchema;
@@ -200,7 +200,7 @@ function parseJsonText(text: string): unknown {
 export async function generateJson<T>(
   settings: ModelSettings,
   request: GenerationRequest,
-  schema: ZodType<T>,
+  schema: ZodMiniType<T>,
   signal: AbortSignal,
 ): Promise<{ value: T; result: GenerationResult }> {
   const result = await streamGeneration(settings, { ...request, outputSchema: jsonSchemaOf(schema) }, { onText: () => {} }, signal);

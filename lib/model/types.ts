@@ -1,11 +1,11 @@
 /** What the model client is given and gives back; plain data, so it can cross ports and go to the audit store. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A failed model call as the panel shows it. */
 export const GenerationProblem = z.object({
   kind: z.string(),
   message: z.string(),
-  retryAfterSeconds: z.number().optional(),
+  retryAfterSeconds: z.optional(z.number()),
 });
 
 export interface ModelSettings {

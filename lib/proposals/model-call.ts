@@ -1,7 +1,7 @@
 /**
  * The extraction prompts' model call (structured output), recorded in the audit trail whether it succeeds or fails.
  */
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { FeatureDeps } from '../messaging/feature-handler';
 import { generateJson, ModelProblem } from '../model';
 import type { RenderedPrompt } from '../prompts';
@@ -17,7 +17,7 @@ export interface AuditedProposal<T> {
 
 export async function proposeAudited<T>(
   deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices'>,
-  schema: ZodType<T>,
+  schema: ZodMiniType<T>,
   prompt: RenderedPrompt,
   call: AuditScope & { feature: ProposalCall['feature'] },
 ): Promise<AuditedProposal<T>> {
