@@ -55,6 +55,16 @@ export interface GenerationRequest {
   outputSchema?: object;
 }
 
+/**
+ * An answer the model gives as JSON: the JSON schema it is held to, and the zod schema it is checked with. The JSON
+ * schema is data written from the zod schema ahead of time (`npm run schemas`, scripts/output-schemas.ts), so the
+ * worker does not carry zod's JSON Schema converter; tests/unit/model/output-schemas.test.ts fails while they differ.
+ */
+export interface StructuredOutput<T> {
+  schema: z.ZodMiniType<T>;
+  jsonSchema: Record<string, unknown>;
+}
+
 export interface StreamEvents {
   onText(delta: string): void;
 }

@@ -8,6 +8,9 @@
  * in view, and a field update naming an id field is refused when the review is built.
  */
 import { z } from 'zod/mini';
+import type { StructuredOutput } from '../model';
+import leadProposalJsonSchema from './lead-proposal.schema.json';
+import noteProposalJsonSchema from './note-proposal.schema.json';
 
 const quote = z
   .string()
@@ -109,13 +112,6 @@ export const LEAD_FIELDS = [
   'Description',
 ] as const satisfies readonly (keyof LeadCandidate)[];
 
-/** JSON Schema for `output_config.format.schema` (structured output). */
-export function proposalJsonSchema(schema: typeof NoteProposal | typeof LeadProposal): Record<string, unknown> {
-  // The `$schema` dialect line is not part of what the API takes.
-  const jsonSchema: Record<string, unknown> = { ...z.toJSONSchema(schema) };
-  delete jsonSchema.$schema;
-  return jsonSchema;
-}
-
-export const noteProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(NoteProposal);
-export const leadProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(LeadProposal);
+/** The proposals as the model's structured output (the JSON files are written from the schemas: scripts/output-schemas.ts). */
+export const NoteProposalOutput: StructuredOutput<NoteProposal> = { schema: NoteProposal, jsonSchema: noteProposalJsonSchema };
+export const LeadProposalOutput: StructuredOutput<LeadProposal> = { schema: LeadProposal, jsonSchema: leadProposalJsonSchema };

@@ -4,6 +4,8 @@
  * is null or an empty list), no recursion, no numeric or length bounds (the validator enforces those), few unions.
  */
 import { z } from 'zod/mini';
+import type { StructuredOutput } from '../../model';
+import queryPlanJsonSchema from './plan.schema.json';
 
 export const OPERATORS = ['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES'] as const;
 export const Operator = z.enum(OPERATORS);
@@ -74,7 +76,5 @@ export const QueryPlan = z.strictObject({
 });
 export type QueryPlan = z.infer<typeof QueryPlan>;
 
-/** The JSON schema to hand the model's structured output (the lead's model call uses it as `output_format.schema`). */
-export function queryPlanJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(QueryPlan, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-}
+/** The plan as the model's structured output (plan.schema.json is written from QueryPlan: scripts/output-schemas.ts). */
+export const QueryPlanOutput: StructuredOutput<QueryPlan> = { schema: QueryPlan, jsonSchema: queryPlanJsonSchema };
