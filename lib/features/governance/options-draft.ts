@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { t, type MessageKey } from '../../i18n';
 import { issueText } from '../../settings/issue-text';
 import type { OutputLanguageChoice, ReplyLanguageChoice } from '../../settings/languages';
@@ -96,7 +96,7 @@ export function settingsFromDraft(draft: SettingsDraft, current: Settings): { se
   return { problem: describeIssue(parsed.error) };
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return t('issue_invalid');
   const [group = '', leaf, item] = issue.path.map(String);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../../salesforce/record-graph';
@@ -24,7 +24,7 @@ export const Change = z.discriminatedUnion('kind', [
   /** Values as the rep reads them (formatted by the field's type). */
   z.object({ kind: z.literal('field'), label: z.string(), before: z.string(), after: z.string() }),
   /** A record new in a list: `list` is the list's prompt label, `listKey` names it for the panel; `name` is '' for `count` unnamed records. */
-  z.object({ kind: z.literal('added'), listKey: z.string(), list: z.string(), name: z.string(), count: z.number().int().positive() }),
+  z.object({ kind: z.literal('added'), listKey: z.string(), list: z.string(), name: z.string(), count: z.number().check(z.int(), z.positive()) }),
 ]);
 export type Change = z.infer<typeof Change>;
 
