@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
-import { seriousA11yViolations } from './a11y';
 import { openOptions, serviceWorker, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
+import { checkView, failing } from './layout';
 import { CONSUMER_KEY, enterConsumerKey, forgetSignIns, oauthCalls, registerConnectedApp, signInFromPanel } from './sign-in';
 
 /** "acme" passes Chromium's policy schema (a list of strings) but is no org id: Groundwork ignores it and says so. */
@@ -33,7 +33,7 @@ describe('problems in a German browser', () => {
     await page.locator(input).fill('-3');
     await page.waitForSelector('[data-testid=price-error]');
     expect(await text(page, '[data-testid=price-error]')).toBe('Der Preis „Eingabe“ für claude-sonnet-5-5 darf nicht unter null liegen.');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(failing(await checkView(page, 'de-options-problems', [1280, 400]))).toEqual([]);
     await page.close();
   });
 
@@ -53,7 +53,7 @@ describe('problems in a German browser', () => {
       'Sie haben auf der Salesforce-Seite „Zugriff erlauben?“ „Verweigern“ gewählt, daher ist Groundwork nicht angemeldet.',
     );
     expect(oauthCalls(sandbox.org.log, 'token')).toEqual([]);
-    expect(await seriousA11yViolations(panel)).toEqual([]);
+    expect(failing(await checkView(panel, 'de-panel-sign-in-denied', [400]))).toEqual([]);
     sandbox.org.setApiAccessControl('acme', false);
   });
 });
