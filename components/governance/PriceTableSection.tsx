@@ -12,7 +12,7 @@ import {
 } from '../../lib/features/governance/price-draft';
 import { DEFAULT_PRICES } from '../../lib/settings';
 import { Section } from './fields';
-import { t, type MessageKey } from '../../lib/i18n';
+import { formatNumber, t, type MessageKey } from '../../lib/i18n';
 
 const ERROR_ID = 'gw-prices-error';
 
@@ -182,7 +182,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
 function placeholderFor(kind: PriceKind, row: PriceRowDraft): string | undefined {
   if (kind !== 'cacheRead' && kind !== 'cacheWrite') return undefined;
   const derived = derivedCachePrice(kind, row.prices.input);
-  return derived === null ? undefined : String(derived);
+  return derived === null ? undefined : formatNumber(derived, { maximumFractionDigits: 12 });
 }
 
 function PriceInput(props: {
