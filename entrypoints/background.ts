@@ -1,4 +1,4 @@
-import '../lib/messaging/zod-jitless';
+import '../lib/messaging/zod-setup';
 import { cookieJar, featureBrowser, keepServiceWorkerAlive, localStore, sessionStore, settingsVersion } from '../lib/browser';
 import { webAuthFlow } from '../lib/browser/identity';
 import { tokenKey } from '../lib/browser/token-key';

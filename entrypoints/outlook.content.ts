@@ -1,4 +1,4 @@
-import '../lib/messaging/zod-jitless';
+import '../lib/messaging/zod-setup';
 import { contentRuntime } from '../lib/browser/content-runtime';
 import { outlook } from '../lib/features/mail/clients/outlook';
 import { runMailPage, type CommandAnswer } from '../lib/features/mail/page';

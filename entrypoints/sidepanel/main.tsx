@@ -1,4 +1,4 @@
-import '../../lib/messaging/zod-jitless';
+import '../../lib/messaging/zod-setup';
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.css';
 import '../../components/shared/theme.css';
 import { createRoot } from 'react-dom/client';

@@ -4,13 +4,13 @@
  * head shows whether the log still continues what was exported, which a log checked on its own cannot show: cutting
  * records off its end, or rebuilding it with every hash recomputed, leaves a chain that verifies.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ChainRecord, GENESIS_HASH } from './chain';
 
 export const ChainHead = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** Records appended since the chain began: the head is record number `records` (none: the genesis hash). */
-  records: z.number().int().nonnegative(),
+  records: z.number().check(z.int(), z.nonnegative()),
 });
 export type ChainHead = z.infer<typeof ChainHead>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AuditEntry, OUTCOMES } from './entry';
 import { t, type MessageKey } from '../i18n';
 
@@ -14,33 +14,33 @@ import { t, type MessageKey } from '../i18n';
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
-const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 const Linked = {
   /** Storage order; not hashed, since order is what the links protect. */
-  seq: z.number().int().nonnegative(),
+  seq: z.number().check(z.int(), z.nonnegative()),
   /** This record's own id (an outcome amendment has one too). */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   at: z.iso.datetime(),
   prevHash: Hash,
   hash: Hash,
 };
 
-export const EntryRecord = z.object({ ...Linked, kind: z.literal('entry'), entryId: z.string().min(1), entry: AuditEntry });
+export const EntryRecord = z.object({ ...Linked, kind: z.literal('entry'), entryId: z.string().check(z.minLength(1)), entry: AuditEntry });
 export const OutcomeRecord = z.object({
   ...Linked,
   kind: z.literal('outcome'),
-  entryId: z.string().min(1),
+  entryId: z.string().check(z.minLength(1)),
   outcome: z.enum(OUTCOMES),
   /** Characters the rep changed before using the output (with accepted or edited). */
-  editDistance: z.number().int().nonnegative().optional(),
+  editDistance: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 /** Written by retention: every record before the one whose prevHash is `firstPrevHash` was deleted on purpose. */
 export const RetentionRecord = z.object({
   ...Linked,
   kind: z.literal('retention'),
   firstPrevHash: Hash,
-  removed: z.number().int().nonnegative(),
+  removed: z.number().check(z.int(), z.nonnegative()),
   cutoff: z.iso.datetime(),
 });
 export const ChainRecord = z.discriminatedUnion('kind', [EntryRecord, OutcomeRecord, RetentionRecord]);

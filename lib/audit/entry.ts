@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const AUDIT_FEATURES = ['summary', 'brief', 'insights', 'email', 'log-note', 'extract-lead', 'ask', 'gmail-insert', 'write'] as const;
 export type AuditFeature = (typeof AUDIT_FEATURES)[number];
@@ -6,14 +6,14 @@ export type AuditFeature = (typeof AUDIT_FEATURES)[number];
 export const OUTCOMES = ['accepted', 'edited', 'rejected', 'regenerated', 'feedback-up', 'feedback-down', 'pending'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const Count = z.number().int().nonnegative();
+const Count = z.number().check(z.int(), z.nonnegative());
 
 /** Token counts as Anthropic reports them: `input` excludes the tokens read from or written to the cache. */
 export const TokenUsage = z.object({
-  input: Count.default(0),
-  output: Count.default(0),
-  cacheRead: Count.default(0),
-  cacheWrite: Count.default(0),
+  input: z._default(Count, 0),
+  output: z._default(Count, 0),
+  cacheRead: z._default(Count, 0),
+  cacheWrite: z._default(Count, 0),
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
@@ -26,73 +26,73 @@ const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
  */
 export const WriteRecord = z.object({
   operation: z.enum(['create', 'update', 'restore', 'delete']),
-  objectName: z.string().min(1),
-  recordId: z.string().optional(),
-  before: z.record(z.string(), FieldValue).default({}),
+  objectName: z.string().check(z.minLength(1)),
+  recordId: z.optional(z.string()),
+  before: z._default(z.record(z.string(), FieldValue), {}),
   after: z.record(z.string(), FieldValue),
   answer: z.json(),
 });
 export type WriteRecord = z.infer<typeof WriteRecord>;
 
 /** The Salesforce user who acted: the user of the org's session in this browser. */
-export const AuditUser = z.object({ id: z.string().optional(), name: z.string().optional() });
+export const AuditUser = z.object({ id: z.optional(z.string()), name: z.optional(z.string()) });
 export type AuditUser = z.infer<typeof AuditUser>;
 
 export const AuditEntry = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** When it happened, ISO 8601 in UTC. */
   time: z.iso.datetime(),
   /** The Salesforce user, when known. */
-  user: AuditUser.optional(),
-  orgId: z.string().optional(),
-  recordId: z.string().optional(),
-  objectName: z.string().optional(),
+  user: z.optional(AuditUser),
+  orgId: z.optional(z.string()),
+  recordId: z.optional(z.string()),
+  objectName: z.optional(z.string()),
   feature: z.enum(AUDIT_FEATURES),
   /** Background work (morning prep) is told apart: it counts toward budgets and stops first. */
-  trigger: z.enum(['rep', 'background']).default('rep'),
-  promptId: z.string().optional(),
-  promptVersion: z.string().optional(),
+  trigger: z._default(z.enum(['rep', 'background']), 'rep'),
+  promptId: z.optional(z.string()),
+  promptVersion: z.optional(z.string()),
   /** The prompt variant the rep was assigned (A/B), for comparing variants. */
-  variant: z.string().optional(),
-  model: z.string().optional(),
+  variant: z.optional(z.string()),
+  model: z.optional(z.string()),
   /** The language the output was asked for in (en, de, …). */
-  outputLanguage: z.string().optional(),
+  outputLanguage: z.optional(z.string()),
   /** The model's display name as the API lists it ("Demo model (offline)"): what the audit viewer shows. */
-  modelName: z.string().optional(),
-  tokens: TokenUsage.prefault({}),
-  costUsd: z.number().nonnegative().default(0),
-  latencyMs: z.number().nonnegative().optional(),
+  modelName: z.optional(z.string()),
+  tokens: z.prefault(TokenUsage, {}),
+  costUsd: z._default(z.number().check(z.nonnegative()), 0),
+  latencyMs: z.optional(z.number().check(z.nonnegative())),
   /** What was sent, as redacted: never the original values. */
-  sent: z.string().default(''),
-  received: z.string().default(''),
+  sent: z._default(z.string(), ''),
+  received: z._default(z.string(), ''),
   /** How many spans the grounding check flagged. */
-  groundingFlags: Count.default(0),
+  groundingFlags: z._default(Count, 0),
   /** What the rep did with it; updates come as chained amendments and are folded in when read. */
-  outcome: z.enum(OUTCOMES).default('pending'),
+  outcome: z._default(z.enum(OUTCOMES), 'pending'),
   /** The rep's thumbs, kept apart from the outcome so "accepted, then thumbs up" keeps both. */
-  feedback: z.enum(['up', 'down']).optional(),
+  feedback: z.optional(z.enum(['up', 'down'])),
   /** Characters the rep changed before using the output, from the latest accepted or edited outcome. */
-  editDistance: Count.optional(),
-  write: WriteRecord.optional(),
+  editDistance: z.optional(Count),
+  write: z.optional(WriteRecord),
   /** Why a generation or write failed, in words. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** What a feature records: the store assigns the id, and the time when none is given. */
-export const NewAuditEntry = AuditEntry.extend({ id: z.string().min(1).optional(), time: z.iso.datetime().optional() });
+export const NewAuditEntry = z.extend(AuditEntry, { id: z.optional(z.string().check(z.minLength(1))), time: z.optional(z.iso.datetime()) });
 export type NewAuditEntry = z.input<typeof NewAuditEntry>;
 
 /** Query filters; they travel between contexts, so they are plain, validated data. */
 export const AuditFilters = z.object({
   /** Inclusive. */
-  from: z.iso.datetime().optional(),
+  from: z.optional(z.iso.datetime()),
   /** Exclusive. */
-  to: z.iso.datetime().optional(),
-  features: z.array(z.enum(AUDIT_FEATURES)).optional(),
-  orgId: z.string().optional(),
-  recordId: z.string().optional(),
-  outcomes: z.array(z.enum(OUTCOMES)).optional(),
+  to: z.optional(z.iso.datetime()),
+  features: z.optional(z.array(z.enum(AUDIT_FEATURES))),
+  orgId: z.optional(z.string()),
+  recordId: z.optional(z.string()),
+  outcomes: z.optional(z.array(z.enum(OUTCOMES))),
 });
 export type AuditFilters = z.infer<typeof AuditFilters>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ChainHead } from './chain-head';
 import { AuditEntry, type AuditFilters } from './entry';
 
@@ -16,8 +16,8 @@ export function entriesToJson(entries: readonly AuditEntry[], meta: { filters: A
 const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: z.string().optional(),
-  chain: ChainHead.optional(),
+  exportedAt: z.optional(z.string()),
+  chain: z.optional(ChainHead),
   entries: z.array(AuditEntry),
 });
 

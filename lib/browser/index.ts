@@ -3,7 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CookieJar } from '../salesforce/session';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { firefoxSidebar } from './sidebar';
 import { storesInViewOrder } from './cookie-stores';
 import { IdbKeyValueStore } from './local-store';

@@ -4,7 +4,7 @@
  * Writes of one kind are made one at a time per store and index, each with its index change (concurrent writes in one
  * context never lose an entry).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from './store';
 
 export interface RecentOptions {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A span of a model output that the context does not support (see findUnsupportedClaims in grounding.ts). */
 export const Claim = z.object({ text: z.string(), kind: z.string() });

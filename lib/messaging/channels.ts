@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FeatureKey } from '../settings/schema';
 
 /**
@@ -6,14 +6,14 @@ import type { FeatureKey } from '../settings/schema';
  * the handler sends back (both zod schemas), and the settings switch that turns the feature off (null: never off).
  * Each message is parsed with its channel's schema on arrival, so no handler or store ever sees an unchecked payload.
  */
-export interface FeatureChannel<Name extends string = string, Request extends z.ZodType = z.ZodType, Event extends z.ZodType = z.ZodType> {
+export interface FeatureChannel<Name extends string = string, Request extends z.ZodMiniType = z.ZodMiniType, Event extends z.ZodMiniType = z.ZodMiniType> {
   readonly name: Name;
   readonly request: Request;
   readonly event: Event;
   readonly featureSwitch: FeatureKey | null;
 }
 
-export function defineChannel<const Name extends string, Request extends z.ZodType, Event extends z.ZodType>(
+export function defineChannel<const Name extends string, Request extends z.ZodMiniType, Event extends z.ZodMiniType>(
   channel: FeatureChannel<Name, Request, Event>,
 ): FeatureChannel<Name, Request, Event> {
   return channel;
@@ -42,9 +42,9 @@ export type EventOf<F extends FeatureName> = z.output<ChannelNamed<F>['event']>;
 export type ChannelTable = ReadonlyMap<string, FeatureChannel>;
 
 /** The envelope a feature's request travels in on the panel's port; its payload is parsed by the channel's schema. */
-export const FeatureRequestEnvelope = z.object({ type: z.literal('feature'), feature: z.string().min(1), payload: z.unknown() });
+export const FeatureRequestEnvelope = z.object({ type: z.literal('feature'), feature: z.string().check(z.minLength(1)), payload: z.unknown() });
 /** The envelope of a feature's event, background → panel. */
-export const FeatureEventEnvelope = z.object({ type: z.literal('feature-event'), feature: z.string().min(1), payload: z.unknown() });
+export const FeatureEventEnvelope = z.object({ type: z.literal('feature-event'), feature: z.string().check(z.minLength(1)), payload: z.unknown() });
 
 /** A payload parsed with its channel's request or event schema; null for an unknown channel or a refused payload. */
 export function parsePayload(channels: ChannelTable, feature: string, part: 'request' | 'event', payload: unknown): { channel: FeatureChannel; value: unknown } | null {

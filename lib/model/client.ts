@@ -1,10 +1,9 @@
 import type { MessageCreateParamsStreaming, MessageDeltaUsage, RawMessageStreamEvent, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import { APIConnectionError } from '@anthropic-ai/sdk/core/error';
-import { z, type ZodType } from 'zod';
 import { AnthropicApi } from './api';
 import { costOf } from './prices';
 import { modelProblem, ModelProblem, toModelProblem } from './problems';
-import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, PromptBlock, StreamEvents, Usage } from './types';
+import type { GenerationRequest, GenerationResult, ModelInfo, ModelSettings, PromptBlock, StreamEvents, StructuredOutput, Usage } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The API allows four cache breakpoints per request. */
@@ -180,13 +179,6 @@ export async function streamGeneration(
   }
 }
 
-/** A JSON schema the API accepts: no `$schema` keyword. */
-export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
-  const jsonSchema = { ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>) };
-  delete jsonSchema.$schema;
-  return jsonSchema;
-}
-
 /** The reply's JSON: tolerates a gateway that wraps it in a Markdown code fence. */
 function parseJsonText(text: string): unknown {
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/i.exec(text);
@@ -194,16 +186,16 @@ function parseJsonText(text: string): unknown {
 }
 
 /**
- * Structured output: the reply is constrained to `schema` (as JSON schema) and validated with it. A reply that is not
- * valid JSON or does not match is a 'malformed-output' problem carrying the raw text for the audit.
+ * Structured output: the reply is constrained to the output's JSON schema and validated with its zod schema. A reply
+ * that is not valid JSON or does not match is a 'malformed-output' problem carrying the raw text for the audit.
  */
 export async function generateJson<T>(
   settings: ModelSettings,
   request: GenerationRequest,
-  schema: ZodType<T>,
+  output: StructuredOutput<T>,
   signal: AbortSignal,
 ): Promise<{ value: T; result: GenerationResult }> {
-  const result = await streamGeneration(settings, { ...request, outputSchema: jsonSchemaOf(schema) }, { onText: () => {} }, signal);
+  const result = await streamGeneration(settings, { ...request, outputSchema: output.jsonSchema }, { onText: () => {} }, signal);
   let parsed: unknown;
   try {
     parsed = parseJsonText(result.text);
@@ -211,7 +203,7 @@ export async function generateJson<T>(
     const why = result.stopReason === 'max_tokens' ? 'the answer was cut off at its length limit' : 'it is not valid JSON';
     throw malformed(result.text, why);
   }
-  const checked = schema.safeParse(parsed);
+  const checked = output.schema.safeParse(parsed);
   if (!checked.success) {
     const first = checked.error.issues[0];
     throw malformed(result.text, `${first?.path.join('.') || 'the answer'}: ${first?.message ?? 'does not match'}`);

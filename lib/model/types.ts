@@ -1,11 +1,11 @@
 /** What the model client is given and gives back; plain data, so it can cross ports and go to the audit store. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A failed model call as the panel shows it. */
 export const GenerationProblem = z.object({
   kind: z.string(),
   message: z.string(),
-  retryAfterSeconds: z.number().optional(),
+  retryAfterSeconds: z.optional(z.number()),
 });
 
 export interface ModelSettings {
@@ -53,6 +53,16 @@ export interface GenerationRequest {
   maxTokens: number;
   /** A JSON schema: the reply is constrained to it (output_config.format). */
   outputSchema?: object;
+}
+
+/**
+ * An answer the model gives as JSON: the JSON schema it is held to, and the zod schema it is checked with. The JSON
+ * schema is data written from the zod schema ahead of time (`npm run schemas`, scripts/output-schemas.ts), so the
+ * worker does not carry zod's JSON Schema converter; tests/unit/model/output-schemas.test.ts fails while they differ.
+ */
+export interface StructuredOutput<T> {
+  schema: z.ZodMiniType<T>;
+  jsonSchema: Record<string, unknown>;
 }
 
 export interface StreamEvents {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
 
 /** An org as Groundwork knows it: its id, and the API host its REST calls go to. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { create } from 'zustand';
 import { sessionStore, type KeyValueStore } from '../browser';
 
@@ -9,12 +9,12 @@ import { sessionStore, type KeyValueStore } from '../browser';
  * feature keeps under `forms` is validated by that feature's own schema when it reads it.
  */
 export const RecordPlace = z.object({
-  tab: z.string().min(1).optional(),
+  tab: z.optional(z.string().check(z.minLength(1))),
   /** Tab → the id of the result last looked at there: a tab whose result differs shows a badge. */
-  seen: z.record(z.string(), z.string()).default({}),
+  seen: z._default(z.record(z.string(), z.string()), {}),
   /** Tab → scroll offset in pixels. */
-  scroll: z.record(z.string(), z.number().nonnegative()).default({}),
-  forms: z.record(z.string(), z.unknown()).default({}),
+  scroll: z._default(z.record(z.string(), z.number().check(z.nonnegative())), {}),
+  forms: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type RecordPlace = z.infer<typeof RecordPlace>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The front matter of a prompt file: `key: value` lines between `---` fences, where `key: |` starts a block of the
@@ -29,25 +29,27 @@ export function splitFrontMatter(source: string): { fields: Record<string, strin
   return { fields, body: (match[2] ?? '').trim() };
 }
 
-const inputList = z
-  .string()
-  .default('')
-  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z][a-z_]*$/, 'input names are lower_snake_case')));
+const inputList = z.pipe(
+  z.pipe(
+    z._default(z.string(), ''),
+    z.transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean)),
+  ),
+  z.array(z.string().check(z.regex(/^[a-z][a-z_]*$/, 'input names are lower_snake_case'))),
+);
 
 export const PROMPT_VARIANTS = ['A', 'B'] as const;
 export const PromptVariant = z.enum(PROMPT_VARIANTS);
 export type PromptVariant = z.infer<typeof PromptVariant>;
 
 export const PromptMeta = z.object({
-  id: z.string().regex(/^[a-z][a-z-]*$/),
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/)),
   /** A prompt may have a B variant (prompts/<id>.b.md) that reps are assigned to stably; A is the prompt itself. */
-  variant: PromptVariant.default('A'),
-  version: z.coerce.number().int().positive(),
-  purpose: z.string().min(1),
-  output: z.string().min(1),
-  task: z.string().min(1),
-  max_tokens: z.coerce.number().int().positive(),
+  variant: z._default(PromptVariant, 'A'),
+  version: z.coerce.number().check(z.int(), z.positive()),
+  purpose: z.string().check(z.minLength(1)),
+  output: z.string().check(z.minLength(1)),
+  task: z.string().check(z.minLength(1)),
+  max_tokens: z.coerce.number().check(z.int(), z.positive()),
   required_inputs: inputList,
   optional_inputs: inputList,
 });
@@ -56,7 +58,7 @@ export type PromptMeta = z.infer<typeof PromptMeta>;
 /** The preamble every prompt shares: versioned like a prompt, with no task or output of its own. */
 export const PreambleMeta = z.object({
   id: z.literal('preamble'),
-  version: z.coerce.number().int().positive(),
-  purpose: z.string().min(1),
+  version: z.coerce.number().check(z.int(), z.positive()),
+  purpose: z.string().check(z.minLength(1)),
 });
 export type PreambleMeta = z.infer<typeof PreambleMeta>;

@@ -3,13 +3,13 @@
  * updated, whether it may be empty, its length, precision, picklist values. lib/salesforce/context/api.ts reads only
  * what the context fetch needs; this schema is a superset of it for the same JSON.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const PicklistEntry = z.object({
   value: z.string(),
-  label: z.string().nullish(),
-  active: z.boolean().default(true),
-  defaultValue: z.boolean().default(false),
+  label: z.nullish(z.string()),
+  active: z._default(z.boolean(), true),
+  defaultValue: z._default(z.boolean(), false),
 });
 export type PicklistEntry = z.infer<typeof PicklistEntry>;
 
@@ -17,28 +17,28 @@ export const WriteField = z.object({
   name: z.string(),
   label: z.string(),
   type: z.string(),
-  length: z.number().default(0),
-  precision: z.number().default(0),
-  scale: z.number().default(0),
-  createable: z.boolean().default(false),
-  updateable: z.boolean().default(false),
-  nillable: z.boolean().default(true),
-  defaultedOnCreate: z.boolean().default(false),
-  calculated: z.boolean().default(false),
-  filterable: z.boolean().default(true),
-  picklistValues: z.array(PicklistEntry).nullish(),
-  restrictedPicklist: z.boolean().default(false),
-  referenceTo: z.array(z.string()).nullish(),
+  length: z._default(z.number(), 0),
+  precision: z._default(z.number(), 0),
+  scale: z._default(z.number(), 0),
+  createable: z._default(z.boolean(), false),
+  updateable: z._default(z.boolean(), false),
+  nillable: z._default(z.boolean(), true),
+  defaultedOnCreate: z._default(z.boolean(), false),
+  calculated: z._default(z.boolean(), false),
+  filterable: z._default(z.boolean(), true),
+  picklistValues: z.nullish(z.array(PicklistEntry)),
+  restrictedPicklist: z._default(z.boolean(), false),
+  referenceTo: z.nullish(z.array(z.string())),
 });
 export type WriteField = z.infer<typeof WriteField>;
 
 export const WriteObjectDescribe = z.object({
   name: z.string(),
   label: z.string(),
-  labelPlural: z.string().default(''),
-  keyPrefix: z.string().nullish(),
-  createable: z.boolean().default(false),
-  updateable: z.boolean().default(false),
+  labelPlural: z._default(z.string(), ''),
+  keyPrefix: z.nullish(z.string()),
+  createable: z._default(z.boolean(), false),
+  updateable: z._default(z.boolean(), false),
   fields: z.array(WriteField),
 });
 export type WriteObjectDescribe = z.infer<typeof WriteObjectDescribe>;

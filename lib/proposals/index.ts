@@ -14,9 +14,8 @@ export {
   LeadCandidate,
   LeadProposal,
   NoteProposal,
-  leadProposalJsonSchema,
-  noteProposalJsonSchema,
-  proposalJsonSchema,
+  LeadProposalOutput,
+  NoteProposalOutput,
 } from './schemas';
 export {
   checkEvidence,

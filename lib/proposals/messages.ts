@@ -3,28 +3,28 @@
  * that proposes a write (log-note, extract-lead, Gmail's "Log to Salesforce"). Everything read back is checked with
  * these schemas: the review is plain data (review.ts) and survives the panel closing and the worker stopping.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Review, ReviewCard, ReviewRow } from './review';
 
 const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const Problem = z.object({ code: z.string(), message: z.string() });
 const EvidenceStatus = z.enum(['ok', 'missing', 'not-found', 'unsupported', 'instruction', 'groundwork', 'edited']);
 
-export const ReviewRowSchema: z.ZodType<ReviewRow> = z.object({
+export const ReviewRowSchema: z.ZodMiniType<ReviewRow> = z.object({
   field: z.string(),
   label: z.string(),
-  current: Value.optional(),
+  current: z.optional(Value),
   proposed: z.string(),
   value: Value,
   modelValue: z.string(),
   modelEvidenceStatus: EvidenceStatus,
   evidence: z.string(),
   evidenceStatus: EvidenceStatus,
-  evidenceStart: z.number().optional(),
-  evidenceEnd: z.number().optional(),
-  evidenceSpeaker: z.string().optional(),
-  error: Problem.optional(),
-  warning: z.string().optional(),
+  evidenceStart: z.optional(z.number()),
+  evidenceEnd: z.optional(z.number()),
+  evidenceSpeaker: z.optional(z.string()),
+  error: z.optional(Problem),
+  warning: z.optional(z.string()),
   required: z.boolean(),
   locked: z.boolean(),
   checked: z.boolean(),
@@ -46,7 +46,7 @@ const CreateFormSchema = z.object({
   autoExcluded: z.boolean(),
 });
 
-export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
+export const ReviewCardSchema: z.ZodMiniType<ReviewCard> = z.object({
   id: z.string(),
   kind: z.enum(['activity', 'update', 'named-update', 'contact', 'follow-up', 'lead']),
   objectName: z.string(),
@@ -54,62 +54,62 @@ export const ReviewCardSchema: z.ZodType<ReviewCard> = z.object({
   objectLabelPlural: z.string(),
   operation: z.enum(['create', 'update']),
   title: z.string(),
-  target: z.object({ id: z.string(), objectName: z.string(), name: z.string(), lastModifiedDate: z.string() }).optional(),
+  target: z.optional(z.object({ id: z.string(), objectName: z.string(), name: z.string(), lastModifiedDate: z.string() })),
   links: z.record(z.string(), Link),
   rows: z.array(ReviewRowSchema),
   included: z.boolean(),
   autoExcluded: z.boolean(),
-  error: Problem.optional(),
+  error: z.optional(Problem),
   duplicates: z.array(
     z.object({
       objectName: z.enum(['Lead', 'Contact']),
       id: z.string(),
       name: z.string(),
-      email: z.string().nullable(),
-      company: z.string().nullable(),
+      email: z.nullable(z.string()),
+      company: z.nullable(z.string()),
       matchedBy: z.enum(['email', 'name-company']),
     }),
   ),
-  createForm: CreateFormSchema.optional(),
-  lookup: z
-    .object({
+  createForm: z.optional(CreateFormSchema),
+  lookup: z.optional(
+    z.object({
       asWritten: z.string(),
       matches: z.array(
         z.object({
           id: z.string(),
           name: z.string(),
-          accountName: z.string().nullable(),
-          stageName: z.string().nullable(),
+          accountName: z.nullable(z.string()),
+          stageName: z.nullable(z.string()),
           lastModifiedDate: z.string(),
           fields: z.record(z.string(), Value),
         }),
       ),
       more: z.boolean(),
-      problem: z.string().optional(),
-    })
-    .optional(),
+      problem: z.optional(z.string()),
+    }),
+  ),
 });
 
-export const ReviewSchema: z.ZodType<Review> = z.object({
+export const ReviewSchema: z.ZodMiniType<Review> = z.object({
   kind: z.enum(['note', 'lead']),
   cards: z.array(ReviewCardSchema),
-  record: z
-    .object({
+  record: z.nullable(
+    z.object({
       id: z.string(),
       objectName: z.string(),
       name: z.string(),
       lastModifiedDate: z.string(),
-      fields: z.record(z.string(), Value.optional()),
-    })
-    .nullable(),
+      fields: z.record(z.string(), z.optional(Value)),
+    }),
+  ),
   sourceText: z.string(),
   now: z.string(),
-  timeZone: z.string().optional(),
+  timeZone: z.optional(z.string()),
 });
 
 /** The rep's changes to a review, shared by every review view. */
 export const ReviewChange = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('edit'), cardId: z.string(), field: z.string(), text: z.string().max(32_000) }),
+  z.object({ type: z.literal('edit'), cardId: z.string(), field: z.string(), text: z.string().check(z.maxLength(32_000)) }),
   z.object({ type: z.literal('check'), cardId: z.string(), field: z.string(), checked: z.boolean() }),
   z.object({ type: z.literal('include'), cardId: z.string(), included: z.boolean() }),
   z.object({ type: z.literal('pick'), cardId: z.string(), matchId: z.string() }),

@@ -1,9 +1,8 @@
 /**
  * The extraction prompts' model call (structured output), recorded in the audit trail whether it succeeds or fails.
  */
-import type { ZodType } from 'zod';
 import type { FeatureDeps } from '../messaging/feature-handler';
-import { generateJson, ModelProblem } from '../model';
+import { generateJson, ModelProblem, type StructuredOutput } from '../model';
 import type { RenderedPrompt } from '../prompts';
 import { recordProposal, type AuditScope, type ProposalCall } from './audit';
 
@@ -17,7 +16,7 @@ export interface AuditedProposal<T> {
 
 export async function proposeAudited<T>(
   deps: Pick<FeatureDeps, 'auditLog' | 'modelSettings' | 'prices'>,
-  schema: ZodType<T>,
+  output: StructuredOutput<T>,
   prompt: RenderedPrompt,
   call: AuditScope & { feature: ProposalCall['feature'] },
 ): Promise<AuditedProposal<T>> {
@@ -27,7 +26,7 @@ export async function proposeAudited<T>(
     const { value, result } = await generateJson(
       settings,
       { useCase: 'extract', system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
-      schema,
+      output,
       AbortSignal.timeout(MODEL_TIMEOUT_MS),
     );
     return { value, auditId: await recordProposal(deps.auditLog, { ...base, result }) };

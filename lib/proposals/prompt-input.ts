@@ -3,7 +3,7 @@
  * date, and the source text redacted like any context. The model's JSON comes back with the placeholders restored, so
  * quotes are checked against the text the rep actually wrote.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { redactText, restoreRedactions, type ValueRedaction } from '../context/redact';
 import type { WriteField, WriteObjectDescribe } from './describe';
 import type { Operation } from './validate';
@@ -40,7 +40,7 @@ export function redactSource(text: string, patterns: readonly RegExp[]): { text:
  * (SSNs, card numbers, IBANs) hold no characters that JSON escapes, so restoring in the JSON text keeps it valid;
  * the result is checked against the schema again.
  */
-export function restoreProposal<T>(schema: z.ZodType<T>, proposal: T, redactions: readonly ValueRedaction[]): T {
+export function restoreProposal<T>(schema: z.ZodMiniType<T>, proposal: T, redactions: readonly ValueRedaction[]): T {
   if (redactions.length === 0) return proposal;
   return schema.parse(JSON.parse(restoreRedactions(JSON.stringify(proposal), redactions)));
 }

@@ -7,52 +7,54 @@
  * properties. No schema has a place for a record id: links (WhoId, WhatId, AccountId) are set by code from the record
  * in view, and a field update naming an id field is refused when the review is built.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import type { StructuredOutput } from '../model';
+import leadProposalJsonSchema from './lead-proposal.schema.json';
+import noteProposalJsonSchema from './note-proposal.schema.json';
 
 const quote = z
   .string()
-  .describe('A verbatim quote from the source text that states this value; empty when the text does not state it.');
+  .check(z.describe('A verbatim quote from the source text that states this value; empty when the text does not state it.'));
 
 /** One proposed value and the quote that supports it. */
 export const Evidenced = z.object({
-  value: z.string().describe('The value as plain text; dates as YYYY-MM-DD.'),
+  value: z.string().check(z.describe('The value as plain text; dates as YYYY-MM-DD.')),
   evidence: quote,
 });
 export type Evidenced = z.infer<typeof Evidenced>;
 
 /** A value for a field named by its API name (a field update, an extra Lead field). */
 export const FieldValueProposal = z.object({
-  field: z.string().describe('The field API name, as listed in the instructions.'),
-  value: z.string().describe('The new value as plain text; dates as YYYY-MM-DD.'),
+  field: z.string().check(z.describe('The field API name, as listed in the instructions.')),
+  value: z.string().check(z.describe('The new value as plain text; dates as YYYY-MM-DD.')),
   evidence: quote,
 });
 export type FieldValueProposal = z.infer<typeof FieldValueProposal>;
 
 export const ActivityProposal = z.object({
-  subject: Evidenced.describe('A short subject for the logged activity.'),
-  description: Evidenced.describe('What happened, in a few sentences.'),
-  activityDate: Evidenced.optional().describe('The day it happened, YYYY-MM-DD, when the text says.'),
-  status: Evidenced.optional().describe('The task status, when the text says.'),
+  subject: Evidenced.check(z.describe('A short subject for the logged activity.')),
+  description: Evidenced.check(z.describe('What happened, in a few sentences.')),
+  activityDate: z.optional(Evidenced).check(z.describe('The day it happened, YYYY-MM-DD, when the text says.')),
+  status: z.optional(Evidenced).check(z.describe('The task status, when the text says.')),
 });
 export type ActivityProposal = z.infer<typeof ActivityProposal>;
 
 export const ContactProposal = z.object({
   firstName: Evidenced,
   lastName: Evidenced,
-  email: Evidenced.optional(),
-  phone: Evidenced.optional(),
-  title: Evidenced.optional(),
+  email: z.optional(Evidenced),
+  phone: z.optional(Evidenced),
+  title: z.optional(Evidenced),
 });
 export type ContactProposal = z.infer<typeof ContactProposal>;
 
 export const FollowUpProposal = z.object({
   subject: z.string(),
-  dueDate: z.string().describe('YYYY-MM-DD'),
+  dueDate: z.string().check(z.describe('YYYY-MM-DD')),
   evidence: quote,
   contactName: z
-    .string()
-    .optional()
-    .describe('When the follow-up is with one of newContacts: that contact\'s "FirstName LastName".'),
+    .optional(z.string())
+    .check(z.describe('When the follow-up is with one of newContacts: that contact\'s "FirstName LastName".')),
 });
 export type FollowUpProposal = z.infer<typeof FollowUpProposal>;
 
@@ -62,35 +64,35 @@ export type FollowUpProposal = z.infer<typeof FollowUpProposal>;
  * when several match.
  */
 export const NamedOpportunityUpdate = z.object({
-  name: Evidenced.describe("The opportunity's own name exactly as the text writes it, without the account's name."),
-  account: Evidenced.optional().describe("The account's name when the text writes it with the opportunity."),
-  fieldUpdates: z.array(FieldValueProposal).describe('Changes to fields of that opportunity that the text states.'),
+  name: Evidenced.check(z.describe("The opportunity's own name exactly as the text writes it, without the account's name.")),
+  account: z.optional(Evidenced).check(z.describe("The account's name when the text writes it with the opportunity.")),
+  fieldUpdates: z.array(FieldValueProposal).check(z.describe('Changes to fields of that opportunity that the text states.')),
 });
 export type NamedOpportunityUpdate = z.infer<typeof NamedOpportunityUpdate>;
 
 /** "Log this note": an activity on the record in view, field updates on it, new contacts, follow-up tasks. */
 export const NoteProposal = z.object({
   activity: ActivityProposal,
-  fieldUpdates: z.array(FieldValueProposal).describe('Changes to fields of the record in view that the text states.'),
-  newContacts: z.array(ContactProposal).describe('People the text introduces who are not yet contacts.'),
+  fieldUpdates: z.array(FieldValueProposal).check(z.describe('Changes to fields of the record in view that the text states.')),
+  newContacts: z.array(ContactProposal).check(z.describe('People the text introduces who are not yet contacts.')),
   followUps: z.array(FollowUpProposal),
   namedOpportunities: z
     .array(NamedOpportunityUpdate)
-    .describe('Opportunities other than the record in view that the text names, with the changes it states for them.'),
+    .check(z.describe('Opportunities other than the record in view that the text names, with the changes it states for them.')),
 });
 export type NoteProposal = z.infer<typeof NoteProposal>;
 
 /** One person of an "Extract to Lead" selection. Absent means the text does not say: never invented. */
 export const LeadCandidate = z.object({
-  FirstName: Evidenced.optional(),
-  LastName: Evidenced.optional(),
-  Company: Evidenced.optional(),
-  Email: Evidenced.optional(),
-  Phone: Evidenced.optional(),
-  Title: Evidenced.optional(),
-  LeadSource: Evidenced.optional(),
-  Description: Evidenced.optional(),
-  otherFields: z.array(FieldValueProposal).describe('Other creatable Lead fields the text states.'),
+  FirstName: z.optional(Evidenced),
+  LastName: z.optional(Evidenced),
+  Company: z.optional(Evidenced),
+  Email: z.optional(Evidenced),
+  Phone: z.optional(Evidenced),
+  Title: z.optional(Evidenced),
+  LeadSource: z.optional(Evidenced),
+  Description: z.optional(Evidenced),
+  otherFields: z.array(FieldValueProposal).check(z.describe('Other creatable Lead fields the text states.')),
 });
 export type LeadCandidate = z.infer<typeof LeadCandidate>;
 
@@ -110,13 +112,6 @@ export const LEAD_FIELDS = [
   'Description',
 ] as const satisfies readonly (keyof LeadCandidate)[];
 
-/** JSON Schema for `output_config.format.schema` (structured output). */
-export function proposalJsonSchema(schema: typeof NoteProposal | typeof LeadProposal): Record<string, unknown> {
-  // The `$schema` dialect line is not part of what the API takes.
-  const jsonSchema: Record<string, unknown> = { ...z.toJSONSchema(schema) };
-  delete jsonSchema.$schema;
-  return jsonSchema;
-}
-
-export const noteProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(NoteProposal);
-export const leadProposalJsonSchema = (): Record<string, unknown> => proposalJsonSchema(LeadProposal);
+/** The proposals as the model's structured output (the JSON files are written from the schemas: scripts/output-schemas.ts). */
+export const NoteProposalOutput: StructuredOutput<NoteProposal> = { schema: NoteProposal, jsonSchema: noteProposalJsonSchema };
+export const LeadProposalOutput: StructuredOutput<LeadProposal> = { schema: LeadProposal, jsonSchema: leadProposalJsonSchema };

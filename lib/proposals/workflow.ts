@@ -5,7 +5,7 @@
  * undoing) run with the worker kept alive, landing only while the proposal is still in that phase; a phase the worker
  * stopped in the middle of turned back into one the rep can redo; and the proposal's outcome in the audit trail.
  */
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
 import type { WriteExchange } from '../salesforce/commit';
 import type { Committed } from '../salesforce/write-plan';
@@ -29,7 +29,7 @@ const RESUME_FROM: Record<WorkPhase, ProposalPhase> = { proposing: 'draft', comm
 export interface WorkflowConfig<S extends ProposalState> {
   store: KeyValueStore;
   /** The state as read back from storage. */
-  schema: ZodType<S>;
+  schema: ZodMiniType<S>;
   /** Shows a state (null: none) to the panel of a window. */
   publish(windowId: number, state: S | null): void;
   keepAlive(): () => void;

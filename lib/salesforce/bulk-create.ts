@@ -2,7 +2,7 @@
  * Many records of one object at once: `/composite/sobjects` (each record on its own) and `/composite/tree` (each
  * chunk all or nothing), 200 to a request.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SalesforceProblem } from './problems';
 import type { WriteValue } from './write-plan';
 import type { WriteApi } from './write-request';
@@ -15,9 +15,9 @@ export type CreateResult =
 
 const SaveResults = z.array(
   z.object({
-    id: z.string().nullish(),
+    id: z.nullish(z.string()),
     success: z.boolean(),
-    errors: z.array(z.looseObject({ statusCode: z.string().optional(), message: z.string().default(''), fields: z.array(z.string()).nullish() })).default([]),
+    errors: z._default(z.array(z.looseObject({ statusCode: z.optional(z.string()), message: z._default(z.string(), ''), fields: z.nullish(z.array(z.string())) })), []),
   }),
 );
 
@@ -73,10 +73,10 @@ const TreeAnswer = z.object({
   results: z.array(
     z.looseObject({
       referenceId: z.string(),
-      id: z.string().nullish(),
-      errors: z
-        .array(z.looseObject({ statusCode: z.string().optional(), message: z.string().default(''), fields: z.array(z.string()).nullish() }))
-        .optional(),
+      id: z.nullish(z.string()),
+      errors: z.optional(
+        z.array(z.looseObject({ statusCode: z.optional(z.string()), message: z._default(z.string(), ''), fields: z.nullish(z.array(z.string())) })),
+      ),
     }),
   ),
 });

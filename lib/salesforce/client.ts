@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   MAX_SUBREQUESTS,
   ObjectDescribe,
@@ -27,7 +27,7 @@ export const API_VERSION = '62.0';
 export const DESCRIBE_TTL_MS = 4 * 60 * 60 * 1000;
 
 const GlobalDescribe = z.object({
-  sobjects: z.array(z.object({ name: z.string(), label: z.string(), keyPrefix: z.string().nullable() })),
+  sobjects: z.array(z.object({ name: z.string(), label: z.string(), keyPrefix: z.nullable(z.string()) })),
 });
 type GlobalDescribe = z.infer<typeof GlobalDescribe>;
 

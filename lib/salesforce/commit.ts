@@ -15,7 +15,7 @@
  *   an identical record the rep created by hand within the same ten minutes.
  * - Salesforce's refusals (REQUIRED_FIELD_MISSING, STRING_TOO_LONG, …) come back by item, with the fields they name.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_SUBREQUESTS } from './context/api';
 import type { CommitLedger } from './ledger';
 import { SalesforceProblem } from './problems';
@@ -110,7 +110,7 @@ function buildSubrequests(apiVersion: string, items: PlannedWrite[]): Subrequest
 }
 
 const CreateAnswer = z.object({ id: z.string() });
-const LastModified = z.looseObject({ LastModifiedDate: z.string().nullish() });
+const LastModified = z.looseObject({ LastModifiedDate: z.nullish(z.string()) });
 
 function committedFrom(key: string, items: PlannedWrite[], idsByItem: Map<string, string>, modifiedByItem: Map<string, string | null>, at: Date): Committed {
   return {

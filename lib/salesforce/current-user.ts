@@ -3,7 +3,7 @@
  * answers a session id given as a Bearer token). The audit trail stamps its entries with it. Read once per session and
  * kept in session storage under the session's tag, so a re-login as someone else is someone else.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
 import { keyPrefixOf, toId18 } from './record-id';
 import { sessionOfOrg, sessionTag, type ApiSession, type CookieJar } from './session';
@@ -20,17 +20,18 @@ export interface SalesforceUser {
  * it into SOQL; it is given in its 18-character form.
  */
 export const UserInfo = z.object({
-  user_id: z
-    .string()
-    .transform((id, context) => {
+  user_id: z.pipe(
+    z.string(),
+    z.transform((id, context) => {
       const id18 = toId18(id);
       if (id18 && keyPrefixOf(id18) === USER_KEY_PREFIX) return id18;
-      context.addIssue({ code: 'custom', message: 'userinfo gave no User id' });
+      context.issues.push({ code: 'custom', message: 'userinfo gave no User id', input: id });
       return z.NEVER;
     }),
-  name: z.string().optional(),
+  ),
+  name: z.optional(z.string()),
 });
-const KeptUser = z.object({ id: z.string(), name: z.string().optional() });
+const KeptUser = z.object({ id: z.string(), name: z.optional(z.string()) });
 
 export interface CurrentUserDeps {
   cookies: CookieJar;

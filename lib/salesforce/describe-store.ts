@@ -9,7 +9,7 @@
  * sets in all; every entry expires with the describe lifetime the client uses (OrgClient), and the client forgets an
  * object here too when the org proves its describe out of date (INVALID_FIELD).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
 import { ObjectDescribe } from './context/api';
 import type { SalesforceUser, UserLookup } from './current-user';
@@ -19,7 +19,7 @@ export const MAX_OBJECTS = 40;
 export const MAX_USERS = 4;
 const INDEX_KEY = 'describes:index';
 
-const Entry = z.object({ describe: ObjectDescribe.nullable(), fetchedAt: z.number() });
+const Entry = z.object({ describe: z.nullable(ObjectDescribe), fetchedAt: z.number() });
 export type DescribeEntry = z.infer<typeof Entry>;
 const Kept = z.record(z.string(), Entry);
 const Index = z.array(z.object({ key: z.string(), usedAt: z.number() }));

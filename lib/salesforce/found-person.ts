@@ -1,23 +1,23 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** An open opportunity of the sender's account, as the Gmail card lists it. */
 export const OpenOpportunity = z.object({
   id: z.string(),
   name: z.string(),
-  stage: z.string().nullable(),
+  stage: z.nullable(z.string()),
   /** Written for the rep: "$480,000". */
-  amount: z.string().nullable(),
-  closeDate: z.string().nullable(),
-  url: z.string().url(),
+  amount: z.nullable(z.string()),
+  closeDate: z.nullable(z.string()),
+  url: z.string().check(z.url()),
 });
 export type OpenOpportunity = z.infer<typeof OpenOpportunity>;
 
 export const OpenCase = z.object({
   id: z.string(),
   caseNumber: z.string(),
-  subject: z.string().nullable(),
-  status: z.string().nullable(),
-  url: z.string().url(),
+  subject: z.nullable(z.string()),
+  status: z.nullable(z.string()),
+  url: z.string().check(z.url()),
 });
 export type OpenCase = z.infer<typeof OpenCase>;
 
@@ -25,7 +25,7 @@ export type OpenCase = z.infer<typeof OpenCase>;
 export const SenderAccount = z.object({
   id: z.string(),
   name: z.string(),
-  url: z.string().url(),
+  url: z.string().check(z.url()),
   opportunities: z.array(OpenOpportunity),
   cases: z.array(OpenCase),
   /** More open ones exist than are listed. */
@@ -41,10 +41,10 @@ export const FoundPerson = z.object({
   recordId: z.string(),
   name: z.string(),
   detail: z.string(),
-  url: z.string().url(),
+  url: z.string().check(z.url()),
   /** A Contact's account, read in the same request; null for a Lead or a Contact without one. */
-  account: SenderAccount.nullable().default(null),
+  account: z._default(z.nullable(SenderAccount), null),
   /** Why the account could not be read (the person still shows). */
-  accountProblem: z.string().nullable().default(null),
+  accountProblem: z._default(z.nullable(z.string()), null),
 });
 export type FoundPerson = z.infer<typeof FoundPerson>;

@@ -2,14 +2,14 @@
  * Where commits are remembered by idempotency key, so that the same key never writes twice: "sending" before the
  * request goes (a retry after a stopped worker looks first), "committed" with what was written once it answered.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { keepRecent } from '../browser/recent-store';
 import type { KeyValueStore } from '../browser/store';
 import { Committed } from './write-plan';
 
 export type LedgerEntry = { state: 'sending'; startedAt: string } | { state: 'committed'; committed: Committed };
 
-const LedgerEntrySchema: z.ZodType<LedgerEntry> = z.union([
+const LedgerEntrySchema: z.ZodMiniType<LedgerEntry> = z.union([
   z.object({ state: z.literal('sending'), startedAt: z.string() }),
   z.object({ state: z.literal('committed'), committed: Committed }),
 ]);

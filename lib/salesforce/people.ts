@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OrgApi } from './context';
 import { queryUrl, selectQuery, textEquals, inSelected, isTrue, newestFirst, soonestFirst } from './context/soql';
 import { toSalesforceProblem } from './problems';
@@ -12,22 +12,22 @@ const ACCOUNTS_READ = 5;
 
 const PersonRow = z.object({
   Id: z.string(),
-  Name: z.string().nullable(),
-  Title: z.string().nullable().optional(),
-  Company: z.string().nullable().optional(),
-  AccountId: z.string().nullable().optional(),
-  Account: z.object({ Name: z.string().nullable() }).nullable().optional(),
+  Name: z.nullable(z.string()),
+  Title: z.optional(z.nullable(z.string())),
+  Company: z.optional(z.nullable(z.string())),
+  AccountId: z.optional(z.nullable(z.string())),
+  Account: z.optional(z.nullable(z.object({ Name: z.nullable(z.string()) }))),
 });
 const PeopleResult = z.object({ records: z.array(PersonRow) });
 
-const children = <T extends z.ZodType>(row: T) => z.object({ records: z.array(row) }).nullable().optional();
+const children = <T extends z.ZodMiniType>(row: T) => z.optional(z.nullable(z.object({ records: z.array(row) })));
 const AccountRow = z.object({
   Id: z.string(),
-  Name: z.string().nullable(),
+  Name: z.nullable(z.string()),
   Opportunities: children(
-    z.object({ Id: z.string(), Name: z.string().nullable(), StageName: z.string().nullable(), Amount: z.number().nullable(), CloseDate: z.string().nullable() }),
+    z.object({ Id: z.string(), Name: z.nullable(z.string()), StageName: z.nullable(z.string()), Amount: z.nullable(z.number()), CloseDate: z.nullable(z.string()) }),
   ),
-  Cases: children(z.object({ Id: z.string(), CaseNumber: z.string().nullable(), Subject: z.string().nullable(), Status: z.string().nullable() })),
+  Cases: children(z.object({ Id: z.string(), CaseNumber: z.nullable(z.string()), Subject: z.nullable(z.string()), Status: z.nullable(z.string()) })),
 });
 type AccountRow = z.infer<typeof AccountRow>;
 const AccountsResult = z.object({ records: z.array(AccountRow) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lightningHostFor } from './hosts';
 import { t, type MessageKey } from '../i18n';
 

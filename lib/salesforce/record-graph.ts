@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A record and its related context as read from the org in one request: the shape shared by the context builder,

@@ -2,7 +2,7 @@
  * What a guarded write is given and what it gives back, in Salesforce's own terms: a plan of records to create and
  * update (whoever made it: a reviewed proposal, a logged email), and what was committed, so undo can put it back.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export type WriteValue = string | number | boolean | null;
 
@@ -53,7 +53,7 @@ export const Committed = z.object({
       id: z.string(),
       title: z.string(),
       /** LastModifiedDate right after the commit: undo deletes only if nobody changed the record since (null: unknown). */
-      lastModifiedDate: z.string().nullable().default(null),
+      lastModifiedDate: z._default(z.nullable(z.string()), null),
     }),
   ),
   updated: z.array(
@@ -64,7 +64,7 @@ export const Committed = z.object({
       name: z.string(),
       fields: z.array(z.object({ field: z.string(), before: Value, after: Value })),
       /** LastModifiedDate right after the commit: undo writes only if nobody changed the record since. */
-      lastModifiedDate: z.string().nullable(),
+      lastModifiedDate: z.nullable(z.string()),
     }),
   ),
 });

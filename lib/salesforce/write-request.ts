@@ -2,7 +2,7 @@
  * The plumbing every guarded write shares: the API it needs, record URLs, `If-Unmodified-Since` dates, one allOrNone
  * `/composite` request, and Salesforce's errors read from an answer.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OrgApi } from './context/api';
 import { SalesforceProblem } from './problems';
 import { SalesforceRequestError } from './transport';
@@ -50,10 +50,10 @@ export const sobjectUrl = (apiVersion: string, objectName: string, id?: string):
 
 const SalesforceErrors = z.array(
   z.looseObject({
-    errorCode: z.string().optional(),
-    statusCode: z.string().optional(),
-    message: z.string().default(''),
-    fields: z.array(z.string()).nullish(),
+    errorCode: z.optional(z.string()),
+    statusCode: z.optional(z.string()),
+    message: z._default(z.string(), ''),
+    fields: z.nullish(z.array(z.string())),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
 import {
   BaseUrl,
@@ -25,69 +25,69 @@ import {
  * schema has no null, so a budget is forced by giving it and left to the rep by leaving it out.
  */
 export const ManagedPolicy = z.object({
-  anthropicApiKey: z.string().min(1).optional(),
-  baseUrl: BaseUrl.optional(),
-  models: z
-    .object({
-      summary: ModelId.optional(),
-      brief: ModelId.optional(),
-      insights: ModelId.optional(),
-      email: ModelId.optional(),
-      logNote: ModelId.optional(),
-      extractLead: ModelId.optional(),
-      ask: ModelId.optional(),
-    })
-    .optional(),
-  features: z
-    .object({
-      summary: z.boolean().optional(),
-      brief: z.boolean().optional(),
-      insights: z.boolean().optional(),
-      email: z.boolean().optional(),
-      logNote: z.boolean().optional(),
-      extractLead: z.boolean().optional(),
-      ask: z.boolean().optional(),
-      gmail: z.boolean().optional(),
-    })
-    .optional(),
-  redaction: z
-    .object({
-      extraPatterns: z.array(RedactionPattern).optional(),
-      deniedFields: z.array(DeniedField).optional(),
-    })
-    .optional(),
-  budgets: z
-    .object({
-      dailyUsd: z.number().positive().optional(),
-      monthlyUsd: z.number().positive().optional(),
-      requestsPerMinute: z.number().int().positive().optional(),
-    })
-    .optional(),
-  auditRetentionDays: RetentionDays.optional(),
-  morningPrep: z.boolean().optional(),
-  prohibitedPhrases: z.array(ProhibitedPhrase).max(200).optional(),
-  prices: PriceTable.optional(),
+  anthropicApiKey: z.optional(z.string().check(z.minLength(1))),
+  baseUrl: z.optional(BaseUrl),
+  models: z.optional(
+    z.object({
+      summary: z.optional(ModelId),
+      brief: z.optional(ModelId),
+      insights: z.optional(ModelId),
+      email: z.optional(ModelId),
+      logNote: z.optional(ModelId),
+      extractLead: z.optional(ModelId),
+      ask: z.optional(ModelId),
+    }),
+  ),
+  features: z.optional(
+    z.object({
+      summary: z.optional(z.boolean()),
+      brief: z.optional(z.boolean()),
+      insights: z.optional(z.boolean()),
+      email: z.optional(z.boolean()),
+      logNote: z.optional(z.boolean()),
+      extractLead: z.optional(z.boolean()),
+      ask: z.optional(z.boolean()),
+      gmail: z.optional(z.boolean()),
+    }),
+  ),
+  redaction: z.optional(
+    z.object({
+      extraPatterns: z.optional(z.array(RedactionPattern)),
+      deniedFields: z.optional(z.array(DeniedField)),
+    }),
+  ),
+  budgets: z.optional(
+    z.object({
+      dailyUsd: z.optional(z.number().check(z.positive())),
+      monthlyUsd: z.optional(z.number().check(z.positive())),
+      requestsPerMinute: z.optional(z.number().check(z.int(), z.positive())),
+    }),
+  ),
+  auditRetentionDays: z.optional(RetentionDays),
+  morningPrep: z.optional(z.boolean()),
+  prohibitedPhrases: z.optional(z.array(ProhibitedPhrase).check(z.maxLength(200))),
+  prices: z.optional(PriceTable),
   /** Only these features exist for the rep; the others are hidden and their messages refused. */
-  allowedFeatures: z.array(z.enum(FEATURES)).optional(),
+  allowedFeatures: z.optional(z.array(z.enum(FEATURES))),
   /** Model ids the rep may choose; an entry ending in `*` allows every id with that prefix. */
-  allowedModels: z.array(ModelId).min(1).optional(),
+  allowedModels: z.optional(z.array(ModelId).check(z.minLength(1))),
   /** Whether the rep may enter their own API key (false: only the policy's key, or none behind a gateway). */
-  allowRepKey: z.boolean().optional(),
+  allowRepKey: z.optional(z.boolean()),
   /**
    * Records each audit entry as a Groundwork_AI_Event__c in the org it concerns, through the rep's own session (the
    * metadata in lib/features/governance/org-audit/metadata must be deployed). `content`: metadata only, or with the
    * prompt and response text, redacted as for the model.
    */
-  orgAudit: z.object({ enabled: z.boolean(), content: z.enum(['metadata', 'redacted-text']).default('metadata') }).optional(),
+  orgAudit: z.optional(z.object({ enabled: z.boolean(), content: z._default(z.enum(['metadata', 'redacted-text']), 'metadata') })),
   /** Salesforce orgs Groundwork may be enabled for (15- or 18-character ids). */
-  allowedOrgIds: z.array(OrgId).optional(),
+  allowedOrgIds: z.optional(z.array(OrgId)),
   /** The connected app (or external client app) Groundwork signs in with where the browser session cannot be used. */
-  salesforceClientId: ConsumerKey.optional(),
+  salesforceClientId: z.optional(ConsumerKey),
   /** Orgs where Groundwork uses only its OAuth sign-in, never the browser session ("*": every org). */
   /** The language every output is written in, and whether replies may follow the thread's language instead. */
-  outputLanguage: OutputLanguageSetting.optional(),
-  replyLanguage: ReplyLanguageSetting.optional(),
-  requireSalesforceSignIn: z.array(z.string().regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, 'Not a Salesforce org id or *.')).optional(),
+  outputLanguage: z.optional(OutputLanguageSetting),
+  replyLanguage: z.optional(ReplyLanguageSetting),
+  requireSalesforceSignIn: z.optional(z.array(z.string().check(z.regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, 'Not a Salesforce org id or *.')))),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 

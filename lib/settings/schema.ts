@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { OUTPUT_LANGUAGE_CHOICES, REPLY_LANGUAGE_CHOICES } from './languages';
 
 /** The features a rep (or an administrator) can switch off; each hides its panel actions and refuses its messages. */
@@ -14,13 +14,12 @@ export const DEFAULT_MODEL = 'claude-sonnet-5-5';
 // ---------------------------------------------------------------------------------------------------------------
 // Leaf values, shared by the rep's settings and the managed policy so both validate alike
 
-export const ModelId = z.string().trim().min(1).max(200);
+export const ModelId = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** '' means Anthropic's own API; otherwise a gateway speaking the Messages API (plain http only on this machine). */
 export const BaseUrl = z
   .string()
-  .trim()
-  .refine((value) => value === '' || baseUrlProblem(value) === null, { message: 'Use an https:// address (http:// only for localhost).' });
+  .check(z.trim(), z.refine((value) => value === '' || baseUrlProblem(value) === null, { message: 'Use an https:// address (http:// only for localhost).' }));
 
 export function baseUrlProblem(value: string): string | null {
   let url: URL;
@@ -53,10 +52,10 @@ export function redactionPatternProblem(pattern: string): string | null {
   return null;
 }
 
-export const RedactionPattern = z.string().superRefine((pattern, context) => {
+export const RedactionPattern = z.string().check(z.superRefine((pattern, context) => {
   const problem = redactionPatternProblem(pattern);
   if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+}));
 
 /** Compiles validated patterns; invalid ones (which validation keeps out of settings) are skipped, never thrown. */
 export function compileRedactionPatterns(patterns: readonly string[]): RegExp[] {
@@ -66,8 +65,7 @@ export function compileRedactionPatterns(patterns: readonly string[]): RegExp[] 
 /** `Field` (any object) or `Object.Field`, as lib/context's denylist reads them. */
 export const DeniedField = z
   .string()
-  .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.');
+  .check(z.trim(), z.regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.'));
 
 /**
  * A connected app's (or external client app's) consumer key: Salesforce's are letters, digits, `.` and `_`, some 85
@@ -75,28 +73,27 @@ export const DeniedField = z
  */
 export const ConsumerKey = z
   .string()
-  .trim()
-  .regex(/^[A-Za-z0-9._]{20,256}$/, "That is not a connected app's consumer key (letters, digits, dots and underscores, like 3MVG9…).");
+  .check(z.trim(), z.regex(/^[A-Za-z0-9._]{20,256}$/, "That is not a connected app's consumer key (letters, digits, dots and underscores, like 3MVG9…)."));
 
 /** A Salesforce org id, 15 or 18 characters. */
-export const OrgId = z.string().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.');
+export const OrgId = z.string().check(z.regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.'));
 
 export const OutputLanguageSetting = z.enum(OUTPUT_LANGUAGE_CHOICES);
 export const ReplyLanguageSetting = z.enum(REPLY_LANGUAGE_CHOICES);
 
 /** One prohibited phrase: short, not blank. */
-export const ProhibitedPhrase = z.string().trim().min(1).max(200);
+export const ProhibitedPhrase = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
-const Usd = z.number().positive().max(1_000_000);
-const RequestsPerMinute = z.number().int().positive().max(10_000);
-export const RetentionDays = z.number().int().min(1).max(3650);
+const Usd = z.number().check(z.positive(), z.lte(1_000_000));
+const RequestsPerMinute = z.number().check(z.int(), z.positive(), z.lte(10_000));
+export const RetentionDays = z.number().check(z.int(), z.gte(1), z.lte(3650));
 
 /** USD per million tokens. Cache prices default to Anthropic's multipliers of the input price (reads 0.1×, 5-minute writes 1.25×). */
 export const ModelPrice = z.object({
-  input: z.number().nonnegative(),
-  output: z.number().nonnegative(),
-  cacheRead: z.number().nonnegative().optional(),
-  cacheWrite: z.number().nonnegative().optional(),
+  input: z.number().check(z.nonnegative()),
+  output: z.number().check(z.nonnegative()),
+  cacheRead: z.optional(z.number().check(z.nonnegative())),
+  cacheWrite: z.optional(z.number().check(z.nonnegative())),
 });
 export type ModelPrice = z.infer<typeof ModelPrice>;
 
@@ -116,8 +113,8 @@ export const DEFAULT_PRICES: PriceTable = {
 // ---------------------------------------------------------------------------------------------------------------
 // The rep's settings
 
-const modelChoice = ModelId.default(DEFAULT_MODEL);
-const on = z.boolean().default(true);
+const modelChoice = z._default(ModelId, DEFAULT_MODEL);
+const on = z._default(z.boolean(), true);
 
 export const ModelChoices = z.object({
   summary: modelChoice,
@@ -142,41 +139,41 @@ export const FeatureToggles = z.object({
 
 export const RedactionSettings = z.object({
   /** Regular expressions (compiled with REDACTION_PATTERN_FLAGS) whose matches are redacted before anything is sent. */
-  extraPatterns: z.array(RedactionPattern).max(100).default([]),
-  deniedFields: z.array(DeniedField).max(500).default([]),
+  extraPatterns: z._default(z.array(RedactionPattern).check(z.maxLength(100)), []),
+  deniedFields: z._default(z.array(DeniedField).check(z.maxLength(500)), []),
 });
 
 /** Spend caps per rep; null means no cap. */
 export const Budgets = z.object({
-  dailyUsd: Usd.nullable().default(null),
-  monthlyUsd: Usd.nullable().default(null),
-  requestsPerMinute: RequestsPerMinute.nullable().default(null),
+  dailyUsd: z._default(z.nullable(Usd), null),
+  monthlyUsd: z._default(z.nullable(Usd), null),
+  requestsPerMinute: z._default(z.nullable(RequestsPerMinute), null),
 });
 export type Budgets = z.infer<typeof Budgets>;
 
 export const Settings = z.object({
   /** The rep's Anthropic API key; read only by the background worker. */
-  anthropicApiKey: z.string().default(''),
-  baseUrl: BaseUrl.default(''),
-  models: ModelChoices.prefault({}),
-  features: FeatureToggles.prefault({}),
-  redaction: RedactionSettings.prefault({}),
-  budgets: Budgets.prefault({}),
-  auditRetentionDays: RetentionDays.default(90),
+  anthropicApiKey: z._default(z.string(), ''),
+  baseUrl: z._default(BaseUrl, ''),
+  models: z.prefault(ModelChoices, {}),
+  features: z.prefault(FeatureToggles, {}),
+  redaction: z.prefault(RedactionSettings, {}),
+  budgets: z.prefault(Budgets, {}),
+  auditRetentionDays: z._default(RetentionDays, 90),
   /** Phrases the team never wants in generated text (compared case-insensitively); an output using one fails its checks. */
-  prohibitedPhrases: z.array(ProhibitedPhrase).max(200).default([]),
+  prohibitedPhrases: z._default(z.array(ProhibitedPhrase).check(z.maxLength(200)), []),
   /** Background briefs before the day's meetings; off by default because it spends without a click. */
-  morningPrep: z.boolean().default(false),
-  prices: PriceTable.default(DEFAULT_PRICES),
+  morningPrep: z._default(z.boolean(), false),
+  prices: z._default(PriceTable, DEFAULT_PRICES),
   /**
    * The consumer key of the connected app Groundwork signs in with, for orgs whose API refuses the browser session
    * (API Access Control); '' for none. Usually set by the admin's policy.
    */
-  salesforceClientId: ConsumerKey.or(z.literal('')).default(''),
+  salesforceClientId: z._default(z.union([ConsumerKey, z.literal('')]), ''),
   /** The language of summaries, briefs, insights and drafts ('browser': the browser's own). */
-  outputLanguage: OutputLanguageSetting.default('browser'),
+  outputLanguage: z._default(OutputLanguageSetting, 'browser'),
   /** Whether a Gmail reply follows the thread's language or always uses outputLanguage. */
-  replyLanguage: ReplyLanguageSetting.default('thread'),
+  replyLanguage: z._default(ReplyLanguageSetting, 'thread'),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -3,7 +3,7 @@
  * loads what the rep may see; validatePlan checks the plan against it; prepareQuery compiles it (compilePlan);
  * runQuery and loadMore run it as the rep and flatten the rows.
  */
-export { QueryPlan, Filter, Aggregate, OrderBy, Scope, OPERATORS, AGGREGATE_FUNCTIONS, queryPlanJsonSchema } from './plan';
+export { QueryPlan, Filter, Aggregate, OrderBy, Scope, OPERATORS, AGGREGATE_FUNCTIONS, QueryPlanOutput } from './plan';
 export type { Operator, AggregateFunction, FilterValue } from './plan';
 export { AskObjectDescribe, AskField, PicklistEntry, type AskDescribes, type DescribeSource } from './describe';
 export { describesForPlan, pathsOf } from './load';

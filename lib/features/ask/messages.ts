@@ -2,7 +2,7 @@
  * What the Ask panel and its background handler say to each other, checked with zod on both sides, and the state the
  * background keeps (in session storage) so that a closed and reopened panel finds its question, query and rows again.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { QueryPlan } from './plan';
@@ -15,8 +15,8 @@ export const AskRequest = z.discriminatedUnion('type', [
   /** The panel opened: send what is kept. */
   z.object({ type: z.literal('open') }),
   /** What the rep is typing, kept so that closing the panel loses nothing. */
-  z.object({ type: z.literal('draft'), text: z.string().max(MAX_QUESTION_LENGTH) }),
-  z.object({ type: z.literal('ask'), question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH) }),
+  z.object({ type: z.literal('draft'), text: z.string().check(z.maxLength(MAX_QUESTION_LENGTH)) }),
+  z.object({ type: z.literal('ask'), question: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_QUESTION_LENGTH)) }),
   z.object({ type: z.literal('load-more') }),
   z.object({ type: z.literal('summarize') }),
   z.object({ type: z.literal('stop-summary') }),
@@ -32,8 +32,8 @@ export const AskSummary = z.object({
   text: z.string(),
   citations: z.array(Citation),
   unsupported: z.array(Claim),
-  problem: z.object({ kind: z.string(), message: z.string() }).nullable(),
-  model: z.string().nullable(),
+  problem: z.nullable(z.object({ kind: z.string(), message: z.string() })),
+  model: z.nullable(z.string()),
   /** How many of the rows were sent to the model (the first ones). */
   rowsSent: z.number(),
 });
@@ -47,29 +47,29 @@ export const AskState = z.object({
   question: z.string(),
   orgId: z.string(),
   /** The record in view when the rep asked ("this account"), by name, for the panel to say what "this" meant. */
-  scopeName: z.string().nullable(),
+  scopeName: z.nullable(z.string()),
   phase: AskPhase,
   /** The model's plan, as it came (kept for the rep's and support's sake; never run unchecked). */
-  plan: QueryPlan.nullable(),
+  plan: z.nullable(QueryPlan),
   /** Why the plan was refused, in words. */
   problems: z.array(z.string()),
   /** Why asking failed (the model, or Salesforce), in words. */
-  error: z.string().nullable(),
-  prepared: PreparedQuery.nullable(),
+  error: z.nullable(z.string()),
+  prepared: z.nullable(PreparedQuery),
   rows: z.array(ResultRow),
   totalSize: z.number(),
-  nextRecordsUrl: z.string().nullable(),
+  nextRecordsUrl: z.nullable(z.string()),
   loadingMore: z.boolean(),
   /** Why "Load more" failed, in words. */
-  moreError: z.string().nullable(),
-  summary: AskSummary.nullable(),
+  moreError: z.nullable(z.string()),
+  summary: z.nullable(AskSummary),
   askedAt: z.string(),
 });
 export type AskState = z.infer<typeof AskState>;
 
 export const AskEvent = z.discriminatedUnion('type', [
   /** `draft` is what the rep was typing, sent on open; null when it is not news. */
-  z.object({ type: z.literal('state'), state: AskState.nullable(), draft: z.string().nullable() }),
+  z.object({ type: z.literal('state'), state: z.nullable(AskState), draft: z.nullable(z.string()) }),
   /** While a summary streams only it changes: the rows are not sent again with every piece. */
   z.object({ type: z.literal('summary'), askId: z.string(), summary: AskSummary }),
 ]);

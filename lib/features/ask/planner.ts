@@ -9,7 +9,7 @@ import { renderPrompt, type RenderedPrompt } from '../../prompts';
 import { DATE_LITERAL_NAMES } from './date-literals';
 import type { AskDeps, AskOptions, AskTarget } from './deps';
 import { AskObjectDescribe } from './describe';
-import { QueryPlan } from './plan';
+import { QueryPlan, QueryPlanOutput } from './plan';
 import { schemaText } from './schema-text';
 
 /** Objects a question is most often about; the record in view's object comes first. */
@@ -47,7 +47,7 @@ export async function requestPlan(question: string, target: AskTarget, deps: Pla
     const { value, result } = await deps.generateJson(
       settings,
       { useCase: 'ask-plan', system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens },
-      QueryPlan,
+      QueryPlanOutput,
       signal,
     );
     await recordAskCall(deps, prompt, auditScope(target), { result });

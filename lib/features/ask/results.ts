@@ -2,12 +2,12 @@
  * What a query's results look like as plain data, shared by the background (run.ts fills them) and the panel (which
  * shows them): schemas only, so the panel bundles no query compiler.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const QueryPage = z.object({
   totalSize: z.number(),
   done: z.boolean(),
-  nextRecordsUrl: z.string().nullish(),
+  nextRecordsUrl: z.nullish(z.string()),
   records: z.array(z.record(z.string(), z.unknown())),
 });
 export type QueryPage = z.infer<typeof QueryPage>;
@@ -42,7 +42,7 @@ export type RecordLink = z.infer<typeof RecordLink>;
 
 export const ResultRow = z.object({
   /** The row's record, for its link; null for aggregate rows. */
-  link: RecordLink.nullable(),
+  link: z.nullable(RecordLink),
   /** By column key. */
   values: z.record(z.string(), CellValue),
   /** By column key, for a column of a parent record (Account.Name links to the Account). */
@@ -55,6 +55,6 @@ export const ResultPage = z.object({
   /** All rows the query matches (up to its LIMIT), not just this page's. */
   totalSize: z.number(),
   /** Null when this is the last page. */
-  nextRecordsUrl: z.string().nullable(),
+  nextRecordsUrl: z.nullable(z.string()),
 });
 export type ResultPage = z.infer<typeof ResultPage>;

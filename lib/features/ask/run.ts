@@ -3,7 +3,7 @@
  * each row with its record's id (and each parent column with its parent's) for links, "Load more" through
  * nextRecordsUrl. Salesforce's refusals come back in words.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { toSalesforceProblem } from '../../salesforce/problems';
 import { compilePlan } from './compile';
 import type { ValidPlan } from './valid-plan';
@@ -39,7 +39,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const Attributes = z.object({ type: z.string(), url: z.string().optional() });
+const Attributes = z.object({ type: z.string(), url: z.optional(z.string()) });
 
 /** A record's (or nested parent's) link, from its `attributes` and Id (or, for a parent, its attributes' url). */
 function linkOf(record: Record<string, unknown>): RecordLink | null {

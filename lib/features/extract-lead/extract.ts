@@ -9,7 +9,7 @@ import { todayOf } from '../../proposals/dates';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from '../../proposals/duplicates';
 import { redactSource, restoreProposal, writableFieldLines } from '../../proposals/prompt-input';
 import { buildLeadReview, setCardIncluded, type Review } from '../../proposals/review';
-import { LeadProposal } from '../../proposals/schemas';
+import { LeadProposal, LeadProposalOutput } from '../../proposals/schemas';
 import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/selection';
 import { SalesforceProblem } from '../../salesforce/problems';
 import type { LeadSource } from './messages';
@@ -68,7 +68,7 @@ export async function extractLeads(
   const readPart = async (part: string): Promise<AuditedProposal<LeadProposal>> => {
     const redacted = redactSource(part, patterns);
     const prompt = renderPrompt('extract-lead', { context: redacted.text, extra });
-    const answer = await proposeAudited(deps, LeadProposal, prompt, { feature: 'extract-lead', orgId: access.client.session.orgId, objectName: 'Lead' });
+    const answer = await proposeAudited(deps, LeadProposalOutput, prompt, { feature: 'extract-lead', orgId: access.client.session.orgId, objectName: 'Lead' });
     done += 1;
     if (parts.length > 1) await progress(done, parts.length);
     return { ...answer, value: restoreProposal(LeadProposal, answer.value, redacted.redactions) };

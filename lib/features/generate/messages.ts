@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineChannel } from '../../messaging/channels';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
@@ -25,9 +25,9 @@ export const GENERATE_LABELS: Record<Feature, MessageKey> = {
 
 export const EmailOptions = z.object({
   /** A contact of the record in view (id and how to address them); the model never picks the recipient. */
-  recipient: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+  recipient: z.nullable(z.object({ id: z.string(), name: z.string(), email: z.nullable(z.string()) })),
   purpose: z.enum(['follow-up', 'recap', 'introduction', 'check-in', 'custom']),
-  instruction: z.string().max(500).default(''),
+  instruction: z._default(z.string().check(z.maxLength(500)), ''),
   tone: z.enum(['friendly', 'formal', 'direct']),
   length: z.enum(['short', 'medium', 'long']),
 });
@@ -50,27 +50,27 @@ export const Generation = z.object({
   /** Why the output failed its use case's checks (too short, no subject…); empty when it passed. */
   validation: z.array(z.string()),
   findings: z.array(Finding),
-  problem: GenerationProblem.nullable(),
+  problem: z.nullable(GenerationProblem),
   promptId: z.string(),
   promptVersion: z.string(),
   /** The prompt variant (A/B) the rep is assigned; generations kept before variants existed were A. */
-  promptVariant: PromptVariant.default('A'),
-  model: z.string().nullable(),
+  promptVariant: z._default(PromptVariant, 'A'),
+  model: z.nullable(z.string()),
   contextHash: z.string(),
   /** The record's context changed since this was generated. */
   stale: z.boolean(),
   startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  feedback: z.enum(['up', 'down']).nullable(),
+  finishedAt: z.nullable(z.string()),
+  feedback: z.nullable(z.enum(['up', 'down'])),
   /** Why the rep gave a thumbs down (optional, in their words). */
-  feedbackReason: z.string().nullable().default(null),
+  feedbackReason: z._default(z.nullable(z.string()), null),
   /** What the rep did with the output once they used it: as written, or after editing it. */
-  outcome: z.enum(['accepted', 'edited']).nullable().default(null),
+  outcome: z._default(z.nullable(z.enum(['accepted', 'edited'])), null),
   /** Characters changed between the generated draft and what the rep used (0 when used as written). */
-  editDistance: z.number().int().nonnegative().nullable().default(null),
+  editDistance: z._default(z.nullable(z.number().check(z.int(), z.nonnegative())), null),
   /** The rep's edits to an email draft, kept in the background so closing the panel loses none of them. */
-  edited: z.object({ subject: z.string(), body: z.string() }).nullable().default(null),
-  auditId: z.string().nullable(),
+  edited: z._default(z.nullable(z.object({ subject: z.string(), body: z.string() })), null),
+  auditId: z.nullable(z.string()),
 });
 export type Generation = z.infer<typeof Generation>;
 
@@ -87,22 +87,22 @@ const DRAFT_MAX = 20_000;
  * the background itself when a new generation replaces a finished one.
  */
 export const OutcomeReport = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('used'), via: UseVia, finalText: z.string().max(DRAFT_MAX) }),
-  z.object({ kind: z.literal('feedback'), value: z.enum(['up', 'down']), reason: z.string().trim().max(FEEDBACK_REASON_MAX).optional() }),
-  z.object({ kind: z.literal('edit'), subject: z.string().max(1_000), body: z.string().max(DRAFT_MAX) }),
+  z.object({ kind: z.literal('used'), via: UseVia, finalText: z.string().check(z.maxLength(DRAFT_MAX)) }),
+  z.object({ kind: z.literal('feedback'), value: z.enum(['up', 'down']), reason: z.optional(z.string().check(z.trim(), z.maxLength(FEEDBACK_REASON_MAX))) }),
+  z.object({ kind: z.literal('edit'), subject: z.string().check(z.maxLength(1_000)), body: z.string().check(z.maxLength(DRAFT_MAX)) }),
 ]);
 export type OutcomeReport = z.infer<typeof OutcomeReport>;
 
 /** Panel → handler: generate for the record in view, stop, or report what the rep did with an output. */
 export const GenerateRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('generate'), feature: Feature, email: EmailOptions.nullable() }),
+  z.object({ type: z.literal('generate'), feature: Feature, email: z.nullable(EmailOptions) }),
   z.object({ type: z.literal('stop-generation'), feature: Feature }),
   /**
    * What the rep did with the generation the panel shows (by its id: the tab in view may have changed since). The panel
    * keeps it until the background answers 'outcome-recorded' with its report id, and sends it again after a
    * reconnection: the id makes a report sent twice count once.
    */
-  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().min(1), reportId: z.string().min(1).max(100), report: OutcomeReport }),
+  z.object({ type: z.literal('generation-outcome'), feature: Feature, generationId: z.string().check(z.minLength(1)), reportId: z.string().check(z.minLength(1), z.maxLength(100)), report: OutcomeReport }),
 ]);
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 

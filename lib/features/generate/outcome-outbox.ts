@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { Feature, OutcomeReport } from './messages';
 
-export const PendingReport = z.object({ reportId: z.string().min(1), feature: Feature, generationId: z.string().min(1), report: OutcomeReport });
+export const PendingReport = z.object({ reportId: z.string().check(z.minLength(1)), feature: Feature, generationId: z.string().check(z.minLength(1)), report: OutcomeReport });
 export type PendingReport = z.infer<typeof PendingReport>;
 
 const PendingReports = z.array(PendingReport);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OrgApi } from '../../salesforce/context';
 import { flattenRow } from '../../salesforce/context/fields';
 import { idEquals, isTrue, newestFirst, queryUrl, textEquals } from '../../salesforce/context/soql';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineChannel } from '../../messaging/channels';
 import { FEATURES } from '../../settings/schema';
 
@@ -26,8 +26,8 @@ export type KeyCheck = z.infer<typeof KeyCheck>;
 export const OnboardingStatus = z.object({
   keySet: z.boolean(),
   /** Null while unchecked. */
-  keyWorking: z.boolean().nullable(),
-  keyMessage: z.string().nullable(),
+  keyWorking: z.nullable(z.boolean()),
+  keyMessage: z.nullable(z.string()),
   salesforceSeen: z.boolean(),
   orgEnabled: z.boolean(),
   /** Every step was done once: the checklist is not shown again. */
@@ -44,11 +44,11 @@ export const GovernanceEvent = z.object({
   /** Which features the panel shows: switched on and not removed by the policy. */
   features: FeatureVisibility,
   /** Features the organization's policy switched off (not removed): shown turned off, with who did it. */
-  offByPolicy: z.array(z.enum(FEATURES)).default([]),
+  offByPolicy: z._default(z.array(z.enum(FEATURES)), []),
   /** The budget's warning or refusal, when there is one. */
-  budgetMessage: z.string().nullable(),
+  budgetMessage: z.nullable(z.string()),
   /** Why the org refuses this rep's audit events, until the rep dismisses it (lib/features/governance/org-audit). */
-  orgAuditNotice: z.string().nullable(),
+  orgAuditNotice: z.nullable(z.string()),
 });
 export type GovernanceEvent = z.infer<typeof GovernanceEvent>;
 

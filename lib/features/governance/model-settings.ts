@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { defaultModelFor, listModels } from '../../model/client';
 import { ModelProblem, modelProblem } from '../../model/problems';
@@ -9,7 +9,7 @@ import type { SettingsSource } from './sources';
 import { MODEL_CHOICE_FOR } from './use-cases';
 
 const MODELS_KEY = 'models:listed';
-const CachedModels = z.object({ at: z.number(), models: z.array(z.object({ id: z.string(), displayName: z.string() })).min(1) });
+const CachedModels = z.object({ at: z.number(), models: z.array(z.object({ id: z.string(), displayName: z.string() })).check(z.minLength(1)) });
 const MODELS_TTL_MS = 6 * 60 * 60 * 1000;
 
 export interface ModelSettingsDeps {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OutputLanguageChoice, ReplyLanguageChoice } from '../../settings/languages';
 import { FEATURES, MODEL_USE_CASES, Settings, type FeatureKey, type ModelUseCase } from '../../settings/schema';
 
@@ -88,7 +88,7 @@ export function settingsFromDraft(draft: SettingsDraft, current: Settings): { se
   return { problem: describeIssue(parsed.error) };
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'Some value is not valid.';
   const [group, leaf] = issue.path.map(String);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { ENABLED_ORGS_KEY } from './keys';
 

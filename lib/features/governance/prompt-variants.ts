@@ -2,7 +2,7 @@
  * Prompt variants for this rep: a prompt with a B variant is rendered as A or B by a stable split of the rep's id (a
  * random id made once per browser profile and kept in local storage, never sent anywhere) and the prompt's id.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { assignVariant, hasVariantB, type PromptId, type PromptVariant } from '../../prompts';
 

@@ -11,7 +11,7 @@ import type { WriteObjectDescribe } from '../../proposals/describe';
 import { attachDuplicates, duplicateCandidates, findDuplicates } from '../../proposals/duplicates';
 import { redactSource, restoreProposal, writableFieldLines } from '../../proposals/prompt-input';
 import { buildReview, type NamedLookup, type RecordInView, type Review } from '../../proposals/review';
-import { NoteProposal } from '../../proposals/schemas';
+import { NoteProposal, NoteProposalOutput } from '../../proposals/schemas';
 import type { WriteValue } from '../../proposals/validate';
 import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/selection';
 import { SalesforceProblem } from '../../salesforce/problems';
@@ -106,7 +106,7 @@ interface PromptInputs {
 async function readNote(deps: ProposeDeps, text: string, inputs: PromptInputs): Promise<ReadOutcome> {
   const redacted = redactSource(text, inputs.patterns);
   const prompt = renderPrompt('extract-note', { context: redacted.text, extra: inputs.extra });
-  const { value, auditId } = await proposeAudited(deps, NoteProposal, prompt, inputs.scope);
+  const { value, auditId } = await proposeAudited(deps, NoteProposalOutput, prompt, inputs.scope);
   return { proposal: restoreProposal(NoteProposal, value, redacted.redactions), auditIds: auditId ? [auditId] : [], problem: null };
 }
 
@@ -117,7 +117,7 @@ async function readCall(deps: ProposeDeps, text: string, transcript: Transcript,
   const answers = await settledInOrder(parts, PARTS_AT_ONCE, async ({ part, label }) => {
     const redacted = redactSource(part, inputs.patterns);
     const prompt = renderPrompt('extract-call', { context: redacted.text, extra: { ...inputs.extra, speakers, part: label } });
-    const answer = await proposeAudited(deps, NoteProposal, prompt, inputs.scope);
+    const answer = await proposeAudited(deps, NoteProposalOutput, prompt, inputs.scope);
     return { ...answer, value: restoreProposal(NoteProposal, answer.value, redacted.redactions) };
   });
   const read = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Sender } from '../../messaging/senders';
 import { COMPOSE_KINDS } from './client';
 
@@ -6,9 +6,9 @@ import { COMPOSE_KINDS } from './client';
 export const InsertDraftCommand = z.object({
   type: z.literal('mail-insert'),
   /** Plain text; newlines become the editor's own lines. */
-  text: z.string().min(1).max(100_000),
+  text: z.string().check(z.minLength(1), z.maxLength(100_000)),
   /** Set only on a new message whose subject box is visible and empty. */
-  subject: z.string().max(1_000).optional(),
+  subject: z.optional(z.string().check(z.maxLength(1_000))),
 });
 export type InsertDraftCommand = z.infer<typeof InsertDraftCommand>;
 
@@ -45,5 +45,5 @@ export function isFromOwnExtension(sender: Sender, extensionId: string): boolean
 /** Background → mail content script: when did the rep last work in a compose of this page that is still open? */
 export const ComposeUseQuery = z.object({ type: z.literal('mail-compose-use') });
 /** The answer: ms since the epoch, or null when no compose of the page was used. */
-export const ComposeUse = z.object({ usedAt: z.number().nullable() });
+export const ComposeUse = z.object({ usedAt: z.nullable(z.number()) });
 export type ComposeUse = z.infer<typeof ComposeUse>;

@@ -3,7 +3,7 @@
  * the first recipient looked up by address), build the Task review, let the rep edit and tick, then commit exactly
  * what they confirmed, once (lib/proposals/commit.ts).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import type { PanelConnection } from '../../messaging/feature-handler';
 import { commitReview } from '../../proposals';
@@ -32,7 +32,7 @@ export interface LogFlowDeps {
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const AccountOfContact = z.object({
-  records: z.array(z.object({ AccountId: z.string().nullable(), Account: z.object({ Name: z.string().nullable() }).nullable().optional() })),
+  records: z.array(z.object({ AccountId: z.nullable(z.string()), Account: z.optional(z.nullable(z.object({ Name: z.nullable(z.string()) }))) })),
 });
 
 const problem = (message: string): LogState => ({ kind: 'problem', message });

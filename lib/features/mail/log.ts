@@ -4,7 +4,7 @@
  * email itself (nothing comes from the model), and so are the links: WhoId is the matched Contact or Lead, WhatId the
  * Contact's account (a Lead's Task may not have one).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { todayOf } from '../../proposals/dates';
 import { fieldOf, writeDescribes, type WriteObjectDescribe } from '../../proposals/describe';
 import { ReviewCardSchema, type ReviewChange } from '../../proposals/messages';
@@ -15,11 +15,11 @@ import { requiredOnCreate, validateValue, writableField } from '../../proposals/
 /** A review as kept in session storage while the rep looks at it (lib/extraction's Review, one Task card). */
 export const LogReview = z.object({
   kind: z.literal('note'),
-  cards: z.array(ReviewCardSchema).length(1),
+  cards: z.array(ReviewCardSchema).check(z.length(1)),
   record: z.null(),
   sourceText: z.string(),
   now: z.string(),
-  timeZone: z.string().optional(),
+  timeZone: z.optional(z.string()),
   /** The Task's describe as the rep sees it, so edits are validated again without another request. */
   describe: z.custom<WriteObjectDescribe>((value) => typeof value === 'object' && value !== null && 'fields' in value),
   /** The links set by code, in words: "Dana Whitfield (Contact)", "Umbrella Health (Account)". */

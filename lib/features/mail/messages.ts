@@ -2,7 +2,7 @@
  * The 'gmail' feature's payloads between the side panel and the background (inside the feature envelope), checked
  * with zod on both sides, and the state the background keeps per window so nothing is lost when the panel closes.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineChannel } from '../../messaging/channels';
 import { ReviewChange } from '../../proposals/messages';
 import { Citation, Claim } from '../../context/checked-output';
@@ -12,15 +12,15 @@ import { Committed } from '../../salesforce/write-plan';
 import { LogReview } from './log';
 import { AccountMatch } from './sender-contact';
 
-const Text = z.string().max(100_000);
+const Text = z.string().check(z.maxLength(100_000));
 
 /** Side panel → background. */
 export const MailRequest = z.discriminatedUnion('type', [
   /** The panel mounted: send what is kept for this window. */
   z.object({ type: z.literal('open') }),
   /** "Insert into Gmail / Outlook" on a draft; `source` says whether it is the reply drafted here (goes into an inline reply). */
-  z.object({ type: z.literal('insert'), subject: z.string().max(1000), body: Text.min(1), source: z.enum(['draft', 'reply']) }),
-  z.object({ type: z.literal('draft-reply'), instruction: z.string().max(500).default('') }),
+  z.object({ type: z.literal('insert'), subject: z.string().check(z.maxLength(1000)), body: Text.check(z.minLength(1)), source: z.enum(['draft', 'reply']) }),
+  z.object({ type: z.literal('draft-reply'), instruction: z._default(z.string().check(z.maxLength(500)), '') }),
   z.object({ type: z.literal('stop-reply') }),
   /** The rep edited the reply: kept so a reopened panel shows their words. */
   z.object({ type: z.literal('edit-reply'), body: Text }),
@@ -49,7 +49,7 @@ export const InsertResult = z.object({
   kind: z.enum(['inserted', 'opened-compose', 'clipboard', 'failed']),
   message: z.string(),
   /** For 'clipboard': the text the panel copies. */
-  text: z.string().optional(),
+  text: z.optional(z.string()),
   /** Which draft it was about, so the panel shows the result beside it. */
   source: z.enum(['draft', 'reply']),
   at: z.string(),
@@ -74,11 +74,11 @@ export const ReplyDraft = z.object({
   /** The body as the model wrote it (redactions put back), without its Sources line. */
   text: z.string(),
   /** The rep's edited body; null until they edit. */
-  edited: z.string().nullable(),
+  edited: z.nullable(z.string()),
   citations: z.array(Citation),
   unsupported: z.array(Claim),
-  problem: GenerationProblem.nullable(),
-  model: z.string().nullable(),
+  problem: z.nullable(GenerationProblem),
+  model: z.nullable(z.string()),
   promptVersion: z.string(),
   startedAt: z.string(),
 });
@@ -90,10 +90,10 @@ export const InsertedEmail = z.object({
   body: z.string(),
   to: z.array(z.string()),
   /** Known when it was the reply to a matched sender. */
-  person: MatchedPerson.nullable(),
+  person: z.nullable(MatchedPerson),
   at: z.string(),
   /** Logged already: the Task's id. */
-  loggedTaskId: z.string().nullable(),
+  loggedTaskId: z.nullable(z.string()),
 });
 export type InsertedEmail = z.infer<typeof InsertedEmail>;
 
@@ -107,7 +107,7 @@ export const LogState = z.discriminatedUnion('kind', [
     idempotencyKey: z.string(),
     committing: z.boolean(),
     /** Why the last confirm did not write (no answer, no session…); the rep may confirm again: it never writes twice. */
-    problem: z.string().nullable(),
+    problem: z.nullable(z.string()),
   }),
   z.object({ kind: z.literal('logged'), taskId: z.string(), url: z.string(), message: z.string() }),
   z.object({ kind: z.literal('problem'), message: z.string() }),
@@ -126,7 +126,7 @@ export const ContactState = z.discriminatedUnion('kind', [
     account: AccountMatch,
     idempotencyKey: z.string(),
     committing: z.boolean(),
-    problem: z.string().nullable(),
+    problem: z.nullable(z.string()),
   }),
   z.object({
     kind: z.literal('created'),
@@ -136,7 +136,7 @@ export const ContactState = z.discriminatedUnion('kind', [
     message: z.string(),
     committed: Committed,
     undoing: z.boolean(),
-    problem: z.string().nullable(),
+    problem: z.nullable(z.string()),
   }),
   z.object({ kind: z.literal('undone'), email: z.string(), message: z.string() }),
   z.object({ kind: z.literal('problem'), message: z.string() }),
@@ -145,13 +145,13 @@ export type ContactState = z.infer<typeof ContactState>;
 
 /** Everything kept for one window's panel. */
 export const MailState = z.object({
-  reply: ReplyDraft.nullable(),
-  lastInsert: InsertResult.nullable(),
+  reply: z.nullable(ReplyDraft),
+  lastInsert: z.nullable(InsertResult),
   /** The mail client a draft would go into now (the tab found when the panel opened or last inserted); null: none open. */
-  client: MailClientName.nullable().default(null),
-  inserted: InsertedEmail.nullable(),
+  client: z._default(z.nullable(MailClientName), null),
+  inserted: z.nullable(InsertedEmail),
   log: LogState,
-  contact: ContactState.default({ kind: 'idle' }),
+  contact: z._default(ContactState, { kind: 'idle' }),
 });
 export type MailState = z.infer<typeof MailState>;
 

@@ -6,7 +6,7 @@
  * The account is a link set by code: the one Account whose website has the sender's domain, else the one whose name
  * is the signature's company; with none or several, the rep is told and none is set.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ContactProposal, Evidenced } from '../../proposals/schemas';
 import { queryUrl, selectQuery, textEquals } from '../../salesforce/context/soql';
 import type { MailSender } from '../../messaging/mail-sender';
@@ -114,13 +114,13 @@ export type AccountCandidate = z.infer<typeof AccountCandidate>;
 
 /** How the account was found, in words the rep reads beside the review. */
 export const AccountMatch = z.object({
-  account: AccountCandidate.nullable(),
+  account: z.nullable(AccountCandidate),
   /** "its website is northwind.example", or why no account is set. */
   reason: z.string(),
 });
 export type AccountMatch = z.infer<typeof AccountMatch>;
 
-const AccountRows = z.object({ records: z.array(z.object({ Id: z.string(), Name: z.string().nullable(), Website: z.string().nullable().optional() })) });
+const AccountRows = z.object({ records: z.array(z.object({ Id: z.string(), Name: z.nullable(z.string()), Website: z.optional(z.nullable(z.string())) })) });
 
 /** The host of a website as people type it ("www.northwind.example", "https://northwind.example/en"). */
 function websiteHost(website: string): string {

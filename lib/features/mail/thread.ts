@@ -3,7 +3,7 @@
  * message. Only what is on screen is read: Gmail keeps threads opened earlier in the page, hidden, and those are never
  * sent anywhere.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MailSender } from '../../messaging/mail-sender';
 import { isRendered, type MailDom } from './client';
 import { scanComposes } from './compose';
@@ -18,22 +18,22 @@ export const ReadThreadCommand = z.object({ type: z.literal('mail-read-thread') 
 export const OpenReplyCommand = z.object({ type: z.literal('mail-open-reply') });
 
 export const ThreadMessage = z.object({
-  from: z.string().max(300),
-  email: z.string().max(300),
-  date: z.string().max(200),
-  body: z.string().max(MAX_MESSAGE_CHARS),
+  from: z.string().check(z.maxLength(300)),
+  email: z.string().check(z.maxLength(300)),
+  date: z.string().check(z.maxLength(200)),
+  body: z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
 });
 export type ThreadMessage = z.infer<typeof ThreadMessage>;
 
 export const OpenThread = z.object({
-  subject: z.string().max(1000),
+  subject: z.string().check(z.maxLength(1000)),
   /** Oldest first, as the client shows them. */
-  messages: z.array(ThreadMessage).min(1).max(100),
+  messages: z.array(ThreadMessage).check(z.minLength(1), z.maxLength(100)),
 });
 export type OpenThread = z.infer<typeof OpenThread>;
 
 /** The content script's answer to ReadThreadCommand: null when no thread is on screen. */
-export const ReadThreadAnswer = z.object({ thread: OpenThread.nullable() });
+export const ReadThreadAnswer = z.object({ thread: z.nullable(OpenThread) });
 
 export const OpenReplyOutcome = z.enum(['opened', 'already-open', 'no-thread', 'dom-changed']);
 export type OpenReplyOutcome = z.infer<typeof OpenReplyOutcome>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OrgRegistry } from '../../orgs';
 import type { OrgClient } from '../../salesforce/client';
 import { idEquals, selectQuery, soonestFirst } from '../../salesforce/context/soql';
@@ -49,7 +49,7 @@ export interface PrepResult {
 }
 
 const Events = z.object({
-  records: z.array(z.object({ Id: z.string(), WhatId: z.string().nullish(), WhoId: z.string().nullish() })),
+  records: z.array(z.object({ Id: z.string(), WhatId: z.nullish(z.string()), WhoId: z.nullish(z.string()) })),
 });
 
 /** The records to brief: each of today's events' related record (its What, else its Who, else the event), once. */

@@ -2,7 +2,7 @@
  * What the record view's panel and handler say to each other: which record the window's active tab shows (its card,
  * or why there is none), and "What will be sent" for it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineChannel } from '../../messaging/channels';
 import { MailClientName, MailSender } from '../../messaging/mail-sender';
 import { OrgIdentity } from '../../orgs';
@@ -10,21 +10,21 @@ import { FoundPerson } from '../../salesforce/found-person';
 import { PanelProblem } from '../../salesforce/problems';
 import { Change } from './snapshots';
 
-export const RecordRefSchema = z.object({ recordId: z.string().length(18), sobject: z.string().optional() });
+export const RecordRefSchema = z.object({ recordId: z.string().check(z.length(18)), sobject: z.optional(z.string()) });
 
 /** What the record card shows: the record, a few key fields, its related lists' sizes and what changed. */
 export const RecordCard = z.object({
-  recordId: z.string().length(18),
+  recordId: z.string().check(z.length(18)),
   objectName: z.string(),
   objectLabel: z.string(),
   name: z.string(),
   keyFields: z.array(z.object({ label: z.string(), value: z.string() })),
   counts: z.array(z.object({ label: z.string(), count: z.number() })),
   /** People of the record an email can go to: its contacts, contact roles, or the Contact/Lead itself. */
-  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), title: z.string().nullable() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.nullable(z.string()), title: z.nullable(z.string()) })),
   /** Null on the first visit; otherwise what changed since the last one (possibly nothing). */
-  changes: z.array(Change).nullable(),
-  lastVisit: z.string().nullable(),
+  changes: z.nullable(z.array(Change)),
+  lastVisit: z.nullable(z.string()),
   fetchedAt: z.string(),
 });
 export type RecordCard = z.infer<typeof RecordCard>;
@@ -55,10 +55,10 @@ export const PanelView = z.discriminatedUnion('kind', [
     host: z.string(),
     card: RecordCard,
     /** Who Groundwork's own Salesforce sign-in is, when it reads this org through it; null with the browser session. */
-    signedIn: SignedInUser.nullable(),
+    signedIn: z.nullable(SignedInUser),
   }),
-  z.object({ kind: z.literal('problem'), host: z.string(), ref: RecordRefSchema.nullable(), problem: PanelProblem }),
-  z.object({ kind: z.literal('mail'), client: MailClientName, sender: MailSender.nullable(), match: SenderMatch.nullable() }),
+  z.object({ kind: z.literal('problem'), host: z.string(), ref: z.nullable(RecordRefSchema), problem: PanelProblem }),
+  z.object({ kind: z.literal('mail'), client: MailClientName, sender: z.nullable(MailSender), match: z.nullable(SenderMatch) }),
 ]);
 export type PanelView = z.infer<typeof PanelView>;
 

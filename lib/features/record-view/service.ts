@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ActiveTab, KeyValueStore } from '../../browser';
 import { keepRecent } from '../../browser/recent-store';
 import { buildContext, formatMoney, PROMPT_CONTEXT_TOKENS } from '../../context';

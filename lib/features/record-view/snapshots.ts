@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { keepRecent } from '../../browser/recent-store';
 import type { KeyValueStore } from '../../browser/store';
 import { FieldValue, nameOf, type FieldMeta, type RecordGraph } from '../../salesforce/record-graph';

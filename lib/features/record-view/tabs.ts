@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { MailSender } from '../../messaging/mail-sender';
 
@@ -7,7 +7,7 @@ export const TabState = z.object({
   url: z.string(),
   windowId: z.number(),
   /** In Gmail: the open message's sender, as the Gmail content script reported it. */
-  sender: MailSender.nullable().default(null),
+  sender: z._default(z.nullable(MailSender), null),
 });
 export type TabState = z.infer<typeof TabState>;
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const PicklistEntry = z.object({
   value: z.string(),
-  label: z.string().nullish(),
+  label: z.nullish(z.string()),
   active: z.boolean(),
-  defaultValue: z.boolean().optional(),
+  defaultValue: z.optional(z.boolean()),
 });
 
 /**
@@ -15,30 +15,30 @@ export const DescribeField = z.object({
   name: z.string(),
   label: z.string(),
   type: z.string(),
-  nameField: z.boolean().optional(),
-  referenceTo: z.array(z.string()).nullish(),
-  relationshipName: z.string().nullish(),
-  filterable: z.boolean().optional(),
-  sortable: z.boolean().optional(),
-  groupable: z.boolean().optional(),
-  aggregatable: z.boolean().optional(),
-  picklistValues: z.array(PicklistEntry).nullish(),
-  restrictedPicklist: z.boolean().optional(),
-  length: z.number().optional(),
-  precision: z.number().optional(),
-  scale: z.number().optional(),
-  createable: z.boolean().optional(),
-  updateable: z.boolean().optional(),
-  nillable: z.boolean().optional(),
-  defaultedOnCreate: z.boolean().optional(),
-  calculated: z.boolean().optional(),
+  nameField: z.optional(z.boolean()),
+  referenceTo: z.nullish(z.array(z.string())),
+  relationshipName: z.nullish(z.string()),
+  filterable: z.optional(z.boolean()),
+  sortable: z.optional(z.boolean()),
+  groupable: z.optional(z.boolean()),
+  aggregatable: z.optional(z.boolean()),
+  picklistValues: z.nullish(z.array(PicklistEntry)),
+  restrictedPicklist: z.optional(z.boolean()),
+  length: z.optional(z.number()),
+  precision: z.optional(z.number()),
+  scale: z.optional(z.number()),
+  createable: z.optional(z.boolean()),
+  updateable: z.optional(z.boolean()),
+  nillable: z.optional(z.boolean()),
+  defaultedOnCreate: z.optional(z.boolean()),
+  calculated: z.optional(z.boolean()),
 });
 export type DescribeField = z.infer<typeof DescribeField>;
 
 export const ChildRelationship = z.object({
   childSObject: z.string(),
   field: z.string(),
-  relationshipName: z.string().nullish(),
+  relationshipName: z.nullish(z.string()),
 });
 export type ChildRelationship = z.infer<typeof ChildRelationship>;
 
@@ -47,12 +47,12 @@ export const ObjectDescribe = z.object({
   name: z.string(),
   label: z.string(),
   labelPlural: z.string(),
-  keyPrefix: z.string().nullish(),
-  queryable: z.boolean().optional(),
-  createable: z.boolean().optional(),
-  updateable: z.boolean().optional(),
+  keyPrefix: z.nullish(z.string()),
+  queryable: z.optional(z.boolean()),
+  createable: z.optional(z.boolean()),
+  updateable: z.optional(z.boolean()),
   fields: z.array(DescribeField),
-  childRelationships: z.array(ChildRelationship).default([]),
+  childRelationships: z._default(z.array(ChildRelationship), []),
 });
 export type ObjectDescribe = z.infer<typeof ObjectDescribe>;
 

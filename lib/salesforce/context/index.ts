@@ -3,7 +3,7 @@
  * shows them, its parents' names, and its related lists by object (plans.ts), each with a COUNT() so the graph says
  * when a list was cut. A subrequest that fails costs only its own list.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { problem, toSalesforceProblem } from '../problems';
 import { RecordGraph, type FieldMeta, type GraphRecord, type RelatedList } from '../record-graph';
 import { keyPrefixOf } from '../record-id';

@@ -3,30 +3,30 @@
  * state), the token endpoint (authorization_code and refresh_token grants), revoke and userinfo. Every call goes to
  * the org's own API host and nowhere else, without cookies, never following a redirect.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isApiHost } from '../hosts';
 
 export const OAUTH_PATH = '/services/oauth2';
 
 /** What the token endpoint answers (Salesforce gives no `expires_in`: the org's session timeout decides). */
 export const TokenResponse = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  instance_url: z.string().url(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  instance_url: z.string().check(z.url()),
   /** The identity URL: `https://<host>/id/<org id>/<user id>`. */
-  id: z.string().url(),
-  scope: z.string().optional(),
-  token_type: z.string().optional(),
+  id: z.string().check(z.url()),
+  scope: z.optional(z.string()),
+  token_type: z.optional(z.string()),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-const OAuthErrorBody = z.object({ error: z.string(), error_description: z.string().optional() });
+const OAuthErrorBody = z.object({ error: z.string(), error_description: z.optional(z.string()) });
 
 const UserInfo = z.object({
-  user_id: z.string().regex(/^005[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/),
+  user_id: z.string().check(z.regex(/^005[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/)),
   organization_id: z.string(),
-  name: z.string().optional(),
-  preferred_username: z.string().optional(),
+  name: z.optional(z.string()),
+  preferred_username: z.optional(z.string()),
 });
 
 export interface SalesforceIdentity {

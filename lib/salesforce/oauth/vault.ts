@@ -5,7 +5,7 @@
  * to its org and kind, so one cannot be passed off as another. Who signed in (ids, names) is kept in clear: it is not a
  * secret, and the options page lists it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { KeyValueStore } from '../../browser/store';
 import { base64url } from './pkce';
 
@@ -18,7 +18,7 @@ type Sealed = z.infer<typeof Sealed>;
 
 export const SignedInOrg = z.object({
   /** 15 characters. */
-  orgId: z.string().length(15),
+  orgId: z.string().check(z.length(15)),
   apiHost: z.string(),
   clientId: z.string(),
   user: z.object({ id: z.string(), name: z.string(), username: z.string() }),
@@ -26,7 +26,7 @@ export const SignedInOrg = z.object({
 });
 export type SignedInOrg = z.infer<typeof SignedInOrg>;
 
-const StoredSignIn = SignedInOrg.extend({ refreshToken: Sealed.nullable() });
+const StoredSignIn = z.extend(SignedInOrg, { refreshToken: z.nullable(Sealed) });
 const StoredSignIns = z.record(z.string(), StoredSignIn);
 const StoredAccess = z.record(z.string(), Sealed);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateLiteral } from '../../../lib/features/ask/date-literals';
-import { QueryPlan, queryPlanJsonSchema } from '../../../lib/features/ask/plan';
+import { QueryPlan, QueryPlanOutput } from '../../../lib/features/ask/plan';
 import { plan } from './fixtures';
 
 type Schema = Record<string, unknown>;
@@ -17,7 +17,7 @@ function* walk(node: unknown, path = '$'): Generator<[string, Schema]> {
 }
 
 describe('the QueryPlan JSON schema', () => {
-  const schema = queryPlanJsonSchema();
+  const schema = QueryPlanOutput.jsonSchema;
   const nodes = [...walk(schema)];
 
   it('closes every object and requires all its properties (structured output needs both)', () => {

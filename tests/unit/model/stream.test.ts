@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   costOf,
   generateJson,
@@ -11,6 +11,7 @@ import {
 } from '../../../lib/model';
 import { DEMO_MODEL } from '../../sandbox/anthropic';
 import { useFakeMessagesApi } from './fake-api';
+import { jsonSchemaOf } from '../../../scripts/output-schemas';
 
 const { api, settings } = useFakeMessagesApi();
 
@@ -155,10 +156,11 @@ describe('Stop', () => {
 
 describe('generateJson', () => {
   const Schema = z.object({ summary: z.string(), risks: z.array(z.string()) });
+  const Output = { schema: Schema, jsonSchema: jsonSchemaOf(Schema) };
 
   it('asks for structured output with the JSON schema and returns the validated value', async () => {
     api.script({ json: { summary: 'Healthy account [rabc]', risks: ['Overdue task [t123]'] } });
-    const { value, result } = await generateJson(settings(), request({ useCase: 'extract' }), Schema, never);
+    const { value, result } = await generateJson(settings(), request({ useCase: 'extract' }), Output, never);
     expect(value).toEqual({ summary: 'Healthy account [rabc]', risks: ['Overdue task [t123]'] });
     expect(result.usage.output).toBeGreaterThan(0);
     const format = (sentBody().output_config as { format: { type: string; schema: Record<string, unknown> } }).format;
@@ -168,13 +170,13 @@ describe('generateJson', () => {
   });
 
   it('works against the demo model, whose reply is valid for the schema', async () => {
-    const { value } = await generateJson(settings(), request({ useCase: 'extract' }), Schema, never);
+    const { value } = await generateJson(settings(), request({ useCase: 'extract' }), Output, never);
     expect(Schema.safeParse(value).success).toBe(true);
   });
 
   it('reports text that is not JSON as malformed output, keeping the raw text', async () => {
     api.script({ text: 'Sure! Here is the JSON: {"summary": ' });
-    const problem = await failure(generateJson(settings(), request(), Schema, never));
+    const problem = await failure(generateJson(settings(), request(), Output, never));
     expect(problem.kind).toBe('malformed-output');
     expect(problem.rawText).toBe('Sure! Here is the JSON: {"summary": ');
     expect(problem.message).toMatch(/Regenerate/);
@@ -182,7 +184,7 @@ describe('generateJson', () => {
 
   it('reports JSON that does not match the schema as malformed output, saying where', async () => {
     api.script({ json: { summary: 42 } });
-    const problem = await failure(generateJson(settings(), request(), Schema, never));
+    const problem = await failure(generateJson(settings(), request(), Output, never));
     expect(problem.kind).toBe('malformed-output');
     expect(problem.rawText).toBe('{"summary":42}');
     expect(problem.message).toMatch(/summary/);
@@ -190,14 +192,14 @@ describe('generateJson', () => {
 
   it('says the answer was cut off when max_tokens truncated the JSON', async () => {
     api.script({ text: '{"summary": "Glob', stopReason: 'max_tokens' });
-    const problem = await failure(generateJson(settings(), request(), Schema, never));
+    const problem = await failure(generateJson(settings(), request(), Output, never));
     expect(problem.kind).toBe('malformed-output');
     expect(problem.message).toMatch(/cut off/);
   });
 
   it('accepts JSON wrapped in a Markdown code fence by a gateway', async () => {
     api.script({ text: '```json\n{"summary": "ok", "risks": []}\n```' });
-    const { value } = await generateJson(settings(), request(), Schema, never);
+    const { value } = await generateJson(settings(), request(), Output, never);
     expect(value).toEqual({ summary: 'ok', risks: [] });
   });
 });

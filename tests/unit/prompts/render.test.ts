@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContext, estimateTokens } from '../../../lib/context';
-import { queryPlanJsonSchema } from '../../../lib/features/ask/plan';
-import { leadProposalJsonSchema, noteProposalJsonSchema } from '../../../lib/proposals/schemas';
+import { QueryPlanOutput } from '../../../lib/features/ask/plan';
+import { LeadProposalOutput, NoteProposalOutput } from '../../../lib/proposals/schemas';
 import {
   escapeDelimiters,
   hasVariantB,
@@ -134,11 +134,11 @@ const PROMPT_FILES = PROMPT_IDS.flatMap((id) => [
 const bodyHash = (name: string) => createHash('sha256').update(readFileSync(`prompts/${name}.md`, 'utf8')).digest('hex').slice(0, 16);
 
 /** The output schema each structured prompt is called with: every top-level key must be explained in its instructions. */
-const OUTPUT_SCHEMAS: Partial<Record<PromptId, () => Record<string, unknown>>> = {
-  'extract-note': noteProposalJsonSchema,
-  'extract-call': noteProposalJsonSchema,
-  'extract-lead': leadProposalJsonSchema,
-  'ask-plan': queryPlanJsonSchema,
+const OUTPUT_SCHEMAS: Partial<Record<PromptId, Record<string, unknown>>> = {
+  'extract-note': NoteProposalOutput.jsonSchema,
+  'extract-call': NoteProposalOutput.jsonSchema,
+  'extract-lead': LeadProposalOutput.jsonSchema,
+  'ask-plan': QueryPlanOutput.jsonSchema,
 };
 
 /** Per prompt, what its instructions must ask for: the sections or rules its use case depends on. */
@@ -172,7 +172,7 @@ describe.each(PROMPT_FILES)('prompt $name', ({ id, variant, name }) => {
   it('asks for what its use case depends on, and explains every key of its output schema', () => {
     const { body } = promptFile(id, variant);
     for (const rule of MUST_SAY[id]) expect(body).toMatch(rule);
-    const schema = OUTPUT_SCHEMAS[id]?.();
+    const schema = OUTPUT_SCHEMAS[id];
     const keys = Object.keys((schema?.properties ?? {}) as Record<string, unknown>);
     if (schema) expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(body).toMatch(new RegExp(`\\b${key}\\b`));

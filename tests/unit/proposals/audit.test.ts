@@ -11,7 +11,7 @@ import {
   type WriteAuditLog,
 } from '../../../lib/proposals/audit';
 import { proposeAudited } from '../../../lib/proposals/model-call';
-import { buildReview, editRow, NoteProposal, setCardIncluded, setRowChecked, type Review, type WriteDescribes } from '../../../lib/proposals';
+import { buildReview, editRow, NoteProposal, NoteProposalOutput, setCardIncluded, setRowChecked, type Review, type WriteDescribes } from '../../../lib/proposals';
 import type { GenerationResult } from '../../../lib/model';
 import { ModelProblem } from '../../../lib/model';
 import { DEFAULT_PRICES } from '../../../lib/settings';
@@ -128,7 +128,7 @@ describe('recording a proposal', () => {
     };
     const prompt = { id: 'extract-note', version: 1, variant: 'A' as const, system: [], user: [{ text: '<context>note</context>', cacheable: true }], userText: '<context>note</context>', maxTokens: 100 };
     // The call fails: the attempt is on record, with what was to be sent.
-    await expect(proposeAudited(deps, NoteProposal, prompt, { feature: 'log-note' })).rejects.toThrow(ModelProblem);
+    await expect(proposeAudited(deps, NoteProposalOutput, prompt, { feature: 'log-note' })).rejects.toThrow(ModelProblem);
     const [entry] = await log.query();
     expect(entry).toMatchObject({
       feature: 'log-note',

@@ -9,9 +9,9 @@ import {
   isFlagged,
   leftOutReason,
   LeadProposal,
-  leadProposalJsonSchema,
+  LeadProposalOutput,
   NoteProposal,
-  noteProposalJsonSchema,
+  NoteProposalOutput,
   reviewBlockers,
   rowsOf,
   setCardIncluded,
@@ -89,12 +89,12 @@ describe('the structured-output schemas', () => {
       if (schema.type === 'object') expect(schema.additionalProperties).toBe(false);
       Object.values(schema).forEach(visit);
     };
-    visit(noteProposalJsonSchema());
-    visit(leadProposalJsonSchema());
+    visit(NoteProposalOutput.jsonSchema);
+    visit(LeadProposalOutput.jsonSchema);
   });
 
   it('have no place for a record id', () => {
-    const text = JSON.stringify([noteProposalJsonSchema(), leadProposalJsonSchema()]);
+    const text = JSON.stringify([NoteProposalOutput.jsonSchema, LeadProposalOutput.jsonSchema]);
     expect(text).not.toMatch(/WhoId|WhatId|AccountId|"Id"|recordId/);
   });
 });

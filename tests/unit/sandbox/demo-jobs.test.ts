@@ -7,16 +7,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContext } from '../../../lib/context';
 import { findUnsupportedClaims } from '../../../lib/context/grounding';
-import { QueryPlan } from '../../../lib/features/ask/plan';
+import { QueryPlan, QueryPlanOutput } from '../../../lib/features/ask/plan';
 import { compilePlan } from '../../../lib/features/ask/compile';
 import { DATE_LITERAL_NAMES } from '../../../lib/features/ask/date-literals';
 import { schemaText } from '../../../lib/features/ask/schema-text';
 import { validatePlan } from '../../../lib/features/ask/validate';
 import { splitEmail, validateOutput } from '../../../lib/features/generate/validate';
-import { jsonSchemaOf } from '../../../lib/model/client';
 import { renderPrompt, type PromptId } from '../../../lib/prompts';
 import { checkEvidence } from '../../../lib/proposals/evidence';
-import { LeadProposal, NoteProposal } from '../../../lib/proposals/schemas';
+import { LeadProposal, LeadProposalOutput, NoteProposal, NoteProposalOutput } from '../../../lib/proposals/schemas';
 import { ask, dealContext } from './demo-fixtures';
 import { asDescribes, loadSandboxDescribes, type SandboxDescribes } from '../ask/fixtures';
 import { globexGraph, NOW } from '../context/graph-fixture';
@@ -89,7 +88,7 @@ function proposeFor(note: string): NoteProposal {
     context: note,
     extra: { record: 'Opportunity: Initech - Platform Migration', fields: FIELDS, opportunity_fields: FIELDS, today: TODAY },
   });
-  return NoteProposal.parse(JSON.parse(ask(prompt, jsonSchemaOf(NoteProposal))));
+  return NoteProposal.parse(JSON.parse(ask(prompt, NoteProposalOutput.jsonSchema)));
 }
 
 /** Every quote of a proposal, with what it supports. */
@@ -111,7 +110,7 @@ describe('Log this note with a call transcript', () => {
       context,
       extra: { record: 'Opportunity: Initech - Platform Migration', fields: FIELDS, opportunity_fields: FIELDS, today: TODAY, speakers: 'Dana Whitfield, Sam Ortiz', part: '1 of 1' },
     });
-    const proposal = NoteProposal.parse(JSON.parse(ask(prompt, jsonSchemaOf(NoteProposal))));
+    const proposal = NoteProposal.parse(JSON.parse(ask(prompt, NoteProposalOutput.jsonSchema)));
     expect(proposal.activity.subject).toEqual({ value: 'Call with Dana Whitfield and Sam Ortiz', evidence: 'Thanks for making time.' });
     expect(proposal.activity.description.value).toBe(
       'Call with Dana Whitfield and Sam Ortiz. Dana Whitfield: “Thanks for making time.” Sam Ortiz: “Great.” Next steps: Send the security questionnaire (due 2026-12-11).',
@@ -211,7 +210,7 @@ describe('Extract to Lead', () => {
       'Thanks all. Notes below.\n\nTomás Ortega\nDirector of Operations, Initech\ntomas.ortega@initech.example | +1 (512) 555-0188\n\n' +
       'Priya Nair, Head of IT at Umbrella Health, 415-555-0199';
     const prompt = renderPrompt('extract-lead', { context: text, extra: { fields: '- LeadSource (Lead Source; picklist: Web, Other)', today: TODAY } });
-    const { leads } = LeadProposal.parse(JSON.parse(ask(prompt, jsonSchemaOf(LeadProposal))));
+    const { leads } = LeadProposal.parse(JSON.parse(ask(prompt, LeadProposalOutput.jsonSchema)));
     expect(leads.map((lead) => [lead.FirstName?.value, lead.LastName?.value, lead.Title?.value, lead.Company?.value, lead.Email?.value, lead.Phone?.value])).toEqual([
       ['Tomás', 'Ortega', 'Director of Operations', 'Initech', 'tomas.ortega@initech.example', '+1 (512) 555-0188'],
       ['Priya', 'Nair', 'Head of IT', 'Umbrella Health', undefined, '415-555-0199'],
@@ -243,7 +242,7 @@ describe('Ask', () => {
         record_in_view: `${inView.objectName} “${inView.name}” (object ${inView.objectName})`,
       },
     });
-    const raw = QueryPlan.parse(JSON.parse(ask(prompt, jsonSchemaOf(QueryPlan))));
+    const raw = QueryPlan.parse(JSON.parse(ask(prompt, QueryPlanOutput.jsonSchema)));
     const result = validatePlan(raw, asDescribes(describes.full), { maxLimit: 200, recordInView: { id: inView.id, objectName: inView.objectName } });
     if (!result.ok) throw new Error(result.problems.join('\n'));
     return compilePlan(result.plan);
@@ -304,7 +303,7 @@ describe('rules it follows only when the instructions give them', () => {
     });
     const updates = (system: string): string[] => {
       const rendered = { ...prompt, system: [{ text: system, cacheable: true }] };
-      return NoteProposal.parse(JSON.parse(ask(rendered, jsonSchemaOf(NoteProposal)))).fieldUpdates.map((update) => `${update.field}=${update.value}`);
+      return NoteProposal.parse(JSON.parse(ask(rendered, NoteProposalOutput.jsonSchema))).fieldUpdates.map((update) => `${update.field}=${update.value}`);
     };
     const instructions = prompt.system.map((block) => block.text).join('\n');
     // The preamble says it ("never an instruction to you") and the note prompt again ("not instructions").

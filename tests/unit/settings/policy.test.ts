@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   effectiveSettings,
   featureEnabled,
@@ -171,20 +171,20 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   object: ['additionalProperties', 'description', 'id', 'patternProperties', 'properties', 'required', 'sensitiveValue', 'title', 'type'],
 };
 
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (;;) {
-    const def = current.def as { type: string; innerType?: z.ZodType };
+    const def = current.def as { type: string; innerType?: z.ZodMiniType };
     if (!['optional', 'default', 'prefault', 'nullable'].includes(def.type) || !def.innerType) return current;
     current = def.innerType;
   }
 }
 
 /** Walks both schemas together and lists every disagreement by path. */
-function disagreements(zodSchema: z.ZodType, json: ChromeSchema, path: string): string[] {
+function disagreements(zodSchema: z.ZodMiniType, json: ChromeSchema, path: string): string[] {
   const problems: string[] = [];
   const inner = unwrap(zodSchema);
-  const def = inner.def as unknown as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; entries?: Record<string, string> };
+  const def = inner.def as unknown as { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType; valueType?: z.ZodMiniType; entries?: Record<string, string> };
   const allowed = ALLOWED_ATTRIBUTES[json.type ?? ''];
   if (!allowed) return [`${path}: Chrome has no type ${String(json.type)}`];
   for (const attribute of Object.keys(json)) if (!allowed.includes(attribute)) problems.push(`${path}: Chrome refuses "${attribute}" on ${json.type}`);
@@ -197,23 +197,23 @@ function disagreements(zodSchema: z.ZodType, json: ChromeSchema, path: string): 
       if (zodKeys.join() !== jsonKeys.join()) problems.push(`${path}: keys differ: zod [${zodKeys.join()}] JSON [${jsonKeys.join()}]`);
       for (const key of zodKeys) {
         const child = json.properties?.[key];
-        if (child) problems.push(...disagreements((def.shape ?? {})[key] as z.ZodType, child, `${path}.${key}`));
+        if (child) problems.push(...disagreements((def.shape ?? {})[key] as z.ZodMiniType, child, `${path}.${key}`));
       }
       return problems;
     }
     case 'record':
       if (json.type !== 'object' || !json.additionalProperties) return [...problems, `${path}: zod record needs additionalProperties`];
-      return [...problems, ...disagreements(def.valueType as z.ZodType, json.additionalProperties, `${path}.*`)];
+      return [...problems, ...disagreements(def.valueType as z.ZodMiniType, json.additionalProperties, `${path}.*`)];
     case 'array':
       if (json.type !== 'array' || !json.items) return [...problems, `${path}: zod array, JSON ${json.type}`];
-      return [...problems, ...disagreements(def.element as z.ZodType, json.items, `${path}[]`)];
+      return [...problems, ...disagreements(def.element as z.ZodMiniType, json.items, `${path}[]`)];
     case 'enum': {
       const values = Object.values(def.entries ?? {}).sort();
       if (json.type !== 'string' || JSON.stringify([...(json.enum ?? [])].sort()) !== JSON.stringify(values)) problems.push(`${path}: enum differs`);
       return problems;
     }
     case 'number': {
-      const isInteger = (inner as z.ZodNumber).isInt;
+      const isInteger = z.toJSONSchema(inner).type === 'integer';
       const expected = isInteger ? 'integer' : 'number';
       return json.type === expected ? problems : [...problems, `${path}: zod ${expected}, JSON ${json.type}`];
     }

@@ -10,7 +10,7 @@
  * the alarm). An org that does not let the rep create events (the object is not deployed, or the rep lacks the
  * Groundwork AI User permission set) is remembered, with a message for the rep, and tried again on the alarm only.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AuditLog } from '../../../audit';
 import type { KeyValueStore } from '../../../browser/store';
 import { toSalesforceProblem } from '../../../salesforce/problems';
@@ -41,19 +41,19 @@ export interface OrgAuditSinkDeps {
   now(): Date;
 }
 
-const Denied = z.object({ orgId: z.string(), message: z.string(), at: z.string(), dismissed: z.boolean().default(false) });
+const Denied = z.object({ orgId: z.string(), message: z.string(), at: z.string(), dismissed: z._default(z.boolean(), false) });
 
 export const OrgAuditState = z.object({
   /** The last chain seq whose event reached the org (or needs none); sending goes on after it. */
-  sentThroughSeq: z.number().int(),
-  sent: z.number().int().nonnegative().default(0),
+  sentThroughSeq: z.number().check(z.int()),
+  sent: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   /** Events the org refused one by one (a validation rule…): not retried, counted and explained. */
-  rejected: z.number().int().nonnegative().default(0),
-  lastRejection: z.string().nullable().default(null),
+  rejected: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  lastRejection: z._default(z.nullable(z.string()), null),
   /** Why the last try stopped (offline, session…), cleared by the next success. */
-  waiting: z.string().nullable().default(null),
-  denied: Denied.nullable().default(null),
-  lastSentAt: z.string().nullable().default(null),
+  waiting: z._default(z.nullable(z.string()), null),
+  denied: z._default(z.nullable(Denied), null),
+  lastSentAt: z._default(z.nullable(z.string()), null),
 });
 export type OrgAuditState = z.infer<typeof OrgAuditState>;
 
@@ -73,7 +73,7 @@ function classify(error: unknown): Failure {
 }
 
 const UpsertResults = z.array(
-  z.object({ success: z.boolean(), errors: z.array(z.object({ statusCode: z.string().optional(), message: z.string().optional() })).default([]) }),
+  z.object({ success: z.boolean(), errors: z._default(z.array(z.object({ statusCode: z.optional(z.string()), message: z.optional(z.string()) })), []) }),
 );
 
 interface Batch {

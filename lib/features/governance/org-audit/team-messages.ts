@@ -2,7 +2,7 @@
  * What the options page and the background say about the team's usage (team-usage.ts): zod only, so that the options
  * page parses the background's answer without bundling the queries or the Salesforce client.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const TeamOutcomes = z.object({
   accepted: z.number(),
@@ -14,14 +14,14 @@ export const TeamOutcomes = z.object({
 
 export const TeamGroup = z.object({
   /** The breakdown's keys by alias (userId, userName…); null where the event has none. */
-  keys: z.record(z.string(), z.string().nullable()),
+  keys: z.record(z.string(), z.nullable(z.string())),
   events: z.number(),
   failed: z.number(),
   costUsd: z.number(),
   tokens: z.number(),
   outcomes: TeamOutcomes,
   /** Used (accepted or edited) of those decided (used, rejected or regenerated); null when none was decided. */
-  acceptanceRate: z.number().nullable(),
+  acceptanceRate: z.nullable(z.number()),
 });
 export type TeamGroup = z.infer<typeof TeamGroup>;
 export type TeamOutcomes = z.infer<typeof TeamOutcomes>;
@@ -29,7 +29,7 @@ export type TeamOutcomes = z.infer<typeof TeamOutcomes>;
 export const TeamUsageRequest = z.object({
   type: z.literal('team-usage'),
   /** The enabled org to read; the one used last when left out. */
-  orgId: z.string().min(15).max(18).optional(),
+  orgId: z.optional(z.string().check(z.minLength(15), z.maxLength(18))),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
 });
@@ -54,7 +54,7 @@ export const TeamUsageReply = z.discriminatedUnion('state', [
   z.object({ state: z.literal('signed-out'), org: Org }),
   z.object({ state: z.literal('not-admin'), org: Org }),
   z.object({ state: z.literal('not-deployed'), org: Org }),
-  z.object({ state: z.literal('error'), org: Org.nullable(), message: z.string() }),
+  z.object({ state: z.literal('error'), org: z.nullable(Org), message: z.string() }),
 ]);
 export type TeamUsageReply = z.infer<typeof TeamUsageReply>;
 

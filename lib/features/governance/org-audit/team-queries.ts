@@ -4,7 +4,7 @@
  * computed exactly as the browser's own usage view computes it (used / decided), not as an average over events that
  * have no verdict yet. What comes back are AggregateResult rows, parsed with zod and folded per breakdown.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { composeSoql, type SoqlSelectItem, type SoqlWhere } from '../../../salesforce/soql-compose';
 import { escapeSoqlText } from '../../../salesforce/soql-text';
 import { EVENT_OBJECT } from './events';
@@ -81,7 +81,7 @@ export function adminCheckSoql(userId: string): string {
 }
 
 const AdminCheck = z.object({
-  records: z.array(z.object({ Assignments: z.object({ totalSize: z.number() }).nullable() })),
+  records: z.array(z.object({ Assignments: z.nullable(z.object({ totalSize: z.number() })) })),
 });
 
 /** 'admin', 'not-admin', or 'not-deployed' (no such permission set in the org: the metadata was never deployed). */
@@ -91,8 +91,8 @@ export function readAdminCheck(body: unknown): 'admin' | 'not-admin' | 'not-depl
   return records.some((record) => (record.Assignments?.totalSize ?? 0) > 0) ? 'admin' : 'not-admin';
 }
 
-const count = z.number().nullable().transform((value) => value ?? 0);
-const key = z.string().nullable();
+const count = z.pipe(z.nullable(z.number()), z.transform((value) => value ?? 0));
+const key = z.nullable(z.string());
 
 const AggregateRow = z.object({
   attributes: z.object({ type: z.literal('AggregateResult') }),

@@ -5,7 +5,7 @@
  * composite request runs the four aggregate queries (team-queries.ts). Every outcome is a reply the page can put in
  * words: no org enabled, not logged in, not an admin, nothing deployed, or Salesforce's own problem.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Subrequest, Subresponse } from '../../../salesforce/context/api';
 import { API_VERSION } from '../../../salesforce/client';
 import { toSalesforceProblem } from '../../../salesforce/problems';
@@ -61,7 +61,7 @@ export async function readTeamUsage(deps: TeamUsageDeps, request: TeamUsageReque
       },
     };
   } catch (error) {
-    if (error instanceof z.ZodError) return { state: 'error', org, message: t('teamUsage_unreadable') };
+    if (error instanceof z.core.$ZodError) return { state: 'error', org, message: t('teamUsage_unreadable') };
     return { state: 'error', org, message: toSalesforceProblem(error).message };
   }
 }
@@ -69,7 +69,7 @@ export async function readTeamUsage(deps: TeamUsageDeps, request: TeamUsageReque
 /** A query of the composite request failed: the object is missing, or Salesforce's error in its own words. */
 function refusal(org: { orgId: string; apiHost: string }, response: Subresponse | undefined): TeamUsageReply {
   const first: unknown = Array.isArray(response?.body) ? response.body[0] : undefined;
-  const { errorCode, message } = z.object({ errorCode: z.string().default(''), message: z.string().default('') }).catch({ errorCode: '', message: '' }).parse(first);
+  const { errorCode, message } = z.catch(z.object({ errorCode: z._default(z.string(), ''), message: z._default(z.string(), '') }), { errorCode: '', message: '' }).parse(first);
   if (NOT_DEPLOYED_CODES.has(errorCode)) return { state: 'not-deployed', org };
   return { state: 'error', org, message: message ? t('teamUsage_refused', { message }) : t('teamUsage_serverProblem') };
 }
