@@ -13,6 +13,7 @@ import { harnessForFile } from './harness';
 
 interface BuiltManifest {
   manifest_version?: number;
+  minimum_chrome_version?: string;
   background?: { service_worker?: string; scripts?: string[] };
   side_panel?: { default_path?: string };
   sidebar_action?: { default_panel?: string };
@@ -82,6 +83,10 @@ async function recordViolations(page: Page): Promise<string[]> {
 describe.each(BUILDS)('the built manifest for $name', ({ manifest, panelPermission }) => {
   it('lets no web page or other extension connect to Groundwork (no externally_connectable)', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
+  });
+
+  it('installs only on Chrome 144 and later, which answer a message listener\'s promise without webextension-polyfill', () => {
+    expect(manifest.minimum_chrome_version).toBe('144');
   });
 
   it('makes no file web-accessible: no page can load or probe the extension', () => {
