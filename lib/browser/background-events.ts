@@ -64,7 +64,7 @@ export function onRuntimeMessage(listener: (message: unknown, sender: Sender) =>
 
 export interface TabListeners {
   navigated(tabId: number, windowId: number, url: string | undefined): void;
-  activated(tabId: number, windowId: number): void;
+  activated(windowId: number): void;
   removed(tabId: number): void;
 }
 
@@ -72,6 +72,6 @@ export function onTabChanges(listeners: TabListeners): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'loading') listeners.navigated(tabId, tab.windowId, tab.url);
   });
-  browser.tabs.onActivated.addListener(({ tabId, windowId }) => listeners.activated(tabId, windowId));
+  browser.tabs.onActivated.addListener(({ windowId }) => listeners.activated(windowId));
   browser.tabs.onRemoved.addListener((tabId) => listeners.removed(tabId));
 }
