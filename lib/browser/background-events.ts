@@ -55,7 +55,8 @@ export function registerAlarms(alarms: readonly AlarmEntry[], onAlarm: (name: st
 
 /**
  * One-off messages from content scripts and extension pages (and anything else that sends one): checked by the
- * listener, whose promise, when it returns one, is the answer.
+ * listener, whose promise, when it returns one, is the answer (natively since Chrome 144, the manifest's minimum, and
+ * in Firefox); a rejected promise rejects the sender's.
  */
 export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => listener(message, sender));
