@@ -26,7 +26,7 @@ const keepUsedStyles = purgeCss({
 export const FIREFOX_ADDON_ID = 'groundwork@groundwork-salesforce.app';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react'],
   // MV3 for Firefox too (WXT's default there is MV2): the same background, permissions and CSP model everywhere.
   manifestVersion: 3,
   vite: () => ({ css: { postcss: { plugins: [keepUsedStyles] } } }),
@@ -66,6 +66,10 @@ export default defineConfig({
           commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_extOpenSidebar__' } },
         }
       : {
+          // Chrome 144 answers a runtime.onMessage listener's promise (the options page's requests are answered that
+          // way) and has the promise-based `browser` namespace that lib/browser uses, as Firefox always has: before
+          // it, that took webextension-polyfill, which on 144 and later only hands back the browser's own object.
+          minimum_chrome_version: '144',
           // The administrator's policy (Chrome enterprise managed storage); lib/settings/policy.ts reads the same keys.
           storage: { managed_schema: 'managed-schema.json' },
           commands: {

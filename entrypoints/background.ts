@@ -79,7 +79,7 @@ export default defineBackground(() => {
 
   onTabChanges({
     navigated: (tabId, windowId, url) => void records.tabNavigated(tabId, windowId, url),
-    activated: (tabId, windowId) => void records.tabActivated(tabId, windowId),
+    activated: (windowId) => void records.tabActivated(windowId),
     removed: (tabId) => void records.tabRemoved(tabId),
   });
 

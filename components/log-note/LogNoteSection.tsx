@@ -39,6 +39,7 @@ function Body({ state, blocked }: { state: NotesState | null; blocked: boolean }
     return (
       <CommitResult
         committed={state.committed}
+        review={state.review}
         lightningHost={state.lightningHost}
         undoing={state.phase === 'undoing'}
         undone={state.phase === 'undone'}

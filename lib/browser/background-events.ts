@@ -55,7 +55,8 @@ export function registerAlarms(alarms: readonly AlarmEntry[], onAlarm: (name: st
 
 /**
  * One-off messages from content scripts and extension pages (and anything else that sends one): checked by the
- * listener, whose promise, when it returns one, is the answer.
+ * listener, whose promise, when it returns one, is the answer (natively since Chrome 144, the manifest's minimum, and
+ * in Firefox); a rejected promise rejects the sender's.
  */
 export function onRuntimeMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => listener(message, sender));
@@ -63,7 +64,7 @@ export function onRuntimeMessage(listener: (message: unknown, sender: Sender) =>
 
 export interface TabListeners {
   navigated(tabId: number, windowId: number, url: string | undefined): void;
-  activated(tabId: number, windowId: number): void;
+  activated(windowId: number): void;
   removed(tabId: number): void;
 }
 
@@ -71,6 +72,6 @@ export function onTabChanges(listeners: TabListeners): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'loading') listeners.navigated(tabId, tab.windowId, tab.url);
   });
-  browser.tabs.onActivated.addListener(({ tabId, windowId }) => listeners.activated(tabId, windowId));
+  browser.tabs.onActivated.addListener(({ windowId }) => listeners.activated(windowId));
   browser.tabs.onRemoved.addListener((tabId) => listeners.removed(tabId));
 }

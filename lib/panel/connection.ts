@@ -1,7 +1,7 @@
 import { openPanelPort } from '../browser/panel-port';
 import type { ChannelTable } from '../messaging/channels';
 import { PANEL_PORT, PanelEvent, type PanelRequest } from '../messaging/protocol';
-import { attachFeatureBus, deliverFeatureEvent, setConnected } from './feature-bus';
+import { attachFeatureBus, deliverFeatureEvent, portOpened, setConnected } from './feature-bus';
 
 const RECONNECT_DELAY_MS = 250;
 
@@ -42,6 +42,7 @@ export function connectPanel(windowId: number, channels: ChannelTable, signal: A
       setTimeout(open, RECONNECT_DELAY_MS);
     });
     port.post({ type: 'watch-window', windowId } satisfies PanelRequest);
+    portOpened();
     const queued = waiting;
     waiting = [];
     for (const request of queued) post(request);

@@ -38,6 +38,22 @@ export function attachFeatureBus(table: ChannelTable, send: ((feature: string, p
   sender = send;
 }
 
+const portOpenListeners = new Set<() => void>();
+
+/**
+ * Called each time the panel opens a port, before the requests that waited for it are sent: what a feature must send
+ * again (reports a stopped worker may have lost) goes ahead of anything the rep did meanwhile.
+ */
+export function onPortOpen(listener: () => void): () => void {
+  portOpenListeners.add(listener);
+  return () => portOpenListeners.delete(listener);
+}
+
+/** Set by the connection when a port has opened. */
+export function portOpened(): void {
+  for (const listener of portOpenListeners) listener();
+}
+
 /** Whether the panel's port to the background is open: features ask for their kept state each time it opens. */
 export const usePanelConnection = create<{ connected: boolean }>()(() => ({ connected: false }));
 export const selectConnected = (state: { connected: boolean }): boolean => state.connected;

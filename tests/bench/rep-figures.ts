@@ -8,7 +8,8 @@
  * - memory: the panel's JS heap in use (CDP Performance metrics) and the worker's (CDP Runtime.getHeapUsage), with a
  *   record shown and a summary generated.
  */
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import type { ExtensionWorker } from '../e2e/extension-worker';
 import { enableOrgIfAsked, launchWithExtension, loginToSalesforce, openSidePanel, saveApiKey, serviceWorker } from '../e2e/chromium';
 import { startSandbox } from '../sandbox/sandbox';
 import { ACME } from '../sandbox/salesforce/seed';
@@ -26,9 +27,8 @@ async function firstContentfulPaint(panel: Page): Promise<number> {
   return Math.round((await paint.jsonValue()) as number);
 }
 
-async function workerHeapMb(worker: WebWorker): Promise<number> {
-  const { usedSize } = (await worker.client.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return mb(usedSize);
+async function workerHeapMb(worker: ExtensionWorker): Promise<number> {
+  return mb(await worker.heapUsedBytes());
 }
 
 async function panelHeapMb(panel: Page): Promise<number> {

@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type BoundingBox, type Browser, type Extension, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type BoundingBox, type Browser, type Extension, type Page } from 'puppeteer-core';
 import { MODEL_USE_CASES } from '../../lib/settings/schema';
 import { DEMO_MODEL } from '../sandbox/anthropic';
 import type { Sandbox } from '../sandbox/sandbox';
 import type { OrgInfo } from '../sandbox/salesforce';
+import { rememberBrowser, serviceWorker } from './extension-worker';
+
+export { serviceWorker } from './extension-worker';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -136,6 +139,7 @@ export async function launchWithExtension(sandbox: Sandbox, options: LaunchOptio
     const extensionId = await browser.installExtension(extensionDir);
     const extension = (await browser.extensions()).get(extensionId);
     if (!extension) throw new Error('The extension did not load.');
+    rememberBrowser(extension, browser);
     if (copy && extensionId !== unpackedExtensionId(extensionDir)) {
       throw new Error(`The extension loaded as ${extensionId}, not ${unpackedExtensionId(extensionDir)}: its policy would not apply.`);
     }
@@ -229,24 +233,6 @@ async function panelOpensOnActionClick(extension: Extension): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('The side panel never became the toolbar button action.');
-}
-
-/** Whether a worker answers within a second (one stopped a moment ago may still be listed, or never answer). */
-async function answers(worker: WebWorker): Promise<boolean> {
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000));
-  return Promise.race([worker.evaluate('1').then(() => true, () => false), timeout]);
-}
-
-/** The running service worker. */
-export async function serviceWorker(extension: Extension): Promise<WebWorker> {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    for (const worker of await extension.workers()) {
-      if (await answers(worker)) return worker;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('The extension service worker did not start.');
 }
 
 /** The first time an org is seen the panel asks to enable it; answers yes as a rep would, and waits for the card. */

@@ -1,10 +1,13 @@
-import type { Page, WebWorker } from 'puppeteer-core';
+/** An extension page or the service worker: anything that runs a function in an extension context. */
+interface ExtensionContext {
+  evaluate(fn: () => Promise<[string, unknown][]>): Promise<[string, unknown][]>;
+}
 
 /**
  * Everything in the extension's lasting store (its IndexedDB, lib/browser/local-store.ts), read from an extension
  * context (the service worker or an extension page): what the extension kept, as a test checks it.
  */
-export function lastingItems(context: Page | WebWorker): Promise<[string, unknown][]> {
+export function lastingItems(context: ExtensionContext): Promise<[string, unknown][]> {
   return context.evaluate(
     () =>
       new Promise<[string, unknown][]>((resolve, reject) => {
@@ -30,6 +33,6 @@ export function lastingItems(context: Page | WebWorker): Promise<[string, unknow
   );
 }
 
-export async function lastingItem(context: Page | WebWorker, key: string): Promise<unknown> {
+export async function lastingItem(context: ExtensionContext, key: string): Promise<unknown> {
   return (await lastingItems(context)).find(([name]) => name === key)?.[1];
 }

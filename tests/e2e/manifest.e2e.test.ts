@@ -13,6 +13,7 @@ import { harnessForFile } from './harness';
 
 interface BuiltManifest {
   manifest_version?: number;
+  minimum_chrome_version?: string;
   background?: { service_worker?: string; scripts?: string[] };
   side_panel?: { default_path?: string };
   sidebar_action?: { default_panel?: string };
@@ -114,6 +115,12 @@ describe.each(BUILDS)('the built manifest for $name', ({ manifest, panelPermissi
     }
     expect([...set.keys()].filter((name) => !(name in STRICT)), 'directives the test does not know').toEqual([]);
     expect(manifest.content_security_policy).not.toHaveProperty('sandbox');
+  });
+});
+
+describe('the Chrome build', () => {
+  it('installs only on Chrome 144 and later, which answer a message listener\'s promise without webextension-polyfill', () => {
+    expect(chrome.minimum_chrome_version).toBe('144');
   });
 });
 

@@ -10,7 +10,7 @@ const harness = harnessForFile();
 const recordPath = (object: string, id: string): string => `/lightning/r/${object}/${id}/view`;
 
 async function waitForRecord(panel: Page, id: string): Promise<string> {
-  await panel.waitForSelector(`[data-testid=record-card][data-record-id="${id}"]`, { timeout: 10_000 });
+  await panel.waitForSelector(`[data-testid=record-card][data-record-id="${id}"]`, { timeout: 20_000 });
   return panel.$eval('[data-testid=record-name]', (node) => node.textContent ?? '');
 }
 

@@ -205,7 +205,9 @@ describe('write path: Log this note and Extract to Lead', () => {
     expect(after.NextStep).toBe(before);
     // The record card reads the record again: it shows what was written, not the old amount.
     await panel.waitForFunction(() => document.querySelector('[data-testid=key-fields]')?.textContent?.includes('$515,000'), { timeout: 10_000 });
-    expect(await panel.$$eval('[data-testid=result-created]', (nodes) => nodes.length)).toBe(1);
+    expect(await panel.$$eval('[data-testid=result-created]', (nodes) => nodes.map((node) => node.textContent))).toEqual([expect.stringMatching(/^Created Task: /)]);
+    // What was written is told with the names and number format the review showed, not API names and raw values.
+    expect(await panel.$eval('[data-testid=result-updated]', (node) => node.textContent)).toMatch(/: Amount: 480,000 → 515,000$/);
 
     // Undo, after its own confirmation, restores the amount and deletes the task.
     await panel.locator('[data-testid=undo]').click();
@@ -602,6 +604,10 @@ Also, Wonka Factory Tour is now Closed Won.`;
       (await orgRequest(sandbox, { method: 'GET', path: `/services/data/v62.0/sobjects/Opportunity/${id}?fields=StageName` })).body;
     expect(await stageOf(ACME.opportunities.umbrellaRenewal.id)).toMatchObject({ StageName: 'Negotiation/Review' });
     expect(await stageOf(ACME.opportunities.globexRenewal.id)).toMatchObject({ StageName: 'Closed Won' });
+    // The result names the field by its label, as the review did.
+    expect(await panel.$eval('[data-testid=result-updated]', (node) => node.textContent)).toBe(
+      'Updated Umbrella Health - Clinic Seats Renewal: Stage: Proposal/Price Quote → Negotiation/Review',
+    );
     await panel.locator('[data-testid=result-done]').click();
   });
 

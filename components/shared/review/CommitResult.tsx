@@ -1,14 +1,28 @@
 import { useState } from 'react';
-import type { Committed } from '../../../lib/salesforce/write-plan';
+import type { Review } from '../../../lib/proposals/review';
+import type { Committed, WriteValue } from '../../../lib/salesforce/write-plan';
 import { recordUrl } from './record-url';
-import { plural, t } from '../../../lib/i18n';
+import { formatNumber, plural, t } from '../../../lib/i18n';
 import { RichMessage } from '../RichMessage';
 
-const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? t('review_empty') : String(value));
+const shown = (value: WriteValue): string => {
+  if (value === null || value === '') return t('review_empty');
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+};
+
+/** The names the rep reviewed: each written record's object label and field labels, by the card it came from. */
+function labelsOf(review: Review | null): { object(itemId: string, objectName: string): string; field(itemId: string, field: string): string } {
+  const cards = new Map((review?.cards ?? []).map((card) => [card.id, card]));
+  return {
+    object: (itemId, objectName) => cards.get(itemId)?.objectLabel ?? objectName,
+    field: (itemId, field) => cards.get(itemId)?.rows.find((row) => row.field === field)?.label ?? field,
+  };
+}
 
 /** What was written, with links, and Undo behind its own confirmation. */
 export function CommitResult({
   committed,
+  review,
   lightningHost,
   undoing,
   undone,
@@ -16,6 +30,8 @@ export function CommitResult({
   onDone,
 }: {
   committed: Committed;
+  /** The review that was confirmed: what the rep saw each record and field called. */
+  review: Review | null;
   lightningHost: string | null;
   undoing: boolean;
   undone: boolean;
@@ -31,6 +47,7 @@ export function CommitResult({
     ) : (
       text
     );
+  const labels = labelsOf(review);
   const fieldCount = committed.updated.reduce((sum, record) => sum + record.fields.length, 0);
   return (
     <section className="slds-box slds-m-top_small" data-testid="commit-result" data-state={undone ? 'undone' : 'committed'} aria-label={t('commit_whatWasWritten')}>
@@ -41,13 +58,15 @@ export function CommitResult({
         <ul className="slds-m-top_x-small">
           {committed.created.map((record) => (
             <li key={record.id} data-testid="result-created">
-              <RichMessage text={t('commit_created', { object: record.objectName })} parts={{ record: link(record.objectName, record.id, record.title || record.id) }} />
+              <RichMessage text={t('commit_created', { object: labels.object(record.itemId, record.objectName) })} parts={{ record: link(record.objectName, record.id, record.title || record.id) }} />
             </li>
           ))}
           {committed.updated.map((record) => (
             <li key={record.id} data-testid="result-updated">
               <RichMessage
-                text={t('commit_updated', { changes: record.fields.map((field) => `${field.field} ${shown(field.before)} → ${shown(field.after)}`).join('; ') })}
+                text={t('commit_updated', {
+                  changes: record.fields.map((field) => `${labels.field(record.itemId, field.field)}: ${shown(field.before)} → ${shown(field.after)}`).join('; '),
+                })}
                 parts={{ record: link(record.objectName, record.id, record.name) }}
               />
             </li>

@@ -7,6 +7,11 @@ export type PendingReport = z.infer<typeof PendingReport>;
 
 const PendingReports = z.array(PendingReport);
 
+/** Only the latest edit of a draft matters: an older one sent again later must not put back older text. */
+function supersedes(newer: PendingReport, older: PendingReport): boolean {
+  return newer.report.kind === 'edit' && older.report.kind === 'edit' && newer.generationId === older.generationId;
+}
+
 /**
  * What the rep did with an output (copied it, edited it, thumbs), kept in the panel until the background says it is
  * recorded. A message on the panel's port is lost when the service worker stops before handling it, and the panel may
@@ -25,10 +30,8 @@ export class OutcomeOutbox {
   ) {}
 
   add(feature: Feature, generationId: string, report: OutcomeReport): void {
-    // Only the latest edit of a draft matters: an older one sent again later must not put back older text.
-    const superseded = (item: PendingReport): boolean => report.kind === 'edit' && item.report.kind === 'edit' && item.generationId === generationId;
     const item: PendingReport = { reportId: this.newId(), feature, generationId, report };
-    this.pending = [...this.pending.filter((candidate) => !superseded(candidate)), item];
+    this.pending = [...this.pending.filter((candidate) => !supersedes(item, candidate)), item];
     this.persist();
     this.send(item);
   }
@@ -39,14 +42,22 @@ export class OutcomeOutbox {
     if (this.pending.length !== before) this.persist();
   }
 
-  /** Sends every report not yet acknowledged, those a closed panel left in storage included, oldest first. */
+  /**
+   * Sends every report not yet acknowledged: this panel's at once (a port just opened sends them ahead of a Regenerate
+   * clicked meanwhile, which would otherwise replace the output they are about), then those a closed panel left in
+   * storage.
+   */
   async resend(): Promise<void> {
+    for (const item of this.pending) this.send(item);
     const stored = PendingReports.safeParse(await this.store.get(this.key));
     const known = new Set(this.pending.map((item) => item.reportId));
-    const left = stored.success ? stored.data.filter((item) => !known.has(item.reportId)) : [];
+    const left = stored.success
+      ? stored.data.filter((item) => !known.has(item.reportId) && !this.pending.some((newer) => supersedes(newer, item)))
+      : [];
+    if (left.length === 0) return;
     this.pending = [...left, ...this.pending];
-    if (left.length > 0) this.persist();
-    for (const item of this.pending) this.send(item);
+    this.persist();
+    for (const item of left) this.send(item);
   }
 
   /** Writes in order, each with the reports pending when it runs. */

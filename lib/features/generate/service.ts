@@ -207,6 +207,9 @@ export class GenerationService {
     const controller = new AbortController();
     this.running.set(key, controller);
     const release = this.deps.keepAlive();
+    // A report on the output being replaced that came first (a copy sent again after a worker stop, ahead of this
+    // Regenerate) is recorded on it before it is replaced.
+    await this.reports.get(key);
     // The output being replaced is read before the new one is saved over it; its amendment is written meanwhile.
     const marking = trigger === 'rep' ? this.markRegenerated(this.store.get(key)) : Promise.resolve();
     try {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { sessionStore } from '../../browser';
-import { onFeatureEvent, selectConnected, sendFeatureRequest, usePanelConnection } from '../../panel/feature-bus';
+import { onFeatureEvent, onPortOpen, sendFeatureRequest } from '../../panel/feature-bus';
 import type { EmailOptions, Feature, GenerateEvent, Generation, OutcomeReport } from './messages';
 import { OutcomeOutbox } from './outcome-outbox';
 
@@ -49,12 +49,10 @@ export function watchGenerations(windowId: number): () => void {
   );
   outbox = current;
   const stopEvents = onFeatureEvent('generate', receive);
-  const stopConnection = usePanelConnection.subscribe((state, previous) => {
-    if (selectConnected(state) && !selectConnected(previous)) void current.resend();
-  });
+  const stopResending = onPortOpen(() => void current.resend());
   return () => {
     stopEvents();
-    stopConnection();
+    stopResending();
     if (outbox === current) outbox = null;
   };
 }

@@ -88,7 +88,6 @@ function hostOf(url: string): string {
  */
 export class RecordViewService {
   private readonly listeners = new Map<number, Set<Listener>>();
-  private readonly activeTabs = new Map<number, number>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly tabs: TabRegistry;
 
@@ -131,8 +130,7 @@ export class RecordViewService {
     await this.publishIfActive(tabId, windowId);
   }
 
-  async tabActivated(tabId: number, windowId: number): Promise<void> {
-    this.activeTabs.set(windowId, tabId);
+  async tabActivated(windowId: number): Promise<void> {
     await this.publish(windowId);
   }
 
@@ -225,7 +223,7 @@ export class RecordViewService {
   }
 
   async viewFor(windowId: number): Promise<PanelView> {
-    const tab = await this.activeTab(windowId);
+    const tab = await this.deps.activeTabOf(windowId);
     const state = tab ? await this.tabs.get(tab.tabId) : null;
     const url = state?.url ?? tab?.url ?? '';
     const client = this.deps.mailClientOf(url);
@@ -264,14 +262,8 @@ export class RecordViewService {
     return { kind: 'mail', client, sender, match: stored.success ? stored.data : { kind: 'looking' } };
   }
 
-  private async activeTab(windowId: number): Promise<ActiveTab | null> {
-    const tab = await this.deps.activeTabOf(windowId);
-    if (tab) this.activeTabs.set(windowId, tab.tabId);
-    return tab;
-  }
-
   private async activeUrl(windowId: number): Promise<string | undefined> {
-    const tab = await this.activeTab(windowId);
+    const tab = await this.deps.activeTabOf(windowId);
     if (!tab) return undefined;
     return (await this.tabs.get(tab.tabId))?.url ?? tab.url;
   }
@@ -357,9 +349,12 @@ export class RecordViewService {
     }
   }
 
+  /**
+   * Asks the browser which tab is active rather than remembering it: a tab switch that came while the worker was
+   * stopping never reaches it, and a remembered tab would keep the panel on the previous one.
+   */
   private async publishIfActive(tabId: number, windowId: number): Promise<void> {
-    const active = this.activeTabs.get(windowId) ?? (await this.activeTab(windowId))?.tabId;
-    if (active === tabId) await this.publish(windowId);
+    if ((await this.deps.activeTabOf(windowId))?.tabId === tabId) await this.publish(windowId);
   }
 
   private async publishAll(): Promise<void> {

@@ -25,7 +25,7 @@ describe('the panel’s outbox of outcome reports', () => {
     expect(await store.get(KEY)).toEqual([]);
   });
 
-  it('sends what is not acknowledged again when the port opens, the reports of a closed panel first', async () => {
+  it('sends what is not acknowledged again when the port opens: its own at once, then those a closed panel left', async () => {
     const store = memoryStore();
     const closed = outbox(store);
     closed.box.add('summary', 'g1', { kind: 'feedback', value: 'up' });
@@ -33,8 +33,10 @@ describe('the panel’s outbox of outcome reports', () => {
     const reopened = new OutcomeOutbox(store, KEY, (report) => sent.push(report), () => 'n1');
     const sent: PendingReport[] = [];
     reopened.add('summary', 'g1', { kind: 'used', via: 'copy', finalText: 'A summary.' });
-    await reopened.resend();
-    expect(sent.map((report) => report.reportId)).toEqual(['n1', 'r1', 'n1']);
+    const resending = reopened.resend();
+    expect(sent.map((report) => report.reportId)).toEqual(['n1', 'n1']);
+    await resending;
+    expect(sent.map((report) => report.reportId)).toEqual(['n1', 'n1', 'r1']);
     reopened.acknowledge('r1');
     sent.length = 0;
     await reopened.resend();
@@ -50,6 +52,19 @@ describe('the panel’s outbox of outcome reports', () => {
     await box.resend();
     expect(sent.map((report) => report.report.kind)).toEqual(['used', 'edit']);
     expect(sent[1]?.report).toMatchObject({ body: 'second' });
+  });
+
+  it('drops an edit a closed panel left when this panel holds a newer edit of the same draft', async () => {
+    const store = memoryStore();
+    const closed = outbox(store);
+    closed.box.add('email', 'g1', { kind: 'edit', subject: 'Hi', body: 'older' });
+    await settle();
+    const sent: PendingReport[] = [];
+    const reopened = new OutcomeOutbox(store, KEY, (report) => sent.push(report), () => 'n1');
+    reopened.add('email', 'g1', { kind: 'edit', subject: 'Hi', body: 'newer' });
+    sent.length = 0;
+    await reopened.resend();
+    expect(sent.map((report) => report.report)).toEqual([{ kind: 'edit', subject: 'Hi', body: 'newer' }]);
   });
 
   it('ignores what storage holds when it is not a list of reports', async () => {

@@ -122,6 +122,27 @@ describe('what the rep did with an output', () => {
     expect(outcomes).toEqual([]);
   });
 
+  it('records a copy that reached the worker just ahead of Regenerate on the output it was about, then marks that output regenerated', async () => {
+    const { service, deps, outcomes, seed } = setup(stored());
+    await seed();
+    // The audit's write of the copy takes a while, as an IndexedDB write does.
+    const record = deps.audit.recordOutcome;
+    deps.audit.recordOutcome = async (id, outcome, details) => {
+      if (outcome === 'edited') await new Promise((resolve) => setTimeout(resolve, 20));
+      await record(id, outcome, details);
+    };
+    const graph = { root: { objectName: 'Account', id: '001000000000001AAA', fields: {} }, rootName: 'Umbrella', objectLabel: 'Account', related: [], fieldMeta: {}, fetchedAt: '2026-03-02T09:00:00.000Z' };
+    const target = { slotKey: SLOT, recordId: '001000000000001AAA', graph, lastVisit: null, changes: [], api: { apiVersion: '62.0', composite: async () => new Map() } };
+    const used = service.report(SLOT, 'email', 'g1', { kind: 'used', via: 'copy', finalText: 'Subject: Renewal\n\nChanged' }, 'report-1');
+    // The model is not reached in this test: what matters is what the audit heard before the output was replaced.
+    const regenerated = service.generate(target, 'email', null).catch(() => null);
+    await Promise.all([used, regenerated]);
+    expect(outcomes).toEqual([
+      ['audit-1', 'edited'],
+      ['audit-1', 'regenerated'],
+    ]);
+  });
+
   it('records a copy once when the worker stopped between the audit amendment and saving the output, and the panel sent it again', async () => {
     const { service, store, outcomes, seed } = setup(stored());
     await seed();
