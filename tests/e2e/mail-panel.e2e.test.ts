@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DANA } from '../sandbox/gmail';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { serviceWorker, showFeature } from './chromium';
+import { openOptions, serviceWorker, showFeature } from './chromium';
 import { harnessForFile } from './harness';
 import { GMAIL_DRIVER, OUTLOOK_DRIVER, bodyState, type MailDriver, type SavedDraft } from './mail-clients';
 import { orgRequest } from './org-api';
@@ -87,6 +87,19 @@ async function insertResult(panel: Page, kind: string): Promise<string> {
   return (await note?.evaluate((node) => node.textContent ?? '')) ?? '';
 }
 
+/** How many email drafts the options page's audit table lists on a record. */
+async function replyEntriesFor(recordId: string): Promise<number> {
+  const page = await openOptions(harness(), 'audit');
+  await page.waitForSelector('[data-testid=audit-table], [data-testid=audit-empty]');
+  const count = await page.$$eval(
+    '[data-testid=audit-row][data-feature=email]',
+    (rows, id) => rows.filter((row) => row.querySelector('[data-testid=audit-record]')?.textContent === id).length,
+    recordId,
+  );
+  await page.close();
+  return count;
+}
+
 describe.each([GMAIL_DRIVER, OUTLOOK_DRIVER])('$name from the side panel', (driver: MailDriver) => {
   const draftsWith = (text: string): SavedDraft[] => driver.allDrafts(harness().sandbox).filter((draft) => draft.bodyText.includes(text));
 
@@ -147,6 +160,7 @@ describe.each([GMAIL_DRIVER, OUTLOOK_DRIVER])('$name from the side panel', (driv
     expect(await panel.$eval('[data-testid=sender]', (node) => node.textContent)).toBe(`${DANA.name} <${DANA.email}>`);
     sandbox.model.clearLog();
     sandbox.model.script({ text: REPLY });
+    const auditedBefore = await replyEntriesFor(ACME.contacts.dana.id);
 
     await panel.locator('[data-testid=draft-reply]').click();
 
@@ -167,6 +181,8 @@ describe.each([GMAIL_DRIVER, OUTLOOK_DRIVER])('$name from the side panel', (driv
     expect(body).not.toContain(ACME.pii.ssn);
     expect(body).not.toContain('318-50-2274');
     expect(JSON.stringify(await seriousA11yViolations(panel))).toBe('[]');
+    // The draft is in the audit trail, on Dana's record, like any generation.
+    expect(await replyEntriesFor(ACME.contacts.dana.id)).toBe(auditedBefore + 1);
 
     // The rep edits the reply before inserting it: their words go into the client.
     await panel.locator('[data-testid=reply-body]').click();

@@ -4,8 +4,9 @@
  * put in. What the panel shows is kept per window in session storage, so a closed and reopened panel (or a stopped
  * service worker) loses nothing: the panel asks with 'open' when it mounts.
  */
+import { recordModelCall } from '../../audit';
 import type { ChannelHandler, FeatureDeps, PanelConnection } from '../../messaging/feature-handler';
-import { streamGeneration, toModelProblem, type GenerationRequest } from '../../model';
+import { streamGeneration, toModelProblem, type GenerationRequest, type GenerationResult } from '../../model';
 import type { RecordViewService } from '../record-view';
 import { EMPTY_STATE, MailState, type MailEvent, type MailRequest, type MatchedPerson, type ReplyDraft } from './messages';
 import { findMailTab, runInsert } from './insert-flow';
@@ -23,7 +24,7 @@ const SAVE_EVERY_MS = 400;
 const stateKey = (windowId: number): string => `gmail:state:${windowId}`;
 
 /** What the mail features use of the background (FeatureDeps has it all; tests pass fakes of these parts). */
-export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'outputLanguages' | 'keepAlive' | 'now' | 'auditLog'> & {
+export type MailDeps = Pick<FeatureDeps, 'orgs' | 'cookies' | 'session' | 'browser' | 'modelSettings' | 'redaction' | 'outputLanguages' | 'keepAlive' | 'now' | 'auditLog' | 'prices'> & {
   records: Pick<RecordViewService, 'viewFor' | 'lookUpSenderAgain'>;
   /** The org client of a session: the one every feature shares (lib/salesforce/org-clients.ts). */
   clientFor: ClientFor;
@@ -139,7 +140,26 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
     await update(windowId, (state) => ({ ...state, reply }));
   }
 
-  async function streamReply(panel: PanelConnection<MailEvent>, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
+  /**
+   * A reply draft is a model call like any generation: recorded with what was sent (redacted), tokens and cost, so it
+   * counts toward the budgets and the admin sees it. Recording never stops the rep's draft.
+   */
+  async function recordReplyCall(orgId: string, start: ReplyDraft, prepared: PreparedReply, outcome: { result?: GenerationResult; error?: string; groundingFlags?: number }): Promise<void> {
+    const prices = await deps.prices().catch(() => null);
+    if (!prices) return;
+    await recordModelCall(deps.auditLog, {
+      feature: 'email',
+      prompt: { id: 'reply', version: Number(prepared.promptVersion) },
+      sent: prepared.userText,
+      prices,
+      orgId,
+      recordId: start.person.recordId,
+      objectName: start.person.objectName,
+      ...outcome,
+    });
+  }
+
+  async function streamReply(panel: PanelConnection<MailEvent>, orgId: string, prepared: PreparedReply, start: ReplyDraft, signal: AbortSignal): Promise<ReplyDraft> {
     let reply = start;
     let raw = '';
     let lastPush = 0;
@@ -162,10 +182,13 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
       const request: GenerationRequest = { useCase: 'email', system: prepared.system, user: prepared.user, maxTokens: prepared.maxTokens };
       const result = await stream(settings, request, { onText }, signal);
       const text = replyBody(result.text, prepared);
-      return { ...reply, status: 'done', text, model: result.modelName, citations: replyCitations(result.text, prepared.built), unsupported: replyClaims(text, prepared) };
+      const unsupported = replyClaims(text, prepared);
+      await recordReplyCall(orgId, start, prepared, { result, groundingFlags: unsupported.length });
+      return { ...reply, status: 'done', text, model: result.modelName, citations: replyCitations(result.text, prepared.built), unsupported };
     } catch (error) {
       const problem = toModelProblem(error);
       if (problem.kind === 'cancelled') return { ...reply, status: 'stopped' };
+      await recordReplyCall(orgId, start, prepared, { error: problem.message });
       return { ...reply, status: 'failed', problem: { kind: problem.kind, message: problem.message, retryAfterSeconds: problem.retryAfterSeconds } };
     }
   }
@@ -209,7 +232,7 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
     };
     await saveReply(panel.windowId, start);
     send(panel, { type: 'reply', reply: start });
-    return streamReply(panel, prepared, start, signal);
+    return streamReply(panel, org.orgId, prepared, start, signal);
   }
 
   async function editReply(body: string, panel: PanelConnection<MailEvent>): Promise<void> {

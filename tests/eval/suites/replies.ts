@@ -12,6 +12,7 @@ import { createMailHandler } from '../../../lib/features/mail/handler';
 import { MailEvent, type ReplyDraft } from '../../../lib/features/mail/messages';
 import { OrgRegistry } from '../../../lib/orgs';
 import { orgIdOfSid } from '../../../lib/salesforce/session';
+import { DEFAULT_PRICES } from '../../../lib/settings/schema';
 import { REPLY_CASES } from '../cases/replies';
 import type { ReplyCase } from '../cases/types';
 import { usageScores, type ModelPlan } from '../models';
@@ -66,6 +67,7 @@ async function draftReply(world: World, models: ModelPlan, item: ReplyCase, wind
     keepAlive: () => () => {},
     now: () => EVAL_NOW,
     auditLog: new AuditLog(new IdbAuditBackend(`groundwork-eval-replies-${process.pid}`), { now: () => EVAL_NOW }),
+    prices: async () => DEFAULT_PRICES,
   });
   const replies: ReplyDraft[] = [];
   const panel = {

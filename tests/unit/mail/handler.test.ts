@@ -18,6 +18,7 @@ import { OrgRegistry } from '../../../lib/orgs';
 import type { Subresponse } from '../../../lib/salesforce/context/api';
 import type { RecordGraph } from '../../../lib/salesforce/record-graph';
 import { freshLog } from '../audit/audit-harness';
+import { DEFAULT_PRICES } from '../../../lib/settings/schema';
 import { memoryStore } from '../memory-store';
 
 const ORG = { orgId: '00D000000000001', apiHost: 'acme.my.salesforce.com' };
@@ -131,6 +132,7 @@ function setup(options: Setup = {}) {
     return { text, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0 }, model: 'claude-test', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
   };
   const orgs = new OrgRegistry(local);
+  const auditLog = freshLog().log;
   const deps: MailDeps = {
     records: { viewFor: async () => options.view ?? GMAIL_VIEW, lookUpSenderAgain: async () => undefined },
     orgs,
@@ -143,7 +145,8 @@ function setup(options: Setup = {}) {
     outputLanguages: async () => ({ output: { language: 'en', reason: "the rep's setting" }, reply: 'thread' }),
     keepAlive: () => () => undefined,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
-    auditLog: freshLog().log,
+    auditLog,
+    prices: async () => DEFAULT_PRICES,
   };
   let ids = 0;
   const handler = createMailHandler(deps, { stream, newId: () => `id-${++ids}` });
@@ -155,7 +158,7 @@ function setup(options: Setup = {}) {
     if (!last) throw new Error('no state sent');
     return last.state;
   };
-  return { handler, panel, events, lastState, opened, sentToTabs, requests, posts, orgs, session };
+  return { handler, panel, events, lastState, opened, sentToTabs, requests, posts, orgs, session, auditLog };
 }
 
 const INSERTED_INLINE: InsertOutcome = { kind: 'inserted', where: 'caret', compose: 'inline', reply: true, method: 'editing-command', subjectSet: false, subject: 'Re: Umbrella Health renewal', to: [DANA.email] };
@@ -266,6 +269,21 @@ describe('Draft reply', () => {
     expect(sent).not.toContain(SSN);
     expect(sent).not.toContain('4111 1111 1111 1111');
     expect(reply?.unsupported.map((claim) => claim.text)).toContain('35%');
+  });
+
+  it('records each reply draft in the audit like any generation: its prompt, the redacted text sent, the model and the grounding flags', async () => {
+    const { handler, panel, orgs, auditLog, requests } = setup({
+      activeTab: { tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
+      contentScript: (message) => (message.type === 'mail-read-thread' ? { thread: THREAD } : null),
+      modelText: 'Hi Dana,\n\nThe quote for 240 seats comes with a 35% discount.\n\nBest,\nSam',
+    });
+    await orgs.markUsed(ORG);
+    await handler.handle({ type: 'draft-reply', instruction: '' }, panel);
+    const [entry] = await auditLog.query();
+    expect(entry).toMatchObject({ feature: 'email', promptId: 'reply', orgId: ORG.orgId, recordId: DANA_ID, objectName: 'Contact', outcome: 'pending', model: 'claude-test', groundingFlags: 1 });
+    expect(entry?.sent).toBe(textOf(requests[0]?.user ?? []));
+    expect(entry?.sent).not.toContain(SSN);
+    expect(entry?.received).toContain('240 seats');
   });
 
   it("applies the organization's denied fields and patterns to the record, the thread and the rep's instruction", async () => {
