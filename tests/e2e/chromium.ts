@@ -304,8 +304,8 @@ export async function showFeature(panel: Page, tab: string): Promise<void> {
   const selector = `[data-testid=feature-${tab}]`;
   await panel.waitForSelector(`${selector}, [data-testid=tabs-more]`);
   if (!(await panel.$(selector))) await panel.locator('[data-testid=tabs-more]').click();
-  const button = await panel.waitForSelector(selector, { visible: true });
-  await button?.click();
+  // A locator clicks once the tab has stopped moving: the card above it grows as its read completes.
+  await panel.locator(selector).click();
   await panel.waitForSelector(`[data-testid=tab-panel][data-tab=${tab}]`);
 }
 
