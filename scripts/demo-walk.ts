@@ -208,5 +208,6 @@ async function mailCard(sandbox: Sandbox, launched: ExtensionBrowser): Promise<s
   await panel.locator('[data-testid=review-confirm]').click();
   await panel.waitForSelector('[data-testid=create-contact-result][data-contact-id]', { timeout: 20_000 });
   await gmail.close();
-  return `${account} with ${deals} open opportunities and ${cases} open cases; a contact with ${ticked.length} evidenced values created`;
+  const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  return `${account} with ${counted(deals, 'open opportunity', 'open opportunities')} and ${counted(cases, 'open case', 'open cases')}; a contact with ${counted(ticked.length, 'evidenced value', 'evidenced values')} created`;
 }

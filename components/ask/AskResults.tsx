@@ -71,7 +71,7 @@ export function AskResults({ state, prepared, host, onLoadMore }: Props) {
           <tbody>
             {state.rows.map((row, index) => (
               <tr key={`${row.link?.id ?? ''}${index}`} id={rowAnchor(index)} data-testid="ask-row" data-record-id={row.link?.id ?? ''}>
-                <th scope="row" className="slds-text-color_weak" data-label="Row">
+                <th scope="row" className="slds-text-color_weak" data-label={t('ask_row')}>
                   q{index + 1}
                 </th>
                 {columns.map((column, position) => (

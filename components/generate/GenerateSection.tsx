@@ -5,6 +5,7 @@ import { BlockerAlert, type Blocker } from '../shared/FeatureBlocker';
 import { GenerationOutput, type OutputActions } from './GenerationOutput';
 import { GenerationProblemAlert } from './GenerationProblemAlert';
 import { t, type MessageKey } from '../../lib/i18n';
+import { draftText } from '../../lib/i18n/draft-words';
 
 export interface GenerateActions {
   generate(feature: Feature, email: EmailOptions | null): void;
@@ -37,7 +38,7 @@ function outputActionsFor(feature: Feature, generation: Generation | undefined, 
       ? {
           openInGmail: (subject: string, body: string) => {
             actions.openInGmail(email.recipient?.email ?? null, subject, body);
-            report({ kind: 'used', via: 'gmail-open', finalText: `Subject: ${subject}\n\n${body}` });
+            report({ kind: 'used', via: 'gmail-open', finalText: draftText(subject, body, generation?.language ?? 'en') });
           },
         }
       : {}),

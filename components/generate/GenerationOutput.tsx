@@ -7,6 +7,8 @@ import { Icon } from '../shared/Icon';
 import { LazyMarkdown } from '../shared/LazyMarkdown';
 import { useDebouncedSend } from '../shared/use-debounced-send';
 import { plural, t, type MessageKey } from '../../lib/i18n';
+import { draftText } from '../../lib/i18n/draft-words';
+import type { OutputLanguage } from '../../lib/settings/languages';
 
 export interface OutputActions {
   regenerate(): void;
@@ -25,7 +27,6 @@ export interface OutputActions {
 /** How long typing pauses before an edit is kept: one message per pause, not per key. */
 const EDIT_SAVE_DELAY_MS = 400;
 
-const draftText = (subject: string, body: string): string => `Subject: ${subject}\n\n${body}`;
 
 interface Props {
   generation: Generation;
@@ -73,7 +74,7 @@ export function GenerationOutput({ generation, actions, recordUrl, isOrgRecordUr
         </ul>
       )}
       {email ? (
-        <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} />
+        <EmailDraft key={generation.id} generated={email} edited={generation.edited} streaming={streaming} actions={actions} language={generation.language} />
       ) : (
         <LazyMarkdown text={generation.text} citations={generation.citations} claims={generation.unsupported} recordUrl={recordUrl} isOrgRecordUrl={isOrgRecordUrl} />
       )}
@@ -242,15 +243,17 @@ interface EmailDraftProps {
   edited: Draft | null;
   streaming: boolean;
   actions: OutputActions;
+  /** The draft's own language: its copy's "Subject:" line is written in it. */
+  language: OutputLanguage;
 }
 
-function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftProps) {
+function EmailDraft({ generated, edited: kept, streaming, actions, language }: EmailDraftProps) {
   const [edited, setEditedState] = useState<Draft | null>(kept);
   const current = edited ?? generated;
   const edit = actions.edit;
   // An edit is kept when typing pauses and at once when the field loses focus (before a click on Copy counts).
   const edits = useDebouncedSend<Draft>(edit ? (draft) => edit(draft.subject, draft.body) : undefined, EDIT_SAVE_DELAY_MS);
-  useInsertReport(draftText(current.subject, current.body), actions.used);
+  useInsertReport(draftText(current.subject, current.body, language), actions.used);
   const setEdited = (next: Draft): void => {
     setEditedState(next);
     edits.keep(next);
@@ -271,13 +274,13 @@ function EmailDraft({ generated, edited: kept, streaming, actions }: EmailDraftP
       </div>
       {!streaming && (
         <div className="gw-actions" role="group" aria-label={t('email_useDraft')}>
-          <CopyButton copy={() => actions.copy(draftText(current.subject, current.body))} />
+          <CopyButton copy={() => actions.copy(draftText(current.subject, current.body, language))} />
           {actions.openInGmail && (
             <button type="button" className="slds-button slds-button_neutral" onClick={() => actions.openInGmail?.(current.subject, current.body)} data-testid="open-in-gmail">
               {t('email_openInGmail')}
             </button>
           )}
-          <InsertIntoMailButton subject={current.subject} body={current.body} />
+          <InsertIntoMailButton subject={current.subject} body={current.body} language={language} />
         </div>
       )}
     </div>

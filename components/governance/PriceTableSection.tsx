@@ -12,11 +12,9 @@ import {
 } from '../../lib/features/governance/price-draft';
 import { DEFAULT_PRICES } from '../../lib/settings';
 import { Section } from './fields';
-import { t, type MessageKey } from '../../lib/i18n';
+import { formatNumber, t, type MessageKey } from '../../lib/i18n';
 
 const ERROR_ID = 'gw-prices-error';
-/** How the add row is named in its labels and problems, so they are not mistaken for a row of the table. */
-const ADDING = 'the model to add';
 
 /** Each price's column heading. */
 const PRICE_COLUMNS: Record<PriceKind, MessageKey> = { input: 'prices_input', output: 'prices_output', cacheRead: 'prices_cacheRead', cacheWrite: 'prices_cacheWrite' };
@@ -46,7 +44,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
 
   const models = rows.map((row) => row.model);
   const add = (): void => {
-    const found = priceRowProblems(adding, models, ADDING);
+    const found = priceRowProblems(adding, models, t('prices_theModelToAdd'));
     setAddProblems(found);
     if (found.length > 0) return;
     onChange([...rows, { ...adding, model: adding.model.trim() }]);
@@ -55,7 +53,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
   // Once shown, the add row's problems follow its edits, so a fixed value stops being reported.
   const editAdding = (next: PriceRowDraft): void => {
     setAdding(next);
-    if (addProblems.length > 0) setAddProblems(priceRowProblems(next, models, ADDING));
+    if (addProblems.length > 0) setAddProblems(priceRowProblems(next, models, t('prices_theModelToAdd')));
   };
   // Enter in the add row adds the model rather than submitting the whole settings form.
   const addOnEnter = (event: KeyboardEvent): void => {
@@ -184,7 +182,7 @@ export function PriceTableSection({ rows, onChange, locked }: Props) {
 function placeholderFor(kind: PriceKind, row: PriceRowDraft): string | undefined {
   if (kind !== 'cacheRead' && kind !== 'cacheWrite') return undefined;
   const derived = derivedCachePrice(kind, row.prices.input);
-  return derived === null ? undefined : String(derived);
+  return derived === null ? undefined : formatNumber(derived, { maximumFractionDigits: 12 });
 }
 
 function PriceInput(props: {

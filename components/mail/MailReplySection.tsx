@@ -6,6 +6,7 @@ import { MailLogSection } from './MailLogSection';
 import { InsertResultNote } from './InsertResultNote';
 import { Alert } from '../shared/Alert';
 import { plural, t, type MessageKey } from '../../lib/i18n';
+import { replySubject } from '../../lib/i18n/draft-words';
 
 type MailView = Extract<PanelView, { kind: 'mail' }>;
 
@@ -117,7 +118,7 @@ function ReplyOutput({ reply, client }: { reply: ReplyDraft; client: MailView['c
             <button
               type="button"
               className="slds-button slds-button_brand"
-              onClick={() => mailActions.insert('reply', reply.threadSubject ? `Re: ${reply.threadSubject}` : '', body)}
+              onClick={() => mailActions.insert('reply', replySubject(reply.threadSubject, reply.language, client), body, reply.language)}
               disabled={inserting !== null}
               data-testid="insert-reply"
             >

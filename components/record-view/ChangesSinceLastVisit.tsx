@@ -1,10 +1,10 @@
 import type { RecordCard } from '../../lib/features/record-view/messages';
-import { changeLines } from '../../lib/features/record-view/card';
+import { changeShown } from '../../lib/features/record-view/list-titles';
 import { t, formatDate } from '../../lib/i18n';
 
 export function ChangesSinceLastVisit({ changes, lastVisit }: { changes: RecordCard['changes']; lastVisit: string | null }) {
   if (changes === null || lastVisit === null) return null;
-  const lines = changeLines(changes);
+  const lines = changes.map(changeShown);
   return (
     <section className="slds-m-top_medium" aria-labelledby="gw-changes-title" data-testid="since-last-visit">
       <h3 id="gw-changes-title" className="slds-text-title_bold">

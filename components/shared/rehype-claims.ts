@@ -1,5 +1,18 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Claim } from '../../lib/context/checked-output';
+import { t, type MessageKey } from '../../lib/i18n';
+
+/** How the tooltip names what was not found. */
+const CLAIM_KINDS: Record<string, MessageKey> = {
+  number: 'claimKind_number',
+  money: 'claimKind_money',
+  percent: 'claimKind_percent',
+  date: 'claimKind_date',
+  time: 'claimKind_time',
+  email: 'claimKind_email',
+  phone: 'claimKind_phone',
+  name: 'claimKind_name',
+};
 
 function splitText(node: Text, claims: readonly Claim[]): ElementContent[] {
   const out: ElementContent[] = [];
@@ -15,7 +28,7 @@ function splitText(node: Text, claims: readonly Claim[]): ElementContent[] {
     out.push({
       type: 'element',
       tagName: 'mark',
-      properties: { className: ['gw-unverified'], dataTestid: 'unverified-claim', dataKind: best.claim.kind, title: `Not found in the record data (${best.claim.kind})` },
+      properties: { className: ['gw-unverified'], dataTestid: 'unverified-claim', dataKind: best.claim.kind, title: t('claims_notFound', { kind: t(CLAIM_KINDS[best.claim.kind] ?? 'claimKind_number') }) },
       children: [{ type: 'text', value: best.claim.text }],
     });
     rest = rest.slice(best.index + best.claim.text.length);

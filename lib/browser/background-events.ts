@@ -22,16 +22,21 @@ export function openPanelOnActionClick(): void {
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 }
 
-/** The menu entries, created anew when the extension is installed or updated; a click goes to `onClick`. */
+/**
+ * The menu entries, created anew when the extension is installed or updated and when the browser starts: their titles
+ * are in the browser's language, which changes only with a restart. A click goes to `onClick`.
+ */
 export function registerContextMenus(entries: readonly ContextMenuEntry[], onClick: (click: ContextMenuClick) => void): void {
-  browser.runtime.onInstalled.addListener(() => {
+  const create = (): void => {
     void browser.contextMenus.removeAll().then(() => {
       for (const { id, title, contexts, documentUrlPatterns } of entries) {
         const [first, ...rest] = contexts;
         if (first) browser.contextMenus.create({ id, title: browserMessages.message(title), contexts: [first, ...rest], ...(documentUrlPatterns ? { documentUrlPatterns } : {}) });
       }
     });
-  });
+  };
+  browser.runtime.onInstalled.addListener(create);
+  browser.runtime.onStartup.addListener(create);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     onClick({

@@ -61,6 +61,22 @@ const GERMAN_COMMON_WORDS = `der die das den dem des ein eine einer einem einen 
   maßnahme maßnahmen geschäft chance chancen verkaufschance verkaufschancen vergleichbare gewonnen gewonnene verloren
   verlorene prüfen klären bestätigen vereinbaren details punkt punkte ziel ziele gerne kurz zeit passt`;
 
+/**
+ * French and Spanish function words and the CRM's vocabulary: capitalised at a sentence start, they would otherwise
+ * join the name before them ("… Globex Industries. La prochaine étape" is no person "Industries La").
+ */
+const FRENCH_COMMON_WORDS = `le la les l un une des du de d au aux et ou mais avec pour par sur dans en à ce cet cette ces il elle ils elles
+  on nous vous je leur leurs son sa ses notre nos votre vos qui que ne pas plus est sont était sera a ont bonjour merci
+  cordialement bien madame monsieur prochaine prochain prochaines étape étapes ouvert ouverte ouverts ouvertes tâche
+  tâches requête requêtes compte comptes opportunité opportunités rendez-vous santé vue ensemble contexte participants
+  point points date clôture montant aucun aucune cela voici`;
+const SPANISH_COMMON_WORDS = `el la los las lo un una unos unas del de al y e o u pero con para por sobre en a este esta estos estas ese esa él
+  ella ellos ellas nosotros usted ustedes yo su sus nuestro nuestra nuestros que no más es son era será ha han hola
+  gracias saludos cordiales buenos días señor señora siguiente siguientes paso pasos próximo próximos próxima abierto
+  abierta abiertos abiertas tarea tareas caso casos cuenta cuentas oportunidad oportunidades reunión estado visión
+  general antecedentes asistentes punto puntos fecha cierre importe etapa ningún ninguna esto así`;
+const COMMON_WORDS_OF: Record<string, string> = { de: GERMAN_COMMON_WORDS, fr: FRENCH_COMMON_WORDS, es: SPANISH_COMMON_WORDS };
+
 const conventionsCache = new Map<string, LocaleConventions>();
 
 /** A regex source matching a word in any letter case (the recognisers' flags differ). */
@@ -111,7 +127,7 @@ export function localeConventions(locale = 'en-US'): LocaleConventions {
     months,
     monthPattern: `(${byLengthDesc(Object.keys(months)).map(escape).join('|')})`,
     scalePattern: byLengthDesc(Object.keys(SCALES_OF[language] ?? {})).map(anyCase).join('|'),
-    commonWords: new Set(language === 'de' ? GERMAN_COMMON_WORDS.split(/\s+/) : []),
+    commonWords: new Set(COMMON_WORDS_OF[language]?.split(/\s+/) ?? []),
     capitalisesNouns: language === 'de',
   };
   conventionsCache.set(locale, conventions);

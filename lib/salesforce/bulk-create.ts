@@ -3,6 +3,7 @@
  * chunk all or nothing), 200 to a request.
  */
 import { z } from 'zod/mini';
+import { t } from '../i18n';
 import { SalesforceProblem } from './problems';
 import type { WriteValue } from './write-plan';
 import type { WriteApi } from './write-request';
@@ -40,10 +41,7 @@ export async function createRecords(
     try {
       saved = SaveResults.parse(await api.request('POST', `/services/data/v${api.apiVersion}/composite/sobjects`, body));
     } catch (error) {
-      const problem = error instanceof SalesforceProblem ? error : new SalesforceProblem('server', 'Salesforce gave no usable answer.');
-      chunk.forEach((_, offset) =>
-        results.push({ index: start + offset, ok: false, errors: [{ code: problem.kind.toUpperCase(), message: problem.message, fields: [] }] }),
-      );
+      results.push(...unansweredResults(start, chunk.length, error));
       continue;
     }
     chunk.forEach((_, offset) => {
@@ -107,13 +105,13 @@ function treeResults(start: number, size: number, answer: z.infer<typeof TreeAns
     if (!answer.hasErrors && result?.id) return { index, ok: true, id: result.id };
     const own = (result?.errors ?? []).map((error) => ({ code: error.statusCode ?? 'UNKNOWN_EXCEPTION', message: error.message, fields: error.fields ?? [] }));
     // The others of a refused chunk were rolled back with it: they are fine, and go again with the retry.
-    const errors = own.length > 0 ? own : [{ code: 'ROLLED_BACK', message: 'Not created: another row sent with it was refused.', fields: [] }];
+    const errors = own.length > 0 ? own : [{ code: 'ROLLED_BACK', message: t('write_rolledBack'), fields: [] }];
     return { index, ok: false, errors };
   });
 }
 
 function unansweredResults(start: number, size: number, error: unknown): CreateResult[] {
-  const problem = error instanceof SalesforceProblem ? error : new SalesforceProblem('server', 'Salesforce gave no usable answer.');
+  const problem = error instanceof SalesforceProblem ? error : new SalesforceProblem('server', t('write_noUsableAnswer'));
   return Array.from({ length: size }, (_, offset) => ({
     index: start + offset,
     ok: false as const,

@@ -22,6 +22,7 @@ import { SalesforceProblem } from './problems';
 import { isSoqlWritable, soqlString } from './soql-text';
 import type { Committed, PlannedWrite, SalesforceError, WritePlan, WriteValue } from './write-plan';
 import { errorsOf, httpDate, sendAllOrNone, sobjectUrl, type CompositeAnswer, type HttpMethod, type Subrequest, type WriteApi } from './write-request';
+import { t } from '../i18n';
 
 /** What one item sent and what Salesforce answered for it, for the audit trail. */
 export interface WriteExchange {
@@ -258,9 +259,6 @@ function interpret(items: PlannedWrite[], subrequests: Subrequest[], answer: Com
   return { kind: 'committed', committed: committedFrom(key, items, ids, modified, at), replayed: false, exchanges: exchangesOf(subrequests, answer) };
 }
 
-const UNCLEAR =
-  'Some of these changes may already be in Salesforce. Check the record before trying again: Groundwork will not send them twice.';
-
 async function commitOnce(api: WriteApi, plan: WritePlan, options: CommitOptions): Promise<PlanOutcome> {
   const clock = options.clock ?? ((): Date => new Date());
   const key = options.idempotencyKey;
@@ -286,7 +284,7 @@ async function commitOnce(api: WriteApi, plan: WritePlan, options: CommitOptions
       await options.ledger.set(key, { state: 'committed', committed: found.committed });
       return { kind: 'committed', committed: found.committed, replayed: true };
     }
-    if (found.kind === 'unclear') return { kind: 'unknown', problem: new SalesforceProblem('server', UNCLEAR) };
+    if (found.kind === 'unclear') return { kind: 'unknown', problem: new SalesforceProblem('server', t('commit_unclear')) };
   }
 
   const startedAt = remembered?.state === 'sending' ? new Date(remembered.startedAt) : clock();

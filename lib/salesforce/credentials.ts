@@ -11,6 +11,7 @@ import { sameUser, type OAuthAccess, type SalesforceOAuth } from './oauth';
 import { SalesforceProblem, problem, sessionEnded } from './problems';
 import { orgIdOfSid, type ApiSession, type CookieJar } from './session';
 import type { Credential, OrgCredentials } from './transport';
+import { t } from '../i18n';
 
 export type { Credential, OrgCredentials } from './transport';
 
@@ -24,10 +25,6 @@ export interface SessionDeps {
   oauthRequired(orgId: string): Promise<boolean>;
   fetch: typeof fetch;
 }
-
-const POLICY_REQUIRES_SIGN_IN =
-  'Your organization requires Groundwork to use its own Salesforce sign-in in this org, not the browser session. Sign in ' +
-  'with Salesforce to continue.';
 
 export class SalesforceSessions {
   /** Whether an org's sign-in and a browser session are the same user, asked once per pair while the worker runs. */
@@ -65,7 +62,7 @@ export class SalesforceSessions {
   private async signedInCredential(session: ApiSession, cookie: Credential): Promise<Credential | null> {
     const access = await this.deps.oauth.access(session.orgId);
     if (!access) {
-      if (await this.deps.oauthRequired(session.orgId)) throw new SalesforceProblem('sign-in-required', POLICY_REQUIRES_SIGN_IN);
+      if (await this.deps.oauthRequired(session.orgId)) throw new SalesforceProblem('sign-in-required', t('sfProblem_policyRequiresSignIn'));
       return null;
     }
     const mismatch = await this.checkUser(access.user, cookie);

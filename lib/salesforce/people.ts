@@ -4,6 +4,7 @@ import { queryUrl, selectQuery, textEquals, inSelected, isTrue, newestFirst, soo
 import { toSalesforceProblem } from './problems';
 import type { FoundPerson, SenderAccount } from './found-person';
 import type { Subresponse } from './context/api';
+import { t } from '../i18n';
 
 /** Open opportunities and cases listed per account on the Gmail card; one more is read to know there are more. */
 const OPEN_SHOWN = 5;
@@ -103,7 +104,7 @@ function accountOf(
   if (!accountId || !response) return { account: null, accountProblem: null };
   if (response.httpStatusCode >= 400) {
     const problem = toSalesforceProblem(Array.isArray(response.body) ? response.body[0] : response.body);
-    return { account: null, accountProblem: `Groundwork could not read this contact's account: ${problem.message}` };
+    return { account: null, accountProblem: t('mailPerson_accountUnreadable', { reason: problem.message }) };
   }
   const row = AccountsResult.parse(response.body).records.find((account) => account.Id === accountId);
   return { account: row ? senderAccount(row, lightningHost, amountText) : null, accountProblem: null };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import type { OrgApi } from './context/api';
+import { t } from '../i18n';
 import { SalesforceProblem } from './problems';
 import { SalesforceRequestError } from './transport';
 import type { SalesforceError, WriteValue } from './write-plan';
@@ -59,7 +60,7 @@ const SalesforceErrors = z.array(
 
 export function errorsOf(body: unknown): SalesforceError[] {
   const parsed = SalesforceErrors.safeParse(body);
-  if (!parsed.success) return [{ code: 'UNKNOWN_EXCEPTION', message: 'Salesforce refused this change.', fields: [] }];
+  if (!parsed.success) return [{ code: 'UNKNOWN_EXCEPTION', message: t('write_refused'), fields: [] }];
   return parsed.data.map((error) => ({
     code: error.errorCode ?? error.statusCode ?? 'UNKNOWN_EXCEPTION',
     message: error.message,

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../browser';
+import { t } from '../i18n';
 import { effectiveSettings, loadManagedPolicy, type EffectiveSettings, type PolicySource } from './policy';
 import { parseSettingsLeniently, Settings } from './schema';
 
@@ -36,6 +37,6 @@ export async function loadEffectiveSettings(
 /** Anthropic keys start with `sk-ant-`; anything else is a paste mistake worth saying so about. */
 export function apiKeyProblem(key: string): string | null {
   if (key === '') return null;
-  return /^sk-ant-[A-Za-z0-9_-]{8,}$/.test(key.trim()) ? null : 'That does not look like an Anthropic API key (they start with "sk-ant-").';
+  return /^sk-ant-[A-Za-z0-9_-]{8,}$/.test(key.trim()) ? null : t('settings_apiKeyShape');
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import type { KeyValueStore } from '../browser/store';
+import { t } from '../i18n';
+import { issueText } from './issue-text';
 import {
   BaseUrl,
   DEFAULT_MODEL,
@@ -87,7 +89,7 @@ export const ManagedPolicy = z.object({
   /** The language every output is written in, and whether replies may follow the thread's language instead. */
   outputLanguage: z.optional(OutputLanguageSetting),
   replyLanguage: z.optional(ReplyLanguageSetting),
-  requireSalesforceSignIn: z.optional(z.array(z.string().check(z.regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, 'Not a Salesforce org id or *.')))),
+  requireSalesforceSignIn: z.optional(z.array(z.string().check(z.regex(/^(\*|00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?)$/, { error: () => t('settings_orgIdOrStar') })))),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 
@@ -117,7 +119,7 @@ export async function loadManagedPolicy(source: PolicySource): Promise<LoadedPol
     if (value === undefined) continue;
     const parsed = ManagedPolicy.shape[key].safeParse(value);
     if (parsed.success) policy[key] = parsed.data;
-    else problems.push(`The policy "${key}" was ignored: ${parsed.error.issues[0]?.message ?? 'invalid value'}.`);
+    else problems.push(t('policy_ignored', { key, problem: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : t('issue_invalid') }));
   }
   return { policy: ManagedPolicy.parse(policy), problems };
 }

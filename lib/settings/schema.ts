@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { OUTPUT_LANGUAGE_CHOICES, REPLY_LANGUAGE_CHOICES } from './languages';
+import { t } from '../i18n';
+import { OUTPUT_LANGUAGE_CHOICES, OUTPUT_LANGUAGE_CODES, REPLY_LANGUAGE_CHOICES } from './languages';
 
 /** The features a rep (or an administrator) can switch off; each hides its panel actions and refuses its messages. */
 export const FEATURES = ['summary', 'brief', 'insights', 'email', 'logNote', 'extractLead', 'ask', 'gmail'] as const;
@@ -19,18 +20,24 @@ export const ModelId = z.string().check(z.trim(), z.minLength(1), z.maxLength(20
 /** '' means Anthropic's own API; otherwise a gateway speaking the Messages API (plain http only on this machine). */
 export const BaseUrl = z
   .string()
-  .check(z.trim(), z.refine((value) => value === '' || baseUrlProblem(value) === null, { message: 'Use an https:// address (http:// only for localhost).' }));
+  .check(
+    z.trim(),
+    z.superRefine((value, context) => {
+      const problem = value === '' ? null : baseUrlProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
+  );
 
 export function baseUrlProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'That is not a web address.';
+    return t('settings_notWebAddress');
   }
   if (url.protocol === 'https:') return null;
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  return url.protocol === 'http:' && local ? null : 'Use an https:// address (http:// only for localhost).';
+  return url.protocol === 'http:' && local ? null : t('settings_httpsOnly');
 }
 
 /** Flags every extra redaction pattern is compiled with; validation uses the same, so what passes here runs there. */
@@ -39,16 +46,16 @@ const MAX_PATTERN_LENGTH = 300;
 
 /** Why a rep's or an administrator's extra redaction pattern cannot be used, or null when it can. */
 export function redactionPatternProblem(pattern: string): string | null {
-  if (pattern.trim() === '') return 'The pattern is empty.';
-  if (pattern.length > MAX_PATTERN_LENGTH) return `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.`;
+  if (pattern.trim() === '') return t('settings_patternEmpty');
+  if (pattern.length > MAX_PATTERN_LENGTH) return t('settings_patternTooLong', { limit: MAX_PATTERN_LENGTH });
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, REDACTION_PATTERN_FLAGS);
   } catch (error) {
-    return `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+    return t('settings_patternInvalid', { reason: error instanceof Error ? error.message : String(error) });
   }
   // A pattern that matches empty text would "redact" between every character and hide nothing.
-  if (regex.test('')) return 'The pattern matches empty text.';
+  if (regex.test('')) return t('settings_patternMatchesEmpty');
   return null;
 }
 
@@ -65,7 +72,7 @@ export function compileRedactionPatterns(patterns: readonly string[]): RegExp[] 
 /** `Field` (any object) or `Object.Field`, as lib/context's denylist reads them. */
 export const DeniedField = z
   .string()
-  .check(z.trim(), z.regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'Use a field API name, like SSN__c or Contact.Birthdate.'));
+  .check(z.trim(), z.regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, { error: () => t('settings_fieldApiName') }));
 
 /**
  * A connected app's (or external client app's) consumer key: Salesforce's are letters, digits, `.` and `_`, some 85
@@ -73,11 +80,13 @@ export const DeniedField = z
  */
 export const ConsumerKey = z
   .string()
-  .check(z.trim(), z.regex(/^[A-Za-z0-9._]{20,256}$/, "That is not a connected app's consumer key (letters, digits, dots and underscores, like 3MVG9…)."));
+  .check(z.trim(), z.regex(/^[A-Za-z0-9._]{20,256}$/, { error: () => t('settings_consumerKey') }));
 
 /** A Salesforce org id, 15 or 18 characters. */
-export const OrgId = z.string().check(z.regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'Not a Salesforce org id.'));
+export const OrgId = z.string().check(z.regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, { error: () => t('settings_orgId') }));
 
+/** A language Groundwork writes in (what an output or a draft was written in). */
+export const OutputLanguageCode = z.enum(OUTPUT_LANGUAGE_CODES);
 export const OutputLanguageSetting = z.enum(OUTPUT_LANGUAGE_CHOICES);
 export const ReplyLanguageSetting = z.enum(REPLY_LANGUAGE_CHOICES);
 

@@ -4,6 +4,7 @@ import { DEMO_NOTE, DEMO_QUESTION, DEMO_SIGNATURE } from '../../scripts/demo-wal
 import { ACME } from '../sandbox/salesforce/seed';
 import { chooseDemoModel, openOptions, openSidePanel, serviceWorker, showFeature, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
+import { englishLeft } from './english-left';
 import { checkView, failing, type ViewCheck } from './layout';
 
 const PANEL_WIDTHS = [400, 1280] as const;
@@ -19,8 +20,11 @@ export function describeEveryView(uiLanguage: 'en' | 'de'): void {
   const harness = harnessForFile({}, { uiLanguage });
   const named = (view: string): string => (uiLanguage === 'en' ? view : `${uiLanguage}-${view}`);
   const checks: ViewCheck[] = [];
+  /** In a German browser, the panel's own words left in English, by view (english-left.ts). */
+  const english: string[] = [];
   const look = async (page: Page, view: string, widths: readonly number[] = PANEL_WIDTHS): Promise<void> => {
     checks.push(...(await checkView(page, named(view), widths)));
+    if (uiLanguage !== 'en') english.push(...(await englishLeft(page)).map((text) => `${view}: ${text}`));
   };
 
   async function recordPanel(tab: Page, object: string, id: string): Promise<Page> {
@@ -120,11 +124,13 @@ export function describeEveryView(uiLanguage: 'en' | 'de'): void {
       await look(elsewhere, 'panel-not-salesforce');
 
       expect(failing(checks)).toEqual([]);
+      expect(english).toEqual([]);
     }, 300_000);
 
     it('lays out every options section at 1,280 and 400 px (the audit table at 1,100 too) with no column lost and no serious accessibility finding', async () => {
       const page = await openOptions(harness(), 'key');
       const sectionChecks: ViewCheck[] = [];
+      const englishInOptions: string[] = [];
       for (const section of ['key', 'features', 'language', 'privacy', 'budgets', 'orgs', 'audit', 'usage']) {
         await showOptionsSection(page, section);
         if (section === 'audit') {
@@ -133,8 +139,10 @@ export function describeEveryView(uiLanguage: 'en' | 'de'): void {
         }
         if (section === 'usage') await page.waitForSelector('[data-testid=usage-features]');
         sectionChecks.push(...(await checkView(page, named(`options-${section}`), section === 'audit' ? [...OPTIONS_WIDTHS, 1100] : OPTIONS_WIDTHS)));
+        if (uiLanguage !== 'en') englishInOptions.push(...(await englishLeft(page)).map((text) => `options-${section}: ${text}`));
       }
       expect(failing(sectionChecks)).toEqual([]);
+      expect(englishInOptions).toEqual([]);
       await page.close();
     }, 120_000);
   });

@@ -84,7 +84,7 @@ describe('the language of AI output', () => {
     const { tab, panel } = await openRecord('Opportunity', ACME.opportunities.globexExpansion.id);
     await panel.locator('[data-testid=generate]').click();
     const text = await finishedText(panel);
-    expect(text).toMatch(/Offene Verkaufschancen|Handlungsbedarf/);
+    expect(text).toMatch(/Offene Opportunities|Handlungsbedarf/);
     expect(text).toMatch(/480\.000\s\$/);
     expect(text).not.toMatch(/\$480,000|\b\d{4}-\d{2}-\d{2}\b/);
     expect(await panel.$$('[data-testid=unverified-claim]')).toHaveLength(0);

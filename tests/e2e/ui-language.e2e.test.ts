@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACME } from '../sandbox/salesforce/seed';
 import { seriousA11yViolations } from './a11y';
-import { openOptions, showFeature, showOptionsSection } from './chromium';
+import { DEMO_QUESTION } from '../../scripts/demo-walk';
+import { chooseDemoModel, openOptions, showFeature, showOptionsSection } from './chromium';
 import { harnessForFile } from './harness';
 
 /** Chromium in German, as a rep in Germany runs it: the panel and the options page follow the browser's UI language. */
@@ -26,6 +27,10 @@ const PROPOSAL = {
 };
 
 const text = (page: Page, selector: string): Promise<string> => page.$eval(selector, (node) => node.textContent?.trim() ?? '');
+
+/** The Messages API requests the sandbox model received, newest last. */
+const modelRequests = (): string[] =>
+  harness().sandbox.model.log.filter((entry) => entry.method === 'POST' && entry.path === '/v1/messages').map((entry) => entry.body);
 
 /** Types as the rep does (React's controlled fields ignore a value set from outside). */
 async function typeInto(panel: Page, selector: string, value: string): Promise<void> {
@@ -131,5 +136,47 @@ describe('the extension in a German browser', () => {
     expect(await text(page, '[data-testid=usage-cost]')).toMatch(/^\d+,\d{2,4}\s\$$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('shows the record card’s lists and the deal checks in German (the prompt keeps them English), copies a German draft with "Betreff:", and asks for Ask’s answer in German', async () => {
+    const { salesforceTab, openRecordPanel, browser, extensionId } = harness();
+    await chooseDemoModel(harness(), 'sk-ant-demo-offline-sandbox-key');
+    const deal = ACME.opportunities.globexAnalytics;
+    const tab = await salesforceTab(`/lightning/r/Opportunity/${deal.id}/view`);
+    const panel = await openRecordPanel(tab);
+    await panel.waitForSelector(`[data-testid=record-card][data-record-id="${deal.id}"]`);
+    const counts = await panel.$$eval('[data-testid=related-count]', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    expect(counts).toEqual(expect.arrayContaining([expect.stringMatching(/^Kontaktrollen: \d+$/), expect.stringMatching(/^Aufgaben: \d+$/), expect.stringMatching(/^Feldverlauf: \d+$/)]));
+    expect(counts.join(' ')).not.toMatch(/Contact roles|Tasks|Field history/);
+
+    // Deal insights: the checks the panel shows are German, with a German date; the model is told them in English.
+    await showFeature(panel, 'insights');
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-feature=insights][data-status=done]', { timeout: 20_000 });
+    const findings = await panel.$$eval('[data-testid=deal-finding]', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^Das Abschlussdatum \d{2}\.\d{2}\.\d{4} liegt \d+ Tage? zurück\.$/)]));
+    expect(modelRequests().at(-1)).toMatch(/The close date \d{4}-\d{2}-\d{2} is \d+ days in the past\./);
+
+    // An email draft written in German is copied with its German subject line.
+    await browser.defaultBrowserContext().overridePermissions(`chrome-extension://${extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await showFeature(panel, 'email');
+    await panel.locator('[data-testid=generate]').click();
+    await panel.waitForSelector('[data-testid=generation][data-feature=email][data-status=done]', { timeout: 20_000 });
+    await panel.locator('[data-testid=copy]').click();
+    await panel.waitForSelector('[data-testid=copy-status][data-result=copied]');
+    const subject = await panel.$eval('[data-testid=email-subject]', (node) => (node as HTMLInputElement).value);
+    const copied = await panel.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\n\n')[0]).toBe(`Betreff: ${subject}`);
+
+    // Ask: the answer's request asks for German (the browser's language), and the demo model answers in German.
+    await showFeature(panel, 'ask');
+    await panel.locator('[data-testid=ask-input]').fill(DEMO_QUESTION);
+    await panel.keyboard.press('Enter');
+    await panel.waitForSelector('[data-testid=ask-outcome][data-phase=done]', { timeout: 20_000 });
+    await panel.locator('[data-testid=ask-summarize]').click();
+    await panel.waitForSelector('[data-testid=ask-summary][data-status=done]', { timeout: 20_000 });
+    expect(modelRequests().at(-1)).toContain("Write in German (Deutsch, de-DE): it is the language of the rep's browser");
+    expect(await text(panel, '[data-testid=ask-summary] [data-testid=generation-text]')).toMatch(/^Die passenden Datensätze: /);
+    expect(await seriousA11yViolations(panel)).toEqual([]);
   });
 });

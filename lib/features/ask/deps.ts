@@ -3,7 +3,7 @@ import type { AuditLog } from '../../audit';
 import type { KeyValueStore } from '../../browser/store';
 import type { RedactionRules } from '../../context/redact';
 import type { generateJson, ModelSettings, streamGeneration, UseCase } from '../../model';
-import type { PriceTable } from '../../settings';
+import type { LanguageRequest, PriceTable } from '../../settings';
 import type { ApiSession, CookieJar } from '../../salesforce/session';
 import type { RecordCard } from '../record-view';
 
@@ -31,6 +31,8 @@ export interface AskDeps {
   /** Every model call Ask makes is recorded, priced with the effective table: it counts toward the budgets. */
   auditLog: Pick<AuditLog, 'record'>;
   prices(): Promise<PriceTable>;
+  /** The language the rep's answers are written in, and why; without it, English, unsaid. */
+  outputLanguages?(): Promise<{ output: LanguageRequest }>;
   keepAlive(): () => void;
   now(): Date;
 }

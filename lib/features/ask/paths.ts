@@ -4,6 +4,7 @@
  * that nothing of the model's text but validated identifiers reaches a query.
  */
 import type { AskDescribes, AskField, AskObjectDescribe } from './describe';
+import { t } from '../../i18n';
 
 /** Parents a path may cross (Salesforce allows five; questions need far fewer). */
 export const MAX_RELATIONSHIP_DEPTH = 3;
@@ -74,19 +75,16 @@ export function similarFields(describe: AskObjectDescribe, wanted: string, max =
 
 function unknownField(describe: AskObjectDescribe, name: string): string {
   const similar = similarFields(describe, name);
-  const hint = similar.length > 0 ? ` Did you mean ${similar.join(', ')}?` : ' Try asking about another field.';
-  return (
-    `${describe.label} has no field “${name}” that you can see (it may not exist, or your access may not include ` +
-    `it).${hint}`
-  );
+  const hint = similar.length > 0 ? t('askCheck_didYouMean', { fields: similar.join(', ') }) : t('askCheck_anotherField');
+  return `${t('askCheck_unknownField', { object: describe.label, field: name })} ${hint}`;
 }
 
 function unknownRelationship(describe: AskObjectDescribe, name: string): string {
   const byFieldName = describe.fields.find((field) => same(field.name, name) && field.relationshipName);
   if (byFieldName?.relationshipName) {
-    return `To reach the ${parentLabel(byFieldName)} of ${describe.labelPlural}, ask through “${byFieldName.relationshipName}” rather than “${name}”.`;
+    return t('askCheck_askThrough', { parent: parentLabel(byFieldName), objects: describe.labelPlural, relationship: byFieldName.relationshipName, name });
   }
-  return `${describe.labelPlural} have no link to a “${name}” record that you can see. Try naming the field directly.`;
+  return t('askCheck_noLink', { objects: describe.labelPlural, name });
 }
 
 /** Walks `path` from `root` through `describes`. */

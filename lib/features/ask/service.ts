@@ -6,6 +6,7 @@
 import { findUnsupportedClaims, redactText, restoreRedactions } from '../../context';
 import { ModelProblem, toModelProblem } from '../../model';
 import { renderPrompt } from '../../prompts';
+import { languageInstruction, OUTPUT_LANGUAGES } from '../../settings/languages';
 import { findApiSession, type ApiSession } from '../../salesforce/session';
 import { citationsOf, coverageText, rowContext, type RowContext } from './answer';
 import type { AskApi, AskDeps, AskOptions, AskTarget } from './deps';
@@ -191,7 +192,13 @@ export class AskService {
     const coverage = coverageText(context.lines.length, state.rows.length, state.totalSize);
     const question = redactText(state.question, context.redactions, rules.patterns);
     const redactions = [...context.redactions, ...question.redactions];
-    const prompt = renderPrompt('ask-answer', { context: context.text || '(no rows)', extra: { question: question.text, query: prepared.soql, coverage } });
+    const language = (await this.deps.outputLanguages?.())?.output ?? null;
+    const prompt = renderPrompt('ask-answer', {
+      context: context.text || '(no rows)',
+      extra: { question: question.text, query: prepared.soql, coverage },
+      ...(language ? { language: languageInstruction(language) } : {}),
+    });
+    const locale = OUTPUT_LANGUAGES[language?.language ?? 'en'].locale;
     let summary: AskSummary = { status: 'streaming', text: '', citations: [], unsupported: [], problem: null, model: null, rowsSent: context.lines.length };
     await this.update(windowId, { ...state, summary }, false);
     this.broadcast(windowId, { type: 'summary', askId: state.id, summary });
@@ -216,7 +223,7 @@ export class AskService {
       const settings = await this.deps.modelSettings('ask-answer');
       const request = { useCase: 'ask-answer' as const, system: prompt.system, user: prompt.user, maxTokens: prompt.maxTokens };
       const result = await this.options.stream(settings, request, { onText }, signal);
-      summary = this.finished(result.text, result.modelName, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary);
+      summary = this.finished(result.text, result.modelName, context, [context.text, question.text, coverage, prepared.soql].join('\n'), redactions, summary, locale);
       await recordAskCall(this.deps, prompt, { orgId: state.orgId }, { result, groundingFlags: summary.unsupported.length });
     } catch (error) {
       const problem = toModelProblem(error);
@@ -235,6 +242,7 @@ export class AskService {
     given: string,
     redactions: RowContext['redactions'],
     summary: AskSummary,
+    locale: string,
   ): AskSummary {
     const text = restoreRedactions(rawText, redactions);
     return {
@@ -244,7 +252,7 @@ export class AskService {
       model,
       citations: citationsOf(rawText, context),
       // Everything the model was given may be repeated: the grounding check reads all of it.
-      unsupported: findUnsupportedClaims(text, restoreRedactions(given, redactions)),
+      unsupported: findUnsupportedClaims(text, restoreRedactions(given, redactions), { locale }),
     };
   }
 

@@ -225,9 +225,9 @@ function tooMany(checker: PlanChecker, count: number, max: number, what: Message
 
 function objectProblem(plan: QueryPlan, describe: AskObjectDescribe | null | undefined): string | null {
   if (!describe) {
-    return `You can't search “${plan.object}” records (they may not exist, or your access may not include them). Try asking about accounts, contacts, opportunities or cases.`;
+    return t('askCheck_unknownObject', { object: plan.object });
   }
-  if (describe.queryable === false) return `${describe.labelPlural} can't be searched. Try asking about another kind of record.`;
+  if (describe.queryable === false) return t('askCheck_notQueryable', { objects: describe.labelPlural });
   return null;
 }
 

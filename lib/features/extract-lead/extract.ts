@@ -13,6 +13,7 @@ import { LeadProposal, LeadProposalOutput } from '../../proposals/schemas';
 import { PARTS_AT_ONCE, settledInOrder, splitSelection } from '../../proposals/selection';
 import { SalesforceProblem } from '../../salesforce/problems';
 import type { LeadSource } from './messages';
+import { t } from '../../i18n';
 
 /** Where the text was selected, for the prompt's <page> (data, like the text): title and address; in email the sender and message. */
 export function pageLine(source: LeadSource): string {
@@ -55,7 +56,7 @@ export async function extractLeads(
 ): Promise<ExtractedLeads> {
   const describes = await access.describes(['Lead']);
   const lead = describes.get('Lead');
-  if (!lead) throw new SalesforceProblem('no-api-access', 'You cannot see Leads in this org.');
+  if (!lead) throw new SalesforceProblem('no-api-access', t('extract_cannotSeeLeads'));
   const now = deps.now();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The page's words are untrusted data too, and leave the browser redacted like the selection.

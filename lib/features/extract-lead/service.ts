@@ -68,7 +68,7 @@ export class LeadService {
     };
     const work = async (): Promise<ExtractedLeads | { problem: string }> => {
       await Promise.all([saved, opened]);
-      if (!text.trim()) return { problem: 'No text was selected.' };
+      if (!text.trim()) return { problem: t('extract_noSelection') };
       try {
         const access = await this.access.forLastOrg();
         if (!access) throw new SalesforceProblem('no-session', noOrg());

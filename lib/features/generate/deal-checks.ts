@@ -1,4 +1,5 @@
 import type { FieldValue, RecordGraph } from '../../salesforce/record-graph';
+import { formatDate, plural, t } from '../../i18n';
 import type { Finding } from './messages';
 
 /** Days without an activity, or in one stage, after which a deal needs attention. */
@@ -38,30 +39,90 @@ function stageSinceDay(graph: RecordGraph): number | null {
   return changes.length ? Math.max(...changes) : null;
 }
 
+/** What a check found: its kind and the facts it states (the stage, the close date, a number of days). */
+export interface DealCheck {
+  severity: Finding['severity'];
+  kind: 'closed' | 'noNextStep' | 'noAmount' | 'noCloseDate' | 'closeDatePast' | 'noContactRoles' | 'noActivity' | 'quiet' | 'stalledStage';
+  stage?: string;
+  date?: string;
+  days?: number;
+}
+
 /**
  * Deterministic checks of an open opportunity, run before any model call: what is missing or late is stated as fact,
  * and the model's recommendations can rest on it.
  */
-export function dealFindings(graph: RecordGraph, now: Date): Finding[] {
+export function dealChecks(graph: RecordGraph, now: Date): DealCheck[] {
   if (graph.root.objectName !== 'Opportunity') return [];
   const fields = graph.root.fields;
-  if (fields.IsClosed === true) return [{ severity: 'info', text: `This opportunity is closed (${String(fields.StageName)}).` }];
+  const stage = String(fields.StageName);
+  if (fields.IsClosed === true) return [{ severity: 'info', kind: 'closed', stage }];
   const today = Math.floor(now.getTime() / DAY_MS);
-  const findings: Finding[] = [];
-  const warn = (text: string): void => void findings.push({ severity: 'warning', text });
+  const checks: DealCheck[] = [];
+  const warn = (check: Omit<DealCheck, 'severity'>): void => void checks.push({ severity: 'warning', ...check });
 
-  if (!fields.NextStep) warn('No next step is recorded.');
-  if (fields.Amount === null || fields.Amount === undefined) warn('No amount is recorded.');
+  if (!fields.NextStep) warn({ kind: 'noNextStep' });
+  if (fields.Amount === null || fields.Amount === undefined) warn({ kind: 'noAmount' });
   const closeDay = dayOf(fields.CloseDate);
-  if (closeDay === null) warn('No close date is recorded.');
-  else if (closeDay < today) warn(`The close date ${String(fields.CloseDate)} is ${today - closeDay} days in the past.`);
-  if (listSize(graph, 'contactRoles') === 0) warn('No contact roles: nobody on the buying side is linked to this deal.');
+  if (closeDay === null) warn({ kind: 'noCloseDate' });
+  else if (closeDay < today) warn({ kind: 'closeDatePast', date: String(fields.CloseDate), days: today - closeDay });
+  if (listSize(graph, 'contactRoles') === 0) warn({ kind: 'noContactRoles' });
   const lastActivity = lastActivityDay(graph, today);
-  if (lastActivity === null) warn('No activity is logged on this deal.');
-  else if (today - lastActivity > QUIET_DAYS) warn(`No activity in the last ${today - lastActivity} days.`);
+  if (lastActivity === null) warn({ kind: 'noActivity' });
+  else if (today - lastActivity > QUIET_DAYS) warn({ kind: 'quiet', days: today - lastActivity });
   const stageSince = stageSinceDay(graph);
-  if (stageSince !== null && today - stageSince > STALLED_STAGE_DAYS) {
-    warn(`In stage ${String(fields.StageName)} for ${today - stageSince} days.`);
+  if (stageSince !== null && today - stageSince > STALLED_STAGE_DAYS) warn({ kind: 'stalledStage', stage, days: today - stageSince });
+  return checks;
+}
+
+/** A check as the insights prompt states it: in English, like the rest of the prompt, whatever the panel's language. */
+export function checkForPrompt({ kind, stage, date, days }: DealCheck): string {
+  switch (kind) {
+    case 'closed':
+      return `This opportunity is closed (${stage}).`;
+    case 'noNextStep':
+      return 'No next step is recorded.';
+    case 'noAmount':
+      return 'No amount is recorded.';
+    case 'noCloseDate':
+      return 'No close date is recorded.';
+    case 'closeDatePast':
+      return `The close date ${date} is ${days} days in the past.`;
+    case 'noContactRoles':
+      return 'No contact roles: nobody on the buying side is linked to this deal.';
+    case 'noActivity':
+      return 'No activity is logged on this deal.';
+    case 'quiet':
+      return `No activity in the last ${days} days.`;
+    case 'stalledStage':
+      return `In stage ${stage} for ${days} days.`;
   }
-  return findings;
+}
+
+/** A check as the panel shows it beside the insights, in the rep's language. */
+export function checkShown({ severity, kind, stage = '', date = '', days = 0 }: DealCheck): Finding {
+  const shownDate = date ? formatDate(`${date.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : '';
+  const text = (() => {
+    switch (kind) {
+      case 'closed':
+        return t('dealCheck_closed', { stage });
+      case 'noNextStep':
+        return t('dealCheck_noNextStep');
+      case 'noAmount':
+        return t('dealCheck_noAmount');
+      case 'noCloseDate':
+        return t('dealCheck_noCloseDate');
+      case 'closeDatePast':
+        return plural('dealCheck_closeDatePast', days, { date: shownDate });
+      case 'noContactRoles':
+        return t('dealCheck_noContactRoles');
+      case 'noActivity':
+        return t('dealCheck_noActivity');
+      case 'quiet':
+        return plural('dealCheck_quiet', days);
+      case 'stalledStage':
+        return plural('dealCheck_stalledStage', days, { stage });
+    }
+  })();
+  return { severity, text };
 }

@@ -5,7 +5,6 @@
 export { GenerationService, type GenerationDeps, type GenerationTarget, type GenerationAudit, type GenerationTrigger } from './service';
 export { generatedTextOf, type GenerationOutcome } from './outcomes';
 export { editDistance } from './edit-distance';
-export { dealFindings } from './deal-checks';
 export { fetchSimilarDeals } from './similar-deals';
 export { validateOutput, splitEmail } from './validate';
 export * from './messages';

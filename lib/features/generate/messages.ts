@@ -4,6 +4,7 @@ import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
 import { PromptVariant } from '../../prompts/front-matter';
 import type { MessageKey } from '../../i18n';
+import { OutputLanguageCode } from '../../settings/schema';
 
 export const Feature = z.enum(['summary', 'brief', 'insights', 'email']);
 export type Feature = z.infer<typeof Feature>;
@@ -50,6 +51,8 @@ export const Generation = z.object({
   /** Why the output failed its use case's checks (too short, no subject…); empty when it passed. */
   validation: z.array(z.string()),
   findings: z.array(Finding),
+  /** The language the output was asked for in (an email's "Subject:" line is copied in it); older ones were English. */
+  language: z._default(OutputLanguageCode, 'en'),
   problem: z.nullable(GenerationProblem),
   promptId: z.string(),
   promptVersion: z.string(),

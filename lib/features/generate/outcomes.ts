@@ -2,6 +2,7 @@
 import { editDistance } from './edit-distance';
 import type { Generation, OutcomeReport } from './messages';
 import { splitEmail } from './validate';
+import { draftText } from '../../i18n/draft-words';
 
 /** The outcomes recorded on a generation's audit entry. */
 export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedback-up' | 'feedback-down';
@@ -10,7 +11,7 @@ export type GenerationOutcome = 'accepted' | 'edited' | 'regenerated' | 'feedbac
 export function generatedTextOf(generation: Generation): string {
   if (generation.feature !== 'email') return generation.text;
   const { subject, body } = splitEmail(generation.text);
-  return `Subject: ${subject}\n\n${body}`;
+  return draftText(subject, body, generation.language);
 }
 
 export function applyReport(generation: Generation, report: OutcomeReport): Generation {

@@ -8,11 +8,11 @@ import { renderPrompt, type PromptVariant } from '../../prompts';
 import type { OrgApi } from '../../salesforce/context';
 import type { RecordGraph } from '../../salesforce/record-graph';
 import { languageInstruction, OUTPUT_LANGUAGES, type LanguageRequest } from '../../settings/languages';
-import { dealFindings } from './deal-checks';
+import { checkForPrompt, checkShown, dealChecks, type DealCheck } from './deal-checks';
 import { fetchSimilarDeals } from './similar-deals';
 import { RecordContexts } from './record-context';
 import type { Citation } from '../../context/checked-output';
-import { Generation, type EmailOptions, type Feature, type Finding, type OutcomeReport } from './messages';
+import { Generation, type EmailOptions, type Feature, type OutcomeReport } from './messages';
 import { validateOutput } from './validate';
 import { applyReport, outcomeToRecord, type GenerationOutcome } from './outcomes';
 import { GenerationSlots } from './slots';
@@ -98,7 +98,7 @@ function citationsIn(text: string, built: BuiltContext): Citation[] {
 
 interface Prepared {
   built: BuiltContext;
-  findings: Finding[];
+  checks: DealCheck[];
   contextHash: string;
 }
 
@@ -237,20 +237,20 @@ export class GenerationService {
   }
 
   private async prepare(target: GenerationTarget, feature: Feature): Promise<Prepared> {
-    const findings = feature === 'insights' ? dealFindings(target.graph, this.deps.now()) : [];
+    const checks = feature === 'insights' ? dealChecks(target.graph, this.deps.now()) : [];
     const similar = feature === 'insights' ? await fetchSimilarDeals(target.api, target.graph).catch(() => null) : null;
     const plain = await this.contexts.of(target.slotKey, target.graph);
     // The cache key is the record's own context; similar deals only widen what insights send.
     const built = similar ? await this.contexts.widened({ ...target.graph, related: [...target.graph.related, similar] }) : plain.built;
-    return { built, findings, contextHash: plain.hash };
+    return { built, checks, contextHash: plain.hash };
   }
 
-  private extraFor(feature: Feature, target: GenerationTarget, findings: Finding[], email: EmailOptions | null): Record<string, string> {
+  private extraFor(feature: Feature, target: GenerationTarget, checks: DealCheck[], email: EmailOptions | null): Record<string, string> {
     switch (feature) {
       case 'summary':
         return target.lastVisit ? { last_visit: target.lastVisit, changes: target.changes.join('\n') } : {};
       case 'insights':
-        return { checks: findings.map((finding) => `- ${finding.text}`).join('\n') || 'No issues found by the checks.' };
+        return { checks: checks.map((check) => `- ${checkForPrompt(check)}`).join('\n') || 'No issues found by the checks.' };
       case 'email':
         return {
           recipient: email?.recipient ? `${email.recipient.name}${email.recipient.email ? ` <${email.recipient.email}>` : ''}` : 'the main contact',
@@ -275,8 +275,8 @@ export class GenerationService {
     // Settings (key, model, budget) are looked up while the context is built: the click waits for neither twice.
     const settingsLookup = this.deps.modelSettings(feature);
     settingsLookup.catch(() => undefined);
-    const { built, findings, contextHash } = await this.prepare(target, feature);
-    const extra = this.extraFor(feature, target, findings, email);
+    const { built, checks, contextHash } = await this.prepare(target, feature);
+    const extra = this.extraFor(feature, target, checks, email);
     const language = (await this.deps.outputLanguage?.()) ?? null;
     const prompt = renderPrompt(feature, { context: built.text, extra, ...(language ? { language: languageInstruction(language) } : {}) }, await this.deps.promptVariant(feature));
     const locale = OUTPUT_LANGUAGES[language?.language ?? 'en'].locale;
@@ -291,7 +291,8 @@ export class GenerationService {
       citations: [],
       unsupported: [],
       validation: [],
-      findings,
+      findings: checks.map(checkShown),
+      language: language?.language ?? 'en',
       problem: null,
       promptId: prompt.id,
       promptVersion: String(prompt.version),

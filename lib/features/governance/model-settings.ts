@@ -7,6 +7,7 @@ import { modelAllowed, type EffectiveSettings } from '../../settings';
 import type { SettingsGate } from './gate';
 import type { SettingsSource } from './sources';
 import { MODEL_CHOICE_FOR } from './use-cases';
+import { t } from '../../i18n';
 
 const MODELS_KEY = 'models:listed';
 const CachedModels = z.object({ at: z.number(), models: z.array(z.object({ id: z.string(), displayName: z.string() })).check(z.minLength(1)) });
@@ -32,7 +33,7 @@ export interface ModelSettingsDeps {
 export async function governedModelSettings(useCase: UseCase, deps: ModelSettingsDeps, trigger: 'rep' | 'background' = 'rep'): Promise<ModelSettings> {
   const effective = await deps.settings.effective();
   if (!(await deps.gate.useCaseAllowed(useCase))) {
-    throw new ModelProblem('server', 'This feature is turned off in Groundwork settings (or by your organization).');
+    throw new ModelProblem('server', t('model_featureOff'));
   }
   const refusal = await deps.gate.budgetRefusal(trigger);
   if (refusal) throw new ModelProblem('spend-limit', refusal);

@@ -1,4 +1,6 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { t, type MessageKey } from '../../i18n';
+import { issueText } from '../../settings/issue-text';
 import type { OutputLanguageChoice, ReplyLanguageChoice } from '../../settings/languages';
 import { FEATURES, MODEL_USE_CASES, Settings, type FeatureKey, type ModelUseCase } from '../../settings/schema';
 
@@ -50,15 +52,21 @@ const lines = (text: string): string[] =>
 /** Empty means no cap; anything else must be a number (the schema then says whether it fits). */
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
 
-const FIELD_NAMES: Record<string, string> = {
-  anthropicApiKey: 'API key',
-  baseUrl: 'Gateway base URL',
-  models: 'Model',
-  redaction: 'Redaction',
-  budgets: 'Budgets',
-  auditRetentionDays: 'Audit retention',
-  prices: 'Model prices',
-  salesforceClientId: 'Salesforce consumer key',
+/** The form's name for the setting an issue is about: the group (`budgets`), or its named part (`budgets.dailyUsd`). */
+const FIELD_NAMES: Record<string, MessageKey> = {
+  anthropicApiKey: 'settingsField_anthropicApiKey',
+  baseUrl: 'settingsField_baseUrl',
+  models: 'settingsField_models',
+  redaction: 'settingsField_redaction',
+  'redaction.extraPatterns': 'settingsField_extraPatterns',
+  'redaction.deniedFields': 'settingsField_deniedFields',
+  budgets: 'settingsField_budgets',
+  'budgets.dailyUsd': 'settingsField_dailyUsd',
+  'budgets.monthlyUsd': 'settingsField_monthlyUsd',
+  'budgets.requestsPerMinute': 'settingsField_requestsPerMinute',
+  auditRetentionDays: 'settingsField_auditRetentionDays',
+  prices: 'settingsField_prices',
+  salesforceClientId: 'settingsField_salesforceClientId',
 };
 
 /**
@@ -90,9 +98,13 @@ export function settingsFromDraft(draft: SettingsDraft, current: Settings): { se
 
 function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'Some value is not valid.';
-  const [group, leaf] = issue.path.map(String);
-  const name = FIELD_NAMES[group ?? ''] ?? group ?? 'A value';
-  const where = leaf === undefined ? name : `${name} (${leaf})`;
-  return `${where}: ${issue.message}`;
+  if (!issue) return t('issue_invalid');
+  const [group = '', leaf, item] = issue.path.map(String);
+  const named = FIELD_NAMES[`${group}.${leaf}`];
+  const field = t(named ?? FIELD_NAMES[group] ?? 'settingsField_unknown');
+  // A list's entry is named by its line ("Extra redaction patterns (line 2)"), a group's part by the part's name.
+  const detail = named ? item : leaf;
+  if (detail === undefined) return t('settings_problemAt', { field, problem: issueText(issue) });
+  const where = /^\d+$/.test(detail) ? t('settings_line', { line: Number(detail) + 1 }) : detail;
+  return t('settings_problemAtItem', { field, item: where, problem: issueText(issue) });
 }

@@ -1,11 +1,17 @@
+import { t, type MessageKey } from '../../i18n';
 import { CACHE_READ_MULTIPLIER, CACHE_WRITE_MULTIPLIER } from '../../audit/usage';
 import { ModelId, type ModelPrice, type PriceTable } from '../../settings/schema';
 
 export const PRICE_KINDS = ['input', 'output', 'cacheRead', 'cacheWrite'] as const;
 export type PriceKind = (typeof PRICE_KINDS)[number];
 
-/** How each price reads in a sentence and in the table's headings. */
-export const PRICE_KIND_NAMES: Record<PriceKind, string> = { input: 'input', output: 'output', cacheRead: 'cache read', cacheWrite: 'cache write' };
+/** How each price reads inside a sentence ("the input price"); the table's headings are the capitalised prices_* words. */
+const PRICE_KIND_NAMES: Record<PriceKind, MessageKey> = {
+  input: 'prices_kindInput',
+  output: 'prices_kindOutput',
+  cacheRead: 'prices_kindCacheRead',
+  cacheWrite: 'prices_kindCacheWrite',
+};
 
 /** One model's prices as the rep types them: text, so a wrong or half-typed value stays on screen until corrected. */
 export interface PriceRowDraft {
@@ -49,9 +55,9 @@ export function derivedCachePrice(kind: 'cacheRead' | 'cacheWrite', inputText: s
 export function priceRowProblems(row: PriceRowDraft, existing: readonly string[], name?: string): PriceProblem[] {
   const model = row.model.trim();
   const problems: PriceProblem[] = [];
-  if (model === '') problems.push({ model, kind: 'model', text: 'Enter a model id, like claude-sonnet-5-5.' });
-  else if (!ModelId.safeParse(model).success) problems.push({ model, kind: 'model', text: 'A model id is at most 200 characters.' });
-  else if (existing.includes(model)) problems.push({ model, kind: 'model', text: `${model} is already in the table: change its prices in its row.` });
+  if (model === '') problems.push({ model, kind: 'model', text: t('prices_problemModelMissing') });
+  else if (!ModelId.safeParse(model).success) problems.push({ model, kind: 'model', text: t('prices_problemModelTooLong') });
+  else if (existing.includes(model)) problems.push({ model, kind: 'model', text: t('prices_problemModelTwice', { model }) });
   for (const kind of PRICE_KINDS) {
     const problem = valueProblem(kind, parsePrice(row.prices[kind]), name ?? model);
     if (problem) problems.push({ model, kind, text: problem });
@@ -91,15 +97,15 @@ function parsePrice(text: string): ParsedPrice {
 }
 
 function valueProblem(kind: PriceKind, parsed: ParsedPrice, model: string): string | null {
-  const what = `The ${PRICE_KIND_NAMES[kind]} price for ${model}`;
+  const values = { price: t(PRICE_KIND_NAMES[kind]), model };
   switch (parsed) {
     case 'empty':
       // A number input reports text that is not a number as empty too, so the words cover both.
-      return kind === 'input' || kind === 'output' ? `Enter the ${PRICE_KIND_NAMES[kind]} price for ${model} as a number, 0 or more.` : null;
+      return kind === 'input' || kind === 'output' ? t('prices_problemMissing', values) : null;
     case 'not-a-number':
-      return `${what} is not a number.`;
+      return t('prices_problemNotNumber', values);
     case 'negative':
-      return `${what} cannot be below zero.`;
+      return t('prices_problemNegative', values);
     default:
       return null;
   }

@@ -13,6 +13,7 @@ import { normalizeForMatch } from '../../proposals/evidence';
 import type { NamedLookup, NamedMatch } from '../../proposals/review';
 import type { NamedOpportunityUpdate } from '../../proposals/schemas';
 import type { WriteValue } from '../../proposals/validate';
+import { t } from '../../i18n';
 
 /** At most this many matches are offered; more ask the rep to name the opportunity more fully. */
 export const MAX_NAMED_MATCHES = 10;
@@ -128,12 +129,12 @@ export async function findNamedOpportunities(
     const asWritten = nameAsWritten(entry);
     const sent = subrequests.find((request) => request.index === index);
     if (!sent) {
-      const problem = index >= MAX_NAMES ? 'Groundwork looks up at most ten opportunities per note.' : `The note does not name “${entry.name.value}” as proposed.`;
+      const problem = index >= MAX_NAMES ? t('namedOpportunity_tooMany') : t('namedOpportunity_notInNote', { name: entry.name.value });
       return { asWritten, matches: [], more: false, problem };
     }
     const answer = answers.get(sent.referenceId);
     if (!answer || answer.httpStatusCode >= 300) {
-      return { asWritten, matches: [], more: false, problem: 'Salesforce refused the look-up of this opportunity.' };
+      return { asWritten, matches: [], more: false, problem: t('namedOpportunity_lookupRefused') };
     }
     const found = matchesOf(answer.body, selectedFields(describe, entry));
     const more = found.length > MAX_NAMED_MATCHES;

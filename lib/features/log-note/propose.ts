@@ -19,6 +19,7 @@ import { attributeEvidence, CALL_PART_CHARS, mergeProposals, noteSource, type No
 import type { Transcript } from './messages';
 import { speakersOf } from './transcript';
 import { findNamedOpportunities } from './named-opportunities';
+import { t } from '../../i18n';
 
 /** The record in view, as the note's proposal needs it. */
 export type { NoteInput } from './call';
@@ -54,11 +55,11 @@ async function readRecord(access: WriteAccess, describe: WriteObjectDescribe, in
   // Through composite (a POST): a plain GET may be answered from the browser's HTTP cache, and the guard of the update
   // must be the stamp Salesforce has now.
   const answer = (await access.client.composite([{ referenceId: 'record', url: path }])).get('record');
-  if (!answer || answer.httpStatusCode >= 300) throw new SalesforceProblem('not-found', 'This record no longer exists, or you no longer have access to it.');
+  if (!answer || answer.httpStatusCode >= 300) throw new SalesforceProblem('not-found', t('note_recordGone'));
   const body = answer.body;
   const raw = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body)) : {};
   const lastModifiedDate = typeof raw.LastModifiedDate === 'string' ? raw.LastModifiedDate : '';
-  if (!lastModifiedDate) throw new SalesforceProblem('server', 'Salesforce did not say when this record last changed.');
+  if (!lastModifiedDate) throw new SalesforceProblem('server', t('note_noLastModified'));
   return {
     id: inView.recordId,
     objectName: describe.name,
@@ -136,7 +137,7 @@ async function readCall(deps: ProposeDeps, text: string, transcript: Transcript,
 export async function proposeNote(deps: ProposeDeps, access: WriteAccess, inView: InView, input: NoteInput): Promise<NoteProposalResult> {
   const describes = await access.describes(['Task', 'Contact', 'Opportunity', inView.objectName]);
   const describe = describes.get(inView.objectName);
-  if (!describe) throw new SalesforceProblem('no-api-access', `You cannot see ${inView.objectName} records through the API.`);
+  if (!describe) throw new SalesforceProblem('no-api-access', t('note_cannotSeeObject', { object: inView.objectName }));
   const record = await readRecord(access, describe, inView);
   const now = deps.now();
   const zone = timeZone();

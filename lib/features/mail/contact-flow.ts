@@ -21,6 +21,7 @@ import { changedReview, merged } from './log';
 import type { MailOrgs } from './org';
 import { matchAccount, readSender } from './sender-contact';
 import type { OpenThread } from './thread';
+import { t } from '../../i18n';
 
 type ContactRequest = Extract<MailRequest, { type: `contact-${string}` }>;
 type Reviewing = Extract<ContactState, { kind: 'review' }>;
@@ -41,17 +42,16 @@ export interface ContactFlowDeps {
   senderWritten(email: string): Promise<void>;
 }
 
-const NO_ORG = 'Groundwork has no Salesforce session: open Salesforce in a tab, then try again. Nothing was created.';
 const problem = (message: string): ContactState => ({ kind: 'problem', message });
 
 function undoProblem(outcome: Exclude<UndoOutcome, { kind: 'undone' }> | { kind: 'error'; message: string }): string {
   switch (outcome.kind) {
     case 'record-changed':
-      return 'Nothing was undone: someone changed the contact in Salesforce since it was created. Delete it there if it should go.';
+      return t('contactFlow_undoChanged');
     case 'unguarded':
-      return 'Nothing was undone: Groundwork does not know when the contact last changed. Delete it in Salesforce if it should go.';
+      return t('contactFlow_undoUnguarded');
     case 'failed':
-      return `Salesforce refused the undo: ${outcome.errors.map((error) => error.message).join(' ')}`;
+      return t('undo_refused', { errors: outcome.errors.map((error) => error.message).join(' ') });
     case 'error':
       return outcome.message;
   }
@@ -59,7 +59,7 @@ function undoProblem(outcome: Exclude<UndoOutcome, { kind: 'undone' }> | { kind:
 
 /** A write the stopped worker left unfinished: the rep can confirm (never twice) or undo again. */
 export function settledContact(contact: ContactState): ContactState {
-  if (contact.kind === 'review' && contact.committing) return { ...contact, committing: false, problem: 'Creating the contact was interrupted. Check Salesforce, then confirm again: it is never created twice.' };
+  if (contact.kind === 'review' && contact.committing) return { ...contact, committing: false, problem: t('contactFlow_interrupted') };
   if (contact.kind === 'created' && contact.undoing) return { ...contact, undoing: false };
   return contact;
 }
@@ -137,10 +137,10 @@ export class ContactFlow {
 
   private async reviewFor(sender: MailSender, windowId: number): Promise<ContactState> {
     const org = await this.deps.orgs.current();
-    if (!org) return problem(NO_ORG);
+    if (!org) return problem(t('contactFlow_noOrg'));
     const describes = await loadWriteDescribes(org.api, ['Contact']);
     const describe = describes.get('Contact');
-    if (!describe) return problem('You cannot see Contacts in this org, so none can be created.');
+    if (!describe) return problem(t('contactFlow_cannotSee'));
     const details = readSender(sender, await this.deps.readThread(windowId));
     const account = await matchAccount(org.api, sender.email, details.company);
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -159,7 +159,7 @@ export class ContactFlow {
 
   private async commit(pending: Reviewing): Promise<ContactState> {
     const org = await this.deps.orgs.current();
-    if (!org) return { ...pending, committing: false, problem: NO_ORG };
+    if (!org) return { ...pending, committing: false, problem: t('contactFlow_noOrg') };
     const review = pending.review;
     try {
       const outcome = await commitReview(org.api, review, {
@@ -177,26 +177,27 @@ export class ContactFlow {
         case 'committed': {
           const contactId = outcome.committed.created[0]?.id ?? '';
           await this.deps.senderWritten(pending.email);
-          const where = review.linkedTo[0] ? ` on ${review.linkedTo[0].replace(/ \(.*\)$/, '')}` : '';
+          const name = review.cards[0]?.title ?? '';
+          const account = review.linkedTo[0]?.replace(/ \(.*\)$/, '');
           return {
             kind: 'created',
             email: pending.email,
             contactId,
             url: `https://${lightningHostFor(org.apiHost)}/lightning/r/Contact/${contactId}/view`,
-            message: `Created the contact ${review.cards[0]?.title ?? ''}${where}.`,
+            message: account ? t('contactFlow_createdOn', { name, account }) : t('contactFlow_created', { name }),
             committed: outcome.committed,
             undoing: false,
             problem: null,
           };
         }
         case 'rejected':
-          return { ...pending, review: merged(review, outcome.review), committing: false, problem: 'Salesforce refused the contact: see the fields marked below. Nothing was created.' };
+          return { ...pending, review: merged(review, outcome.review), committing: false, problem: t('contactFlow_refused') };
         case 'nothing-to-write':
-          return { ...pending, committing: false, problem: 'Nothing is ticked, so there is nothing to create.' };
+          return { ...pending, committing: false, problem: t('contactFlow_nothingTicked') };
         case 'unknown':
           return { ...pending, committing: false, problem: outcome.problem.message };
         default:
-          return problem('Salesforce did not take the contact. Nothing was created.');
+          return problem(t('contactFlow_notTaken'));
       }
     } catch (error) {
       return { ...pending, committing: false, problem: toSalesforceProblem(error).message };
@@ -205,12 +206,12 @@ export class ContactFlow {
 
   private async undo(created: Created): Promise<ContactState> {
     const org = await this.deps.orgs.current();
-    if (!org) return { ...created, undoing: false, problem: NO_ORG.replace('Nothing was created.', 'Nothing was undone.') };
+    if (!org) return { ...created, undoing: false, problem: t('contactFlow_noOrgUndo') };
     const outcome = await undoCommit(org.api, created.committed).catch((error: unknown) => ({ kind: 'error' as const, message: toSalesforceProblem(error).message }));
     if (outcome.kind === 'error') return { ...created, undoing: false, problem: outcome.message };
     await recordUndo(this.deps.auditLog, created.committed, outcome.exchanges, { orgId: org.orgId });
     if (outcome.kind !== 'undone') return { ...created, undoing: false, problem: undoProblem(outcome) };
     await this.deps.senderWritten(created.email);
-    return { kind: 'undone', email: created.email, message: 'The contact was deleted: Salesforce is as it was before.' };
+    return { kind: 'undone', email: created.email, message: t('contactFlow_deleted') };
   }
 }

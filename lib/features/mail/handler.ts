@@ -124,6 +124,7 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
       status: 'failed',
       person,
       threadSubject: '',
+      language: 'en',
       text: '',
       edited: null,
       citations: [],
@@ -226,6 +227,7 @@ export function createMailHandler(deps: MailDeps, options: MailHandlerOptions = 
       status: 'streaming',
       problem: null,
       threadSubject: thread.subject,
+      language: prepared.language.language,
       promptVersion: prepared.promptVersion,
     };
     await saveReply(panel.windowId, start);

@@ -12,6 +12,8 @@ import { ComposeUse, InsertOutcome, type InsertDraftCommand } from './content-me
 import type { InsertResult, MatchedPerson } from './messages';
 import { OpenReplyOutcome } from './thread';
 import { t } from '../../i18n';
+import { draftText } from '../../i18n/draft-words';
+import type { OutputLanguage } from '../../settings/languages';
 
 export interface MailTab {
   tabId: number;
@@ -59,6 +61,8 @@ export interface InsertRequest {
   subject: string;
   body: string;
   source: 'draft' | 'reply';
+  /** The draft's language: a copied draft's "Subject:" line is written in it. */
+  language: OutputLanguage;
   /** The person a reply goes to: named in the result, and the prefilled compose's recipient. */
   person: MatchedPerson | null;
 }
@@ -74,7 +78,7 @@ export interface InsertFlowResult {
 const noAnswer = (client: MailClient): string => `${t('insert_noAnswer', { client: client.name })} ${t('insert_onClipboard')}`;
 
 function clipboard(client: MailClient, request: InsertRequest, message: string): InsertFlowResult {
-  const text = request.source === 'draft' && request.subject ? `Subject: ${request.subject}\n\n${request.body}` : request.body;
+  const text = request.source === 'draft' && request.subject ? draftText(request.subject, request.body, request.language) : request.body;
   return { result: { kind: 'clipboard', message, text, source: request.source }, client: client.name, inserted: null };
 }
 

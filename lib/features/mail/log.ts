@@ -11,6 +11,7 @@ import { ReviewCardSchema, type ReviewChange } from '../../proposals/messages';
 import { applyReviewChange } from '../../proposals/review-changes';
 import type { Link, Review, ReviewCard, ReviewRow } from '../../proposals/review';
 import { requiredOnCreate, validateValue, writableField } from '../../proposals/validate';
+import { t } from '../../i18n';
 
 /** A review as kept in session storage while the rep looks at it (lib/extraction's Review, one Task card). */
 export const LogReview = z.object({
@@ -127,7 +128,7 @@ export function buildEmailLogReview(task: WriteObjectDescribe, email: EmailToLog
     rows,
     included: task.createable,
     autoExcluded: false,
-    ...(task.createable ? {} : { error: { code: 'NOT_CREATEABLE', message: `You cannot create ${task.labelPlural || 'tasks'}.` } }),
+    ...(task.createable ? {} : { error: { code: 'NOT_CREATEABLE', message: t('review_cannotCreate', { objects: task.labelPlural || 'Task' }) } }),
     duplicates: [],
   };
   return {

@@ -8,6 +8,7 @@ import { ReviewChange } from '../../proposals/messages';
 import { Citation, Claim } from '../../context/checked-output';
 import { GenerationProblem } from '../../model/types';
 import { MailClientName } from '../../messaging/mail-sender';
+import { OutputLanguageCode } from '../../settings/schema';
 import { Committed } from '../../salesforce/write-plan';
 import { LogReview } from './log';
 import { AccountMatch } from './sender-contact';
@@ -19,7 +20,7 @@ export const MailRequest = z.discriminatedUnion('type', [
   /** The panel mounted: send what is kept for this window. */
   z.object({ type: z.literal('open') }),
   /** "Insert into Gmail / Outlook" on a draft; `source` says whether it is the reply drafted here (goes into an inline reply). */
-  z.object({ type: z.literal('insert'), subject: z.string().check(z.maxLength(1000)), body: Text.check(z.minLength(1)), source: z.enum(['draft', 'reply']) }),
+  z.object({ type: z.literal('insert'), subject: z.string().check(z.maxLength(1000)), body: Text.check(z.minLength(1)), source: z.enum(['draft', 'reply']), language: z._default(OutputLanguageCode, 'en') }),
   z.object({ type: z.literal('draft-reply'), instruction: z._default(z.string().check(z.maxLength(500)), '') }),
   z.object({ type: z.literal('stop-reply') }),
   /** The rep edited the reply: kept so a reopened panel shows their words. */
@@ -71,6 +72,8 @@ export const ReplyDraft = z.object({
   status: z.enum(['streaming', 'done', 'stopped', 'failed', 'interrupted']),
   person: MatchedPerson,
   threadSubject: z.string(),
+  /** The language the reply was asked for in: its subject's prefix follows it (draft-words.ts). */
+  language: z._default(OutputLanguageCode, 'en'),
   /** The body as the model wrote it (redactions put back), without its Sources line. */
   text: z.string(),
   /** The rep's edited body; null until they edit. */

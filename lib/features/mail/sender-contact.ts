@@ -12,6 +12,7 @@ import { queryUrl, selectQuery, textEquals } from '../../salesforce/context/soql
 import type { MailSender } from '../../messaging/mail-sender';
 import type { WriteApi } from '../../salesforce/write-request';
 import type { OpenThread } from './thread';
+import { t } from '../../i18n';
 
 /** Lines under the sender's name read as the signature. */
 const SIGNATURE_LINES = 4;
@@ -156,10 +157,14 @@ export async function matchAccount(api: Pick<WriteApi, 'apiVersion' | 'composite
   });
   const named = rowsOf(answers.get('name')?.body);
   const only = (accounts: readonly AccountCandidate[]): AccountCandidate => ({ id: accounts[0]?.id ?? '', name: accounts[0]?.name ?? '' });
-  if (onDomain.length === 1) return { account: only(onDomain), reason: `its website is on ${domain}, the sender's domain` };
-  if (onDomain.length > 1) return { account: null, reason: `Several accounts have websites on ${domain} (${listed(onDomain)}), so none is set: choose it in Salesforce.` };
-  if (named.length === 1) return { account: only(named), reason: `its name is the signature's company, ${company?.value ?? ''}` };
-  if (named.length > 1) return { account: null, reason: `Several accounts are named ${company?.value ?? ''}, so none is set: choose it in Salesforce.` };
-  const looked = [byDomain ? `a website on ${domain}` : '', company ? `the name ${company.value}` : ''].filter(Boolean).join(' or ');
-  return { account: null, reason: `No account has ${looked}, so the contact is created without one.` };
+  if (onDomain.length === 1) return { account: only(onDomain), reason: t('senderAccount_byDomain', { domain }) };
+  if (onDomain.length > 1) return { account: null, reason: t('senderAccount_manyOnDomain', { domain, accounts: listed(onDomain) }) };
+  if (named.length === 1) return { account: only(named), reason: t('senderAccount_byName', { company: company?.value ?? '' }) };
+  if (named.length > 1) return { account: null, reason: t('senderAccount_manyNamed', { company: company?.value ?? '' }) };
+  return { account: null, reason: noAccountReason(byDomain ? domain : null, company?.value ?? null) };
+}
+
+function noAccountReason(domain: string | null, company: string | null): string {
+  if (domain && company) return t('senderAccount_noneByEither', { domain, company });
+  return domain ? t('senderAccount_noneByDomain', { domain }) : t('senderAccount_noneByName', { company: company ?? '' });
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ReviewChange } from '../../proposals/messages';
 import { onFeatureEvent, sendFeatureRequest } from '../../panel/feature-bus';
 import { EMPTY_STATE, type MailEvent, type MailRequest, type MailState, type InsertResult, type ReplyDraft } from './messages';
+import type { OutputLanguage } from '../../settings/languages';
 
 /**
  * The mail features' panel state: what the background keeps for this window (reply, last insert, log review), plus
@@ -88,9 +89,9 @@ export function connectMail(): () => void {
 }
 
 export const mailActions = {
-  insert(source: InsertResult['source'], subject: string, body: string): void {
+  insert(source: InsertResult['source'], subject: string, body: string, language: OutputLanguage): void {
     useMailStore.getState().startInsert(source);
-    request({ type: 'insert', source, subject, body });
+    request({ type: 'insert', source, subject, body, language });
   },
   draftReply: (instruction: string): void => request({ type: 'draft-reply', instruction }),
   stopReply: (): void => request({ type: 'stop-reply' }),

@@ -2,6 +2,7 @@ import { formatValue, todayIn, type FormatSettings } from '../../context';
 import type { RecordCard } from './messages';
 import { NAME_FIELDS, type FieldMeta, type FieldValue, type RecordGraph } from '../../salesforce/record-graph';
 import type { Change, Snapshot } from './snapshots';
+import { listTitle } from './list-titles';
 import { t, uiLocale } from '../../i18n';
 
 /** The fields a rep looks at first, per object; other objects show their first few filled fields. */
@@ -76,7 +77,7 @@ export function buildRecordCard(
     objectLabel: graph.objectLabel,
     name: graph.rootName,
     keyFields,
-    counts: graph.related.map((list) => ({ label: list.label, count: list.totalSize })),
+    counts: graph.related.map((list) => ({ label: listTitle(list), count: list.totalSize })),
     people: peopleOf(graph),
     changes,
     lastVisit: previous?.takenAt ?? null,
@@ -84,9 +85,11 @@ export function buildRecordCard(
   };
 }
 
-/** Changes since the last visit in words, as the summary prompt receives them. */
+/** Changes since the last visit in words, as the summary prompt receives them (English, like the prompt; the panel's are changeShown). */
 export function changeLines(changes: RecordCard['changes']): string[] {
-  return (changes ?? []).map((change) =>
-    change.kind === 'field' ? `${change.label}: ${change.before} → ${change.after}` : t('changes_newIn', { list: change.list, name: change.name }),
-  );
+  return (changes ?? []).map((change) => {
+    if (change.kind === 'field') return `${change.label}: ${change.before} → ${change.after}`;
+    const name = change.name || (change.count === 1 ? '1 record' : `${change.count} records`);
+    return `New in ${change.list}: ${name}`;
+  });
 }

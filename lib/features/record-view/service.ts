@@ -60,6 +60,13 @@ interface Slot {
   key: string;
 }
 
+/** How long a sender's match is shown without looking it up again. */
+export const SENDER_MATCH_FRESH_MS = 5 * 60_000;
+
+/** A sender's match as kept in session storage, with when it was looked up. */
+const KeptSenderMatch = z.object({ match: SenderMatch, at: z.string() });
+type KeptSenderMatch = z.infer<typeof KeptSenderMatch>;
+
 async function matchKey(session: ApiSession, email: string): Promise<string> {
   return `sender:${session.orgId}:${await sessionTag(session)}:${email.toLowerCase()}`;
 }
@@ -257,9 +264,10 @@ export class RecordViewService {
     const session = await sessionOfOrg(org, this.deps.cookies);
     if (!session) return { kind: 'mail', client, sender, match: { kind: 'problem', problem: problem('no-session').toPanelProblem() } };
     const key = await matchKey(session, sender.email);
-    const stored = SenderMatch.safeParse(await this.store.get(key));
-    if (!stored.success) void this.lookUpSender(org, session, sender.email, key);
-    return { kind: 'mail', client, sender, match: stored.success ? stored.data : { kind: 'looking' } };
+    const kept = KeptSenderMatch.safeParse(await this.store.get(key));
+    // A kept match is shown at once; an old one is looked up again meanwhile (a contact created in Salesforce since).
+    if (!kept.success || this.now().getTime() - Date.parse(kept.data.at) > SENDER_MATCH_FRESH_MS) void this.lookUpSender(org, session, sender.email, key);
+    return { kind: 'mail', client, sender, match: kept.success ? kept.data.match : { kind: 'looking' } };
   }
 
   private async activeUrl(windowId: number): Promise<string | undefined> {
@@ -329,7 +337,7 @@ export class RecordViewService {
     if (running) return running;
     const task = this.matchSender(org, session, email)
       .then(async (match) => {
-        await this.store.set(key, match);
+        await this.store.set(key, { match, at: this.now().toISOString() } satisfies KeptSenderMatch);
         await this.publishAll();
       })
       .finally(() => this.loading.delete(key));

@@ -5,16 +5,13 @@
  */
 import { SalesforceProblem, toSalesforceProblem } from '../../salesforce/problems';
 import type { SalesforceOAuth } from '../../salesforce/oauth';
+import { t } from '../../i18n';
 import type { RecordViewService } from './service';
 
 export interface SignInDeps {
   records: Pick<RecordViewService, 'sessionInView' | 'retry' | 'showProblem'>;
   oauth: Pick<SalesforceOAuth, 'signIn' | 'signOut'>;
 }
-
-const NOT_REVOKED =
-  'Groundwork signed out here, but Salesforce could not be reached to revoke the sign-in: it stays valid at Salesforce ' +
-  'until it expires, or until you revoke it in Salesforce (your settings → Connected Apps OAuth Usage).';
 
 export class PanelSignIn {
   /** One sign-in window per org at a time: a second click while one is open does nothing. */
@@ -41,6 +38,6 @@ export class PanelSignIn {
     if (!session) return;
     const { revoked } = await this.deps.oauth.signOut(session.orgId);
     await this.deps.records.retry(windowId);
-    if (!revoked) await this.deps.records.showProblem(windowId, new SalesforceProblem('network', NOT_REVOKED).toPanelProblem());
+    if (!revoked) await this.deps.records.showProblem(windowId, new SalesforceProblem('network', t('signIn_notRevoked')).toPanelProblem());
   }
 }

@@ -23,7 +23,8 @@ export type Snapshot = z.infer<typeof Snapshot>;
 export const Change = z.discriminatedUnion('kind', [
   /** Values as the rep reads them (formatted by the field's type). */
   z.object({ kind: z.literal('field'), label: z.string(), before: z.string(), after: z.string() }),
-  z.object({ kind: z.literal('added'), list: z.string(), name: z.string() }),
+  /** A record new in a list: `list` is the list's prompt label, `listKey` names it for the panel; `name` is '' for `count` unnamed records. */
+  z.object({ kind: z.literal('added'), listKey: z.string(), list: z.string(), name: z.string(), count: z.number().check(z.int(), z.positive()) }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -61,9 +62,10 @@ export function changesSince(previous: Snapshot, graph: RecordGraph, format: Val
     if (!previous.related[list.key] || isHistory(list.objectName)) continue;
     const seen = new Set(previous.related[list.key]?.records.map((record) => record.id) ?? []);
     const added = list.records.filter((record) => !seen.has(record.id)).map((record) => listedName(record.fields, graph.rootName));
-    for (const name of added.filter(Boolean)) changes.push({ kind: 'added', list: list.label, name });
+    const inList = { kind: 'added', listKey: list.key, list: list.label } as const;
+    for (const name of added.filter(Boolean)) changes.push({ ...inList, name, count: 1 });
     const unnamed = added.filter((name) => !name).length;
-    if (unnamed > 0) changes.push({ kind: 'added', list: list.label, name: unnamed === 1 ? '1 record' : `${unnamed} records` });
+    if (unnamed > 0) changes.push({ ...inList, name: '', count: unnamed });
   }
   return changes;
 }

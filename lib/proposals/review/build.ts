@@ -12,6 +12,7 @@ import { cardBlockers } from './blockers';
 import { foldIntoRecordInView, recordInViewCard, targetOf } from './edits';
 import { buildRow, contextOf, defaultRow, describeOrThrow, evidencedRow, withRequiredRows, type Context } from './rows';
 import type { Link, NamedLookup, RecordInView, Review, ReviewCard, ReviewOptions, ReviewRow } from './types';
+import { t } from '../../i18n';
 
 function createCard(card: Omit<ReviewCard, 'included' | 'autoExcluded' | 'duplicates'>): ReviewCard {
   const draft: ReviewCard = { ...card, included: true, autoExcluded: false, duplicates: [] };
@@ -21,7 +22,7 @@ function createCard(card: Omit<ReviewCard, 'included' | 'autoExcluded' | 'duplic
 
 function notCreateable(describe: WriteObjectDescribe | undefined, objectName: string): FieldProblem | undefined {
   if (describe?.createable) return undefined;
-  return { code: 'NOT_CREATEABLE', message: `You cannot create ${describe?.labelPlural || objectName} records.` };
+  return { code: 'NOT_CREATEABLE', message: t('review_cannotCreate', { objects: describe?.labelPlural || objectName }) };
 }
 
 /** A look-up on `describe` that may point to `objectName` and that the rep can set. */

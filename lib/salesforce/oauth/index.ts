@@ -4,6 +4,7 @@
  * access token when Salesforce ends it) and ending it (revoking it at Salesforce). One sign-in per org.
  */
 import type { WebAuthFlow } from '../../browser/identity';
+import { t } from '../../i18n';
 import { SalesforceProblem, problem } from '../problems';
 import { newAuthorizationSecrets } from './pkce';
 import {
@@ -47,18 +48,18 @@ const failed = (message: string): SalesforceProblem => new SalesforceProblem('si
 
 function refusedMessage(error: string, description: string): string {
   if (error === 'access_denied') {
-    return 'You chose Deny on Salesforce\'s "Allow Access?" page, so Groundwork is not signed in. Sign in again and choose Allow to use Groundwork in this org.';
+    return t('signIn_denied');
   }
   const said = description ? `${description} (${error})` : error;
-  return `Salesforce refused the sign-in: ${said}. Nothing was signed in. If it happens again, your Salesforce admin should check Groundwork's connected app.`;
+  return t('signIn_refused', { reason: said });
 }
 
 function exchangeMessage(refusal: OAuthRefusal): string {
   if (refusal.description.includes('code verifier')) {
-    return 'Salesforce did not accept the sign-in code for this request (the PKCE code verifier did not match), so nothing was signed in. Try again.';
+    return t('signIn_verifierMismatch');
   }
   if (refusal.error === 'invalid_client_id') {
-    return "Salesforce does not know Groundwork's connected app in this org (invalid client id). Your Salesforce admin should check its consumer key.";
+    return t('signIn_unknownApp');
   }
   return refusedMessage(refusal.error, refusal.description);
 }
@@ -66,9 +67,7 @@ function exchangeMessage(refusal: OAuthRefusal): string {
 function userMismatch(signedIn: Pick<SalesforceIdentity, 'name' | 'username'>, browser: SalesforceIdentity): SalesforceProblem {
   return new SalesforceProblem(
     'user-mismatch',
-    `Groundwork's Salesforce sign-in is ${signedIn.name} (${signedIn.username}), but this browser is logged in to Salesforce as ` +
-      `${browser.name} (${browser.username}). Groundwork uses neither until they match: sign out of Groundwork here, or log in ` +
-      `to Salesforce as ${signedIn.name}.`,
+    t('signIn_userMismatch', { signedIn: signedIn.name, signedInUsername: signedIn.username, browser: browser.name, browserUsername: browser.username }),
   );
 }
 
@@ -100,13 +99,13 @@ export class SalesforceOAuth {
     try {
       answerUrl = await this.deps.flow.launch(authorizeUrl(org.apiHost, { clientId, redirectUri, ...secrets }));
     } catch {
-      throw failed('The Salesforce sign-in window was closed before the sign-in finished. Nothing was signed in.');
+      throw failed(t('signIn_windowClosed'));
     }
     const answer = readAuthorizationAnswer(answerUrl, redirectUri, secrets.state);
     if (answer.kind === 'wrong-state') {
-      throw failed('The answer from Salesforce did not belong to this sign-in (its state did not match), so Groundwork ignored it. Nothing was signed in; try again.');
+      throw failed(t('signIn_wrongState'));
     }
-    if (answer.kind === 'malformed') throw failed('Salesforce sent the sign-in back in a form Groundwork cannot read. Nothing was signed in; try again.');
+    if (answer.kind === 'malformed') throw failed(t('signIn_malformed'));
     if (answer.kind === 'refused') throw failed(refusedMessage(answer.error, answer.description));
     const tokens = await this.call(() =>
       exchangeCode(this.deps.fetch, org.apiHost, { clientId, redirectUri, code: answer.code, verifier: secrets.verifier }),
@@ -173,12 +172,12 @@ export class SalesforceOAuth {
     const ids = idsOfIdentityUrl(tokens.id);
     if (!ids || ids.orgId.slice(0, 15) !== org.orgId.slice(0, 15)) {
       await revoke();
-      throw failed('That sign-in was for a different Salesforce org than the one in this tab, so Groundwork did not keep it.');
+      throw failed(t('signIn_otherOrg'));
     }
     const user = await this.call(() => userInfo(this.deps.fetch, org.apiHost, tokens.access_token));
     if (!user) {
       await revoke();
-      throw failed('Salesforce did not say who signed in, so Groundwork did not keep the sign-in. Try again.');
+      throw failed(t('signIn_noUser'));
     }
     const browserUser = browserSession ? await this.call(() => userInfo(this.deps.fetch, org.apiHost, browserSession)) : null;
     if (browserUser && browserUser.userId !== user.userId) {

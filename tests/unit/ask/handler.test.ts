@@ -71,7 +71,7 @@ function result(text: string): GenerationResult {
   return { text, stopReason: 'end_turn', usage: { input: 1000, output: 100, cacheRead: 0, cacheWrite: 0 }, model: 'claude-sonnet-4-5', modelName: 'claude-test', latencyMs: 1, firstTokenMs: 1, costUsd: 0 };
 }
 
-function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor']): World {
+function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = globexCard, clientFor?: AskDeps['clientFor'], more: Partial<AskDeps> = {}): World {
   const sid = user === 'full' ? sandbox.org.sf.primary.sid : sandbox.org.sf.primary.restrictedSid;
   const store = new MemoryStore();
   const planRequests: GenerationRequest[] = [];
@@ -92,6 +92,7 @@ function world(user: 'full' | 'restricted' = 'full', card: RecordCard | null = g
     prices: async () => PRICES,
     keepAlive: () => () => {},
     now: () => new Date('2026-11-21T17:00:00Z'),
+    ...more,
   };
   const options: Partial<AskOptions> = {
     generateJson: async <T,>(_settings: unknown, request: GenerationRequest): Promise<{ value: T; result: GenerationResult }> => {
@@ -236,6 +237,33 @@ describe('the Ask handler', () => {
     const request = w.answerRequests[0];
     expect(request?.useCase).toBe('ask-answer');
     expect(textOf(request?.user ?? [])).toMatch(new RegExp(`<context>\\nq1 Name: ${name} \\| Stage: `));
+  });
+
+  it('asks for the answer in the rep’s output language (German here) and reads its amounts the German way', async () => {
+    const german = { language: 'de' as const, reason: "the rep chose it in Groundwork's settings" };
+    const w = world('full', globexCard, undefined, { outputLanguages: async () => ({ output: german }) });
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Offene Deals in diesem Quartal?' }, w.panel);
+    const first = lastState(w)?.rows[0];
+    const amount = Number(first?.values.Amount);
+    const inGerman = `${new Intl.NumberFormat('de-DE').format(amount)} $`;
+    w.script.answer = `${String(first?.values.Name)} ist in diesem Quartal offen und ${inGerman} wert [q1], nicht 9.999.999 $ [q1].`;
+    await w.handler.handle({ type: 'summarize' }, w.panel);
+    const asked = textOf(w.answerRequests[0]?.user ?? []);
+    expect(asked).toContain("<output_language>\nWrite in German (Deutsch, de-DE): the rep chose it in Groundwork's settings.\n</output_language>");
+    // After the cached rows: a change of language costs no cache.
+    expect(asked.indexOf('<output_language>')).toBeGreaterThan(asked.indexOf('</context>'));
+    const done = w.panel.events.flatMap((event) => (event.type === 'summary' ? [event.summary] : [])).at(-1);
+    expect(done?.unsupported.map((claim) => claim.text)).toEqual(['9.999.999 $']);
+  });
+
+  it('asks for no language when none is set: English, unsaid', async () => {
+    const w = world();
+    w.script.plans.push(openDealsThisQuarter);
+    await w.handler.handle({ type: 'ask', question: 'Open deals this quarter?' }, w.panel);
+    w.script.answer = 'Nothing to add [q1].';
+    await w.handler.handle({ type: 'summarize' }, w.panel);
+    expect(textOf(w.answerRequests[0]?.user ?? [])).not.toContain('<output_language>');
   });
 
   it('records the plan and the answer in the audit as Ask, with what was sent, what came back, tokens, cost and the grounding flags', async () => {

@@ -66,6 +66,14 @@ describe('grounding in French and Spanish output', () => {
     expect(flagged('Vielen Dank, 2.600 € pro Monat passen.', 'de-DE', context)).toEqual(['2.600 €']);
   });
 
+  it('tells a sentence-starting French or Spanish word from a name: "… Globex Industries. La prochaine" names nobody new', () => {
+    const context = `${CONTEXT}\nr9k1 Account: Globex Industries`;
+    expect(flagged('Je reviens vers vous au sujet de Globex Industries. La prochaine étape de notre côté : signer [r9k1].', 'fr-FR', context)).toEqual([]);
+    expect(flagged('Quería hacer un seguimiento de Globex Industries. El siguiente paso por nuestra parte: firmar [r9k1].', 'es-ES', context)).toEqual([]);
+    // A person the context does not name is still flagged after such a word.
+    expect(flagged('Globex Industries. La responsable Marie Dupont signe [r9k1].', 'fr-FR', context)).toEqual(['Marie Dupont']);
+  });
+
   it('accepts Spanish dates', () => {
     expect(flagged('La fecha de cierre es el 24 de diciembre de 2026 [r3c4].', 'es-ES')).toEqual([]);
     expect(flagged('La fecha de cierre es el 25 de diciembre de 2026 [r3c4].', 'es-ES')).toEqual(['25 de diciembre de 2026']);

@@ -72,8 +72,9 @@ describe('the options form', () => {
 
   it('names the field that is wrong', () => {
     const base = draftFrom(Settings.parse({}));
-    expect(settingsFromDraft({ ...base, dailyUsd: '-3' }, Settings.parse({}))).toEqual({ problem: expect.stringMatching(/^Budgets \(dailyUsd\): /) });
-    expect(settingsFromDraft({ ...base, extraPatterns: '(open' }, Settings.parse({}))).toEqual({ problem: expect.stringMatching(/Not a valid regular expression/) });
+    expect(settingsFromDraft({ ...base, dailyUsd: '-3' }, Settings.parse({}))).toEqual({ problem: 'Daily budget: Enter more than 0.' });
+    expect(settingsFromDraft({ ...base, requestsPerMinute: '2.5' }, Settings.parse({}))).toEqual({ problem: 'Requests per minute: Enter a whole number.' });
+    expect(settingsFromDraft({ ...base, extraPatterns: 'ok\n(open' }, Settings.parse({}))).toEqual({ problem: expect.stringMatching(/^Extra redaction patterns \(line 2\): Not a valid regular expression/) });
     expect(settingsFromDraft({ ...base, baseUrl: 'http://gateway.example' }, Settings.parse({}))).toEqual({ problem: expect.stringMatching(/^Gateway base URL: Use an https/) });
   });
 

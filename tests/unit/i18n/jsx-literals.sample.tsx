@@ -12,6 +12,15 @@ export function Sample({ saving, name, count }: { saving: boolean; name: string;
         {t('note_title')} · {count} — ({name})
       </p>
       <p>{saving && t('note_saving')}</p>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row" data-label="Row">
+              {count}
+            </th>
+          </tr>
+        </tbody>
+      </table>
     </form>
   );
 }

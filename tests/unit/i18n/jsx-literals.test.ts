@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** The React apps: the side panel, the options page and their components. */
 const UI_FOLDERS = ['components', 'entrypoints'];
-/** Props whose text the rep reads or a screen reader speaks. */
-const WORDED_PROPS = /^(title|label|placeholder|alt|aria-label|aria-description|aria-valuetext|aria-roledescription|heading|description|message|text|hint|emptyText)$/;
+/** Props whose text the rep reads or a screen reader speaks (a stacked table shows its cells' data-label). */
+const WORDED_PROPS = /^(title|label|data-label|placeholder|alt|aria-label|aria-description|aria-valuetext|aria-roledescription|heading|description|message|text|hint|emptyText)$/;
 /** A word: two letters in a row (so "·", "—", "(", "%" and "x" stay allowed). */
 const WORD = /\p{L}{2}/u;
 
@@ -69,6 +69,7 @@ describe('the panel and options page speak through the message catalogues', () =
       'Close the review',
       'Type a question',
       'Note for {name}',
+      'Row',
     ]);
   });
 

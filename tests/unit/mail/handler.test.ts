@@ -170,7 +170,7 @@ describe('Insert into Gmail', () => {
       contentScript: (message) => (message.type === 'mail-open-reply' ? 'already-open' : INSERTED_INLINE),
     });
     await handler.handle({ type: 'draft-reply', instruction: '' }, panel);
-    await handler.handle({ type: 'insert', source: 'reply', subject: 'Re: Umbrella Health renewal', body: 'Hi Dana' }, panel);
+    await handler.handle({ type: 'insert', source: 'reply', subject: 'Re: Umbrella Health renewal', body: 'Hi Dana', language: 'en' }, panel);
 
     expect(sentToTabs.map(({ tabId, message }) => [tabId, message.type])).toEqual([
       [3, 'mail-read-thread'],
@@ -187,7 +187,7 @@ describe('Insert into Gmail', () => {
       mailTabs: [{ tabId: 9, url: 'https://mail.google.com/mail/u/1/#inbox' }, { tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
       contentScript: () => ({ ...INSERTED_INLINE, compose: 'popup', reply: false, where: 'top', to: [] }),
     });
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello', language: 'en' }, panel);
     expect(sentToTabs.filter(({ message }) => message.type !== 'mail-compose-use')).toEqual([{ tabId: 9, message: { type: 'mail-insert', text: 'Hello', subject: 'Quote' } }]);
   });
 
@@ -203,7 +203,7 @@ describe('Insert into Gmail', () => {
       contentScript: (message, tabId) =>
         message.type === 'mail-compose-use' ? { usedAt: used[tabId] ?? null } : { ...INSERTED_INLINE, compose: 'window', to: [DANA.email] },
     });
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello', language: 'en' }, panel);
     expect(sentToTabs.filter(({ message }) => message.type === 'mail-insert').map(({ tabId }) => tabId)).toEqual([12]);
     expect(lastState().lastInsert?.message).toBe('Inserted at your cursor in the reply to dana.whitfield@umbrellahealth.example. Ctrl+Z in Outlook undoes it.');
     expect(lastState().client).toBe('Outlook');
@@ -214,14 +214,14 @@ describe('Insert into Gmail', () => {
       mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/1/#inbox' }],
       contentScript: () => ({ kind: 'no-compose', message: 'No compose window is open in this Gmail tab.' }),
     });
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote & terms', body: 'Line one\nLine two' }, panel);
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote & terms', body: 'Line one\nLine two', language: 'en' }, panel);
     expect(opened).toEqual(['https://mail.google.com/mail/u/1/?view=cm&fs=1&su=Quote%20%26%20terms&body=Line%20one%0ALine%20two']);
     expect(lastState().lastInsert).toMatchObject({ kind: 'opened-compose', message: 'No compose window was open in Gmail. A new message opened in Gmail with the draft in it.' });
   });
 
   it('opens Gmail’s prefilled compose when no Gmail or Outlook tab is open at all', async () => {
     const { handler, panel, opened, sentToTabs } = setup({ activeTab: { tabId: 1, url: 'https://acme.lightning.force.com/' } });
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'Hi', body: 'Body' }, panel);
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Hi', body: 'Body', language: 'en' }, panel);
     expect(sentToTabs).toEqual([]);
     expect(opened).toEqual(['https://mail.google.com/mail/u/0/?view=cm&fs=1&su=Hi&body=Body']);
   });
@@ -231,21 +231,21 @@ describe('Insert into Gmail', () => {
       mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
       contentScript: () => ({ kind: 'dom-changed', message: 'Gmail changed; nothing was written.' }),
     });
-    await changed.handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, changed.panel);
+    await changed.handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello', language: 'en' }, changed.panel);
     expect(changed.lastState().lastInsert).toMatchObject({ kind: 'clipboard', message: 'Gmail changed; nothing was written.', text: 'Subject: Quote\n\nHello' });
     expect(changed.lastState().inserted).toBeNull();
     expect(changed.opened).toEqual([]);
 
     const silent = setup({ mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }] });
-    await silent.handler.handle({ type: 'insert', source: 'draft', subject: '', body: 'Hello' }, silent.panel);
+    await silent.handler.handle({ type: 'insert', source: 'draft', subject: '', body: 'Hello', language: 'en' }, silent.panel);
     expect(silent.lastState().lastInsert).toMatchObject({ kind: 'clipboard', text: 'Hello' });
     expect(silent.lastState().lastInsert?.message).toMatch(/could not reach this Gmail tab/);
   });
 
   it('refuses malformed requests before the handler sees them', () => {
-    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x' })).toBeNull();
+    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x', language: 'en' })).toBeNull();
     expect(parsePayload(CHANNELS, 'mail', 'request', 'insert')).toBeNull();
-    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x', body: 'Hello' })).not.toBeNull();
+    expect(parsePayload(CHANNELS, 'mail', 'request', { type: 'insert', source: 'draft', subject: 'x', body: 'Hello', language: 'en' })).not.toBeNull();
   });
 });
 
@@ -333,7 +333,7 @@ describe('Log to Salesforce', () => {
     });
     await context.orgs.markUsed(ORG);
     await context.handler.handle({ type: 'draft-reply', instruction: '' }, context.panel);
-    await context.handler.handle({ type: 'insert', source: 'reply', subject: 'Re: Umbrella Health renewal', body: 'Hi Dana,\nThe quote follows.' }, context.panel);
+    await context.handler.handle({ type: 'insert', source: 'reply', subject: 'Re: Umbrella Health renewal', body: 'Hi Dana,\nThe quote follows.', language: 'en' }, context.panel);
     return context;
   }
 
@@ -381,7 +381,7 @@ describe('Log to Salesforce', () => {
       mailTabs: [{ tabId: 4, url: 'https://mail.google.com/mail/u/0/#inbox' }],
       contentScript: () => INSERTED_INLINE,
     });
-    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello' }, panel);
+    await handler.handle({ type: 'insert', source: 'draft', subject: 'Quote', body: 'Hello', language: 'en' }, panel);
     await handler.handle({ type: 'log-email' }, panel);
     expect(lastState().log).toEqual({ kind: 'problem', message: 'Groundwork has no Salesforce session: open Salesforce in a tab, then try again. Nothing was logged.' });
     expect(posts).toEqual([]);

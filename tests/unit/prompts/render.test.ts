@@ -113,6 +113,7 @@ const KNOWN_VERSIONS: Record<string, string> = {
   'extract-note@3': 'ca9782f347793bee',
   'ask-plan@2': 'fe0fbe93114067e4',
   'ask-answer@2': 'caf8dd7b80e58be3',
+  'ask-answer@3': 'e33a9493aa9f25d5',
   'reply@2': '8bf4671eebf5963a',
   'extract-lead@3': '4c7e24a2756c397c',
   'preamble@1': '61cf0b9d9d36a247',

@@ -42,7 +42,7 @@ describe('changes since the last visit', () => {
     expect(changesSince(before, now, plain)).toEqual([
       { kind: 'field', label: 'Stage', before: 'Qualification', after: 'Proposal' },
       { kind: 'field', label: 'Amount', before: '1000', after: '1200' },
-      { kind: 'added', list: 'Tasks', name: 'Send quote' },
+      { kind: 'added', listKey: 'tasks', list: 'Tasks', name: 'Send quote', count: 1 },
     ]);
   });
 
@@ -65,8 +65,8 @@ describe('changes since the last visit', () => {
     };
     const before = takeSnapshot(withLists(['r1'], ['h1'], []));
     expect(changesSince(before, withLists(['r1', 'r2'], ['h1', 'h2'], ['p1', 'p2']), plain)).toEqual([
-      { kind: 'added', list: 'contactRoles', name: 'Contact r2' },
-      { kind: 'added', list: 'partners', name: '2 records' },
+      { kind: 'added', listKey: 'contactRoles', list: 'contactRoles', name: 'Contact r2', count: 1 },
+      { kind: 'added', listKey: 'partners', list: 'partners', name: '', count: 2 },
     ]);
   });
 

@@ -41,11 +41,11 @@ describe('the demo model asked for German', () => {
 
   it('uses German section names and German number and date formats for the same facts', () => {
     const summary = written('summary', GERMAN).text;
-    expect(headings(summary)).toEqual(expect.arrayContaining(['Offene Verkaufschancen']));
+    expect(headings(summary)).toEqual(expect.arrayContaining(['Offene Opportunities']));
     expect(summary).toMatch(/\d{1,3}(?:\.\d{3})+\u00a0\$/);
     expect(summary).toMatch(/\b\d{2}\.\d{2}\.\d{4}\b/);
     const insights = written('insights', GERMAN).text;
-    expect(headings(insights)).toEqual(expect.arrayContaining(['Zustand der Verkaufschance', 'Empfohlene nächste Schritte']));
+    expect(headings(insights)).toEqual(expect.arrayContaining(['Zustand der Opportunity', 'Empfohlene nächste Schritte']));
     expect(insights).toContain('Das Abschlussdatum 30.04.2026 liegt 15 Tage zurück');
     expect(headings(written('brief', GERMAN).text)).toEqual(expect.arrayContaining(['Gesprächspunkte', 'Fragen']));
   });
@@ -61,9 +61,8 @@ describe('the demo model asked for German', () => {
     expect(findUnsupportedClaims(reply, [account, ...Object.values(extra)].join('\n'), { locale: 'de-DE' })).toEqual([]);
   });
 
-  it('answers in English when the request asks for a language it does not write', () => {
-    const french = languageInstruction({ language: 'fr', reason: 'test' });
-    expect(written('summary', french).text).toBe(written('summary').text);
+  it('answers in English when the request asks for a language Groundwork does not offer', () => {
+    expect(written('summary', 'Write in Italian (Italiano, it-IT): test.').text).toBe(written('summary').text);
   });
 });
 

@@ -11,6 +11,7 @@
  * plan has no value for the rep themself.
  */
 import type { ReadPrompt } from './prompt';
+import { inLanguageOf, wordsFor } from './words';
 import { findAmounts } from './rules/amounts';
 import { planObjects, type OfferedField, type OfferedObject } from './rules/fields';
 
@@ -228,11 +229,12 @@ function scopeOf(object: OfferedObject, viewObject: string): { relation: string 
 
 /** The answer to a question from the rows of its query: the records named in one sentence, then one bullet each. */
 export function answerFromRows(prompt: ReadPrompt): string {
+  const w = wordsFor(prompt).ask;
   const rows = prompt.lines.filter((line) => /^q\d+$/.test(line.id));
-  if (rows.length === 0) return 'Nothing matched the question; try a longer period or fewer conditions.';
+  if (rows.length === 0) return w.nothingMatched;
   const shown = rows.slice(0, 5);
   const named = shown.map((row) => `${row.parts[0] ?? row.text} [${row.id}]`);
-  const partial = /^only/i.test(prompt.tags.get('coverage') ?? '') ? ' This covers only the rows that were sent.' : '';
+  const partial = /^only/i.test(prompt.tags.get('coverage') ?? '') ? w.partial : '';
   const bullets = shown.map((row) => `- ${row.parts.join(', ')} [${row.id}]`);
-  return [`The matching records: ${named.join(', ')}.${partial}`, ...bullets].join('\n');
+  return inLanguageOf(prompt, [`${w.matching(named.join(', '))}${partial}`, ...bullets].join('\n'));
 }

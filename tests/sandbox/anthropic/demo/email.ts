@@ -6,7 +6,7 @@
  */
 import { cite, factsOf, type Fact, type Facts } from './facts';
 import type { ReadPrompt } from './prompt';
-import { germanText, languageOf, wordsFor, type Words } from './words';
+import { inLanguageOf, wordsFor, type Words } from './words';
 
 interface Draft {
   greeting: string;
@@ -15,9 +15,6 @@ interface Draft {
   signOff: string;
 }
 
-/** The draft in the language the request asks for (German or English), German numbers and dates in German. */
-const inLanguage = (prompt: ReadPrompt, text: string): string => (languageOf(prompt) === 'de' ? germanText(text) : text);
-
 export function writeEmail(prompt: ReadPrompt): string {
   const w = wordsFor(prompt).email;
   const facts = factsOf(prompt.lines, prompt.today);
@@ -25,12 +22,12 @@ export function writeEmail(prompt: ReadPrompt): string {
   const name = facts.recordName?.line.value ?? facts.objectLabel ?? w.ourConversation;
   const subject = (w.subjects.find(([pattern]) => pattern.test(purpose))?.[1] ?? ((text: string) => text))(name);
   const draft = draftFor(prompt, facts, purpose, w);
-  return inLanguage(prompt, [`Subject: ${subject}`, '', ...body(draft)].join('\n'));
+  return inLanguageOf(prompt, [`Subject: ${subject}`, '', ...body(draft)].join('\n'));
 }
 
 export function writeReply(prompt: ReadPrompt): string {
   const facts = factsOf(prompt.lines, prompt.today);
-  return inLanguage(prompt, body(draftFor(prompt, facts, 'reply', wordsFor(prompt).email)).join('\n'));
+  return inLanguageOf(prompt, body(draftFor(prompt, facts, 'reply', wordsFor(prompt).email)).join('\n'));
 }
 
 function body(draft: Draft): string[] {

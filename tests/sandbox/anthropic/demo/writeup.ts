@@ -6,17 +6,15 @@
  */
 import { cite, factsOf, newestFirst, type Fact, type Facts } from './facts';
 import type { ReadPrompt } from './prompt';
-import { germanText, languageOf, wordsFor, type Words } from './words';
+import { inLanguageOf, wordsFor, type Words } from './words';
 
 type Writer = (facts: Facts, prompt: ReadPrompt, w: Words) => string[];
 
 const MAX_BULLETS = 4;
 
-/** In German (when the request asks for it) with German number and date formats; otherwise in English. */
+/** In the language the request asks for (German, French, Spanish), with its number and date formats; else English. */
 export function writeUp(prompt: ReadPrompt): string {
-  const w = wordsFor(prompt);
-  const text = writeSections(prompt, w);
-  return languageOf(prompt) === 'de' ? germanText(text) : text;
+  return inLanguageOf(prompt, writeSections(prompt, wordsFor(prompt)));
 }
 
 function writeSections(prompt: ReadPrompt, w: Words): string {
