@@ -1,6 +1,6 @@
 /**
- * The lint rule that keeps the extension APIs behind lib/browser: the repository's own ESLint configuration, run on
- * small texts as if they were files of the tree.
+ * The lint rules that keep the extension APIs behind lib/browser and classic zod out of the shipped code: the
+ * repository's own ESLint configuration, run on small texts as if they were files of the tree.
  */
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
@@ -14,9 +14,11 @@ const PROBE = [
   '',
 ].join('\n');
 
-async function brokenRules(filePath: string): Promise<string[]> {
+const CLASSIC_ZOD_PROBE = ["import { z } from 'zod';", 'export const Name = z.string();', ''].join('\n');
+
+async function brokenRules(filePath: string, text = PROBE): Promise<string[]> {
   const eslint = new ESLint({ cwd: resolve(REPOSITORY_ROOT) });
-  const [result] = await eslint.lintText(PROBE, { filePath });
+  const [result] = await eslint.lintText(text, { filePath });
   return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
 }
 
@@ -36,5 +38,17 @@ describe('the browser API lint rule', () => {
     for (const filePath of ['lib/browser/probe.ts', 'entrypoints/probe.ts']) {
       expect(await brokenRules(filePath)).toEqual(["no-restricted-globals: Unexpected use of 'chrome'. Use the wrappers in lib/browser."]);
     }
+  }, ESLINT_RUN_MS);
+});
+
+describe('the classic zod lint rule', () => {
+  it('refuses classic zod in every file that ships, pointing at zod/mini', async () => {
+    for (const filePath of ['lib/settings/probe.ts', 'lib/browser/probe.ts', 'components/shared/probe.tsx', 'entrypoints/probe.ts']) {
+      expect(await brokenRules(filePath, CLASSIC_ZOD_PROBE), filePath).toEqual([expect.stringMatching(/^no-restricted-imports: .*zod\/mini/)]);
+    }
+  }, ESLINT_RUN_MS);
+
+  it('lets the shipped code use zod/mini', async () => {
+    expect(await brokenRules('lib/settings/probe.ts', CLASSIC_ZOD_PROBE.replace("'zod'", "'zod/mini'"))).toEqual([]);
   }, ESLINT_RUN_MS);
 });
