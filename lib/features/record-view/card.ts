@@ -3,7 +3,7 @@ import type { RecordCard } from './messages';
 import { NAME_FIELDS, type FieldMeta, type FieldValue, type RecordGraph } from '../../salesforce/record-graph';
 import type { Change, Snapshot } from './snapshots';
 import { listTitle } from './list-titles';
-import { t, uiLocale } from '../../i18n';
+import { formatDate, t, uiLocale } from '../../i18n';
 
 /** The fields a rep looks at first, per object; other objects show their first few filled fields. */
 const KEY_FIELDS: Record<string, string[]> = {
@@ -21,9 +21,21 @@ export function formatSettings(now = new Date()): FormatSettings {
   return { locale: uiLocale(), currency: 'USD', timeZone: 'UTC', today: todayIn(now, 'UTC') };
 }
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A field's value as the rep reads it: a date field in their language's form ("Dec 24, 2026", "24.12.2026"). The
+ * prompt context keeps ISO dates (lib/context), which the model reads and cites best.
+ */
+function cardValue(value: FieldValue, field: string, meta: FieldMeta | undefined, settings: FormatSettings): string | null {
+  const isDate = meta ? meta.type === 'date' : typeof value === 'string' && CALENDAR_DATE.test(value);
+  if (isDate && typeof value === 'string' && CALENDAR_DATE.test(value)) return formatDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
+  return formatValue(value, field, meta, settings);
+}
+
 export function displayValue(value: FieldValue, field: string, meta: FieldMeta | undefined, settings: FormatSettings): string {
   if (typeof value === 'boolean') return value ? t('common_yes') : t('common_no');
-  return formatValue(value, field, meta, settings) ?? t('review_empty');
+  return cardValue(value, field, meta, settings) ?? t('review_empty');
 }
 
 function keyFieldNames(graph: RecordGraph): string[] {
@@ -68,7 +80,7 @@ export function buildRecordCard(
   const keyFields = keyFieldNames(graph).flatMap((field) => {
     const value = graph.root.fields[field];
     if (value === undefined || value === null || value === '') return [];
-    const text = formatValue(value, field, meta[field], settings);
+    const text = cardValue(value, field, meta[field], settings);
     return text ? [{ label: meta[field]?.label ?? field, value: text }] : [];
   });
   return {

@@ -30,6 +30,14 @@ describe('in a German browser', () => {
     expect(labels).not.toContain('Contacts');
   });
 
+  it('shows a date field on the record card in German form, where the prompt context keeps it ISO', () => {
+    const [opportunity] = openOpportunities();
+    if (!opportunity) throw new Error('the fixture has no open opportunity');
+    const graph = { ...globexGraph(), root: opportunity, rootName: 'Renewal', objectLabel: 'Opportunity' };
+    const card = buildRecordCard(graph, null, null, FORMAT);
+    expect(card.keyFields).toContainEqual({ label: 'Close Date', value: '15.12.2026' });
+  });
+
   it('shows a change since the last visit in German while the summary prompt gets it in English', () => {
     const changes: Change[] = [
       { kind: 'added', listKey: 'contactRoles', list: 'Contact roles', name: 'Rosa Diaz', count: 1 },
